@@ -1,0 +1,104 @@
+/**
+ * Calendar days in the spreadsheet's time zone.
+ *
+ * Every comparison in the product is between calendar days as the shop owner sees them in the
+ * spreadsheet, not between instants: a 23:30 JST order belongs to that JST day even when the
+ * script's own clock runs in UTC. A {@link Day} is the number of days since 1970-01-01 on the
+ * spreadsheet's wall clock; a "local ms" is milliseconds since 1970-01-01T00:00 on that wall clock.
+ */
+
+/** Days since 1970-01-01 on the spreadsheet's wall clock. */
+export type Day = number;
+
+export const DAY_MS = 86_400_000;
+/** Sheets' serial day 0 is 1899-12-30; serial 25569 is 1970-01-01. */
+export const SERIAL_EPOCH_OFFSET = 25_569;
+
+/** Converts instants to the wall clock of one time zone. */
+export interface Zone {
+  readonly name: string;
+  /** Wall-clock milliseconds for an instant. */
+  localMs(instantMs: number): number;
+  /** The calendar day of an instant. */
+  dayOf(instantMs: number): Day;
+  /** The instant of local midnight starting `day` — what a `Date` cell of that day holds. */
+  midnight(day: Day): Date;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date; `month` is 1-based. */
+export function dayFromCivil(year: number, month: number, day: number): Day {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** ISO `YYYY-MM-DD` of a day, for messages and JSON. */
+export function isoDay(day: Day): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A zone backed by `Intl` (available in Node and in Apps Script's V8 runtime).
+ *
+ * The offset is looked up once per UTC day and reused for every instant of that day unless the
+ * offset changes within it (a DST transition), in which case the instant is resolved exactly.
+ * This keeps the cost per distinct day, not per row, on a shop's whole history.
+ */
+export function makeZone(timeZone: string): Zone {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}"`);
+  }
+
+  /** Offset (local − UTC) in ms at an instant, from Intl. */
+  const exactOffset = (instantMs: number): number => {
+    const whole = Math.floor(instantMs / 1000) * 1000;
+    const p: Record<string, number> = {};
+    for (const part of format.formatToParts(new Date(whole))) {
+      if (part.type !== 'literal') p[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+    return wall - whole;
+  };
+
+  // UTC day → offset for that whole day, or NaN when a transition happens within it.
+  const perDay = new Map<number, number>();
+  let lastKey = NaN;
+  let lastOffset = 0;
+  const offsetAt = (instantMs: number): number => {
+    const key = Math.floor(instantMs / DAY_MS);
+    if (key === lastKey) return lastOffset;
+    let offset = perDay.get(key);
+    if (offset === undefined) {
+      const start = exactOffset(key * DAY_MS);
+      const end = exactOffset(key * DAY_MS + DAY_MS - 1000);
+      offset = start === end ? start : NaN;
+      perDay.set(key, offset);
+    }
+    if (Number.isNaN(offset)) return exactOffset(instantMs);
+    lastKey = key;
+    lastOffset = offset;
+    return offset;
+  };
+
+  return {
+    name: timeZone,
+    localMs: (instantMs) => instantMs + offsetAt(instantMs),
+    dayOf: (instantMs) => Math.floor((instantMs + offsetAt(instantMs)) / DAY_MS),
+    midnight: (day) => {
+      const wall = day * DAY_MS;
+      // Two steps: the offset at the guess is the offset at midnight except across a transition.
+      const guess = wall - offsetAt(wall);
+      return new Date(wall - offsetAt(guess));
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Finding columns by header (SPEC §1, HEADERS.md). Columns are never found by position.
+ *
+ * Matching: normalise the header and each alias the same way; first every field tries its aliases
+ * for an exact match (in priority order), then the fields still missing try "contains". A column is
+ * claimed once. Doing all exact matches first keeps a loose "contains" alias of an early field
+ * (amount's `amount`) from taking a column another field names exactly (`Discount Amount` is not
+ * the order total when a `Total` column exists).
+ */
+import { nfkc } from './values';
+
+/** Every column the product reads, across the three kinds of input range. */
+export type Field =
+  | 'customerId'
+  | 'email'
+  | 'orderId'
+  | 'date'
+  | 'amount'
+  | 'status'
+  | 'cancelledAt'
+  | 'subscription'
+  | 'name'
+  | 'registered'
+  | 'subscribed'
+  | 'birthday'
+  | 'reactions'
+  | 'nps'
+  | 'satisfaction'
+  // Platform-profile columns (HEADERS.md "Platform profiles").
+  | 'refundedAmount'
+  | 'shipping'
+  | 'adjustment'
+  | 'orderType'
+  | 'itemPrice'
+  | 'shippingPrice';
+
+export type RangeKind = 'orders' | 'customers' | 'survey';
+
+/** Column index of each detected field. */
+export type ColumnMap = Partial<Record<Field, number>>;
+
+export interface AliasList {
+  /** Matched exactly, then as a substring of the header. */
+  readonly aliases: readonly string[];
+  /** Matched exactly only: too generic to match inside a longer header. */
+  readonly exactOnly?: readonly string[];
+}
+
+/** NFKC, trim, lower-case, drop a leading `'`, drop spaces, `_`, `-`, `(`, `)`, `（`, `）`. */
+export function normalizeHeader(h: unknown): string {
+  let s = nfkc(String(h ?? '')).trim().toLowerCase();
+  if (s.startsWith("'")) s = s.slice(1);
+  return s.replace(/[\s_\-()（）]/g, '');
+}
+
+// Generic aliases, HEADERS.md order. Extra exact-only names are ones a hand-made sheet uses.
+const CUSTOMER_ID: AliasList = {
+  aliases: ['顧客ID', '会員ID', '顧客番号', '会員番号', '購入者 顧客ID', 'customer id', 'customer_id', 'customer number'],
+  exactOnly: ['customer', '顧客', 'customer key', '顧客キー', 'member id', 'user id', 'ユーザーID'],
+};
+const EMAIL: AliasList = {
+  aliases: [
+    'メールアドレス', 'メールアドレス(請求先)', '購入者 メールアドレス', '注文者メールアドレス', 'email', 'e-mail',
+    'email address', 'buyer-email', 'BillMailAddress',
+  ],
+  exactOnly: ['mail', 'メール'],
+};
+const ORDER_ID: AliasList = {
+  aliases: [
+    '注文ID', '注文番号', '受注番号', '受注ID', '売上ID', 'オーダーID', 'order id', 'order number', 'order-id',
+    'amazon-order-id', 'OrderId',
+  ],
+  exactOnly: ['order', '注文'],
+};
+const DATE: AliasList = {
+  aliases: [
+    '注文日時', '受注日時', '注文日', '受注日', '購入日', '購入日時', '日付', 'created at', 'order date', 'purchase-date',
+    'OrderTime', 'paid at', 'Timestamp', 'タイムスタンプ',
+  ],
+  exactOnly: ['date', '日時'],
+};
+const AMOUNT: AliasList = {
+  aliases: [
+    '総合計金額', '合計金額', '請求金額', '支払合計', 'お支払い金額', '注文金額', '購入金額', '売上金額', '金額', 'total',
+    'order total', 'amount', 'TotalPrice', 'SettleAmount',
+  ],
+  exactOnly: ['合計', '売上'],
+};
+const STATUS: AliasList = {
+  aliases: [
+    '注文ステータス', '受注ステータス', 'ステータス', '対応状況', '処理状況', '発送状況', '発送状態', '入金状態',
+    'financial status', 'order-status', 'OrderStatus', 'status',
+  ],
+};
+const CANCELLED_AT: AliasList = { aliases: ['cancelled at', 'キャンセル日'] };
+const SUBSCRIPTION: AliasList = {
+  aliases: ['定期購入', '定期', '定期便', '頒布会', 'subscription', 'recurring'],
+};
+const ORDER_TYPE: AliasList = { aliases: ['注文種別'] };
+const NAME: AliasList = {
+  aliases: ['氏名', '顧客名', '名前', 'お名前', '注文者', '購入者 名前', 'billing name', 'customer name'],
+  exactOnly: ['name'],
+};
+/** In orders only a marketing-consent column registers a customer; short words like 会員 would
+ *  match membership-rank columns there. */
+const CONSENT: AliasList = {
+  aliases: ['accepts email marketing', 'accepts marketing', 'LINE登録', 'メルマガ登録', 'LINE友だち', 'メルマガ購読'],
+};
+const REGISTERED: AliasList = {
+  aliases: ['LINE登録', 'メルマガ登録', 'LINE友だち', '会員', '登録', 'accepts email marketing', 'accepts marketing'],
+  exactOnly: ['registered'],
+};
+const SUBSCRIBED: AliasList = {
+  aliases: ['定期課金', '定期購入中', '定期会員', 'subscribed', 'subscription status'],
+};
+const BIRTHDAY: AliasList = { aliases: ['誕生日', '生年月日', 'birthday', 'date of birth'] };
+const REACTIONS: AliasList = { aliases: ['ポジティブ反応回数', 'positive reactions'] };
+const NPS: AliasList = {
+  aliases: ['NPS', '推奨度', 'おすすめ度', '勧める可能性', '紹介したい', 'likely to recommend'],
+};
+const SATISFACTION: AliasList = { aliases: ['満足度', '総合満足度', 'satisfaction', 'CSAT'] };
+const SURVEY_DATE: AliasList = { aliases: ['Timestamp', 'タイムスタンプ', '回答日時', '回答日'], exactOnly: ['date', '日付'] };
+
+/** The fields each kind of range has, in claiming priority. */
+export const GENERIC_FIELDS: Record<RangeKind, ReadonlyArray<readonly [Field, AliasList]>> = {
+  orders: [
+    ['customerId', CUSTOMER_ID],
+    ['email', EMAIL],
+    ['orderId', ORDER_ID],
+    ['date', DATE],
+    ['amount', AMOUNT],
+    ['status', STATUS],
+    ['cancelledAt', CANCELLED_AT],
+    ['subscription', SUBSCRIPTION],
+    ['orderType', ORDER_TYPE],
+    ['name', NAME],
+    ['registered', CONSENT],
+  ],
+  customers: [
+    ['customerId', CUSTOMER_ID],
+    ['email', EMAIL],
+    ['name', NAME],
+    ['subscribed', SUBSCRIBED],
+    ['registered', REGISTERED],
+    ['birthday', BIRTHDAY],
+    ['reactions', REACTIONS],
+  ],
+  survey: [
+    ['customerId', CUSTOMER_ID],
+    ['email', EMAIL],
+    ['date', SURVEY_DATE],
+    ['nps', NPS],
+    ['satisfaction', SATISFACTION],
+  ],
+};
+
+interface Prepared {
+  field: Field;
+  loose: string[];
+  exact: string[];
+}
+
+function prepare(list: ReadonlyArray<readonly [Field, AliasList]>): Prepared[] {
+  return list.map(([field, a]) => {
+    const loose = a.aliases.map(normalizeHeader);
+    return { field, loose, exact: [...loose, ...(a.exactOnly ?? []).map(normalizeHeader)] };
+  });
+}
+
+/**
+ * Assigns columns to fields.
+ * @param headers the header row
+ * @param fields the fields to look for, in priority order
+ * @param fixed columns already decided (a user's override or a platform profile): claimed first
+ */
+export function matchColumns(
+  headers: readonly unknown[],
+  fields: ReadonlyArray<readonly [Field, AliasList]>,
+  fixed: ColumnMap = {},
+): ColumnMap {
+  const norm = headers.map(normalizeHeader);
+  const claimed = new Set<number>();
+  const out: ColumnMap = {};
+  for (const [f, col] of Object.entries(fixed) as [Field, number][]) {
+    out[f] = col;
+    claimed.add(col);
+  }
+  const prepared = prepare(fields).filter((p) => out[p.field] === undefined);
+  const claim = (p: Prepared, test: (h: string, alias: string) => boolean, aliases: string[]): void => {
+    for (const alias of aliases) {
+      for (let c = 0; c < norm.length; c++) {
+        if (!claimed.has(c) && norm[c] !== '' && test(norm[c]!, alias)) {
+          out[p.field] = c;
+          claimed.add(c);
+          return;
+        }
+      }
+    }
+  };
+  for (const p of prepared) claim(p, (h, a) => h === a, p.exact);
+  for (const p of prepared) if (out[p.field] === undefined) claim(p, (h, a) => h.includes(a), p.loose);
+  return out;
+}
+
+/** Finds a header by name (normalised) — for a user's column override or a profile's column. */
+export function findHeader(headers: readonly unknown[], names: readonly string[]): number | undefined {
+  const norm = headers.map(normalizeHeader);
+  for (const n of names) {
+    const i = norm.indexOf(normalizeHeader(n));
+    if (i >= 0) return i;
+  }
+  return undefined;
+}

@@ -1,0 +1,147 @@
+/**
+ * Platform profiles (HEADERS.md): recognised by signature columns, each fixes what generic header
+ * matching would get wrong for one shop system's order export. Kept as data so that a profile is
+ * easy to read and to correct when a platform changes its export.
+ */
+import { normalizeHeader, type Field } from './headers';
+
+export type ProfileId = 'shopify' | 'amazon' | 'base' | 'rakuten' | 'eccube' | 'colorme' | 'makeshop' | 'generic';
+
+export interface Profile {
+  readonly id: ProfileId;
+  /** Shown to the owner in the sidebar's column mapping. */
+  readonly label: string;
+  /** Every group of headers in one of these lists must be present (any list suffices). */
+  readonly signatures: readonly (readonly string[])[];
+  /** Headers that fill a field before the generic aliases are tried (first present wins). */
+  readonly columns: Partial<Record<Field, readonly string[]>>;
+  /** Fields the generic aliases must not fill for this export (e.g. Shopify has no customer ID). */
+  readonly without?: readonly Field[];
+  /** 'sum': each row carries its own amount and the order is their sum; 'first': the order's
+   *  amount is the first non-blank amount among its rows. */
+  readonly amounts: 'first' | 'sum';
+  /** With 'sum': a row's amount is the sum of these columns instead of `amount`. */
+  readonly rowAmountParts?: readonly Field[];
+  /** Order-level amounts added once per order (first non-blank among its rows). */
+  readonly orderExtras?: readonly Field[];
+  /** An amount cell with this value means "no value". */
+  readonly noValue?: number;
+  /** Status values (exact, after trimming) that exclude an order, beyond the cancel words. */
+  readonly excludedStatuses?: readonly string[];
+  /** Status substrings that exclude an order, beyond the cancel words. */
+  readonly excludedStatusWords?: readonly string[];
+  /** `orderType` values that mark a subscription order. */
+  readonly subscriptionTypes?: readonly string[];
+  /** Subtract `refundedAmount` from a standing (e.g. partially refunded) order. */
+  readonly subtractRefunded?: boolean;
+}
+
+export const PROFILES: readonly Profile[] = [
+  {
+    id: 'shopify',
+    label: 'Shopify',
+    signatures: [['Financial Status', 'Lineitem name']],
+    columns: {
+      orderId: ['Name'],
+      email: ['Email'],
+      name: ['Billing Name'],
+      amount: ['Total'],
+      date: ['Created at'],
+      status: ['Financial Status'],
+      cancelledAt: ['Cancelled at'],
+      registered: ['Accepts Email Marketing', 'Accepts Marketing'],
+      refundedAmount: ['Refunded Amount'],
+    },
+    without: ['customerId'],
+    amounts: 'first',
+    subtractRefunded: true,
+  },
+  {
+    id: 'amazon',
+    label: 'Amazon',
+    signatures: [['amazon-order-id', 'purchase-date']],
+    columns: {
+      orderId: ['amazon-order-id'],
+      date: ['purchase-date'],
+      status: ['order-status'],
+      itemPrice: ['item-price'],
+      shippingPrice: ['shipping-price'],
+    },
+    amounts: 'sum',
+    rowAmountParts: ['itemPrice', 'shippingPrice'],
+  },
+  {
+    id: 'base',
+    label: 'BASE',
+    signatures: [['注文ID', '発送状況', '商品名']],
+    columns: {
+      orderId: ['注文ID'],
+      email: ['メールアドレス(請求先)'],
+      amount: ['合計金額'],
+      status: ['発送状況'],
+      shipping: ['送料'],
+      adjustment: ['調整金額'],
+    },
+    amounts: 'sum',
+    orderExtras: ['shipping', 'adjustment'],
+  },
+  {
+    id: 'rakuten',
+    label: '楽天 RMS',
+    signatures: [
+      ['注文番号', '注文者メールアドレス'],
+      ['受注番号', '受注ステータス'],
+    ],
+    columns: { orderType: ['注文種別'] },
+    amounts: 'first',
+    noValue: -99999,
+    excludedStatuses: ['900', '800'],
+    subscriptionTypes: ['4', '5'],
+  },
+  {
+    id: 'eccube',
+    label: 'EC-CUBE',
+    signatures: [['対応状況(名称)'], ['支払合計']],
+    columns: {
+      customerId: ['会員ID'],
+      email: ['メールアドレス'],
+      amount: ['支払合計'],
+      status: ['対応状況(名称)', '対応状況'],
+    },
+    amounts: 'first',
+    excludedStatusWords: ['決済処理中', '購入処理中'],
+  },
+  {
+    id: 'colorme',
+    label: 'カラーミーショップ',
+    signatures: [['売上ID', '受注日']],
+    columns: {
+      orderId: ['売上ID'],
+      customerId: ['購入者 顧客ID'],
+      email: ['購入者 メールアドレス'],
+      date: ['受注日'],
+      amount: ['総合計金額'],
+    },
+    amounts: 'first',
+  },
+  {
+    id: 'makeshop',
+    label: 'MakeShop',
+    signatures: [['処理状況', '注文時間']],
+    // The calendar day is all the product compares, so `日付` alone is the order date; `注文時間`
+    // (hhmmss) only orders purchases within a day, which the row order already does.
+    columns: { date: ['日付'], status: ['処理状況'] },
+    amounts: 'first',
+  },
+];
+
+export const GENERIC_PROFILE: Profile = { id: 'generic', label: 'Generic', signatures: [], columns: {}, amounts: 'first' };
+
+/** The profile whose signature the header row carries, else the generic layout. */
+export function detectProfile(headers: readonly unknown[]): Profile {
+  const present = new Set(headers.map(normalizeHeader));
+  for (const p of PROFILES) {
+    if (p.signatures.some((sig) => sig.every((h) => present.has(normalizeHeader(h))))) return p;
+  }
+  return GENERIC_PROFILE;
+}

@@ -1,0 +1,280 @@
+/**
+ * Reading single cell values as Sheets hands them over (numbers, strings, booleans, `Date`s and
+ * `''` for blanks) or as a CSV export spells them (SPEC §1.4).
+ *
+ * Parsers return `NaN` / `undefined` for "unreadable" instead of throwing, so one bad cell never
+ * takes a row, let alone a sheet, down. Callers decide what a blank means.
+ */
+import { DAY_MS, SERIAL_EPOCH_OFFSET, dayFromCivil, type Zone } from './dates';
+
+/** A cell as Sheets passes it to Apps Script. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** `Date` test that also works across realms (values made in another `vm` context or frame). */
+export function isDate(v: unknown): v is Date {
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+}
+
+export function isBlank(v: unknown): boolean {
+  if (v === '' || v === null || v === undefined) return true;
+  if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 10 && c !== 13 && c !== 0xa0) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
+  return true;
+}
+
+/** NFKC only where it can change something: ASCII text is left as it is (the common case). */
+export function nfkc(s: string): string {
+  return isAscii(s) ? s : s.normalize('NFKC');
+}
+
+/** A cell as display text, for names and messages. */
+export function cellText(v: unknown): string {
+  if (isBlank(v)) return '';
+  if (isDate(v)) return v.toISOString();
+  return nfkc(String(v)).trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customer keys
+
+/**
+ * The customer key of a cell: NFKC, trimmed, a leading `'` dropped (Shopify writes `'123` to keep
+ * IDs as text), e-mail addresses lower-cased; the number 1001 and the text "1001" are one key.
+ * Returns '' for a blank.
+ */
+export function normalizeKey(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (isBlank(v)) return '';
+  if (isDate(v)) return '';
+  let s = nfkc(String(v)).trim();
+  if (s.charCodeAt(0) === 39 /* ' */) s = s.slice(1).trim();
+  if (s.indexOf('@') >= 0) s = s.toLowerCase();
+  return s;
+}
+
+/** `normalizeKey` with a per-read cache: a shop's export repeats each key many times. */
+export function keyReader(): (v: unknown) => string {
+  const cache = new Map<unknown, string>();
+  return (v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    let k = cache.get(v);
+    if (k === undefined) {
+      k = normalizeKey(v);
+      cache.set(v, k);
+    }
+    return k;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+const AMOUNT_RE =
+  /^([+\-−▲△]?)\s*(?:[¥$€£]|jpy|usd|eur)?\s*([+\-−]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:円|jpy|usd|eur|yen)?$/i;
+
+/**
+ * An amount: a number, or text such as `¥12,800`, `12,800円`, `１２，８００`, `$1,234.50`, `-500`,
+ * `▲500` (the Japanese accounting minus). `NaN` when unreadable or blank.
+ */
+export function parseAmount(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string') return NaN;
+  const s = nfkc(v).trim();
+  if (s === '') return NaN;
+  const m = AMOUNT_RE.exec(s);
+  if (!m) return NaN;
+  const negative = (m[1] !== '' && m[1] !== '+') !== (m[2] !== '' && m[2] !== '+');
+  const n = Number((m[3] ?? '').replace(/,/g, '') + (m[4] ?? ''));
+  return negative ? -n : n;
+}
+
+/** `parseAmount` with a per-read cache for text amounts. */
+export function amountReader(): (v: unknown) => number {
+  const cache = new Map<string, number>();
+  return (v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+    if (typeof v !== 'string') return NaN;
+    let n = cache.get(v);
+    if (n === undefined) {
+      n = parseAmount(v);
+      cache.set(v, n);
+    }
+    return n;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Booleans
+
+const TRUE_WORDS = new Set([
+  'true', '1', 'yes', 'y', 'はい', 'あり', '有', '○', '〇', '◯', '✓', '✔', '済', '済み', '登録', '登録済',
+  '登録済み', '加入', '加入中', '定期', 'active', 'subscribed', 'on',
+]);
+const FALSE_WORDS = new Set([
+  'false', '0', 'no', 'n', 'いいえ', 'なし', '無', '×', '✕', '未', '未登録', '解約', '停止', 'cancelled',
+  'canceled', 'off', 'inactive', 'unsubscribed', '-',
+]);
+
+/**
+ * A yes/no cell (SPEC §1.4). Blank and unknown words are false — a flag a person cannot read as
+ * "yes" should not promote a customer; a date in a "LINE登録" column (when they joined) is true.
+ */
+export function parseFlag(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0 && Number.isFinite(v);
+  if (isDate(v)) return true;
+  if (typeof v !== 'string') return false;
+  const s = nfkc(v).trim().toLowerCase();
+  if (s === '' || FALSE_WORDS.has(s)) return false;
+  return TRUE_WORDS.has(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cancelled / refunded status words
+
+const CANCEL_WORDS = ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void'];
+
+/**
+ * Whether a status cell says the order was cancelled or refunded (substring, case-insensitive).
+ * `refunded` cancels, `partially_refunded` does not: the order stands, less the refunded amount.
+ */
+export function isCancelStatus(v: unknown): boolean {
+  if (isBlank(v) || typeof v === 'boolean') return false;
+  const s = nfkc(String(v)).toLowerCase();
+  for (const w of CANCEL_WORDS) if (s.indexOf(w) >= 0) return true;
+  return s.indexOf('refunded') >= 0 && s.indexOf('partially') < 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const ISO_RE =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?\s*(z|utc|gmt|jst|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/i;
+const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
+
+/** Serial numbers of the years 1900–2199 — anything else in a date column is not a date. */
+const MIN_SERIAL = 1;
+const MAX_SERIAL = dayFromCivil(2200, 1, 1) + SERIAL_EPOCH_OFFSET;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+function validCivil(y: number, mo: number, d: number): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function wall(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  if (!validCivil(y, mo, d) || h > 23 || mi > 59 || s > 59) return NaN;
+  return dayFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000;
+}
+
+/** Japanese notation to ISO-like: `2024年1月5日(金) 10時11分` → `2024/1/5 10:11`. */
+function westernize(s: string): string {
+  return s
+    .replace(/[(（][月火水木金土日][)）]/g, ' ')
+    .replace(/年/g, '/')
+    .replace(/月/g, '/')
+    .replace(/日/g, ' ')
+    .replace(/(\d+)時(\d+)分(\d+)秒?/, '$1:$2:$3')
+    .replace(/(\d+)時(\d+)分?/, '$1:$2')
+    .replace(/(\d+)時/, '$1:00')
+    .trim();
+}
+
+/**
+ * Wall-clock ms of a date cell in the spreadsheet's zone, or `NaN` when unreadable.
+ *
+ * - `Date` objects (what Sheets passes) are instants: converted to the zone's wall clock.
+ * - Text with an offset (`2024-01-05 10:11:12 +0900`, `…Z`) is an instant too.
+ * - Text without one (`2024/1/5 10:11`, `2024年1月5日`, `2024-01-05`) is already wall-clock time:
+ *   a date-only ISO string is that calendar day, not UTC midnight as `Date.parse` would have it.
+ * - Numbers (and numeric text) are spreadsheet serial days; 8-digit text is `YYYYMMDD`;
+ *   `M/D/YYYY` is read the American way (Google Forms in an en-US locale writes it).
+ */
+export function parseLocalMs(v: unknown, zone: Zone): number {
+  if (isDate(v)) {
+    const t = v.getTime();
+    return Number.isFinite(t) ? checkYear(zone.localMs(t)) : NaN;
+  }
+  if (typeof v === 'number') return serialToLocalMs(v);
+  if (typeof v !== 'string') return NaN;
+  let s = v.trim();
+  if (s === '') return NaN;
+  if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
+  let m = ISO_RE.exec(s);
+  if (m) {
+    const local = wall(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+    const tz = m[7];
+    if (tz === undefined || Number.isNaN(local)) return local;
+    return checkYear(zone.localMs(local - offsetMs(tz)));
+  }
+  m = COMPACT_RE.exec(s);
+  if (m) return wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
+  if (SERIAL_RE.test(s)) return serialToLocalMs(Number(s));
+  m = US_RE.exec(s);
+  if (m) {
+    let h = +(m[4] ?? 0);
+    const ampm = m[7]?.toLowerCase();
+    if (ampm !== undefined && (h < 1 || h > 12)) return NaN;
+    if (ampm === 'pm' && h < 12) h += 12;
+    if (ampm === 'am' && h === 12) h = 0;
+    return wall(+m[3]!, +m[1]!, +m[2]!, h, +(m[5] ?? 0), +(m[6] ?? 0));
+  }
+  return NaN;
+}
+
+function offsetMs(tz: string): number {
+  const t = tz.toLowerCase();
+  if (t === 'z' || t === 'utc' || t === 'gmt') return 0;
+  if (t === 'jst') return 9 * 3_600_000;
+  const sign = t[0] === '-' ? -1 : 1;
+  const digits = t.slice(1).replace(':', '');
+  const hh = Number(digits.slice(0, 2));
+  const mm = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hh * 60 + mm) * 60_000;
+}
+
+function serialToLocalMs(serial: number): number {
+  if (!Number.isFinite(serial) || serial < MIN_SERIAL || serial >= MAX_SERIAL) return NaN;
+  return Math.round((serial - SERIAL_EPOCH_OFFSET) * DAY_MS);
+}
+
+const MIN_LOCAL_MS = dayFromCivil(MIN_YEAR, 1, 1) * DAY_MS;
+const MAX_LOCAL_MS = dayFromCivil(MAX_YEAR + 1, 1, 1) * DAY_MS;
+
+function checkYear(localMs: number): number {
+  return localMs >= MIN_LOCAL_MS && localMs < MAX_LOCAL_MS ? localMs : NaN;
+}
+
+/**
+ * `parseLocalMs` with per-read caches: `Date` cells are converted through the zone's per-day
+ * offset cache; text dates are parsed once per distinct string.
+ */
+export function dateReader(zone: Zone): (v: unknown) => number {
+  const cache = new Map<string, number>();
+  return (v) => {
+    if (typeof v === 'object' && v !== null && isDate(v)) {
+      const t = v.getTime();
+      return Number.isFinite(t) ? checkYear(zone.localMs(t)) : NaN;
+    }
+    if (typeof v !== 'string') return parseLocalMs(v, zone);
+    let ms = cache.get(v);
+    if (ms === undefined) {
+      ms = parseLocalMs(v, zone);
+      cache.set(v, ms);
+    }
+    return ms;
+  };
+}

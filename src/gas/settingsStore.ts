@@ -1,0 +1,17 @@
+/**
+ * Settings in document properties: one namespaced key holding JSON (Apps Script samples' habit).
+ * Reading never throws — a formula must still compute with the defaults if the property is
+ * missing, malformed or unreadable in the custom-function context.
+ */
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings';
+
+export const SETTINGS_KEY = 'fanFunnel.settings';
+
+export function loadSettings(): Settings {
+  try {
+    const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+    return raw === null ? DEFAULT_SETTINGS : readSettings(JSON.parse(raw)).settings;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Wires the entry points that become top-level functions of the Apps Script bundle — nothing else.
+ *
+ * gas-webpack-plugin turns each `global.NAME = …` into `function NAME(params) {}` at the top of
+ * the bundle (the parameters only when the right-hand side is a function literal, hence the arrows
+ * below) and copies the comment above it; `@preserve` keeps that comment through esbuild, and
+ * Sheets reads `@customfunction` from it to list the function with its help.
+ */
+import { FANSTAGE, LTVRANK } from './gas/customFunctions';
+import { onInstall, onOpen, showSidebar } from './gas/menu';
+
+declare const global: Record<string, unknown>;
+
+/**
+ * Fan stage of customers from an order export: パートナー, サポーター, ビジター, フォロワー, 一時離脱 …
+ * Example: =FANSTAGE(Orders!A:H, A2) or =FANSTAGE(Orders!A:H) for the whole table.
+ *
+ * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
+ * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for a table of every customer.
+ * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
+ * @param {Customers!A:F} customers [optional] Customers range: registration (LINE/メルマガ), subscription, reactions.
+ * @param {Survey!A:E} survey [optional] Survey responses (e.g. Google Forms) with NPS or satisfaction.
+ * @return The stage of each customer, or a table: customer, stage, purchases, LTV, last order, days since last, subscribed, positive reactions.
+ * @customfunction
+ * @preserve
+ */
+global.FANSTAGE = (orders: unknown, customer?: unknown, as_of?: unknown, customers?: unknown, survey?: unknown) =>
+  FANSTAGE(orders, customer, as_of, customers, survey);
+
+/**
+ * LTV rank of customers from an order export (1 = highest lifetime value).
+ * Example: =LTVRANK(Orders!A:H, A2) or =LTVRANK(Orders!A:H) for the ranking with tiers and VIPs.
+ *
+ * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
+ * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for the whole ranking.
+ * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
+ * @return The rank of each customer, or a table: rank, customer, LTV, purchases, last order, tier, VIP.
+ * @customfunction
+ * @preserve
+ */
+global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRANK(orders, customer, as_of);
+
+/**
+ * Adds the Fan Funnel menu.
+ * @preserve
+ */
+global.onOpen = onOpen;
+
+/**
+ * Runs when the add-on is installed: adds the menu at once.
+ * @preserve
+ */
+global.onInstall = onInstall;
+
+/**
+ * Opens the Fan Funnel sidebar.
+ * @preserve
+ */
+global.showSidebar = showSidebar;
