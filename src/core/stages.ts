@@ -98,7 +98,11 @@ export function classify(m: StageInput, rules: readonly Rule[]): StageResult {
   for (const rule of rules) {
     const unmet = unmetOf(rule, m);
     if (unmet.length === 0) return { stage: rule.stage };
-    if (nearest === undefined || unmet.length < nearest.unmet.length) nearest = { stage: rule.stage, unmet };
+    // The nearest stage is one the customer could reach by acting: a subscription is who they
+    // are, so only stages of their own subscription status count; on a tie, the lower stage
+    // (the next step up, e.g. Supporter before Partner).
+    if (rule.subscribed !== undefined && rule.subscribed !== m.subscribed) continue;
+    if (nearest === undefined || unmet.length <= nearest.unmet.length) nearest = { stage: rule.stage, unmet };
   }
   return nearest === undefined ? { stage: 'unclassified' } : { stage: 'unclassified', nearest };
 }

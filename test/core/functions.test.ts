@@ -1,0 +1,330 @@
+import fc from 'fast-check';
+import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
+import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
+import { STAGE_LABELS } from '../../src/core/labels';
+import { readInputs } from '../../src/core/analyze';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
+import { oracleStage, oracleTable, type ModelOrder } from '../support/oracle';
+
+const tokyo = makeZone('Asia/Tokyo');
+const env = (over: Partial<FunctionEnv> = {}): FunctionEnv => ({
+  zone: tokyo,
+  locale: 'en_US',
+  settings: DEFAULT_SETTINGS,
+  now: Date.parse('2024-07-01T03:00:00Z'),
+  ...over,
+});
+const withSettings = (s: object): Settings => readSettings(s).settings;
+/** The Date Sheets passes for a JST wall-clock time. */
+const jst = (iso: string): Date => new Date(`${iso}+09:00`);
+const asOf = jst('2024-06-30T00:00:00');
+type Row = unknown[];
+const table = (r: unknown) => r as Row[];
+
+describe('custom function shapes (SPEC §5)', () => {
+  const orders: Row[] = [
+    ['顧客ID', '注文日', '合計金額'],
+    ['C1', jst('2024-06-01T10:00:00'), 5000],
+    ['C2', jst('2024-03-01T10:00:00'), 90000],
+    [1001, jst('2024-06-20T10:00:00'), 3000],
+  ];
+
+  test('omitted customer → table with a header row, in ranking order', () => {
+    const t = table(fanStage(env(), orders, undefined, asOf));
+    expect(t[0]).toEqual(['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions']);
+    expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6], r[7]])).toEqual([
+      ['C2', 'Lapsed', 1, 90000, 121, false, 0],
+      ['C1', 'Visitor', 1, 5000, 29, false, 0],
+      ['1001', 'Visitor', 1, 3000, 10, false, 0],
+    ]);
+    // Last order is a Date at local midnight of that day, which Sheets shows as that date.
+    expect((t[1]![4] as Date).toISOString()).toBe('2024-02-29T15:00:00.000Z');
+    expect(fanStage(env(), orders, null, asOf)).toEqual(t);
+  });
+
+  test('single key → label; range → same shape; blank → blank; unknown → No purchase', () => {
+    expect(fanStage(env(), orders, 'C1', asOf)).toBe('Visitor');
+    expect(fanStage(env(), orders, '1001', asOf)).toBe('Visitor');
+    expect(fanStage(env(), orders, 1001, asOf)).toBe('Visitor');
+    expect(fanStage(env(), orders, '', asOf)).toBe('');
+    expect(fanStage(env(), orders, 'nobody', asOf)).toBe('No purchase');
+    expect(fanStage(env(), orders, [['C1', 'C2'], ['', 'x']], asOf)).toEqual([
+      ['Visitor', 'Lapsed'],
+      ['', 'No purchase'],
+    ]);
+    expect(ltvRank(env(), orders, [['C2'], ['C1'], [''], ['x'], [1001]], asOf)).toEqual([[1], [2], [''], [''], [3]]);
+    expect(ltvRank(env(), orders, 'C1', asOf)).toBe(2);
+  });
+
+  test('LTVRANK table: rank, customer, LTV, purchases, last order, tier, VIP', () => {
+    const t = table(ltvRank(env(), orders, undefined, asOf));
+    expect(t[0]).toEqual(['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP']);
+    expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual([
+      [1, 'C2', 90000, 1, 'Gold', true],
+      [2, 'C1', 5000, 1, '', false],
+      [3, '1001', 3000, 1, '', false],
+    ]);
+  });
+
+  test('Japanese labels and headers when the spreadsheet locale is ja*, or when chosen', () => {
+    const t = table(fanStage(env({ locale: 'ja_JP' }), orders, undefined, asOf));
+    expect(t[0]![1]).toBe('ステージ');
+    expect(t.slice(1).map((r) => r[1])).toEqual(['離脱', 'ビジター', 'ビジター']);
+    expect(table(ltvRank(env({ locale: 'ja' }), orders, undefined, asOf))[1]![5]).toBe('ゴールド');
+    expect(fanStage(env({ locale: 'en_US', settings: withSettings({ language: 'ja' }) }), orders, 'zz', asOf)).toBe('未購入');
+  });
+
+  test('as_of: omitted or blank → today in the spreadsheet zone; a Date, text or serial; garbage throws', () => {
+    // 2024-06-29T15:30Z is 00:30 on 30 June in Tokyo but still 29 June in UTC.
+    const now = Date.parse('2024-06-29T15:30:00Z');
+    const today = table(fanStage(env({ now }), orders, undefined));
+    expect(today.slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
+    expect(table(fanStage(env({ now }), orders, undefined, '')).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
+    expect(table(fanStage(env(), orders, undefined, '2024/6/30')).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
+    expect(table(fanStage(env(), orders, undefined, 45473)).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
+    expect(() => fanStage(env(), orders, undefined, 'next week')).toThrow(/as_of.*next week/);
+    expect(() => ltvRank(env(), orders, undefined, true)).toThrow(/as_of/);
+  });
+
+  test('orders after as_of do not count (future-dated or later than a past as_of)', () => {
+    expect(fanStage(env(), orders, '1001', jst('2024-06-19T23:59:59'))).toBe('No purchase');
+    expect(ltvRank(env(), orders, '1001', jst('2024-06-19T00:00:00'))).toBe('');
+    expect(ltvRank(env(), orders, '1001', jst('2024-06-20T00:00:00'))).toBe(3);
+  });
+
+  test('a range without customer, date or amount column: an error naming the field and the headers seen', () => {
+    expect(() => fanStage(env(), [['Name', 'Date', 'Total'], ['a', '2024-01-01', 1]])).toThrow(
+      'The orders range is missing a column for: customer ID or e-mail. Headers seen: "Name", "Date", "Total"',
+    );
+    expect(() => fanStage(env(), [['email', 'Total'], ['a@b', 1]])).toThrow(/date.*Headers seen: "email", "Total"/);
+    expect(() => ltvRank(env({ locale: 'ja_JP' }), [['顧客ID', '日付'], ['a', '2024-01-01']])).toThrow(/金額 \(amount\).*"顧客ID", "日付"/);
+    expect(() => fanStage(env(), 'Orders!A:H')).toThrow(/header row/);
+  });
+});
+
+describe('time zone edge (SPEC §1.4: calendar days of the spreadsheet zone)', () => {
+  test('a 23:30 JST order is that JST day, whatever the script clock zone', () => {
+    const orders = [
+      ['customer id', 'created at', 'total'],
+      ['A', new Date('2024-06-09T14:30:00Z'), 100], // 23:30 JST on 9 June
+      ['B', new Date('2024-06-09T15:30:00Z'), 100], // 00:30 JST on 10 June
+    ];
+    const t = table(fanStage(env(), orders, undefined, jst('2024-06-10T12:00:00')));
+    expect(t.slice(1).map((r) => [r[0], r[5]])).toEqual([
+      ['B', 0],
+      ['A', 1],
+    ]);
+    // As of 9 June (JST), B's order has not happened yet.
+    expect(fanStage(env(), orders, 'B', jst('2024-06-09T00:00:00'))).toBe('No purchase');
+    // In a New York spreadsheet both are 9 June orders.
+    const ny = table(fanStage(env({ zone: makeZone('America/New_York') }), orders, undefined, new Date('2024-06-10T16:00:00Z')));
+    expect(ny.slice(1).map((r) => r[5])).toEqual([1, 1]);
+  });
+});
+
+describe('metrics (SPEC §2)', () => {
+  test('multi-row orders, cancellations, refunds and the subscription of the most recent purchase', () => {
+    const orders = [
+      ['Order ID', 'Customer ID', 'Order date', 'Total', 'Status', '定期購入'],
+      ['#1', 'A', '2024-06-01', 10000, 'paid', '定期'],
+      ['#1', '', '', '', '', ''], // a continuation line of #1
+      ['#2', 'A', '2024-06-10', 2000, 'キャンセル', ''], // cancelled: not counted
+      ['#3', 'A', '2024-06-15', -3000, '', ''], // a refund: lowers LTV, not a purchase
+      ['#4', 'A', '2024-06-05', 4000, '', ''], // the most recent purchase (the refund is not a purchase)
+    ];
+    const t = table(fanStage(env(), orders, undefined, asOf));
+    expect(t.slice(1).map((r) => [r[0], r[2], r[3], r[5], r[6]])).toEqual([['A', 2, 11000, 25, false]]);
+    // The most recent purchase (#4, 5 June) is not a subscription order.
+    orders[5]![5] = '定期';
+    expect(table(fanStage(env(), orders, undefined, asOf))[1]![6]).toBe(true);
+  });
+
+  test('customers and survey ranges keyed by e-mail link to ID-keyed orders through the orders e-mail column', () => {
+    const orders = [
+      ['会員ID', 'メールアドレス', '注文日', '合計金額'],
+      ['M1', 'Hanako@Example.jp', '2024/06/20', 5000],
+      ['M1', '', '2024/06/25', 5000],
+      ['M2', 'jiro@example.jp', '2024/06/01', 3000],
+    ];
+    const customers = [
+      ['メールアドレス', 'LINE登録', '定期課金'],
+      ['hanako@example.jp', '○', '○'],
+      ['new@example.jp', '○', '×'],
+    ];
+    const survey = [
+      ['タイムスタンプ', 'メールアドレス', 'おすすめ度を教えてください', '満足度'],
+      ['2024/06/21 10:00:00', 'HANAKO@example.jp', 10, 5],
+      ['2024/06/22 10:00:00', 'hanako@example.jp', 9, ''],
+      ['2024/06/23 10:00:00', 'hanako@example.jp', 3, 4],
+      ['2024/07/05 10:00:00', 'hanako@example.jp', 10, 5], // after as-of: not counted
+    ];
+    const t = table(fanStage(env(), orders, undefined, asOf, customers, survey));
+    // M1: registered, subscribed, 2 purchases, 5 days, 3 positive reactions → Partner.
+    // M2: not in the customers range → unregistered.
+    expect(t.slice(1).map((r) => [r[0], r[1], r[6], r[7]])).toEqual([
+      ['M1', 'Partner', true, 3],
+      ['M2', 'Unregistered', false, 0],
+    ]);
+    // A single key may be given as the e-mail; a registered customer with no order is No purchase.
+    expect(fanStage(env(), orders, 'hanako@example.jp', asOf, customers, survey)).toBe('Partner');
+    expect(fanStage(env(), orders, 'new@example.jp', asOf, customers, survey)).toBe('No purchase');
+  });
+
+  test('registration: the consent column of the most recent order, when there is no customers range', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total', 'Accepts Marketing'],
+      ['A', '2024-06-01', 100, 'no'],
+      ['A', '2024-06-02', 100, 'yes'],
+      ['B', '2024-06-02', 100, 'yes'],
+      ['B', '2024-06-03', 100, 'no'],
+    ];
+    expect(fanStage(env(), orders, [['A', 'B']], asOf)).toEqual([['Follower', 'Unregistered']]);
+  });
+
+  test('positive reactions from the customers sheet count column when there is no survey', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2024-03-01', 100],
+    ];
+    const customers = [
+      ['顧客ID', 'ポジティブ反応回数'],
+      ['A', 2],
+    ];
+    expect(fanStage(env(), orders, 'A', asOf, customers)).toBe('Dormant');
+    expect(fanStage(env(), orders, 'A', asOf)).toBe('Lapsed');
+  });
+
+  test('the LTV window counts only the last N days up to as_of', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2023-07-01', 100_000], // 365 days before as-of: outside a 365-day window (D−364 … D)
+      ['A', '2023-07-02', 1_000], // 364 days before: inside
+      ['A', '2024-06-30', 2_000],
+    ];
+    const s = withSettings({ ltvWindowDays: 365 });
+    expect(table(ltvRank(env({ settings: s }), orders, undefined, asOf))[1]!.slice(2, 4)).toEqual([3_000, 3]);
+    expect(table(ltvRank(env(), orders, undefined, asOf))[1]!.slice(2, 4)).toEqual([103_000, 3]);
+  });
+});
+
+describe('bad rows are skipped and reported, never losing good ones (SPEC §1.5)', () => {
+  test('row numbers and reasons', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2024-06-01', 100],
+      ['', '2024-06-01', 100],
+      ['B', 'someday', 100],
+      ['C', '2024-06-01', 'free'],
+      ['', '', ''],
+      ['D', '2024-06-01', '¥1,000'],
+    ];
+    const read = readInputs({ orders }, { zone: tokyo, settings: DEFAULT_SETTINGS, locale: 'en' });
+    expect(read.skipped.map((s) => [s.row, s.reason, s.value])).toEqual([
+      [3, 'customer', ''],
+      [4, 'date', 'someday'],
+      [5, 'amount', 'free'],
+    ]);
+    expect(read.orders.rows).toBe(5);
+    expect(table(fanStage(env(), orders, undefined, asOf)).slice(1).map((r) => r[0])).toEqual(['D', 'A']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Random shops rendered as messy exports, compared with a literal reading of the spec.
+
+const AS_OF = dayFromCivil(2024, 6, 30);
+const shopOrders = fc.array(
+  fc.record({
+    customer: fc.constantFrom('C1', 'C2', 'C3', '1001', 'a@shop.jp', '顧客7'),
+    day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }),
+    amount: fc.oneof(fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: -5_000, max: -1 })),
+    cancelled: fc.boolean().map((b) => b && Math.random() < 0.3),
+    subscription: fc.boolean(),
+    lines: fc.integer({ min: 1, max: 3 }),
+    dateStyle: fc.integer({ min: 0, max: 6 }),
+    amountStyle: fc.integer({ min: 0, max: 3 }),
+    second: fc.integer({ min: 0, max: 86_399 }),
+  }),
+  { maxLength: 40 },
+);
+
+function renderDate(day: number, second: number, style: number): unknown {
+  const iso = isoDay(day);
+  const [y, m, d] = iso.split('-').map(Number);
+  const hh = String(Math.floor(second / 3600)).padStart(2, '0');
+  const mm = String(Math.floor(second / 60) % 60).padStart(2, '0');
+  switch (style) {
+    case 0: return new Date(day * DAY_MS + second * 1000 - 9 * 3_600_000); // a Date cell in a JST sheet
+    case 1: return `${y}/${m}/${d} ${hh}:${mm}`;
+    case 2: return iso;
+    case 3: return `${y}年${m}月${d}日`;
+    case 4: return day + 25569; // a serial number
+    case 5: return `${iso} ${hh}:${mm}:00 +0900`;
+    default: return `${iso}T${hh}:${mm}:00+09:00`;
+  }
+}
+
+function renderAmount(n: number, style: number): unknown {
+  const grouped = Math.abs(n).toLocaleString('en-US');
+  const sign = n < 0 ? '-' : '';
+  switch (style) {
+    case 0: return n;
+    case 1: return `${sign}¥${grouped}`;
+    case 2: return `${sign}${grouped}円`;
+    default: return `${sign}${grouped}`.replace(/[0-9,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  }
+}
+
+test('random shops in messy layouts give the spec’s table (property)', () => {
+  fc.assert(
+    fc.property(shopOrders, fc.boolean(), fc.integer({ min: 0, max: 5 }), (list, japanese, garbage) => {
+      const header = japanese
+        ? ['注文番号', '顧客ID', '注文日時', '商品名', '合計金額', '注文ステータス', '定期購入']
+        : ['Order Number', 'Customer ID', 'Order Date', 'Product', 'Total', 'Status', 'Subscription'];
+      const rows: unknown[][] = [header];
+      const model: ModelOrder[] = [];
+      list.forEach((o, i) => {
+        model.push({ customer: o.customer, day: o.day, amount: o.amount, cancelled: o.cancelled, subscription: o.subscription });
+        const key = o.customer === '1001' && i % 2 === 0 ? 1001 : o.customer;
+        rows.push([
+          `#${i + 1}`,
+          key,
+          renderDate(o.day, o.second, o.dateStyle),
+          'item',
+          renderAmount(o.amount, o.amountStyle),
+          o.cancelled ? (japanese ? 'キャンセル' : 'refunded') : japanese ? '発送済み' : 'paid',
+          o.subscription ? (japanese ? '定期' : 'yes') : '',
+        ]);
+        for (let l = 1; l < o.lines; l++) rows.push([`#${i + 1}`, '', '', 'item', '', '', '']);
+      });
+      // Garbage rows anywhere must not change the result.
+      for (let g = 0; g < garbage; g++) {
+        const at = 1 + ((g * 7919) % rows.length);
+        rows.splice(at, 0, g % 2 === 0 ? ['', '', 'not a date', 'x', 'y', '', ''] : [`#g${g}`, 'C9', 'someday', '', 100, '', '']);
+      }
+      const expected = oracleTable(model, AS_OF);
+      const t = table(fanStage(env(), rows, undefined, jst('2024-06-30T12:00:00')));
+      const got = t.slice(1).map((r) => ({
+        key: r[0],
+        stage: r[1],
+        purchases: r[2],
+        ltv: r[3],
+        last: tokyo.dayOf((r[4] as Date).getTime()),
+        days: r[5],
+        subscribed: r[6],
+      }));
+      expect(got).toEqual(
+        expected.map((e) => ({
+          key: e.key,
+          stage: STAGE_LABELS[oracleStage({ ...e, registered: true, positiveReactions: 0 }, DEFAULT_SETTINGS.stages)].en,
+          purchases: e.purchases,
+          ltv: e.ltv,
+          last: e.lastOrder,
+          days: e.daysSinceLast,
+          subscribed: e.subscribed,
+        })),
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
