@@ -14,7 +14,7 @@ import { cellText, dateReader, isBlank, keyReader, parseAmount, parseFlag, type 
 /** How the orders identify customers, for linking other ranges to them. */
 export interface KeyLink {
   readonly keyKind: 'id' | 'email';
-  readonly emailToKey: ReadonlyMap<string, string>;
+  keyForEmail(email: string): string | undefined;
 }
 
 export interface CustomerRecord {
@@ -66,7 +66,7 @@ function linker(link: KeyLink): (id: Cell, email: Cell) => string {
   return (idCell, emailCell) => {
     const id = keyOf(idCell);
     const email = keyOf(emailCell);
-    if (link.keyKind === 'id') return id !== '' ? id : email !== '' ? (link.emailToKey.get(email) ?? email) : '';
+    if (link.keyKind === 'id') return id !== '' ? id : email !== '' ? (link.keyForEmail(email) ?? email) : '';
     return email !== '' ? email : id;
   };
 }
@@ -154,7 +154,7 @@ export function readSurvey(input: unknown, link: KeyLink, opts: RangeOptions): S
   const headers = headerTexts(table);
   const resolved = resolveColumns('survey', headers, opts.settings.columns.survey);
   const columns: ColumnMap = { ...resolved };
-  if (columns.nps === undefined && columns.satisfaction === undefined && opts.settings.columns.survey?.nps === undefined) {
+  if (columns.nps === undefined && opts.settings.columns.survey?.nps === undefined) {
     const c = findScoreColumn(table, columns);
     if (c !== undefined) columns.nps = c;
   }

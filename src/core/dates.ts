@@ -14,6 +14,10 @@ export const DAY_MS = 86_400_000;
 /** Sheets' serial day 0 is 1899-12-30; serial 25569 is 1970-01-01. */
 export const SERIAL_EPOCH_OFFSET = 25_569;
 
+/** The UTC days whose offsets a zone caches: 1900-01-01 … 2200-01-01. */
+const CACHE_FIRST = -25_567;
+const CACHE_LAST = 84_006;
+
 /** Converts instants to the wall clock of one time zone. */
 export interface Zone {
   readonly name: string;
@@ -70,24 +74,21 @@ export function makeZone(timeZone: string): Zone {
     return wall - whole;
   };
 
-  // UTC day → offset for that whole day, or NaN when a transition happens within it.
-  const perDay = new Map<number, number>();
-  let lastKey = NaN;
-  let lastOffset = 0;
+  // UTC day → offset for that whole day (NaN: not looked up yet; Infinity: the offset changes
+  // within that day). A flat array over the years 1900–2200 makes the lookup an index.
+  const perDay = new Float64Array(CACHE_LAST - CACHE_FIRST).fill(NaN);
   const offsetAt = (instantMs: number): number => {
     const key = Math.floor(instantMs / DAY_MS);
-    if (key === lastKey) return lastOffset;
-    let offset = perDay.get(key);
-    if (offset === undefined) {
+    const i = key - CACHE_FIRST;
+    if (i < 0 || i >= perDay.length) return exactOffset(instantMs);
+    let offset = perDay[i]!;
+    if (offset !== offset) {
       const start = exactOffset(key * DAY_MS);
       const end = exactOffset(key * DAY_MS + DAY_MS - 1000);
-      offset = start === end ? start : NaN;
-      perDay.set(key, offset);
+      offset = start === end ? start : Infinity;
+      perDay[i] = offset;
     }
-    if (Number.isNaN(offset)) return exactOffset(instantMs);
-    lastKey = key;
-    lastOffset = offset;
-    return offset;
+    return offset === Infinity ? exactOffset(instantMs) : offset;
   };
 
   return {

@@ -57,7 +57,7 @@ function perKey(customer: unknown, one: (key: string) => Out): Out | Out[][] {
 /** The customer a key names: directly, or an e-mail address that the orders link to an ID. */
 function findKey(a: Analysis, key: string): string {
   if (a.byKey.has(key)) return key;
-  return a.orders.emailToKey.get(key) ?? key;
+  return a.orders.keyForEmail(key) ?? key;
 }
 
 function run(env: FunctionEnv, inputs: { orders: unknown; customers?: unknown; survey?: unknown }, asOf: unknown): Analysis {

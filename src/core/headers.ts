@@ -32,7 +32,8 @@ export type Field =
   | 'adjustment'
   | 'orderType'
   | 'itemPrice'
-  | 'shippingPrice';
+  | 'shippingPrice'
+  | 'itemStatus';
 
 export type RangeKind = 'orders' | 'customers' | 'survey';
 
@@ -98,8 +99,9 @@ const SUBSCRIPTION: AliasList = {
 };
 const ORDER_TYPE: AliasList = { aliases: ['注文種別'] };
 const NAME: AliasList = {
-  aliases: ['氏名', '顧客名', '名前', 'お名前', '注文者', '購入者 名前', 'billing name', 'customer name'],
-  exactOnly: ['name'],
+  // 注文者 only exactly: inside longer headers it is 注文者郵便番号, 注文者電話番号…
+  aliases: ['氏名', '顧客名', '名前', 'お名前', '購入者 名前', 'billing name', 'customer name'],
+  exactOnly: ['注文者', '注文者名', '注文者氏名', '購入者名', 'name'],
 };
 /** In orders only a marketing-consent column registers a customer; short words like 会員 would
  *  match membership-rank columns there. */
@@ -156,19 +158,22 @@ export const GENERIC_FIELDS: Record<RangeKind, ReadonlyArray<readonly [Field, Al
 
 interface Prepared {
   field: Field;
-  loose: string[];
-  exact: string[];
+  aliases: string[];
+  extras: string[];
 }
 
 function prepare(list: ReadonlyArray<readonly [Field, AliasList]>): Prepared[] {
-  return list.map(([field, a]) => {
-    const loose = a.aliases.map(normalizeHeader);
-    return { field, loose, exact: [...loose, ...(a.exactOnly ?? []).map(normalizeHeader)] };
-  });
+  return list.map(([field, a]) => ({
+    field,
+    aliases: a.aliases.map(normalizeHeader),
+    extras: (a.exactOnly ?? []).map(normalizeHeader),
+  }));
 }
 
 /**
- * Assigns columns to fields.
+ * Assigns columns to fields, in three passes over the fields in priority order: the listed
+ * aliases exactly, then the listed aliases inside longer headers, then our extra exact-only names
+ * (so that an extra like `合計` never beats a listed alias found inside `合計金額(-99999=無効値)`).
  * @param headers the header row
  * @param fields the fields to look for, in priority order
  * @param fixed columns already decided (a user's override or a platform profile): claimed first
@@ -186,7 +191,8 @@ export function matchColumns(
     claimed.add(col);
   }
   const prepared = prepare(fields).filter((p) => out[p.field] === undefined);
-  const claim = (p: Prepared, test: (h: string, alias: string) => boolean, aliases: string[]): void => {
+  const claim = (p: Prepared, aliases: string[], test: (h: string, alias: string) => boolean): void => {
+    if (out[p.field] !== undefined) return;
     for (const alias of aliases) {
       for (let c = 0; c < norm.length; c++) {
         if (!claimed.has(c) && norm[c] !== '' && test(norm[c]!, alias)) {
@@ -197,8 +203,10 @@ export function matchColumns(
       }
     }
   };
-  for (const p of prepared) claim(p, (h, a) => h === a, p.exact);
-  for (const p of prepared) if (out[p.field] === undefined) claim(p, (h, a) => h.includes(a), p.loose);
+  const exact = (h: string, a: string): boolean => h === a;
+  for (const p of prepared) claim(p, p.aliases, exact);
+  for (const p of prepared) claim(p, p.aliases, (h, a) => h.includes(a));
+  for (const p of prepared) claim(p, p.extras, exact);
   return out;
 }
 

@@ -63,6 +63,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   orderType: { ja: '注文種別', en: 'order type' },
   itemPrice: { ja: '商品価格', en: 'item price' },
   shippingPrice: { ja: '配送料', en: 'shipping price' },
+  itemStatus: { ja: '商品ステータス', en: 'item status' },
 };
 
 /** Table headers of the custom functions (SPEC §5). */

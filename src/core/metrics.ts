@@ -5,6 +5,7 @@
 import { DAY_MS, type Day } from './dates';
 import type { CustomersRead, SurveyRead } from './contacts';
 import type { OrdersRead } from './orders';
+import { displayText, type Cell } from './values';
 
 export interface CustomerMetrics {
   readonly key: string;
@@ -58,7 +59,9 @@ interface Agg {
   recentRow: number;
   recentSubscription: boolean;
   recentConsent: boolean | undefined;
-  name: string;
+  /** The name cell of the most recent order that has one. */
+  name: Cell;
+  nameMs: number;
 }
 
 export function computeMetrics(input: MetricsInput): MetricsResult {
@@ -84,12 +87,16 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
         recentRow: -1,
         recentSubscription: false,
         recentConsent: undefined,
-        name: '',
+        name: undefined,
+        nameMs: -Infinity,
       };
       aggs.set(o.key, a);
     }
     if (o.day >= ltvFrom) a.ltv += o.amount;
-    if (o.name !== '' && (a.name === '' || o.localMs >= a.recentMs)) a.name = o.name;
+    if (o.name !== undefined && o.localMs >= a.nameMs) {
+      a.name = o.name;
+      a.nameMs = o.localMs;
+    }
     if (o.amount < 0) continue;
     a.purchases++;
     if (o.day < a.first) a.first = o.day;
@@ -125,12 +132,8 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     }
   }
 
-  const keys = new Set<string>(aggs.keys());
-  if (customers !== undefined) for (const k of customers.byKey.keys()) keys.add(k);
-
   const byKey = new Map<string, CustomerMetrics>();
-  for (const key of keys) {
-    const a = aggs.get(key);
+  const add = (key: string, a: Agg | undefined): void => {
     const c = customers?.byKey.get(key);
     const bought = a !== undefined && a.purchases > 0;
     let registered: boolean;
@@ -142,7 +145,7 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     const positiveReactions = survey !== undefined ? (positive.get(key) ?? 0) : (c?.reactions ?? 0);
     byKey.set(key, {
       key,
-      name: c?.name || a?.name || '',
+      name: c?.name || displayText(a?.name),
       purchases: a?.purchases ?? 0,
       ltv: a?.ltv ?? 0,
       firstOrder: bought ? a.first : undefined,
@@ -154,6 +157,9 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
       nps: latestNps.get(key)?.nps,
       birthday: c?.birthday,
     });
-  }
+  };
+  for (const [key, a] of aggs) add(key, a);
+  // Customers known only from the customers range (never ordered, or only after D).
+  if (customers !== undefined) for (const key of customers.byKey.keys()) if (!aggs.has(key)) add(key, undefined);
   return { byKey, registration, laterOrders };
 }

@@ -29,9 +29,9 @@ import {
   dateReader,
   isBlank,
   isCancelStatus,
+  flagReader,
   keyReader,
   nfkc,
-  parseFlag,
   type Cell,
 } from './values';
 
@@ -40,8 +40,6 @@ export type Table = ReadonlyArray<ReadonlyArray<Cell>>;
 export interface Order {
   /** Customer key: the customer ID, else the e-mail address. */
   readonly key: string;
-  /** The order's e-mail address ('' when none), which links e-mail-keyed ranges to IDs. */
-  readonly email: string;
   /** Wall-clock time of the order in the spreadsheet's zone, for "most recent" comparisons. */
   readonly localMs: number;
   readonly day: Day;
@@ -50,7 +48,8 @@ export interface Order {
   readonly subscription: boolean;
   /** Marketing consent on this order; undefined when the export has no such column. */
   readonly consent: boolean | undefined;
-  readonly name: string;
+  /** The name cell as given (blank when none); made text only for the name a customer shows. */
+  readonly name: Cell;
   /** Sheet row of the order's first line. */
   readonly row: number;
 }
@@ -85,8 +84,9 @@ export interface OrdersRead {
   readonly columns: ColumnMap;
   /** Which kind of key identifies customers. */
   readonly keyKind: 'id' | 'email';
-  /** e-mail → customer key, to link ranges keyed by e-mail (Google Forms) to ID-keyed orders. */
-  readonly emailToKey: ReadonlyMap<string, string>;
+  /** The customer key an e-mail address belongs to, to link ranges keyed by e-mail (Google
+   *  Forms) to ID-keyed orders; undefined when no order carries that address. */
+  keyForEmail(email: string): string | undefined;
   readonly hasConsent: boolean;
   readonly hasSubscription: boolean;
 }
@@ -156,54 +156,30 @@ export function requireTable(v: unknown, kind: RangeKind, lang: Lang): Table {
   return v as Table;
 }
 
-/** Collected raw cells of one order before parsing (first non-blank of each, or sums). */
-interface Acc {
-  row: number;
-  id: Cell;
-  email: Cell;
-  date: Cell;
-  amount: Cell;
-  /** 'sum' mode: total of readable row amounts, and whether any row was readable. */
-  sum: number;
-  summed: boolean;
-  /** 'sum' mode: the first row whose amount could not be read. */
-  badRow: number;
-  badValue: Cell;
-  liveRows: number;
-  cancelled: boolean;
-  subscription: Cell;
-  orderType: Cell;
-  consent: Cell;
-  name: Cell;
-  refunded: Cell;
-  extras: Cell[] | undefined;
-}
-
-function newAcc(row: number, extras: number): Acc {
-  return {
-    row,
-    id: undefined,
-    email: undefined,
-    date: undefined,
-    amount: undefined,
-    sum: 0,
-    summed: false,
-    badRow: 0,
-    badValue: undefined,
-    liveRows: 0,
-    cancelled: false,
-    subscription: undefined,
-    orderType: undefined,
-    consent: undefined,
-    name: undefined,
-    refunded: undefined,
-    extras: extras > 0 ? new Array<Cell>(extras).fill(undefined) : undefined,
-  };
-}
-
 function rowIsBlank(row: ReadonlyArray<Cell>): boolean {
   for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
   return true;
+}
+
+/** The name column, or the columns a profile splits the name over (姓, 名). */
+function nameColumns(headers: readonly unknown[], profile: Profile, nameCol: number): number[] {
+  for (const group of profile.nameParts ?? []) {
+    const cols = group.map((h) => findHeader(headers, [h]));
+    if (cols.every((c) => c !== undefined)) return cols as number[];
+  }
+  return nameCol >= 0 ? [nameCol] : [];
+}
+
+function joinName(parts: Cell[]): Cell {
+  const text = parts.filter((p) => !isBlank(p)).map((p) => String(p).trim()).join(' ');
+  return text === '' ? undefined : text;
+}
+
+/** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces ignored. */
+function orderIdOf(raw: Cell): unknown {
+  if (typeof raw !== 'string') return String(raw);
+  const n = raw.length;
+  return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;
 }
 
 export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
@@ -229,14 +205,15 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const dateCol = col('date');
   const amountCol = col('amount');
   const statusCol = col('status');
+  const itemStatusCol = col('itemStatus');
   const cancelledAtCol = col('cancelledAt');
   const subCol = col('subscription');
   const typeCol = col('orderType');
   const consentCol = col('registered');
-  const nameCol = col('name');
+  const nameCols = nameColumns(headers, profile, col('name'));
   const refundedCol = profile.subtractRefunded ? col('refundedAmount') : -1;
   const extraCols = (profile.orderExtras ?? []).map(col).filter((c) => c >= 0);
-  const partCols = (parts ?? []).map(col);
+  const amountCols = parts === undefined ? [amountCol] : parts.map(col);
 
   const readAmount = amountReader();
   const noValue = profile.noValue;
@@ -260,173 +237,185 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     return x;
   };
 
-  const byOrderId = new Map<unknown, Acc>();
-  const accs: Acc[] = [];
-  const skipped: SkippedRow[] = [];
+  // Pass 1 over the rows: only group lines into orders. Each order is its first row plus a chain
+  // of later rows (`next`), so pass 2 reads an order's cells straight from its first row and walks
+  // the chain only where that row is blank (Shopify continuation lines). This loop runs for every
+  // line of a shop's whole history, so it does no more than a bare "dedupe order ids" pass.
+  const head: number[] = []; // table index of each order's first row
+  const tail: number[] = []; // table index of each order's last row so far
+  const next = new Int32Array(table.length).fill(-1); // next row of the same order
+  const byOrderId = new Map<unknown, number>();
   let rows = 0;
-
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (row === undefined || rowIsBlank(row)) continue;
     rows++;
-    const sheetRow = headerRow + r;
-    let a: Acc | undefined;
     if (oidCol >= 0) {
       const raw = row[oidCol];
       if (!isBlank(raw)) {
-        // Numbers and their text are one order id, like customer keys.
-        const oid = typeof raw === 'string' ? raw.trim() : String(raw);
-        a = byOrderId.get(oid);
-        if (a === undefined) {
-          a = newAcc(sheetRow, extraCols.length);
-          byOrderId.set(oid, a);
-          accs.push(a);
+        const oid = orderIdOf(raw);
+        const known = byOrderId.get(oid);
+        if (known !== undefined) {
+          next[tail[known]!] = r;
+          tail[known] = r;
+          continue;
+        }
+        byOrderId.set(oid, head.length);
+      }
+    }
+    head.push(r);
+    tail.push(r);
+  }
+
+  /** The first non-blank cell of a column among an order's lines. */
+  const first = (i: number, col: number): Cell => {
+    if (col < 0) return undefined;
+    for (let r = head[i]!; r >= 0; r = next[r]!) {
+      const v = table[r]![col];
+      if (!isBlank(v)) return v;
+    }
+    return undefined;
+  };
+  const lineCancelled = (row: ReadonlyArray<Cell>): boolean => {
+    let v: Cell;
+    return (
+      (statusCol >= 0 && !isBlank((v = row[statusCol])) && excludes(v)) ||
+      (itemStatusCol >= 0 && !isBlank((v = row[itemStatusCol])) && excludes(v)) ||
+      (cancelledAtCol >= 0 && !isBlank(row[cancelledAtCol]))
+    );
+  };
+
+  // Keys: the customer ID, else the e-mail — mapped to the ID that another order with that
+  // e-mail carries (EC-CUBE guests), so one person is one customer. E-mails are normalised only
+  // when they are needed: for keys, or when a linked range or a lookup asks.
+  const keyOf = keyReader();
+  let emailToKey: Map<string, string> | undefined;
+  const emailMap = (): Map<string, string> => {
+    if (emailToKey === undefined) {
+      emailToKey = new Map();
+      if (idCol >= 0 && emailCol >= 0) {
+        for (let i = 0; i < head.length; i++) {
+          const email = keyOf(first(i, emailCol));
+          if (email !== '' && !emailToKey.has(email)) {
+            const id = keyOf(first(i, idCol));
+            if (id !== '') emailToKey.set(email, id);
+          }
         }
       }
     }
-    if (a === undefined) {
-      a = newAcc(sheetRow, extraCols.length);
-      accs.push(a);
-    }
+    return emailToKey;
+  };
 
-    let rowCancelled = false;
-    if (statusCol >= 0) {
-      const s = row[statusCol];
-      if (!isBlank(s) && excludes(s)) rowCancelled = true;
-    }
-    if (cancelledAtCol >= 0 && !isBlank(row[cancelledAtCol])) rowCancelled = true;
-
-    if (idCol >= 0 && a.id === undefined && !isBlank(row[idCol])) a.id = row[idCol];
-    if (emailCol >= 0 && a.email === undefined && !isBlank(row[emailCol])) a.email = row[emailCol];
-    if (a.date === undefined && !isBlank(row[dateCol])) a.date = row[dateCol];
-    if (nameCol >= 0 && a.name === undefined && !isBlank(row[nameCol])) a.name = row[nameCol];
-    if (subCol >= 0 && a.subscription === undefined && !isBlank(row[subCol])) a.subscription = row[subCol];
-    if (typeCol >= 0 && a.orderType === undefined && !isBlank(row[typeCol])) a.orderType = row[typeCol];
-    if (consentCol >= 0 && a.consent === undefined && !isBlank(row[consentCol])) a.consent = row[consentCol];
-    if (refundedCol >= 0 && a.refunded === undefined && !isBlank(row[refundedCol])) a.refunded = row[refundedCol];
-    if (a.extras !== undefined) {
-      for (let i = 0; i < extraCols.length; i++) {
-        const v = row[extraCols[i]!];
-        if (a.extras[i] === undefined && !isBlank(v)) a.extras[i] = v;
-      }
-    }
-
-    if (!sumMode) {
-      if (rowCancelled) a.cancelled = true;
-      if (a.amount === undefined && !blankAmount(row[amountCol])) a.amount = row[amountCol];
-      continue;
-    }
-    // Sum mode: a cancelled line drops out of the order; the order is cancelled when all are.
-    if (rowCancelled) continue;
-    a.liveRows++;
-    let rowAmount = 0;
-    let any = false;
-    let bad = false;
-    let badValue: Cell;
-    const cells = parts === undefined ? [amountCol] : partCols;
-    for (const c of cells) {
-      const v = row[c];
-      if (blankAmount(v)) continue;
-      const n = amountOf(v);
-      if (n !== n) {
-        bad = true;
-        badValue = v;
-      } else {
-        rowAmount += n;
-        any = true;
-      }
-    }
-    if (bad) {
-      skipped.push({ row: sheetRow, reason: 'amount', value: cellText(badValue) });
-      if (a.badRow === 0) {
-        a.badRow = sheetRow;
-        a.badValue = badValue;
-      }
-    } else if (any) {
-      a.sum += rowAmount;
-      a.summed = true;
-    }
-  }
-
-  // Keys: the ID, else the e-mail — mapped to the ID another order of that e-mail carries
-  // (EC-CUBE guests), so one person is one customer.
-  const keyOf = keyReader();
-  const emailToKey = new Map<string, string>();
-  const ids: string[] = new Array<string>(accs.length);
-  const emails: string[] = new Array<string>(accs.length);
-  for (let i = 0; i < accs.length; i++) {
-    const a = accs[i]!;
-    const id = idCol >= 0 ? keyOf(a.id) : '';
-    const email = emailCol >= 0 ? keyOf(a.email) : '';
-    ids[i] = id;
-    emails[i] = email;
-    if (id !== '' && email !== '' && !emailToKey.has(email)) emailToKey.set(email, id);
-  }
-
+  // Pass 2 over the orders: drop cancelled ones, read each needed cell once, report the
+  // unreadable ones with the sheet row of their first line.
   const readDate = dateReader(zone);
+  const readFlag = flagReader();
   const subscriptionTypes = new Set(profile.subscriptionTypes ?? []);
   const orders: Order[] = [];
+  const skipped: SkippedRow[] = [];
   let cancelled = 0;
-  for (let i = 0; i < accs.length; i++) {
-    const a = accs[i]!;
-    if (a.cancelled || (sumMode && a.liveRows === 0)) {
-      cancelled++;
-      continue;
+  for (let i = 0; i < head.length; i++) {
+    const row = headerRow + head[i]!;
+    let amount = 0;
+    if (!sumMode) {
+      let isCancelled = false;
+      for (let r = head[i]!; r >= 0 && !isCancelled; r = next[r]!) isCancelled = lineCancelled(table[r]!);
+      if (isCancelled) {
+        cancelled++;
+        continue;
+      }
+    } else {
+      // A cancelled line drops out of the order; the order is cancelled when all its lines are.
+      // A line whose amount cannot be read is reported on its own row and left out of the sum.
+      let live = 0;
+      let summed = false;
+      let bad = false;
+      for (let r = head[i]!; r >= 0; r = next[r]!) {
+        const line = table[r]!;
+        if (lineCancelled(line)) continue;
+        live++;
+        let lineAmount = 0;
+        let any = false;
+        for (const c of amountCols) {
+          const v = line[c];
+          if (blankAmount(v)) continue;
+          const n = amountOf(v);
+          if (n !== n) {
+            skipped.push({ row: headerRow + r, reason: 'amount', value: cellText(v) });
+            bad = true;
+            any = false;
+            break;
+          }
+          lineAmount += n;
+          any = true;
+        }
+        if (any) {
+          amount += lineAmount;
+          summed = true;
+        }
+      }
+      if (live === 0) {
+        cancelled++;
+        continue;
+      }
+      if (!summed) {
+        if (!bad) skipped.push({ row, reason: 'amount', value: '' });
+        continue;
+      }
     }
-    const email = emails[i]!;
-    let key = ids[i]!;
-    if (key === '' && email !== '') {
-      key = emailToKey.get(email) ?? email;
-      if (!emailToKey.has(email)) emailToKey.set(email, key);
+
+    let key = idCol >= 0 ? keyOf(first(i, idCol)) : '';
+    if (key === '' && emailCol >= 0) {
+      const email = keyOf(first(i, emailCol));
+      if (email !== '') key = (idCol >= 0 ? emailMap().get(email) : undefined) ?? email;
     }
     if (key === '') {
-      skipped.push({ row: a.row, reason: 'customer', value: '' });
+      skipped.push({ row, reason: 'customer', value: '' });
       continue;
     }
-    const localMs = readDate(a.date);
+    const date = first(i, dateCol);
+    const localMs = readDate(date);
     if (localMs !== localMs) {
-      skipped.push({ row: a.row, reason: 'date', value: cellText(a.date) });
+      skipped.push({ row, reason: 'date', value: cellText(date) });
       continue;
     }
-    let amount: number;
-    if (sumMode) {
-      if (!a.summed) {
-        // Every line unreadable (already reported line by line) or blank.
-        if (a.badRow === 0) skipped.push({ row: a.row, reason: 'amount', value: '' });
-        continue;
+    if (!sumMode) {
+      let raw: Cell;
+      for (let r = head[i]!; r >= 0; r = next[r]!) {
+        const v = table[r]![amountCol];
+        if (!blankAmount(v)) {
+          raw = v;
+          break;
+        }
       }
-      amount = a.sum;
-    } else {
-      amount = amountOf(a.amount);
+      amount = amountOf(raw);
       if (amount !== amount) {
-        skipped.push({ row: a.row, reason: 'amount', value: cellText(a.amount) });
+        skipped.push({ row, reason: 'amount', value: cellText(raw) });
         continue;
       }
     }
-    if (a.extras !== undefined) {
-      for (const v of a.extras) {
-        const n = v === undefined ? NaN : amountOf(v);
-        if (n === n) amount += n;
-      }
+    for (const c of extraCols) {
+      const n = amountOf(first(i, c));
+      if (n === n) amount += n;
     }
-    if (a.refunded !== undefined) {
-      const n = amountOf(a.refunded);
+    if (refundedCol >= 0) {
+      const n = amountOf(first(i, refundedCol));
       if (n > 0) amount -= n;
     }
-    let subscription = subCol >= 0 && parseFlag(a.subscription);
-    if (!subscription && a.orderType !== undefined && subscriptionTypes.size > 0) {
-      subscription = subscriptionTypes.has(nfkc(String(a.orderType)).trim());
+    let subscription = subCol >= 0 && readFlag(first(i, subCol));
+    if (!subscription && typeCol >= 0 && subscriptionTypes.size > 0) {
+      const t = first(i, typeCol);
+      subscription = t !== undefined && subscriptionTypes.has(nfkc(String(t)).trim());
     }
     orders.push({
       key,
-      email,
       localMs,
       day: Math.floor(localMs / DAY_MS),
       amount,
       subscription,
-      consent: consentCol >= 0 ? parseFlag(a.consent) : undefined,
-      name: nameCol >= 0 ? cellText(a.name) : '',
-      row: a.row,
+      consent: consentCol >= 0 ? readFlag(first(i, consentCol)) : undefined,
+      name: nameCols.length === 1 ? first(i, nameCols[0]!) : joinName(nameCols.map((c) => first(i, c))),
+      row,
     });
   }
   skipped.sort((x, y) => x.row - y.row);
@@ -440,7 +429,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     headers,
     columns,
     keyKind: idCol >= 0 ? 'id' : 'email',
-    emailToKey,
+    keyForEmail: (email) => (idCol >= 0 ? emailMap().get(email) : undefined),
     hasConsent: consentCol >= 0,
     hasSubscription: subCol >= 0 || (typeCol >= 0 && subscriptionTypes.size > 0),
   };

@@ -15,6 +15,8 @@ export interface Profile {
   readonly signatures: readonly (readonly string[])[];
   /** Headers that fill a field before the generic aliases are tried (first present wins). */
   readonly columns: Partial<Record<Field, readonly string[]>>;
+  /** The customer's name split over columns (姓, 名): the first group present is joined. */
+  readonly nameParts?: readonly (readonly string[])[];
   /** Fields the generic aliases must not fill for this export (e.g. Shopify has no customer ID). */
   readonly without?: readonly Field[];
   /** 'sum': each row carries its own amount and the order is their sum; 'first': the order's
@@ -66,6 +68,8 @@ export const PROFILES: readonly Profile[] = [
       status: ['order-status'],
       itemPrice: ['item-price'],
       shippingPrice: ['shipping-price'],
+      // A line can be cancelled inside a shipped order: it then drops out of the order's sum.
+      itemStatus: ['item-status'],
     },
     amounts: 'sum',
     rowAmountParts: ['itemPrice', 'shippingPrice'],
@@ -82,6 +86,7 @@ export const PROFILES: readonly Profile[] = [
       shipping: ['送料'],
       adjustment: ['調整金額'],
     },
+    nameParts: [['氏(請求先)', '名(請求先)']],
     amounts: 'sum',
     orderExtras: ['shipping', 'adjustment'],
   },
@@ -92,7 +97,12 @@ export const PROFILES: readonly Profile[] = [
       ['注文番号', '注文者メールアドレス'],
       ['受注番号', '受注ステータス'],
     ],
-    columns: { orderType: ['注文種別'] },
+    // `合計` is the goods subtotal; the order total is `合計金額`, where -99999 means "no value".
+    columns: { orderType: ['注文種別'], amount: ['合計金額(-99999=無効値)', '合計金額', '請求金額(-99999=無効値)', '請求金額'] },
+    nameParts: [
+      ['注文者姓', '注文者名'],
+      ['注文者名字', '注文者名前'],
+    ],
     amounts: 'first',
     noValue: -99999,
     excludedStatuses: ['900', '800'],
@@ -108,6 +118,7 @@ export const PROFILES: readonly Profile[] = [
       amount: ['支払合計'],
       status: ['対応状況(名称)', '対応状況'],
     },
+    nameParts: [['お名前(姓)', 'お名前(名)']],
     amounts: 'first',
     excludedStatusWords: ['決済処理中', '購入処理中'],
   },

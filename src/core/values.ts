@@ -12,7 +12,7 @@ export type Cell = string | number | boolean | Date | null | undefined;
 
 /** `Date` test that also works across realms (values made in another `vm` context or frame). */
 export function isDate(v: unknown): v is Date {
-  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+  return typeof v === 'object' && v !== null && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
 }
 
 export function isBlank(v: unknown): boolean {
@@ -37,7 +37,14 @@ export function nfkc(s: string): string {
   return isAscii(s) ? s : s.normalize('NFKC');
 }
 
-/** A cell as display text, for names and messages. */
+/** A cell as the owner typed it, trimmed — for names shown back to them. */
+export function displayText(v: unknown): string {
+  if (isBlank(v)) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).trim();
+}
+
+/** A cell as normalised text, for matching and messages. */
 export function cellText(v: unknown): string {
   if (isBlank(v)) return '';
   if (isDate(v)) return v.toISOString();
@@ -137,6 +144,20 @@ export function parseFlag(v: unknown): boolean {
   const s = nfkc(v).trim().toLowerCase();
   if (s === '' || FALSE_WORDS.has(s)) return false;
   return TRUE_WORDS.has(s);
+}
+
+/** `parseFlag` with a per-read cache for text flags (`定期`, `yes`…), which repeat on every row. */
+export function flagReader(): (v: unknown) => boolean {
+  const cache = new Map<string, boolean>();
+  return (v) => {
+    if (typeof v !== 'string') return parseFlag(v);
+    let b = cache.get(v);
+    if (b === undefined) {
+      b = parseFlag(v);
+      cache.set(v, b);
+    }
+    return b;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+// npm run check:dist — checks that dist/ is exactly what `clasp push` must upload, and that what
+// Sheets needs survives the bundler. Run after `npm run build`; CI and `npm run deploy` run it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = join(process.cwd(), 'dist');
+const problems = [];
+const check = (ok, message) => ok || problems.push(message);
+
+const files = readdirSync(dist).sort();
+check(
+  JSON.stringify(files) === JSON.stringify(['Code.js', 'Sidebar.html', 'appsscript.json']),
+  `dist/ must hold exactly Code.js, Sidebar.html, appsscript.json; it holds ${files.join(', ')}`,
+);
+
+const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+check(manifest.runtimeVersion === 'V8', 'appsscript.json: runtimeVersion must be V8');
+check(manifest.timeZone === 'Asia/Tokyo', 'appsscript.json: timeZone must be Asia/Tokyo');
+const scopes = [
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+];
+check(
+  JSON.stringify([...(manifest.oauthScopes ?? [])].sort()) === JSON.stringify(scopes),
+  `appsscript.json: oauthScopes must be exactly ${scopes.join(', ')}`,
+);
+
+const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+for (const name of ['FANSTAGE', 'LTVRANK']) {
+  const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(([^)]*)\\)`).exec(code);
+  check(m !== null, `Code.js: no top-level "function ${name}(" with a JSDoc block above it`);
+  if (m) {
+    check(m[1].includes('@customfunction'), `Code.js: ${name}'s JSDoc has no @customfunction`);
+    for (const p of m[2].split(',').map((s) => s.trim()).filter(Boolean)) {
+      check(new RegExp(`@param \\{[^}]+\\} ${p}\\b`).test(m[1]), `Code.js: ${name}'s JSDoc has no @param for ${p}`);
+    }
+  }
+}
+for (const name of ['onOpen', 'onInstall', 'showSidebar']) {
+  check(new RegExp(`^function ${name}\\(`, 'm').test(code), `Code.js: no top-level function ${name}`);
+}
+check(!/hyperformula/i.test(code), 'Code.js must not contain HyperFormula (GPL-3.0, development only)');
+check(!/\beval\(/.test(code), 'Code.js must not use eval (webpack development mode?)');
+
+const html = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
+check(!/<(script|link)[^>]+(src|href)\s*=\s*["']?https?:/i.test(html), 'Sidebar.html must be self-contained (no CDN)');
+
+if (problems.length > 0) {
+  console.error(`dist/ check failed:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`dist/ OK: ${files.join(', ')} (${Math.round(code.length / 1024)} KB bundle)`);
