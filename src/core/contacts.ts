@@ -29,6 +29,9 @@ export interface CustomerRecord {
 
 export interface CustomersRead {
   readonly byKey: ReadonlyMap<string, CustomerRecord>;
+  /** The key of a customer listed with this e-mail (a customer who has not ordered yet is
+   *  known by e-mail only here). */
+  keyForEmail(email: string): string | undefined;
   readonly hasRegistered: boolean;
   readonly hasSubscribed: boolean;
   readonly hasReactions: boolean;
@@ -84,6 +87,8 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
   const keyOf = linker(link);
   const readDate = dateReader(opts.zone);
   const byKey = new Map<string, CustomerRecord>();
+  const emailToKey = new Map<string, string>();
+  const emailOf = keyReader();
   const skipped: SkippedRow[] = [];
   let rows = 0;
   for (let r = 1; r < table.length; r++) {
@@ -95,6 +100,8 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
       skipped.push({ row: headerRow + r, reason: 'customer', value: '' });
       continue;
     }
+    const email = emailOf(cell(row, columns.email));
+    if (email !== '' && email !== key) emailToKey.set(email, key);
     const birthday = readDate(cell(row, columns.birthday));
     const reactions = parseAmount(cell(row, columns.reactions));
     // A later row for the same customer wins: the sheet's latest word on them.
@@ -110,6 +117,7 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
   }
   return {
     byKey,
+    keyForEmail: (email) => emailToKey.get(email),
     hasRegistered: columns.registered !== undefined,
     hasSubscribed: columns.subscribed !== undefined,
     hasReactions: columns.reactions !== undefined,

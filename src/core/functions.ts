@@ -54,10 +54,11 @@ function perKey(customer: unknown, one: (key: string) => Out): Out | Out[][] {
   return lookup(customer);
 }
 
-/** The customer a key names: directly, or an e-mail address that the orders link to an ID. */
+/** The customer a key names: directly, or an e-mail address that the orders or the customers
+ *  range link to an ID — so one person answers the same whichever way they are asked for. */
 function findKey(a: Analysis, key: string): string {
   if (a.byKey.has(key)) return key;
-  return a.orders.keyForEmail(key) ?? key;
+  return a.orders.keyForEmail(key) ?? a.customers?.keyForEmail(key) ?? key;
 }
 
 function run(env: FunctionEnv, inputs: { orders: unknown; customers?: unknown; survey?: unknown }, asOf: unknown): Analysis {

@@ -310,6 +310,18 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   // unreadable ones with the sheet row of their first line.
   const readDate = dateReader(zone);
   const readFlag = flagReader();
+  const words = profile.subscriptionWords;
+  const tagCache = new Map<Cell, boolean>();
+  const isSubscription = (v: Cell): boolean => {
+    if (words === undefined) return readFlag(v);
+    let x = tagCache.get(v);
+    if (x === undefined) {
+      const s = nfkc(String(v ?? '')).toLowerCase();
+      x = words.some((w) => s.includes(w));
+      tagCache.set(v, x);
+    }
+    return x;
+  };
   const subscriptionTypes = new Set(profile.subscriptionTypes ?? []);
   const orders: Order[] = [];
   const skipped: SkippedRow[] = [];
@@ -402,7 +414,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       const n = amountOf(first(i, refundedCol));
       if (n > 0) amount -= n;
     }
-    let subscription = subCol >= 0 && readFlag(first(i, subCol));
+    let subscription = subCol >= 0 && isSubscription(first(i, subCol));
     if (!subscription && typeCol >= 0 && subscriptionTypes.size > 0) {
       const t = first(i, typeCol);
       subscription = t !== undefined && subscriptionTypes.has(nfkc(String(t)).trim());

@@ -32,6 +32,9 @@ export interface Profile {
   readonly excludedStatuses?: readonly string[];
   /** Status substrings that exclude an order, beyond the cancel words. */
   readonly excludedStatusWords?: readonly string[];
+  /** The subscription column marks a subscription order when it contains one of these words
+   *  (case-insensitive) — e.g. Shopify's Tags written by subscription apps. */
+  readonly subscriptionWords?: readonly string[];
   /** `orderType` values that mark a subscription order. */
   readonly subscriptionTypes?: readonly string[];
   /** Subtract `refundedAmount` from a standing (e.g. partially refunded) order. */
@@ -53,7 +56,10 @@ export const PROFILES: readonly Profile[] = [
       cancelledAt: ['Cancelled at'],
       registered: ['Accepts Email Marketing', 'Accepts Marketing'],
       refundedAmount: ['Refunded Amount'],
+      subscription: ['Tags'],
     },
+    // Subscription apps (Shopify Subscriptions, Recharge…) tag their orders.
+    subscriptionWords: ['subscription', '定期'],
     without: ['customerId'],
     amounts: 'first',
     subtractRefunded: true,

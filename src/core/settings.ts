@@ -115,8 +115,9 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
     return out as T;
   };
 
-  const stages = numbers('stages', d.stages, (k) => (k.endsWith('Days') || k === 'partnerMinPurchases' ? 1 : 0));
+  let stages = numbers('stages', d.stages, (k) => (k.endsWith('Days') || k === 'partnerMinPurchases' ? 1 : 0));
   if (stages.lapseDays < stages.activeDays) {
+    stages = { ...stages, activeDays: d.stages.activeDays, lapseDays: d.stages.lapseDays };
     problems.push({
       path: 'stages.lapseDays',
       message: {
@@ -130,8 +131,9 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
     problems.push({ path: 'vip.mode', message: { ja: 'AND か OR を選んでください', en: 'Choose AND or OR' } });
     (vip as { mode: string }).mode = d.vip.mode;
   }
-  const tiers = numbers('tiers', d.tiers, () => 0);
+  let tiers = numbers('tiers', d.tiers, () => 0);
   if (!(tiers.diamond >= tiers.platinum && tiers.platinum >= tiers.gold)) {
+    tiers = d.tiers;
     problems.push({
       path: 'tiers',
       message: {

@@ -170,6 +170,34 @@ describe('metrics (SPEC §2)', () => {
     expect(fanStage(env(), orders, 'new@example.jp', asOf, customers, survey)).toBe('No purchase');
   });
 
+  test('a customer known only from the customers range answers the same by ID and by e-mail', () => {
+    const orders = [
+      ['顧客ID', 'メールアドレス', '注文日', '金額'],
+      ['C1', 'a@example.jp', '2024-06-01', 1000],
+    ];
+    const customers = [
+      ['顧客ID', 'メールアドレス', 'LINE登録'],
+      ['C1', 'a@example.jp', '○'],
+      ['C2', 'B@example.jp', '×'],
+      ['C3', 'c@example.jp', '○'],
+    ];
+    expect(fanStage(env(), orders, [['C2', 'b@example.jp', 'C3', 'c@example.jp', 'C1', 'a@example.jp']], asOf, customers)).toEqual([
+      ['Unregistered', 'Unregistered', 'No purchase', 'No purchase', 'Visitor', 'Visitor'],
+    ]);
+  });
+
+  test('Shopify: orders tagged by a subscription app are subscription orders', () => {
+    const orders = [
+      ['Name', 'Email', 'Financial Status', 'Total', 'Created at', 'Lineitem name', 'Tags'],
+      ['#1', 'a@example.jp', 'paid', 3000, '2024-06-01 10:00:00 +0900', 'Tea', 'Subscription, Subscription Recurring Order'],
+      ['#2', 'b@example.jp', 'paid', 3000, '2024-06-01 10:00:00 +0900', 'Tea', 'VIP'],
+    ];
+    expect(table(fanStage(env(), orders, undefined, asOf)).slice(1).map((r) => [r[0], r[6]])).toEqual([
+      ['a@example.jp', true],
+      ['b@example.jp', false],
+    ]);
+  });
+
   test('registration: the consent column of the most recent order, when there is no customers range', () => {
     const orders = [
       ['Customer ID', 'Date', 'Total', 'Accepts Marketing'],

@@ -1,0 +1,49 @@
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+
+describe('settings (one place for defaults, SPEC §3–§4, §7)', () => {
+  test('the defaults are the seeds’ numbers', () => {
+    expect(DEFAULT_SETTINGS.stages).toEqual({
+      activeDays: 60,
+      lapseDays: 90,
+      partnerMinPurchases: 2,
+      partnerMinReactions: 3,
+      supporterMinReactions: 2,
+      dormantMinReactions: 1,
+    });
+    expect(DEFAULT_SETTINGS.vip).toEqual({ count: 100, minLtv: 80_000, minPurchases: 5, mode: 'or' });
+    expect(DEFAULT_SETTINGS.tiers).toEqual({ diamond: 300_000, platinum: 150_000, gold: 80_000 });
+    expect(DEFAULT_SETTINGS.messageTemplate.ja).toBe('{name}様、累計{ltv}円のご愛顧に心から感謝します');
+  });
+
+  test('nothing stored, or not an object → the defaults, no problems', () => {
+    for (const stored of [undefined, null, 'x', 42, []]) {
+      expect(readSettings(stored)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    }
+  });
+
+  test('valid values are kept, each invalid one is reported by path and falls back to its default', () => {
+    const { settings, problems } = readSettings({
+      stages: { activeDays: 30, lapseDays: -1, partnerMinReactions: 2.5 },
+      vip: { count: 50, mode: 'xor' },
+      tiers: { gold: 500_000 },
+      ltvWindowDays: 365,
+      language: 'ja',
+    });
+    expect(settings.stages.activeDays).toBe(30);
+    expect(settings.stages.lapseDays).toBe(90);
+    expect(settings.stages.partnerMinReactions).toBe(3);
+    expect(settings.vip).toEqual({ count: 50, minLtv: 80_000, minPurchases: 5, mode: 'or' });
+    expect(settings.ltvWindowDays).toBe(365);
+    expect(settings.language).toBe('ja');
+    expect(problems.map((p) => p.path)).toEqual(['stages.lapseDays', 'stages.partnerMinReactions', 'vip.mode', 'tiers']);
+    expect(problems[0]!.message.en).toMatch(/whole number of at least 1/);
+    expect(problems[3]!.message.ja).toContain('ダイヤモンド');
+  });
+
+  test('inconsistent thresholds are refused as a pair: days to lapse below the active days, tiers out of order', () => {
+    const { settings, problems } = readSettings({ stages: { activeDays: 100, lapseDays: 90 }, tiers: { gold: 400_000 } });
+    expect(problems.map((p) => p.path)).toEqual(['stages.lapseDays', 'tiers']);
+    expect([settings.stages.activeDays, settings.stages.lapseDays]).toEqual([60, 90]);
+    expect(settings.tiers).toEqual(DEFAULT_SETTINGS.tiers);
+  });
+});
