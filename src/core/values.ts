@@ -69,11 +69,31 @@ export function normalizeKey(v: unknown): string {
   return s;
 }
 
+/**
+ * Whether text is already its own key: printable ASCII with no outer space, no leading `'`, and
+ * no capital letter if it is an e-mail address. Most IDs and e-mails are; a scan of a dozen
+ * characters is cheaper than a cache lookup.
+ */
+function isPlainKey(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(0) === 39 || s.charCodeAt(n - 1) <= 32) return false;
+  let upper = false;
+  let at = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || c < 32) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 64) at = true;
+  }
+  return !(upper && at);
+}
+
 /** `normalizeKey` with a per-read cache: a shop's export repeats each key many times. */
 export function keyReader(): (v: unknown) => string {
   const cache = new Map<unknown, string>();
   return (v) => {
     if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+    if (typeof v === 'string' && isPlainKey(v)) return v;
     let k = cache.get(v);
     if (k === undefined) {
       k = normalizeKey(v);
@@ -179,8 +199,6 @@ export function isCancelStatus(v: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const ISO_RE =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?\s*(z|utc|gmt|jst|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/i;
 const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
@@ -234,14 +252,9 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
   let s = v.trim();
   if (s === '') return NaN;
   if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
-  let m = ISO_RE.exec(s);
-  if (m) {
-    const local = wall(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
-    const tz = m[7];
-    if (tz === undefined || Number.isNaN(local)) return local;
-    return checkYear(zone.localMs(local - offsetMs(tz)));
-  }
-  m = COMPACT_RE.exec(s);
+  const local = scanIso(s);
+  if (local === local) return scannedOffset !== scannedOffset ? local : checkYear(zone.localMs(local - scannedOffset));
+  let m = COMPACT_RE.exec(s);
   if (m) return wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
   if (SERIAL_RE.test(s)) return serialToLocalMs(Number(s));
   m = US_RE.exec(s);
@@ -256,15 +269,76 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
   return NaN;
 }
 
-function offsetMs(tz: string): number {
-  const t = tz.toLowerCase();
-  if (t === 'z' || t === 'utc' || t === 'gmt') return 0;
-  if (t === 'jst') return 9 * 3_600_000;
-  const sign = t[0] === '-' ? -1 : 1;
-  const digits = t.slice(1).replace(':', '');
-  const hh = Number(digits.slice(0, 2));
-  const mm = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-  return sign * (hh * 60 + mm) * 60_000;
+// The ISO family — `2024-01-05`, `2024/1/5 10:11`, `2024-01-05 10:11:12 +0900`,
+// `2024-01-05T10:11:12.345Z` — is what exports write on every row, so it is read by a character
+// scanner rather than a regular expression:
+//   YYYY[-/.]M[-/.]D ( [T ]+ H:M[:S[.f]] )? \s* ( Z | UTC | GMT | JST | ±HH[:]MM | ±HH )?
+
+let pos = 0;
+/** The offset the last scanned text carried, in ms; NaN when it had none. */
+let scannedOffset = NaN;
+
+function digits(s: string, min: number, max: number): number {
+  let v = 0;
+  let k = 0;
+  while (k < max && pos < s.length) {
+    const c = s.charCodeAt(pos) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    pos++;
+    k++;
+  }
+  return k >= min ? v : -1;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
+const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // - / .
+
+/** Wall-clock ms of ISO-family text (offset, if any, in `scannedOffset`); NaN if not that shape. */
+function scanIso(s: string): number {
+  pos = 0;
+  scannedOffset = NaN;
+  const y = digits(s, 4, 4);
+  if (y < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
+  const mo = digits(s, 1, 2);
+  if (mo < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
+  const d = digits(s, 1, 2);
+  if (d < 0) return NaN;
+  let h = 0;
+  let mi = 0;
+  let sec = 0;
+  let p = pos;
+  while (p < s.length && (isSpace(s.charCodeAt(p)) || (s.charCodeAt(p) | 32) === 116)) p++; // spaces, T, t
+  const c = s.charCodeAt(p) - 48;
+  if (p > pos && c >= 0 && c <= 9) {
+    pos = p;
+    h = digits(s, 1, 2);
+    if (s.charCodeAt(pos++) !== 58) return NaN; // :
+    mi = digits(s, 1, 2);
+    if (mi < 0) return NaN;
+    if (s.charCodeAt(pos) === 58) {
+      pos++;
+      sec = digits(s, 1, 2);
+      if (sec < 0) return NaN;
+      if (s.charCodeAt(pos) === 46 && digits((pos++, s), 1, 9) < 0) return NaN;
+    }
+  }
+  while (pos < s.length && isSpace(s.charCodeAt(pos))) pos++;
+  if (pos < s.length) {
+    const rest = s.slice(pos).toLowerCase();
+    const sign = rest.charCodeAt(0);
+    if (rest === 'z' || rest === 'utc' || rest === 'gmt') scannedOffset = 0;
+    else if (rest === 'jst') scannedOffset = 9 * 3_600_000;
+    else if (sign === 43 || sign === 45) {
+      pos++;
+      const hh = digits(s, 2, 2);
+      if (s.charCodeAt(pos) === 58) pos++;
+      const mm = pos < s.length ? digits(s, 2, 2) : 0;
+      if (hh < 0 || mm < 0 || pos !== s.length) return NaN;
+      scannedOffset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
+    } else return NaN;
+  }
+  return wall(y, mo, d, h, mi, sec);
 }
 
 function serialToLocalMs(serial: number): number {
@@ -280,8 +354,9 @@ function checkYear(localMs: number): number {
 }
 
 /**
- * `parseLocalMs` with per-read caches: `Date` cells are converted through the zone's per-day
- * offset cache; text dates are parsed once per distinct string.
+ * `parseLocalMs` for a whole column: `Date` cells go through the zone's per-day offset cache;
+ * Japanese-notation text (the slow path: NFKC and rewriting) is parsed once per distinct string.
+ * ASCII text is scanned directly — date-times are nearly all distinct, so a cache would only grow.
  */
 export function dateReader(zone: Zone): (v: unknown) => number {
   const cache = new Map<string, number>();
@@ -290,7 +365,7 @@ export function dateReader(zone: Zone): (v: unknown) => number {
       const t = v.getTime();
       return Number.isFinite(t) ? checkYear(zone.localMs(t)) : NaN;
     }
-    if (typeof v !== 'string') return parseLocalMs(v, zone);
+    if (typeof v !== 'string' || isAscii(v)) return parseLocalMs(v, zone);
     let ms = cache.get(v);
     if (ms === undefined) {
       ms = parseLocalMs(v, zone);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import {
   isCancelStatus,
+  keyReader,
   normalizeKey,
   parseAmount,
   parseFlag,
@@ -31,6 +32,49 @@ describe('dates (SPEC §1.4)', () => {
   ])('%s is the calendar day %s', (text, day) => {
     expect(dayOf(text)).toBe(day);
   });
+
+  test('ISO-family text with any offset spelling is the right instant (property)', () => {
+    const utc = makeZone('UTC');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2150, 12, 31) }),
+        fc.integer({ min: 0, max: 86_399 }),
+        fc.integer({ min: -12 * 4, max: 14 * 4 }).map((q) => q * 15),
+        fc.constantFrom('-', '/', '.'),
+        fc.constantFrom(' ', 'T', '  '),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('colon', 'compact', 'hours'),
+        fc.boolean(),
+        (day, sec, offMin, sep, t, sp, style, pad) => {
+          if (style === 'hours' && offMin % 60 !== 0) return;
+          const [y, m, d] = isoDay(day).split('-');
+          const two = (n: number) => String(n).padStart(2, '0');
+          const date = pad ? `${y}${sep}${m}${sep}${d}` : `${y}${sep}${Number(m)}${sep}${Number(d)}`;
+          const time = `${two(Math.floor(sec / 3600))}:${two(Math.floor(sec / 60) % 60)}:${two(sec % 60)}`;
+          const a = Math.abs(offMin);
+          const sign = offMin < 0 ? '-' : '+';
+          const off =
+            style === 'colon' ? `${sign}${two(Math.floor(a / 60))}:${two(a % 60)}` : style === 'compact' ? `${sign}${two(Math.floor(a / 60))}${two(a % 60)}` : `${sign}${two(a / 60)}`;
+          const text = `${date}${t}${time}${sp}${off}`;
+          const instant = day * DAY_MS + sec * 1000 - offMin * 60_000;
+          expect(parseLocalMs(text, utc)).toBe(instant);
+          // Without an offset the text is wall-clock time in the spreadsheet's zone.
+          expect(parseLocalMs(`${date}${t}${time}`, tokyo)).toBe(day * DAY_MS + sec * 1000);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test.each(['2024-01-05 10:11:12.345 JST', '2024-01-05t01:11:12Z', '2024-01-05 01:11 UTC', '2024-01-05 10:11+09'])(
+    '%s is 2024-01-05 in Tokyo',
+    (text) => expect(dayOf(text)).toBe('2024-01-05'),
+  );
+
+  test.each(['2024-01-05 10', '2024-01-05 10:', '2024-01-05T', '2024-01-05 +9', '2024-01-05 10:11 +09:0', '2024-01-05 10:11 EST', '2024--01-05'])(
+    '%s is not read as a date',
+    (text) => expect(dayOf(text)).toBe('NaN'),
+  );
 
   test('a spreadsheet serial number is a date (45296 = 2024-01-05), its fraction the time', () => {
     expect(dayOf(45296)).toBe('2024-01-05');
@@ -153,6 +197,15 @@ describe('customer keys', () => {
     expect(normalizeKey('C-abc')).toBe('C-abc');
     expect(normalizeKey('')).toBe('');
     expect(normalizeKey('   ')).toBe('');
+  });
+  test('the cached reader used on whole columns gives exactly normalizeKey', () => {
+    const unit = fc.constantFrom('a', 'Z', '0', '@', ' ', "'", '.', '-', 'é', 'Ａ', '１', '\u3000', '顧', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit, maxLength: 8 }), fc.integer(), fc.double())), (cells) => {
+        const read = keyReader();
+        for (const c of [...cells, ...cells]) expect(read(c)).toBe(normalizeKey(c));
+      }),
+    );
   });
   test('the same key typed with a leading apostrophe, spaces, full-width characters or capitals (e-mail) is one key', () => {
     const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,9}$/);
