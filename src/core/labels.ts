@@ -118,3 +118,76 @@ export function pickLang(choice: 'auto' | Lang, locale: string | undefined): Lan
   if (choice !== 'auto') return choice;
   return (locale ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
+
+/** The add-on's own tabs (SPEC §6). */
+export type TabId = 'funnel' | 'customers' | 'vip' | 'history';
+
+export const TAB_NAMES: Readonly<Record<TabId, Text>> = {
+  funnel: { ja: 'ファンファネル', en: 'Fan Funnel' },
+  customers: { ja: '顧客ステージ', en: 'Customers' },
+  vip: { ja: 'VIP', en: 'VIP' },
+  history: { ja: '履歴', en: 'History' },
+};
+
+/** Words of the Fan Funnel, Customers and VIP tabs. */
+export const TAB_TEXT = {
+  title: { ja: 'ファンファネル', en: 'Fan Funnel' },
+  asOf: { ja: '基準日', en: 'As of' },
+  refreshedAt: { ja: '更新日時', en: 'Refreshed at' },
+  rowsRead: { ja: '読み込んだ行', en: 'Rows read' },
+  rowsSkipped: { ja: '読み飛ばした行', en: 'Rows skipped' },
+  ordersCancelled: { ja: 'キャンセル・返品の注文', en: 'Cancelled/refunded orders' },
+  laterOrders: { ja: '基準日より後の注文', en: 'Orders after the as-of day' },
+  registrationAssumed: {
+    ja: '登録の列がないため、全員を登録済みとして数えています',
+    en: 'No registration column: every customer counts as registered',
+  },
+  stage: { ja: 'ステージ', en: 'Stage' },
+  customers: { ja: '顧客数', en: 'Customers' },
+  share: { ja: '割合', en: 'Share' },
+  revenue: { ja: '売上(LTV計)', en: 'Revenue (LTV)' },
+  averageLtv: { ja: '平均LTV', en: 'Average LTV' },
+  nps: { ja: 'NPS', en: 'NPS' },
+  change: { ja: '前回比', en: 'Change' },
+  total: { ja: '合計', en: 'Total' },
+  transitions: { ja: (d: string) => `ステージ移動(${d} から)`, en: (d: string) => `Stage transitions since ${d}` },
+  noBaseline: {
+    ja: 'ステージ移動: 前回のスナップショットがまだありません(次回の更新から表示されます)',
+    en: 'Stage transitions: no earlier snapshot yet (shown from the next day’s refresh)',
+  },
+  fromTo: { ja: '前回 \\ 今回', en: 'From \\ to' },
+  newCustomer: { ja: '新規', en: 'New' },
+  targets: { ja: '目標の移動', en: 'Target transitions' },
+  from: { ja: '前回', en: 'From' },
+  to: { ja: '今回', en: 'To' },
+  moved: { ja: '移動した人数', en: 'Moved' },
+  base: { ja: '前回の人数', en: 'Base' },
+  rate: { ja: '移動率', en: 'Rate' },
+  fanMatrix: { ja: 'ファンマトリクス(購入回数 × LTV)', en: 'Fan matrix (purchases × LTV)' },
+  fanMatrixRevenue: { ja: 'ファンマトリクス 売上', en: 'Fan matrix: revenue' },
+  emotionMatrix: { ja: '感情マトリクス(購入回数 × NPS)', en: 'Emotion matrix (purchases × NPS)' },
+  purchases: { ja: '購入回数', en: 'Purchases' },
+  times: { ja: (b: string) => `${b}回`, en: (b: string) => `${b}×` },
+  promoter: { ja: '推奨者(9-10)', en: 'Promoters (9–10)' },
+  passive: { ja: '中立者(7-8)', en: 'Passives (7–8)' },
+  detractor: { ja: '批判者(0-6)', en: 'Detractors (0–6)' },
+  noAnswer: { ja: '回答なし', en: 'No answer' },
+  chartTitle: { ja: 'ステージ別の顧客数の推移', en: 'Customers per stage over time' },
+} as const;
+
+/** Columns of the Customers tab (every metric of SPEC §2, then stage and ranking). */
+export const CUSTOMER_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
+  ja: [
+    '顧客', '氏名', 'ステージ', '購入回数', 'LTV', '初回購入日', '最終購入日', '最終購入からの日数', '定期購入', '登録',
+    'ポジティブ反応', 'NPS', '順位', 'ランク', 'VIP', '未分類の理由',
+  ],
+  en: [
+    'Customer', 'Name', 'Stage', 'Purchases', 'LTV', 'First order', 'Last order', 'Days since last', 'Subscribed', 'Registered',
+    'Positive reactions', 'NPS', 'Rank', 'Tier', 'VIP', 'Why unclassified',
+  ],
+};
+
+export const VIP_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
+  ja: ['順位', '顧客', '氏名', 'LTV', '購入回数', '最終購入日', 'ランク', 'ステージ', 'メッセージ'],
+  en: ['Rank', 'Customer', 'Name', 'LTV', 'Purchases', 'Last order', 'Tier', 'Stage', 'Message'],
+};

@@ -1,0 +1,86 @@
+/**
+ * One refresh, as pure data: the input sheets' values (and the History tab's, if any) in, every
+ * tab's grid and the sidebar's summary out. The Apps Script layer only reads the sheets before and
+ * writes the grids after, so everything that can fail on a messy export fails here, before a
+ * single cell of the owner's workbook is touched.
+ */
+import { analyze, readInputs, type Analysis, type Inputs } from './analyze';
+import type { Zone } from './dates';
+import {
+  emotionMatrix,
+  fanMatrix,
+  stagesOf,
+  summarizeStages,
+  transitions,
+  type StageSummary,
+} from './funnel';
+import { EMPTY_HISTORY, baselineFor, historyGrid, readHistory, recordSnapshot, type History } from './history';
+import type { RangeKind } from './headers';
+import type { StageId, TabId } from './labels';
+import type { Settings } from './settings';
+import { ALL_STAGES } from './stages';
+import { customersGrid, funnelGrid, vipGrid, type Grid } from './tabs';
+import type { Cell } from './values';
+
+export interface ReportInput extends Inputs {
+  /** The History tab's values from the previous refresh, if the add-on has one. */
+  readonly history?: ReadonlyArray<ReadonlyArray<Cell>> | undefined;
+  readonly headerRows?: Readonly<Partial<Record<RangeKind, number>>>;
+  readonly settings: Settings;
+  readonly zone: Zone;
+  readonly locale: string;
+  /** The refresh instant; the as-of day is its calendar day in the spreadsheet's zone. */
+  readonly now: number;
+}
+
+export interface Report {
+  readonly analysis: Analysis;
+  readonly summary: readonly StageSummary[];
+  readonly counts: Readonly<Record<StageId, number>>;
+  readonly history: History;
+  readonly tabs: Readonly<Record<TabId, Grid>>;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { zone, settings } = input;
+  const read = readInputs(input, { zone, settings, locale: input.locale, headerRows: input.headerRows });
+  const asOf = zone.dayOf(input.now);
+  const a = analyze(read, asOf, settings);
+  const before = input.history === undefined ? EMPTY_HISTORY : readHistory(input.history, zone);
+  const baseline = baselineFor(before, asOf);
+  const stages = stagesOf(a);
+  const summary = summarizeStages(a, baseline?.stages);
+  const counts = Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<StageId, number>;
+  for (const s of stages.values()) counts[s]++;
+  const history = recordSnapshot(before, { asOf, refreshedAt: input.now, counts }, stages, baseline);
+  const tabs = {
+    funnel: funnelGrid({
+      analysis: a,
+      zone,
+      refreshedAt: input.now,
+      summary,
+      transitions: baseline === undefined ? undefined : transitions(baseline.stages, stages),
+      baselineDay: baseline?.day,
+      fan: fanMatrix(a),
+      emotion: emotionMatrix(a),
+    }),
+    customers: customersGrid(a, zone),
+    vip: vipGrid(a, zone, settings),
+    history: historyAsGrid(history, zone, a.lang),
+  };
+  return { analysis: a, summary, counts, history, tabs };
+}
+
+function historyAsGrid(history: History, zone: Zone, lang: Analysis['lang']): Grid {
+  const values = historyGrid(history, zone, lang);
+  const width = values[0]!.length;
+  const formats = values.map((row, r) =>
+    row.map((_, c): Grid['formats'][number][number] => {
+      if (r === 0) return '';
+      if (c === 0) return 'date';
+      if (c === 1) return 'datetime';
+      return c === width - 5 ? 'text' : '';
+    }),
+  );
+  return { values, formats, boldRows: [0], frozenRows: 1 };
+}
