@@ -7,7 +7,9 @@
  * Sheets reads `@customfunction` from it to list the function with its help.
  */
 import { FANSTAGE, LTVRANK } from './gas/customFunctions';
-import { onInstall, onOpen, showSidebar } from './gas/menu';
+import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
+import { getSidebarState, refreshFromSidebar, saveSettings } from './gas/sidebarApi';
+import { onAutoRefresh } from './gas/trigger';
 
 declare const global: Record<string, unknown>;
 
@@ -57,3 +59,33 @@ global.onInstall = onInstall;
  * @preserve
  */
 global.showSidebar = showSidebar;
+
+/**
+ * Menu: refreshes the Fan Funnel tabs now.
+ * @preserve
+ */
+global.refreshFromMenu = refreshFromMenu;
+
+/**
+ * Runs from the time-driven trigger the sidebar installs (automatic refresh).
+ * @preserve
+ */
+global.onAutoRefresh = onAutoRefresh;
+
+/**
+ * Sidebar: the view state (settings, detected sources, last refresh).
+ * @preserve
+ */
+global.getSidebarState = getSidebarState;
+
+/**
+ * Sidebar: the refresh button.
+ * @preserve
+ */
+global.refreshFromSidebar = refreshFromSidebar;
+
+/**
+ * Sidebar: validates and stores the settings.
+ * @preserve
+ */
+global.saveSettings = saveSettings;

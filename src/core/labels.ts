@@ -77,6 +77,54 @@ export const LTVRANK_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP'],
 };
 
+/** `=NEXTPURCHASE` table headers (issue 5). */
+export const NEXTPURCHASE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
+  ja: ['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額'],
+  en: ['Customer', 'P(alive)', 'Expected purchases (90 days)', 'Next purchase by', '12-month value'],
+};
+
+/** Next-purchase prediction (BG/NBD + Gamma-Gamma): columns and lists for the tabs. */
+export const PREDICT_LABELS = {
+  pAlive: { ja: '継続確率', en: 'P(alive)' },
+  expected30: { ja: '30日間の予測購入回数', en: 'Expected purchases (30 days)' },
+  expected90: { ja: '90日間の予測購入回数', en: 'Expected purchases (90 days)' },
+  nextPurchase: { ja: '次回購入予測日', en: 'Next purchase by' },
+  value12m: { ja: '12か月の予測購入額', en: '12-month value' },
+  buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
+  buySoonTitle: { ja: '14日以内に購入しそうな顧客', en: 'Likely to buy in the next 14 days' },
+  winBackTitle: { ja: '呼び戻す価値の高い一時離脱の顧客', en: 'Dormant customers most worth winning back' },
+  birthdaysTitle: { ja: '今月が誕生日の顧客', en: 'Birthdays this month' },
+  birthday: { ja: '誕生日', en: 'Birthday' },
+  /** What "Next purchase by" means, for a note under the table. */
+  nextPurchaseNote: {
+    ja: '次回購入予測日: 次の購入が起きている確率が50%を超える日(離脱している可能性も含めて計算)。12か月以内に50%に届かない顧客は空欄です。',
+    en: 'Next purchase by: the day by which a next purchase becomes more likely than not (allowing for the chance the customer has left). Blank when that does not happen within 12 months.',
+  },
+} as const;
+
+export const PREDICT_MESSAGES = {
+  fewRepeatBuyers: {
+    ja: (n: number, min: number) =>
+      `予測に必要なデータが足りません: 2回以上購入した顧客が${n}人です(${min}人以上必要)。注文が増えると予測を表示します。`,
+    en: (n: number, min: number) =>
+      `Not enough data to predict next purchases: ${n} customers have bought more than once (at least ${min} are needed). Predictions appear once there are more orders.`,
+  },
+  notConverged: {
+    ja: 'このデータからは購買モデルを安定して推定できなかったため(最尤推定が収束しません)、予測の数値は表示しません。',
+    en: 'The purchase model could not be fitted reliably to this data (the maximum-likelihood fit did not converge), so no predicted numbers are shown.',
+  },
+  spendFewBuyers: {
+    ja: (n: number, min: number) =>
+      `購入額の予測に必要なデータが足りません: 2回以上購入し金額が正の顧客が${n}人です(${min}人以上必要)。12か月の予測購入額は空欄です。`,
+    en: (n: number, min: number) =>
+      `Not enough data to predict spend: ${n} customers have repeat purchases with a positive amount (at least ${min} are needed). The 12-month value is left blank.`,
+  },
+  spendNotConverged: {
+    ja: 'このデータからは購入額のモデルを安定して推定できなかったため、12か月の予測購入額は空欄です。',
+    en: 'The spend model could not be fitted reliably to this data, so the 12-month value is left blank.',
+  },
+} as const;
+
 /** Why a customer is Unclassified: the conditions of the nearest funnel stage it fails. */
 export const CONDITION_LABELS: Readonly<Record<'registered' | 'purchases' | 'daysSinceLast' | 'subscribed' | 'positiveReactions', Text>> = {
   registered: { ja: '登録', en: 'registered' },
@@ -191,3 +239,78 @@ export const VIP_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
   ja: ['順位', '顧客', '氏名', 'LTV', '購入回数', '最終購入日', 'ランク', 'ステージ', 'メッセージ'],
   en: ['Rank', 'Customer', 'Name', 'LTV', 'Purchases', 'Last order', 'Tier', 'Stage', 'Message'],
 };
+
+/** Every word of the sidebar (the client renders only what the server sends it). */
+export const SIDEBAR_TEXT = {
+  title: { ja: 'Fan Funnel', en: 'Fan Funnel' },
+  refresh: { ja: '更新する', en: 'Refresh' },
+  refreshing: { ja: '更新中…', en: 'Refreshing…' },
+  readingSheets: { ja: 'シートを読み込んでいます…', en: 'Reading the sheets…' },
+  lastRefresh: { ja: '前回の更新', en: 'Last refresh' },
+  duration: { ja: '所要時間', en: 'Took' },
+  seconds: { ja: '秒', en: 's' },
+  asOf: { ja: '基準日', en: 'As of' },
+  byTrigger: { ja: '自動更新', en: 'automatic' },
+  byMenu: { ja: 'メニュー', en: 'menu' },
+  bySidebar: { ja: 'サイドバー', en: 'sidebar' },
+  never: { ja: 'まだ更新していません。「更新する」を押してください。', en: 'Not refreshed yet. Press Refresh.' },
+  busy: { ja: '別の更新(自動更新など)が実行中です。少し待ってからもう一度押してください。', en: 'Another refresh (e.g. the automatic one) is running. Try again in a moment.' },
+  failed: { ja: '更新できませんでした', en: 'The refresh failed' },
+  previousKept: { ja: '前回のタブはそのまま残っています。', en: 'The previous tabs were left as they were.' },
+  warnings: { ja: '注意', en: 'Warnings' },
+  skipped: { ja: '読み飛ばした行', en: 'Skipped rows' },
+  skippedMore: { ja: '件 (ほか', en: ' (and' },
+  row: { ja: '行', en: 'row' },
+  reasonCustomer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
+  reasonDate: { ja: '日付を読めません', en: 'unreadable date' },
+  reasonAmount: { ja: '金額を読めません', en: 'unreadable amount' },
+  registrationAssumed: {
+    ja: '登録(LINE・メルマガ)の列がないため、全員を登録済みとして数えています。',
+    en: 'No registration (LINE / newsletter) column: every customer counts as registered.',
+  },
+  rangeOrders: { ja: '注文', en: 'Orders' },
+  rangeCustomers: { ja: '顧客', en: 'Customers' },
+  rangeSurvey: { ja: 'アンケート', en: 'Survey' },
+  customersUnit: { ja: '人', en: '' },
+  settings: { ja: '設定', en: 'Settings' },
+  sources: { ja: '元データのシート', en: 'Source sheets' },
+  detect: { ja: '自動で見つける', en: 'Detect' },
+  none: { ja: 'なし', en: 'None' },
+  detected: { ja: '見つかった列', en: 'Detected columns' },
+  column: { ja: '列', en: 'Column' },
+  notFound: { ja: '(なし)', en: '(none)' },
+  thresholds: { ja: 'ステージの条件', en: 'Stage thresholds' },
+  activeDays: { ja: 'アクティブ(日未満)', en: 'Active within (days)' },
+  lapseDays: { ja: '離脱まで(日以上)', en: 'Lapsed after (days)' },
+  partnerMinPurchases: { ja: 'パートナーの購入回数', en: 'Partner: purchases' },
+  partnerMinReactions: { ja: 'パートナーの好意的な反応', en: 'Partner: positive reactions' },
+  supporterMinReactions: { ja: 'サポーターの好意的な反応', en: 'Supporter: positive reactions' },
+  dormantMinReactions: { ja: '一時離脱の好意的な反応', en: 'Dormant: positive reactions' },
+  vip: { ja: 'VIP', en: 'VIP' },
+  vipCount: { ja: 'VIPの人数', en: 'Number of VIPs' },
+  vipMinLtv: { ja: 'LTV(円以上)', en: 'LTV at least (yen)' },
+  vipMinPurchases: { ja: '購入回数(回以上)', en: 'Purchases at least' },
+  vipMode: { ja: '条件の組み合わせ', en: 'Combine' },
+  or: { ja: 'どちらか (OR)', en: 'Either (OR)' },
+  and: { ja: '両方 (AND)', en: 'Both (AND)' },
+  tiers: { ja: '会員ランク(LTV 円以上)', en: 'Tiers (LTV in yen)' },
+  diamond: { ja: 'ダイヤモンド', en: 'Diamond' },
+  platinum: { ja: 'プラチナ', en: 'Platinum' },
+  gold: { ja: 'ゴールド', en: 'Gold' },
+  ltvWindow: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
+  autoRefresh: { ja: '自動更新', en: 'Automatic refresh' },
+  off: { ja: 'しない', en: 'Off' },
+  daily: { ja: '毎日', en: 'Daily' },
+  hourly: { ja: '1時間ごと', en: 'Hourly' },
+  atHour: { ja: '時', en: ':00' },
+  language: { ja: '言語', en: 'Language' },
+  auto: { ja: 'スプレッドシートに合わせる', en: 'Spreadsheet locale' },
+  save: { ja: '保存', en: 'Save' },
+  saved: { ja: '保存しました', en: 'Saved' },
+  fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
+  funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
+  permission: {
+    ja: 'Google アカウントに複数ログインしていると動かないことがあります。ほかのアカウントからログアウトするか、シークレットウィンドウで開いてください。',
+    en: 'This can fail when you are signed in to several Google accounts. Sign out of the others or use a private window.',
+  },
+} as const;

@@ -51,7 +51,17 @@ export interface Settings {
   readonly columns: ColumnOverrides;
   /** VIP thank-you message; `{name}`, `{ltv}`, `{purchases}`, `{tier}` are filled in. */
   readonly messageTemplate: Readonly<Record<Lang, string>>;
+  /** Sheet names of the input ranges; null = detect by headers. */
+  readonly sources: Readonly<Record<RangeKind, string | null>>;
+  /** The time-driven refresh: daily at an hour of the spreadsheet's zone, or hourly (add-ons may
+   *  not run more often). */
+  readonly autoRefresh: AutoRefresh;
 }
+
+export type AutoRefresh =
+  | { readonly enabled: false }
+  | { readonly enabled: true; readonly every: 'day'; readonly hour: number }
+  | { readonly enabled: true; readonly every: 'hour' };
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
@@ -72,6 +82,8 @@ export const DEFAULT_SETTINGS: Settings = {
     ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
     en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
   },
+  sources: { orders: null, customers: null, survey: null },
+  autoRefresh: { enabled: false },
 };
 
 /** A problem with one setting, keyed by its path (`stages.activeDays`) for inline messages. */
@@ -147,6 +159,15 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
   if (s.ltvWindowDays !== undefined && s.ltvWindowDays !== null) {
     ltvWindowDays = wholeNumber(s.ltvWindowDays, 1, 'ltvWindowDays', problems) ?? d.ltvWindowDays;
   }
+  const sourcesIn = isObject(s.sources) ? s.sources : {};
+  const sheetName = (v: unknown, fallback: string | null): string | null =>
+    typeof v === 'string' && v.trim() !== '' ? v : v === null ? null : fallback;
+  const sources = {
+    orders: sheetName(sourcesIn.orders, d.sources.orders),
+    customers: sheetName(sourcesIn.customers, d.sources.customers),
+    survey: sheetName(sourcesIn.survey, d.sources.survey),
+  };
+  const autoRefresh = readAutoRefresh(s.autoRefresh, problems);
   const language = s.language === 'ja' || s.language === 'en' || s.language === 'auto' ? s.language : d.language;
   const template = isObject(s.messageTemplate) ? s.messageTemplate : {};
 
@@ -163,7 +184,18 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
         ja: typeof template.ja === 'string' ? template.ja : d.messageTemplate.ja,
         en: typeof template.en === 'string' ? template.en : d.messageTemplate.en,
       },
+      sources,
+      autoRefresh,
     },
     problems,
   };
+}
+
+function readAutoRefresh(v: unknown, problems: SettingProblem[]): AutoRefresh {
+  if (!isObject(v) || v.enabled !== true) return { enabled: false };
+  if (v.every === 'hour') return { enabled: true, every: 'hour' };
+  const hour = v.hour;
+  if (typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour <= 23) return { enabled: true, every: 'day', hour };
+  problems.push({ path: 'autoRefresh.hour', message: { ja: '0〜23時で選んでください', en: 'Choose an hour from 0 to 23' } });
+  return { enabled: false };
 }

@@ -7,7 +7,7 @@ import { loadSettings } from './settingsStore';
 // between calls when Apps Script reuses the instance.
 const zones = new Map<string, Zone>();
 
-function zoneFor(name: string): Zone {
+export function zoneFor(name: string): Zone {
   let z = zones.get(name);
   if (z === undefined) {
     z = makeZone(name);

@@ -15,3 +15,8 @@ export function loadSettings(): Settings {
     return DEFAULT_SETTINGS;
   }
 }
+
+/** Stores validated settings (the sidebar validates first). */
+export function saveSettingsJson(json: string): void {
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);
+}

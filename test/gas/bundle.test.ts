@@ -104,7 +104,11 @@ describe('dist/Code.js as Apps Script runs it', () => {
     const b = loadBundle({ locale: 'ja_JP' });
     b.call('onOpen', { authMode: 'NONE' });
     b.call('onInstall', { authMode: 'FULL' });
-    expect(b.ui.menus).toEqual([{ items: [['サイドバーを開く', 'showSidebar']] }, { items: [['サイドバーを開く', 'showSidebar']] }]);
+    const items = [
+      ['サイドバーを開く', 'showSidebar'],
+      ['今すぐ更新', 'refreshFromMenu'],
+    ];
+    expect(b.ui.menus).toEqual([{ items }, { items }]);
     b.call('showSidebar');
     expect(b.ui.sidebars).toEqual(['Fan Funnel']);
   });

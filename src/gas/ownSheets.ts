@@ -1,0 +1,72 @@
+/**
+ * The add-on's own sheets. Every sheet it creates carries developer metadata naming the tab; it
+ * writes to no other sheet, and when a sheet of the owner's already has a tab's name, it picks
+ * another name instead of touching it (SPEC §1.5).
+ */
+import { TAB_NAMES, type Lang, type TabId } from '../core/labels';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TAB_KEY = 'fanFunnel.tab';
+const STAGING_KEY = 'fanFunnel.staging';
+export const TAB_IDS: readonly TabId[] = ['funnel', 'customers', 'vip', 'history'];
+
+function metadata(sheet: Sheet, key: string): string | undefined {
+  for (const m of sheet.getDeveloperMetadata()) if (m.getKey() === key) return m.getValue() ?? '';
+  return undefined;
+}
+
+/** The tab a sheet is, if the add-on created it. */
+export function ownTabOf(sheet: Sheet): TabId | undefined {
+  const v = metadata(sheet, TAB_KEY);
+  return TAB_IDS.includes(v as TabId) ? (v as TabId) : undefined;
+}
+
+/** The add-on's sheets by tab (one read of each sheet's metadata). */
+export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, Sheet>> {
+  const out: Partial<Record<TabId, Sheet>> = {};
+  for (const sheet of ss.getSheets()) {
+    const tab = ownTabOf(sheet);
+    if (tab !== undefined && out[tab] === undefined) out[tab] = sheet;
+  }
+  return out;
+}
+
+/** A name no sheet has: the tab's name, else "name (Fan Funnel)", "name (Fan Funnel 2)"… */
+export function freeName(ss: Spreadsheet, wanted: string): string {
+  if (ss.getSheetByName(wanted) === null) return wanted;
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? `${wanted} (Fan Funnel)` : `${wanted} (Fan Funnel ${i})`;
+    if (ss.getSheetByName(name) === null) return name;
+  }
+}
+
+/**
+ * The sheet for a tab: the add-on's existing one (renamed to the language's name when that name
+ * is free), or a new one marked as the add-on's.
+ */
+export function sheetForTab(ss: Spreadsheet, own: Partial<Record<TabId, Sheet>>, tab: TabId, lang: Lang): Sheet {
+  const wanted = TAB_NAMES[tab][lang];
+  const existing = own[tab];
+  if (existing !== undefined) {
+    if (existing.getName() !== wanted && ss.getSheetByName(wanted) === null) existing.setName(wanted);
+    return existing;
+  }
+  const sheet = ss.insertSheet(freeName(ss, wanted), ss.getSheets().length);
+  sheet.addDeveloperMetadata(TAB_KEY, tab);
+  return sheet;
+}
+
+/** A hidden scratch sheet, marked so a refresh that died half-way can be cleaned up later. */
+export function insertStaging(ss: Spreadsheet, tab: TabId): Sheet {
+  const sheet = ss.insertSheet(freeName(ss, `~fan-funnel-${tab}`), ss.getSheets().length);
+  sheet.addDeveloperMetadata(STAGING_KEY, tab);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/** Deletes scratch sheets left by an earlier refresh that was stopped before it cleaned up. */
+export function deleteLeftoverStaging(ss: Spreadsheet): void {
+  for (const sheet of ss.getSheets()) if (metadata(sheet, STAGING_KEY) !== undefined) ss.deleteSheet(sheet);
+}

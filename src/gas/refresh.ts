@@ -1,0 +1,185 @@
+/**
+ * The one refresh (SPEC §6), used by the sidebar's button, the menu and the time trigger: under the
+ * document lock, read each input sheet once, build every tab in the core, write each tab once, and
+ * record the outcome so the sidebar can show it — whoever started the refresh.
+ */
+import type { RangeKind } from '../core/headers';
+import type { StageId, TabId } from '../core/labels';
+import { pickLang, STAGE_LABELS } from '../core/labels';
+import type { SkipReason } from '../core/orders';
+import { buildReport } from '../core/report';
+import type { Settings } from '../core/settings';
+import { detectKind, type Detected } from '../core/sources';
+import { isoDay } from '../core/dates';
+import type { Cell } from '../core/values';
+import { zoneFor } from './env';
+import { ownSheets, ownTabOf } from './ownSheets';
+import { loadSettings } from './settingsStore';
+import { writeTabs } from './writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type RefreshCause = 'sidebar' | 'menu' | 'trigger';
+
+/** What the sidebar shows of the last refresh. JSON-safe: no Dates (they break google.script.run). */
+export interface RefreshOutcome {
+  readonly ok: boolean;
+  readonly cause: RefreshCause;
+  /** ISO instant the refresh started. */
+  readonly at: string;
+  readonly durationMs: number;
+  /** Set when another refresh held the lock: nothing was done. */
+  readonly busy?: boolean;
+  readonly error?: string;
+  readonly asOf?: string;
+  readonly counts?: Readonly<Record<StageId, number>>;
+  readonly rowsRead?: number;
+  readonly skippedTotal?: number;
+  /** The first skipped rows (the property store is small); `skippedTotal` counts them all. */
+  readonly skipped?: ReadonlyArray<{ range: RangeKind; row: number; reason: SkipReason; value: string }>;
+  readonly registrationAssumed?: boolean;
+  readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
+  readonly tabs?: Readonly<Record<TabId, string>>;
+}
+
+const LAST_KEY = 'fanFunnel.lastRefresh';
+const MAX_SKIPPED_SHOWN = 50;
+/** How long a click waits for a running refresh (a trigger's) before answering "busy". */
+const LOCK_WAIT_MS = 2_000;
+
+export function lastRefresh(): RefreshOutcome | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(LAST_KEY);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as RefreshOutcome;
+  } catch {
+    return null;
+  }
+}
+
+function record(outcome: RefreshOutcome): void {
+  PropertiesService.getDocumentProperties().setProperty(LAST_KEY, JSON.stringify(outcome));
+}
+
+export interface Source {
+  readonly sheet: string;
+  readonly values: Cell[][];
+  readonly detected: Detected | undefined;
+}
+
+/**
+ * The input sheets: those named in the settings, else the first sheet whose headers look like each
+ * kind. Every sheet is read at most once (`getDataRange().getValues()`); the add-on's own tabs are
+ * never inputs.
+ */
+export function readSources(ss: Spreadsheet, settings: Settings): Partial<Record<RangeKind, Source>> {
+  const out: Partial<Record<RangeKind, Source>> = {};
+  const kinds: RangeKind[] = ['orders', 'customers', 'survey'];
+  const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet): Source => {
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    return { sheet: sheet.getName(), values, detected: detectKind(values, settings) };
+  };
+  const named = new Set<string>();
+  for (const kind of kinds) {
+    const name = settings.sources[kind];
+    if (name === null) continue;
+    const sheet = ss.getSheetByName(name);
+    if (sheet === null || ownTabOf(sheet) !== undefined) continue;
+    out[kind] = read(sheet);
+    named.add(name);
+  }
+  if (kinds.every((k) => out[k] !== undefined || settings.sources[k] !== null)) return out;
+  for (const sheet of ss.getSheets()) {
+    if (named.has(sheet.getName()) || ownTabOf(sheet) !== undefined) continue;
+    const source = read(sheet);
+    const kind = source.detected?.kind;
+    if (kind !== undefined && out[kind] === undefined && settings.sources[kind] === null) out[kind] = source;
+    if (kinds.every((k) => out[k] !== undefined || settings.sources[k] !== null)) break;
+  }
+  return out;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs a refresh and records its outcome; never throws. */
+export function refresh(cause: RefreshCause): RefreshOutcome {
+  const started = Date.now();
+  const at = new Date(started).toISOString();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    return { ok: false, busy: true, cause, at, durationMs: Date.now() - started };
+  }
+  let outcome: RefreshOutcome;
+  try {
+    outcome = run(cause, started);
+  } catch (e) {
+    outcome = { ok: false, cause, at, durationMs: Date.now() - started, error: message(e) };
+  } finally {
+    lock.releaseLock();
+  }
+  try {
+    record(outcome);
+  } catch {
+    // A full property store must not hide the refresh's own result from the caller.
+  }
+  return outcome;
+}
+
+function run(cause: RefreshCause, started: number): RefreshOutcome {
+  const ss = SpreadsheetApp.getActive();
+  const settings = loadSettings();
+  const locale = ss.getSpreadsheetLocale();
+  const lang = pickLang(settings.language, locale);
+  const zone = zoneFor(ss.getSpreadsheetTimeZone());
+  const sources = readSources(ss, settings);
+  const orders = sources.orders;
+  if (orders === undefined && settings.sources.orders !== null) {
+    const name = settings.sources.orders;
+    throw new Error(
+      lang === 'ja'
+        ? `設定の注文シート「${name}」が見つかりません。設定で選び直してください。`
+        : `The orders sheet "${name}" chosen in the settings is not there any more. Choose it again in the settings.`,
+    );
+  }
+  if (orders === undefined) {
+    throw new Error(
+      lang === 'ja'
+        ? '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。'
+        : 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
+    );
+  }
+  const history = ownSheets(ss).history;
+  const report = buildReport({
+    orders: orders.values,
+    customers: sources.customers?.values,
+    survey: sources.survey?.values,
+    history: history?.getDataRange().getValues() as Cell[][] | undefined,
+    settings,
+    zone,
+    locale,
+    now: started,
+  });
+  const sheets = writeTabs(ss, report.tabs, report.history.rows.length, lang);
+  const a = report.analysis;
+  return {
+    ok: true,
+    cause,
+    at: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    asOf: isoDay(a.asOf),
+    counts: report.counts,
+    rowsRead: a.orders.rows,
+    skippedTotal: a.skipped.length,
+    skipped: a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) })),
+    registrationAssumed: a.metrics.registration === 'assumed',
+    sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
+    tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
+  };
+}
+
+/** Stage labels for a chart legend, in the sidebar's language. */
+export function stageLabels(lang: 'ja' | 'en'): Record<StageId, string> {
+  return Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [k, v[lang]])) as Record<StageId, string>;
+}

@@ -1,0 +1,109 @@
+/**
+ * The server functions the sidebar calls through `google.script.run`. Each returns the sidebar's
+ * whole view state, JSON-safe, so the client only re-renders (enuchi's habit).
+ */
+import { FIELD_LABELS, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
+import type { Field, RangeKind } from '../core/headers';
+import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
+import { detectKind } from '../core/sources';
+import type { Cell } from '../core/values';
+import { ownTabOf } from './ownSheets';
+import { lastRefresh, refresh, type RefreshOutcome } from './refresh';
+import { loadSettings, saveSettingsJson } from './settingsStore';
+import { applyAutoRefresh, autoRefreshInstalled } from './trigger';
+
+export interface DetectedSource {
+  readonly sheet: string;
+  readonly profile: string | undefined;
+  readonly headers: readonly string[];
+  readonly mapping: Readonly<Partial<Record<Field, string>>>;
+}
+
+export interface SidebarState {
+  readonly lang: Lang;
+  readonly text: Readonly<Record<keyof typeof SIDEBAR_TEXT, string>>;
+  readonly stageLabels: Readonly<Record<StageId, string>>;
+  readonly fieldLabels: Readonly<Record<Field, string>>;
+  readonly settings: Settings;
+  readonly defaults: Settings;
+  /** The owner's sheets that can be sources (not the add-on's tabs). */
+  readonly sheets: readonly string[];
+  /** Per kind, the sheet the refresh will read and the columns found in it. */
+  readonly detected: Readonly<Partial<Record<RangeKind, DetectedSource>>>;
+  readonly last: RefreshOutcome | null;
+  readonly autoRefreshInstalled: boolean;
+}
+
+/** Rows read to recognise a sheet (a survey is recognised by its answers, too). */
+const SAMPLE_ROWS = 50;
+
+function pick<T extends Record<string, Readonly<Record<Lang, string>>>>(table: T, lang: Lang): Record<keyof T, string> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[lang]])) as Record<keyof T, string>;
+}
+
+export function getSidebarState(): SidebarState {
+  const ss = SpreadsheetApp.getActive();
+  const settings = loadSettings();
+  const lang = pickLang(settings.language, ss.getSpreadsheetLocale());
+  const sheets: string[] = [];
+  const detected: Partial<Record<RangeKind, DetectedSource>> = {};
+  for (const sheet of ss.getSheets()) {
+    if (ownTabOf(sheet) !== undefined) continue;
+    const name = sheet.getName();
+    sheets.push(name);
+    const rows = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+    const columns = sheet.getLastColumn();
+    if (rows < 1 || columns < 1) continue;
+    const d = detectKind(sheet.getRange(1, 1, rows, columns).getValues() as Cell[][], settings);
+    if (d === undefined) continue;
+    const chosen = settings.sources[d.kind];
+    if ((chosen === null && detected[d.kind] === undefined) || chosen === name) {
+      detected[d.kind] = { sheet: name, profile: d.profile, headers: d.headers, mapping: d.mapping };
+    }
+  }
+  return {
+    lang,
+    text: pick(SIDEBAR_TEXT, lang),
+    stageLabels: pick(STAGE_LABELS, lang),
+    fieldLabels: pick(FIELD_LABELS, lang),
+    settings,
+    defaults: DEFAULT_SETTINGS,
+    sheets,
+    detected,
+    last: lastRefresh(),
+    autoRefreshInstalled: autoRefreshInstalled(),
+  };
+}
+
+/** The sidebar's button. */
+export function refreshFromSidebar(): { outcome: RefreshOutcome; state: SidebarState } {
+  const outcome = refresh('sidebar');
+  return { outcome, state: getSidebarState() };
+}
+
+/**
+ * Validates and stores the settings; on any problem nothing is stored and the problems come back
+ * for inline messages. Turning the automatic refresh on or off installs or removes the trigger.
+ */
+export function saveSettings(input: unknown): { ok: boolean; problems: SettingProblem[]; state: SidebarState } {
+  const { settings, problems } = readSettings(input);
+  const ss = SpreadsheetApp.getActive();
+  for (const kind of ['orders', 'customers', 'survey'] as const) {
+    const name = settings.sources[kind];
+    if (name === null) continue;
+    const sheet = ss.getSheetByName(name);
+    if (sheet === null || ownTabOf(sheet) !== undefined) {
+      problems.push({
+        path: `sources.${kind}`,
+        message: { ja: `シート「${name}」はありません`, en: `There is no sheet "${name}"` },
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems, state: getSidebarState() };
+  const before = loadSettings().autoRefresh;
+  saveSettingsJson(JSON.stringify(settings));
+  if (JSON.stringify(before) !== JSON.stringify(settings.autoRefresh) || autoRefreshInstalled() !== settings.autoRefresh.enabled) {
+    applyAutoRefresh(settings.autoRefresh);
+  }
+  return { ok: true, problems: [], state: getSidebarState() };
+}

@@ -1,0 +1,94 @@
+/**
+ * Writes the tabs' grids into the workbook so that a failure leaves the previous tabs as they were:
+ * every grid is first written to a hidden scratch sheet (one setValues each); only when all of them
+ * are written are they copied onto the add-on's own tabs (one copy each), and the scratch sheets
+ * are deleted whatever happens. The tabs themselves are kept, not replaced, so that the owner's
+ * formulas that point at them (=VLOOKUP(…, 顧客ステージ!A:P, …)) keep working.
+ */
+import { TAB_TEXT, type Lang, type TabId } from '../core/labels';
+import { SNAPSHOT_COLUMNS } from '../core/history';
+import { FUNNEL_STAGE_TABLE_ROW, NUMBER_FORMATS, type Grid } from '../core/tabs';
+import type { Cell } from '../core/values';
+import { TAB_IDS, deleteLeftoverStaging, insertStaging, ownSheets, sheetForTab } from './ownSheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Text that Sheets would read as a formula (=, +, -, @) is written with a leading apostrophe,
+ * which Sheets keeps as plain text (formula injection, SPEC §1.5).
+ */
+export function safeCell(v: Cell): Cell {
+  if (typeof v !== 'string' || v.length === 0) return v ?? '';
+  const c = v.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 ? `'${v}` : v;
+}
+
+function writeGrid(sheet: Sheet, grid: Grid): void {
+  const height = grid.values.length;
+  const width = grid.values[0]!.length;
+  const range = sheet.getRange(1, 1, height, width);
+  // Formats first: a plain-text column keeps "0012" as text when the values arrive.
+  range.setNumberFormats(grid.formats.map((row) => row.map((f) => NUMBER_FORMATS[f])));
+  range.setValues(grid.values.map((row) => row.map(safeCell)));
+  const bold = new Set(grid.boldRows);
+  if (bold.size > 0) range.setFontWeights(grid.values.map((row, r) => row.map(() => (bold.has(r) ? 'bold' : 'normal'))));
+}
+
+function commit(staging: Sheet, target: Sheet, grid: Grid): void {
+  const height = grid.values.length;
+  const width = grid.values[0]!.length;
+  const lastRow = target.getLastRow();
+  const lastColumn = target.getLastColumn();
+  staging.getRange(1, 1, height, width).copyTo(target.getRange(1, 1, height, width));
+  // What is left of a previous, larger content.
+  if (lastRow > height) target.getRange(height + 1, 1, lastRow - height, Math.max(lastColumn, width)).clear();
+  if (lastColumn > width) target.getRange(1, width + 1, height, lastColumn - width).clear();
+  target.setFrozenRows(grid.frozenRows);
+}
+
+/** Writes every tab; returns the sheet of each. Throws (after cleaning up) if any write fails. */
+export function writeTabs(
+  ss: Spreadsheet,
+  grids: Readonly<Record<TabId, Grid>>,
+  snapshots: number,
+  lang: Lang,
+): Record<TabId, Sheet> {
+  deleteLeftoverStaging(ss);
+  const staged: Array<[TabId, Sheet]> = [];
+  try {
+    for (const tab of TAB_IDS) {
+      const sheet = insertStaging(ss, tab);
+      staged.push([tab, sheet]);
+      writeGrid(sheet, grids[tab]);
+    }
+    const own = ownSheets(ss);
+    const out = {} as Record<TabId, Sheet>;
+    for (const [tab, sheet] of staged) {
+      const target = sheetForTab(ss, own, tab, lang);
+      commit(sheet, target, grids[tab]);
+      out[tab] = target;
+    }
+    drawHistoryChart(out.funnel, out.history, snapshots, lang);
+    return out;
+  } finally {
+    for (const [, sheet] of staged) ss.deleteSheet(sheet);
+  }
+}
+
+/** The funnel tab's chart of customers per stage over time, read from the History tab. */
+function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang): void {
+  const existing = funnel.getCharts()[0];
+  const builder = (existing === undefined ? funnel.newChart() : existing.modify())
+    .clearRanges()
+    .addRange(history.getRange(1, 1, snapshots + 1, 1))
+    .addRange(history.getRange(1, 3, snapshots + 1, SNAPSHOT_COLUMNS - 3))
+    .setChartType(LINE_CHART)
+    .setPosition(FUNNEL_STAGE_TABLE_ROW + 1, 10, 0, 0)
+    .setOption('title', TAB_TEXT.chartTitle[lang]);
+  if (existing === undefined) funnel.insertChart(builder.build());
+  else funnel.updateChart(builder.build());
+}
+
+/** Charts.ChartType.LINE without depending on the Charts service being loaded. */
+const LINE_CHART = 'LINE' as unknown as GoogleAppsScript.Charts.ChartType;
