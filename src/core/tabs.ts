@@ -178,7 +178,7 @@ export function customersGrid(a: Analysis, zone: Zone): Grid {
   const lang = a.lang;
   const g = new GridBuilder();
   g.line(CUSTOMER_COLUMNS[lang], [], true);
-  const formats: NumberFormat[] = ['text', '', '', 'integer', 'yen', 'date', 'date', 'integer', '', '', 'integer', 'integer', 'integer', '', '', ''];
+  const formats: NumberFormat[] = ['text', 'text', '', 'integer', 'yen', 'date', 'date', 'integer', '', '', 'integer', 'integer', 'integer', '', '', 'text'];
   const date = (d: Day | undefined): Cell => (d === undefined ? '' : zone.midnight(d));
   const views = [...a.byKey.values()].sort((x, y) => {
     const rx = x.ranked?.rank ?? Infinity;
@@ -218,7 +218,7 @@ export function vipGrid(a: Analysis, zone: Zone, settings: Settings): Grid {
   const lang = a.lang;
   const g = new GridBuilder();
   g.line(VIP_COLUMNS[lang], [], true);
-  const formats: NumberFormat[] = ['integer', 'text', '', 'yen', 'integer', 'date', '', '', ''];
+  const formats: NumberFormat[] = ['integer', 'text', 'text', 'yen', 'integer', 'date', '', '', 'text'];
   for (const r of a.ranking) {
     if (!r.vip) continue;
     const m = r.customer;

@@ -21,19 +21,13 @@ export interface ClvOptions {
 }
 
 /**
- * margin · E[M | x, z̄] · Σₖ (E[Y(tₖ)] − E[Y(tₖ₋₁)]) / (1 + d)^(tₖ / year), tₖ = k·horizon/steps.
- * Without discounting the sum telescopes to E[Y(horizon)], computed directly.
+ * Σₖ (E[Y(tₖ)] − E[Y(tₖ₋₁)]) / (1 + d)^(tₖ / year), tₖ = k·horizon/steps: the expected purchases
+ * over the horizon, each step's discounted at its end. Without discounting the sum telescopes to
+ * E[Y(horizon)], computed directly.
  */
-export function customerValue(
-  bg: BgNbdParams,
-  gg: GammaGammaParams,
-  c: RfmRecord & SpendRecord,
-  opts: ClvOptions,
-): number {
-  const margin = opts.margin ?? 1;
+export function discountedExpectedPurchases(bg: BgNbdParams, c: RfmRecord, opts: ClvOptions): number {
   const d = opts.annualDiscountRate ?? 0;
-  const spend = expectedSpend(gg, c);
-  if (d === 0) return margin * spend * conditionalExpectedPurchases(bg, c, opts.horizon);
+  if (d === 0) return conditionalExpectedPurchases(bg, c, opts.horizon);
   const steps = opts.steps ?? 12;
   const year = opts.unitsPerYear ?? 365;
   let total = 0;
@@ -44,5 +38,15 @@ export function customerValue(
     total += (upTo - before) / Math.pow(1 + d, t / year);
     before = upTo;
   }
-  return margin * spend * total;
+  return total;
+}
+
+/** margin · E[M | x, z̄] · (discounted) expected purchases over the horizon. */
+export function customerValue(
+  bg: BgNbdParams,
+  gg: GammaGammaParams,
+  c: RfmRecord & SpendRecord,
+  opts: ClvOptions,
+): number {
+  return (opts.margin ?? 1) * expectedSpend(gg, c) * discountedExpectedPurchases(bg, c, opts);
 }

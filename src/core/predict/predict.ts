@@ -1,0 +1,276 @@
+/**
+ * Next-purchase prediction for the product (seed 000, measure 4; issue 5): from a shop's orders,
+ * as of a day, each customer's P(alive), expected purchases in the next 30 and 90 days, the day
+ * by which a next purchase becomes more likely than not, and a 12-month value — plus the lists the
+ * Fan Funnel tab shows: who is likely to buy in the next 14 days, the Dormant customers most worth
+ * winning back, and this month's birthdays.
+ *
+ * Time is in days here (see rfm.ts): orders are dated to the day and every horizon the owner sees
+ * is in days. With too little data, or a fit that is not a trustworthy optimum, the result says so
+ * (a verdict with a reason in ja/en) and carries no numbers: a prediction from a model that could
+ * not be fitted would look as precise as a good one.
+ */
+import type { Analysis } from '../analyze';
+import { DAY_MS, dayFromCivil, type Day } from '../dates';
+import { PREDICT_MESSAGES, type StageId } from '../labels';
+import {
+  conditionalExpectedPurchases,
+  fitBgNbd,
+  medianTimeToNextPurchase,
+  pAlive,
+  probPurchaseWithin,
+  timeToPurchaseProbability,
+  type BgNbdFit,
+} from './bgnbd';
+import { discountedExpectedPurchases } from './clv';
+import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
+import { summarize, type CustomerSummary, type Transaction } from './rfm';
+
+export interface PredictOptions {
+  /** Fewer customers than this with a repeat purchase: too little data to fit (issue 5: 50). */
+  readonly minRepeatBuyers: number;
+  /** The "likely to buy soon" window, in days. */
+  readonly soonDays: number;
+  /** …and the probability of a purchase in that window a customer needs to be listed. */
+  readonly soonMinProbability: number;
+  /** Longest list (buy soon, win-back). */
+  readonly listSize: number;
+  /** Horizon of the predicted value, in days (12 months). */
+  readonly valueHorizonDays: number;
+  /** Share of revenue that is profit; 1 = the value is revenue. */
+  readonly margin: number;
+  /** Yearly discount rate of the value; 0 = undiscounted. */
+  readonly annualDiscountRate: number;
+}
+
+export const DEFAULT_PREDICT_OPTIONS: PredictOptions = {
+  minRepeatBuyers: 50,
+  soonDays: 14,
+  soonMinProbability: 0.25,
+  listSize: 50,
+  valueHorizonDays: 365,
+  margin: 1,
+  annualDiscountRate: 0,
+};
+
+type Text = { readonly ja: string; readonly en: string };
+
+export type Verdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'fewRepeatBuyers' | 'notConverged'; readonly message: Text };
+
+export interface CustomerPrediction {
+  readonly key: string;
+  /** Days with a purchase, the first included. */
+  readonly transactions: number;
+  readonly firstDay: Day;
+  readonly lastDay: Day;
+  /** P(the customer is still active), BG/NBD. */
+  readonly pAlive: number;
+  readonly expected30: number;
+  readonly expected90: number;
+  /** P(at least one purchase in the next `soonDays` days). */
+  readonly pBuySoon: number;
+  /** The day by which a next purchase is more likely than not; undefined when that is not
+   *  within the value horizon (or never: P(alive) ≤ ½). */
+  readonly nextPurchaseDay: Day | undefined;
+  /** Median days to the next purchase if the customer is still active. */
+  readonly medianDaysIfAlive: number;
+  /** Expected spend per purchase (Gamma-Gamma); undefined when the spend model is unavailable. */
+  readonly expectedSpend: number | undefined;
+  /** Expected purchases over the value horizon × expected spend × margin, discounted. */
+  readonly value12m: number | undefined;
+}
+
+export interface BirthdayRow {
+  readonly key: string;
+  /** The birthday as given (its year may be a placeholder). */
+  readonly birthday: Day;
+  /** The birthday in the as-of year (29 Feb → 28 Feb in other years). */
+  readonly thisYear: Day;
+  /** The customer's prediction, when they have purchases and the model was fitted. */
+  readonly prediction: CustomerPrediction | undefined;
+}
+
+export interface PredictionResult {
+  readonly asOf: Day;
+  /** Customers with a purchase on or before asOf. */
+  readonly customers: number;
+  readonly repeatBuyers: number;
+  readonly verdict: Verdict;
+  /** The spend model's own verdict: when it fails, counts are still shown and values are blank. */
+  readonly spendVerdict: Verdict;
+  readonly bgnbd: BgNbdFit | undefined;
+  readonly gammaGamma: GammaGammaFit | undefined;
+  /** One row per customer with a purchase, highest 12-month value first; empty unless verdict.ok. */
+  readonly rows: readonly CustomerPrediction[];
+  readonly byKey: ReadonlyMap<string, CustomerPrediction>;
+  /** Customers likely to buy within `soonDays`, most likely first. */
+  readonly buySoon: readonly CustomerPrediction[];
+  /** Dormant customers by predicted 12-month value (or expected purchases), highest first. */
+  readonly winBack: readonly CustomerPrediction[];
+  /** Birthdays in the as-of month, by day; undefined when no birthdays were given. Available
+   *  whatever the verdict: they need no model. */
+  readonly birthdays: readonly BirthdayRow[] | undefined;
+  readonly options: PredictOptions;
+}
+
+export interface PredictInput {
+  readonly orders: Iterable<Transaction>;
+  readonly asOf: Day;
+  /** Fan stage per customer as of `asOf`, for the Dormant win-back list. */
+  readonly stages?: ReadonlyMap<string, StageId>;
+  /** Birthday per customer, when the customers range has a birthday column. */
+  readonly birthdays?: ReadonlyMap<string, Day>;
+  readonly options?: Partial<PredictOptions>;
+}
+
+/** The verdict's message in one language; undefined when the prediction is available. */
+export function verdictMessage(v: Verdict, lang: 'ja' | 'en'): string | undefined {
+  return v.ok ? undefined : v.message[lang];
+}
+
+export function predictCustomers(input: PredictInput): PredictionResult {
+  const options = { ...DEFAULT_PREDICT_OPTIONS, ...input.options };
+  const { asOf } = input;
+  const summaries = summarize(input.orders, { asOf, unit: 1 });
+  const repeatBuyers = summaries.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0);
+  const birthdays = input.birthdays === undefined ? undefined : (byKey: ReadonlyMap<string, CustomerPrediction>) => birthdaysOf(input.birthdays!, asOf, byKey);
+  const empty = new Map<string, CustomerPrediction>();
+  const base = { asOf, customers: summaries.length, repeatBuyers, options };
+
+  if (repeatBuyers < options.minRepeatBuyers) {
+    const verdict: Verdict = {
+      ok: false,
+      reason: 'fewRepeatBuyers',
+      message: {
+        ja: PREDICT_MESSAGES.fewRepeatBuyers.ja(repeatBuyers, options.minRepeatBuyers),
+        en: PREDICT_MESSAGES.fewRepeatBuyers.en(repeatBuyers, options.minRepeatBuyers),
+      },
+    };
+    return { ...base, verdict, spendVerdict: verdict, bgnbd: undefined, gammaGamma: undefined, rows: [], byKey: empty, buySoon: [], winBack: [], birthdays: birthdays?.(empty) };
+  }
+
+  const bgnbd = fitBgNbd(summaries);
+  if (!bgnbd.converged) {
+    const verdict: Verdict = { ok: false, reason: 'notConverged', message: PREDICT_MESSAGES.notConverged };
+    return { ...base, verdict, spendVerdict: verdict, bgnbd, gammaGamma: undefined, rows: [], byKey: empty, buySoon: [], winBack: [], birthdays: birthdays?.(empty) };
+  }
+
+  // Spend: the customers with a positive mean repeat spend; the others are predicted at the
+  // population mean (as a customer with no repeat purchase is).
+  const spenders = summaries.filter((s) => s.x > 0 && s.zbar > 0).length;
+  let gammaGamma: GammaGammaFit | undefined;
+  let spendVerdict: Verdict;
+  if (spenders < options.minRepeatBuyers) {
+    spendVerdict = {
+      ok: false,
+      reason: 'fewRepeatBuyers',
+      message: {
+        ja: PREDICT_MESSAGES.spendFewBuyers.ja(spenders, options.minRepeatBuyers),
+        en: PREDICT_MESSAGES.spendFewBuyers.en(spenders, options.minRepeatBuyers),
+      },
+    };
+  } else {
+    gammaGamma = fitGammaGamma(summaries);
+    spendVerdict = gammaGamma.converged ? { ok: true } : { ok: false, reason: 'notConverged', message: PREDICT_MESSAGES.spendNotConverged };
+  }
+
+  const bg = bgnbd.params;
+  const gg = spendVerdict.ok ? gammaGamma!.params : undefined;
+  // Customers with the same (x, t_x, T) — many, counted in days — get the same counts.
+  const memo = new Map<string, Omit<CustomerPrediction, 'key' | 'transactions' | 'firstDay' | 'lastDay' | 'expectedSpend' | 'value12m'> & { purchases: number }>();
+  const rows: CustomerPrediction[] = [];
+  for (const s of summaries) {
+    const id = `${s.x} ${s.tx} ${s.T}`;
+    let m = memo.get(id);
+    if (m === undefined) {
+      const toNext = timeToPurchaseProbability(bg, s, 0.5);
+      m = {
+        pAlive: pAlive(bg, s),
+        expected30: conditionalExpectedPurchases(bg, s, 30),
+        expected90: conditionalExpectedPurchases(bg, s, 90),
+        pBuySoon: probPurchaseWithin(bg, s, options.soonDays),
+        nextPurchaseDay: toNext <= options.valueHorizonDays ? asOf + Math.max(1, Math.ceil(toNext)) : undefined,
+        medianDaysIfAlive: medianTimeToNextPurchase(bg, s),
+        purchases: discountedExpectedPurchases(bg, s, {
+          horizon: options.valueHorizonDays,
+          annualDiscountRate: options.annualDiscountRate,
+          unitsPerYear: 365,
+        }),
+      };
+      memo.set(id, m);
+    }
+    const { purchases, ...counts } = m;
+    let spend: number | undefined;
+    let value: number | undefined;
+    if (gg !== undefined) {
+      // A repeat buyer whose repeat days net to nothing (refunded) tells nothing about spend:
+      // predicted at the population mean, as a customer with no repeat purchase is.
+      spend = expectedSpend(gg, s.zbar > 0 ? s : { x: 0, zbar: 0 });
+      value = options.margin * spend * purchases;
+    }
+    rows.push({ key: s.key, transactions: s.transactions, firstDay: s.firstDay, lastDay: s.lastDay, ...counts, expectedSpend: spend, value12m: value });
+  }
+  rows.sort(byValue);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+
+  const buySoon = rows
+    .filter((r) => r.pBuySoon >= options.soonMinProbability)
+    .sort((p, q) => q.pBuySoon - p.pBuySoon || cmpKey(p.key, q.key))
+    .slice(0, options.listSize);
+  const stages = input.stages;
+  const winBack = stages === undefined ? [] : rows.filter((r) => stages.get(r.key) === 'dormant').slice(0, options.listSize);
+
+  return { ...base, verdict: { ok: true }, spendVerdict, bgnbd, gammaGamma, rows, byKey, buySoon, winBack, birthdays: birthdays?.(byKey) };
+}
+
+/**
+ * The prediction for a refresh: orders, stages and birthdays taken from the analysis of the same
+ * day, so the tabs and the prediction describe the same customers.
+ */
+export function predictFromAnalysis(a: Analysis, options?: Partial<PredictOptions>): PredictionResult {
+  const stages = new Map<string, StageId>();
+  const birthdays = new Map<string, Day>();
+  for (const [key, view] of a.byKey) {
+    stages.set(key, view.stage.stage);
+    if (view.metrics.birthday !== undefined) birthdays.set(key, view.metrics.birthday);
+  }
+  return predictCustomers({
+    orders: a.orders.orders,
+    asOf: a.asOf,
+    stages,
+    birthdays: a.customers?.hasBirthday ? birthdays : undefined,
+    options,
+  });
+}
+
+const cmpKey = (p: string, q: string): number => (p < q ? -1 : p > q ? 1 : 0);
+
+/** Highest 12-month value first (blank values last), then expected purchases, then key. */
+function byValue(p: CustomerPrediction, q: CustomerPrediction): number {
+  const vp = p.value12m ?? -Infinity;
+  const vq = q.value12m ?? -Infinity;
+  return vq - vp || q.expected90 - p.expected90 || cmpKey(p.key, q.key);
+}
+
+function civil(day: Day): { year: number; month: number; dom: number } {
+  const d = new Date(day * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, dom: d.getUTCDate() };
+}
+
+/** Birthdays whose month is the as-of month, by day of month then key. */
+function birthdaysOf(birthdays: ReadonlyMap<string, Day>, asOf: Day, byKey: ReadonlyMap<string, CustomerPrediction>): BirthdayRow[] {
+  const now = civil(asOf);
+  const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const out: BirthdayRow[] = [];
+  for (const [key, birthday] of birthdays) {
+    const b = civil(birthday);
+    if (b.month !== now.month) continue;
+    const dom = b.month === 2 && b.dom === 29 && !leap(now.year) ? 28 : b.dom;
+    out.push({ key, birthday, thisYear: dayFromCivil(now.year, b.month, dom), prediction: byKey.get(key) });
+  }
+  return out.sort((p, q) => p.thisYear - q.thisYear || cmpKey(p.key, q.key));
+}
+
+export type { CustomerSummary };
