@@ -30,7 +30,7 @@ describe('History tab (SPEC §6): written by the add-on, read back at the next r
           expect(back.latest!.day).toBe(latestDay);
           expect(new Map(back.latest!.stages)).toEqual(new Map(Object.entries(now)));
           // The baseline is kept for the customers of the latest snapshot.
-          const expected = new Map(Object.entries(before).filter(([k]) => k in now));
+          const expected = new Map(Object.entries(before).filter(([k]) => Object.prototype.hasOwnProperty.call(now, k)));
           expect(back.baseline!.day).toBe(latestDay - 7);
           expect(new Map(back.baseline!.stages)).toEqual(expected);
         },
