@@ -6,9 +6,13 @@
  * in the same process and realm. Prints both times (median of several runs after a warm-up), their
  * ratio, and memory. Not a test: figures vary with the machine; the ratio is what we hold to
  * (required ≤ 6, aim ≤ 3).
+ *
+ * Then the next-purchase models' fit times (bench/predict.ts): CDNOW sample and master file, and
+ * 200,000 simulated customers.
  */
 import { performance } from 'node:perf_hooks';
 import { loadBundle, type LoadedBundle } from '../test/support/gasBundle';
+import { runPredictBench } from './predict';
 
 interface Case {
   rows: number;
@@ -167,6 +171,9 @@ function main(): void {
     gc();
     console.log('');
   }
+  runPredictBench(process.argv.includes('--quick'));
+  gc();
+  console.log('');
   console.log(`peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 

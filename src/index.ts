@@ -6,7 +6,7 @@
  * below) and copies the comment above it; `@preserve` keeps that comment through esbuild, and
  * Sheets reads `@customfunction` from it to list the function with its help.
  */
-import { FANSTAGE, LTVRANK } from './gas/customFunctions';
+import { FANSTAGE, LTVRANK, NEXTPURCHASE } from './gas/customFunctions';
 import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings } from './gas/sidebarApi';
 import { onAutoRefresh } from './gas/trigger';
@@ -41,6 +41,20 @@ global.FANSTAGE = (orders: unknown, customer?: unknown, as_of?: unknown, custome
  * @preserve
  */
 global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRANK(orders, customer, as_of);
+
+/**
+ * Next-purchase prediction (BG/NBD + Gamma-Gamma, fitted on the orders): when each customer is
+ * likely to buy again, P(still active) and 12-month value. Needs at least 50 repeat buyers.
+ * Example: =NEXTPURCHASE(Orders!A:H, A2) or =NEXTPURCHASE(Orders!A:H) for the whole table.
+ *
+ * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
+ * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for a table of every customer.
+ * @param {DATE(2024,12,31)} as_of [optional] The day to predict from (orders after it are ignored). Default: today.
+ * @return The day by which each customer's next purchase is more likely than not (blank if not within 12 months), or a table: customer, P(alive), expected purchases in 90 days, next purchase by, 12-month value.
+ * @customfunction
+ * @preserve
+ */
+global.NEXTPURCHASE = (orders: unknown, customer?: unknown, as_of?: unknown) => NEXTPURCHASE(orders, customer, as_of);
 
 /**
  * Adds the Fan Funnel menu.

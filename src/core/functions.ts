@@ -8,8 +8,9 @@
  */
 import { analyze, readInputs, type Analysis, type AnalysisContext } from './analyze';
 import type { Day, Zone } from './dates';
-import { FANSTAGE_HEADERS, LTVRANK_HEADERS, MESSAGES, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from './labels';
-import { InputError } from './orders';
+import { FANSTAGE_HEADERS, LTVRANK_HEADERS, MESSAGES, NEXTPURCHASE_HEADERS, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from './labels';
+import { InputError, readOrders } from './orders';
+import { predictCustomers } from './predict/predict';
 import type { Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseLocalMs, type Cell } from './values';
 import { DAY_MS } from './dates';
@@ -126,6 +127,57 @@ export function ltvRank(env: FunctionEnv, orders: unknown, customer?: unknown, a
     return rows;
   }
   return perKey(customer, (key) => a.byKey.get(findKey(a, key))?.ranked?.rank ?? '');
+}
+
+/** Thrown when the orders hold too little data to fit the prediction; the message says why. */
+export class NotEnoughDataError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotEnoughDataError';
+  }
+}
+
+/**
+ * `=NEXTPURCHASE(orders, [customer], [as_of])` (issue 5): BG/NBD + Gamma-Gamma fitted on the
+ * orders up to as_of. A key → the day by which its next purchase becomes more likely than not (a
+ * Date; blank when that is not within 12 months, or for a key with no order); a range → the same
+ * shape; omitted → a table: customer, P(alive), expected purchases in 90 days, next purchase by,
+ * 12-month value — highest value first, since that is the order in which to act.
+ *
+ * With too little data to fit (or a fit that does not converge) it throws, with the reason as the
+ * message: a number or a date in a cell would pass into other formulas as if it were a prediction,
+ * and a text among dates would sort and compare as one; an error stops there and says why.
+ */
+export function nextPurchase(env: FunctionEnv, orders: unknown, customer?: unknown, asOf?: unknown): Result {
+  const lang = pickLang(env.settings.language, env.locale);
+  const day = asOfDay(asOf, env, lang);
+  const read = readOrders(orders, { zone: env.zone, settings: env.settings, lang });
+  const p = predictCustomers({ orders: read.orders, asOf: day });
+  if (!p.verdict.ok) throw new NotEnoughDataError(p.verdict.message[lang]);
+  if (omitted(customer)) {
+    // Whole-yen shops get whole values; a shop with cents keeps them.
+    const digits = read.orders.every((o) => Number.isInteger(o.amount)) ? 0 : 2;
+    const rows: Out[][] = [[...NEXTPURCHASE_HEADERS[lang]]];
+    for (const r of p.rows) {
+      rows.push([
+        r.key,
+        round(r.pAlive, 4),
+        round(r.expected90, 2),
+        dateOut(env.zone, r.nextPurchaseDay),
+        r.value12m === undefined ? '' : round(r.value12m, digits),
+      ]);
+    }
+    return rows;
+  }
+  return perKey(customer, (key) => {
+    const r = p.byKey.get(key) ?? p.byKey.get(read.keyForEmail(key) ?? key);
+    return dateOut(env.zone, r?.nextPurchaseDay);
+  });
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
 }
 
 export type { Cell };

@@ -309,6 +309,19 @@ export const SIDEBAR_TEXT = {
   saved: { ja: '保存しました', en: 'Saved' },
   fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
   funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
+  // Templates: the client fills in {name} placeholders.
+  skippedRow: { ja: '{range} {row}行目', en: '{range} row {row}' },
+  skippedShown: { ja: '(最初の{shown}件を表示)', en: '(first {shown} shown)' },
+  rowsRead: { ja: '読み込んだ行', en: 'Rows read' },
+  total: { ja: '合計', en: 'Total' },
+  outsideFunnel: { ja: 'ファネルの外', en: 'Outside the funnel' },
+  sheet: { ja: 'シート', en: 'Sheet' },
+  hour: { ja: '時刻', en: 'Hour' },
+  japanese: { ja: '日本語', en: 'Japanese (日本語)' },
+  english: { ja: '英語 (English)', en: 'English' },
+  saving: { ja: '保存中…', en: 'Saving…' },
+  /** The same words as `readSettings` uses for a bad number (src/core/settings.ts). */
+  wholeNumberMin: { ja: '{min}以上の整数を入力してください', en: 'Enter a whole number of at least {min}' },
   permission: {
     ja: 'Google アカウントに複数ログインしていると動かないことがあります。ほかのアカウントからログアウトするか、シークレットウィンドウで開いてください。',
     en: 'This can fail when you are signed in to several Google accounts. Sign out of the others or use a private window.',

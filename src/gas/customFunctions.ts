@@ -3,7 +3,7 @@
  * no set* calls and no service that needs authorisation. Errors the owner must fix are re-thrown
  * as plain `Error`s so Sheets shows their message in the cell.
  */
-import { fanStage, ltvRank, type Result } from '../core/functions';
+import { fanStage, ltvRank, nextPurchase, type Result } from '../core/functions';
 import { InputError } from '../core/orders';
 import { spreadsheetEnv } from './env';
 
@@ -25,4 +25,8 @@ export const FANSTAGE = forSheets(
 
 export const LTVRANK = forSheets(
   (orders: unknown, customer?: unknown, asOf?: unknown): Result => ltvRank(spreadsheetEnv(), orders, customer, asOf),
+);
+
+export const NEXTPURCHASE = forSheets(
+  (orders: unknown, customer?: unknown, asOf?: unknown): Result => nextPurchase(spreadsheetEnv(), orders, customer, asOf),
 );

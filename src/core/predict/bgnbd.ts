@@ -366,7 +366,11 @@ export function fitBgNbd(customers: readonly RfmRecord[], opts: FitOptions = {})
     Math.log(p.a),
     Math.log(p.b),
   ]);
-  const m = minimizeMultiStart(objective, starts, { gradTol: opts.gradTol ?? 1e-7, maxIter: opts.maxIter ?? 500 });
+  const m = minimizeMultiStart(objective, starts, {
+    gradTol: opts.gradTol ?? 1e-7,
+    maxIter: opts.maxIter ?? 500,
+    decrementTol: 1e-6 / Math.max(1, customers.length),
+  });
   const params = toParams(m.best.x);
   let standardErrors: BgNbdParams | undefined;
   if (m.inverseHessian) {

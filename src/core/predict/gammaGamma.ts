@@ -132,7 +132,7 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
     [Math.log(5), Math.log(4), Math.log(3)],
     [Math.log(0.5), Math.log(10), Math.log(10)],
   ];
-  const m = n > 0 ? minimizeMultiStart(objective, starts, { gradTol: 1e-7 }) : undefined;
+  const m = n > 0 ? minimizeMultiStart(objective, starts, { gradTol: 1e-7, decrementTol: 1e-6 / n }) : undefined;
   const params = m ? toParams(m.best.x) : { p: NaN, q: NaN, gamma: NaN };
   let standardErrors: GammaGammaParams | undefined;
   if (m?.inverseHessian) {
