@@ -20,6 +20,7 @@ import type { StageId, TabId } from './labels';
 import type { Settings } from './settings';
 import { ALL_STAGES } from './stages';
 import { customersGrid, funnelGrid, vipGrid, type Grid } from './tabs';
+import { predictFromAnalysis, verdictMessage, type PredictionResult } from './predict/predict';
 import type { Cell } from './values';
 
 export interface ReportInput extends Inputs {
@@ -38,6 +39,9 @@ export interface Report {
   readonly summary: readonly StageSummary[];
   readonly counts: Readonly<Record<StageId, number>>;
   readonly history: History;
+  readonly prediction: PredictionResult;
+  /** Why there are no predicted numbers (too little data…), in the report's language. */
+  readonly predictionNote: string | undefined;
   readonly tabs: Readonly<Record<TabId, Grid>>;
 }
 
@@ -53,6 +57,7 @@ export function buildReport(input: ReportInput): Report {
   const counts = Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<StageId, number>;
   for (const s of stages.values()) counts[s]++;
   const history = recordSnapshot(before, { asOf, refreshedAt: input.now, counts }, stages, baseline);
+  const prediction = predictFromAnalysis(a);
   const tabs = {
     funnel: funnelGrid({
       analysis: a,
@@ -63,12 +68,14 @@ export function buildReport(input: ReportInput): Report {
       baselineDay: baseline?.day,
       fan: fanMatrix(a),
       emotion: emotionMatrix(a),
+      prediction,
     }),
-    customers: customersGrid(a, zone),
+    customers: customersGrid(a, zone, prediction),
     vip: vipGrid(a, zone, settings),
     history: historyAsGrid(history, zone, a.lang),
   };
-  return { analysis: a, summary, counts, history, tabs };
+  const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
+  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs };
 }
 
 function historyAsGrid(history: History, zone: Zone, lang: Analysis['lang']): Grid {

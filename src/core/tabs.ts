@@ -26,6 +26,8 @@ import { compareCodePoints, fillTemplate, groupDigits } from './ranking';
 import type { Settings } from './settings';
 import { describeUnclassified } from './stages';
 import type { Cell } from './values';
+import { verdictMessage, type CustomerPrediction, type PredictionResult } from './predict/predict';
+import { PREDICT_LABELS } from './labels';
 
 export type NumberFormat = 'yen' | 'percent' | 'date' | 'datetime' | 'integer' | 'decimal' | 'text' | '';
 
@@ -93,6 +95,7 @@ export interface FunnelTabInput {
   readonly baselineDay: Day | undefined;
   readonly fan: FanMatrix;
   readonly emotion: number[][];
+  readonly prediction: PredictionResult;
 }
 
 /** Where the stage table starts (0-based row), so the writer can anchor the chart beside it. */
@@ -157,7 +160,56 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   matrix(t.fanMatrixRevenue[lang], bandLabels, input.fan.revenue, 'yen');
   const segmentLabels = NPS_SEGMENTS.map((s) => (s === 'none' ? t.noAnswer[lang] : t[s][lang]));
   matrix(t.emotionMatrix[lang], segmentLabels, input.emotion, 'integer');
+  predictionSections(g, a, zone, input.prediction);
   return g.build();
+}
+
+/**
+ * Seed 000's third and fourth measures: who to approach now (likely to buy within 14 days), which
+ * dormant customers are worth winning back, and this month's birthdays — or, with too little data,
+ * a plain statement instead of numbers.
+ */
+function predictionSections(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResult): void {
+  const lang = a.lang;
+  const L = PREDICT_LABELS;
+  const name = (key: string): string => a.byKey.get(key)?.metrics.name ?? '';
+  const stage = (key: string): string => {
+    const v = a.byKey.get(key);
+    return v === undefined ? '' : STAGE_LABELS[v.stage.stage][lang];
+  };
+  const date = (d: Day | undefined): Cell => (d === undefined ? '' : zone.midnight(d));
+  const head = [CUSTOMER_COLUMNS[lang][0]!, CUSTOMER_COLUMNS[lang][1]!];
+  const message = verdictMessage(p.verdict, lang);
+  if (message !== undefined) {
+    g.line([L.buySoonTitle[lang]], [], true);
+    g.line([message]);
+    g.blank();
+  } else {
+    const spend = verdictMessage(p.spendVerdict, lang);
+    const list = (title: string, rows: readonly CustomerPrediction[]) => {
+      g.line([title], [], true);
+      g.line([...head, CUSTOMER_COLUMNS[lang][2]!, L.buySoon[lang], L.pAlive[lang], L.expected90[lang], L.nextPurchase[lang], L.value12m[lang]], [], true);
+      for (const r of rows) {
+        g.line(
+          [r.key, name(r.key), stage(r.key), r.pBuySoon, r.pAlive, r.expected90, date(r.nextPurchaseDay), opt(r.value12m)],
+          ['text', 'text', '', 'percent', 'percent', 'decimal', 'date', 'yen'],
+        );
+      }
+      g.blank();
+    };
+    list(L.buySoonTitle[lang], p.buySoon);
+    list(L.winBackTitle[lang], p.winBack);
+    g.line([L.nextPurchaseNote[lang]]);
+    if (spend !== undefined) g.line([spend]);
+    g.blank();
+  }
+  if (p.birthdays !== undefined) {
+    g.line([L.birthdaysTitle[lang]], [], true);
+    g.line([...head, CUSTOMER_COLUMNS[lang][2]!, L.birthday[lang], L.value12m[lang]], [], true);
+    for (const b of p.birthdays) {
+      g.line([b.key, name(b.key), stage(b.key), zone.midnight(b.thisYear), opt(b.prediction?.value12m)], ['text', 'text', '', 'date', 'yen']);
+    }
+  }
 }
 
 function registrationNote(source: RegistrationSource, lang: Lang): Cell[] {
@@ -174,12 +226,18 @@ function ltvBandLabel(lo: number, hi: number | undefined): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Every customer: buyers in ranking order, then those known only from the customers range. */
-export function customersGrid(a: Analysis, zone: Zone): Grid {
+export function customersGrid(a: Analysis, zone: Zone, p: PredictionResult): Grid {
   const lang = a.lang;
+  const L = PREDICT_LABELS;
   const g = new GridBuilder();
-  g.line(CUSTOMER_COLUMNS[lang], [], true);
-  const formats: NumberFormat[] = ['text', 'text', '', 'integer', 'yen', 'date', 'date', 'integer', '', '', 'integer', 'integer', 'integer', '', '', 'text'];
+  g.line([...CUSTOMER_COLUMNS[lang], L.pAlive[lang], L.expected30[lang], L.expected90[lang], L.nextPurchase[lang], L.value12m[lang]], [], true);
+  const formats: NumberFormat[] = [
+    'text', 'text', '', 'integer', 'yen', 'date', 'date', 'integer', '', '', 'integer', 'integer', 'integer', '', '', 'text',
+    'percent', 'decimal', 'decimal', 'date', 'yen',
+  ];
   const date = (d: Day | undefined): Cell => (d === undefined ? '' : zone.midnight(d));
+  const predicted = (x: CustomerPrediction | undefined): Cell[] =>
+    x === undefined ? ['', '', '', '', ''] : [x.pAlive, x.expected30, x.expected90, date(x.nextPurchaseDay), opt(x.value12m)];
   const views = [...a.byKey.values()].sort((x, y) => {
     const rx = x.ranked?.rank ?? Infinity;
     const ry = y.ranked?.rank ?? Infinity;
@@ -206,6 +264,7 @@ export function customersGrid(a: Analysis, zone: Zone): Grid {
         r?.tier === undefined ? '' : TIER_LABELS[r.tier][lang],
         r?.vip ?? false,
         describeUnclassified(v.stage, lang),
+        ...predicted(p.byKey.get(m.key)),
       ],
       formats,
     );

@@ -38,6 +38,8 @@ export interface RefreshOutcome {
   /** The first skipped rows (the property store is small); `skippedTotal` counts them all. */
   readonly skipped?: ReadonlyArray<{ range: RangeKind; row: number; reason: SkipReason; value: string }>;
   readonly registrationAssumed?: boolean;
+  /** Why the tabs show no predicted numbers (too little data…), when so. */
+  readonly predictionNote?: string;
   readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
@@ -174,6 +176,7 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     skippedTotal: a.skipped.length,
     skipped: a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) })),
     registrationAssumed: a.metrics.registration === 'assumed',
+    ...(report.predictionNote !== undefined ? { predictionNote: report.predictionNote } : {}),
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
     tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
   };

@@ -79,4 +79,15 @@ describe('a refresh as pure data (SPEC §6)', () => {
     expect(strip(twice.tabs.funnel.values)).toEqual(strip(withBaseline.tabs.funnel.values));
     expect(twice.tabs.funnel.values.some((row) => row[0] === 'Stage transitions since 2024-06-10')).toBe(true);
   });
+
+  test('too little data to predict: the funnel tab says so instead of printing numbers', () => {
+    const r = buildReport(base(orders, at('2024-06-10')));
+    expect(r.predictionNote).toMatch(/^Not enough data to predict next purchases: 0 customers have bought more than once/);
+    expect(r.tabs.funnel.values.some((row) => row[0] === r.predictionNote)).toBe(true);
+    // The Customers tab leaves the prediction columns blank.
+    const header = r.tabs.customers.values[0]!;
+    const col = header.indexOf('P(alive)');
+    expect(col).toBeGreaterThan(0);
+    expect(r.tabs.customers.values.slice(1).map((row) => row[col])).toEqual(['', '', '']);
+  });
 });
