@@ -6,7 +6,7 @@
 import type { RangeKind } from '../core/headers';
 import type { StageId, TabId } from '../core/labels';
 import { pickLang, STAGE_LABELS } from '../core/labels';
-import type { SkipReason } from '../core/orders';
+import { readOrders, type SkipReason } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
 import { detectKind, type Detected } from '../core/sources';
@@ -74,7 +74,11 @@ export interface Source {
  * kind. Every sheet is read at most once (`getDataRange().getValues()`); the add-on's own tabs are
  * never inputs.
  */
-export function readSources(ss: Spreadsheet, settings: Settings): Partial<Record<RangeKind, Source>> {
+export function readSources(
+  ss: Spreadsheet,
+  settings: Settings,
+  unrecognised: Source[] = [],
+): Partial<Record<RangeKind, Source>> {
   const out: Partial<Record<RangeKind, Source>> = {};
   const kinds: RangeKind[] = ['orders', 'customers', 'survey'];
   const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet): Source => {
@@ -95,6 +99,7 @@ export function readSources(ss: Spreadsheet, settings: Settings): Partial<Record
     if (named.has(sheet.getName()) || ownTabOf(sheet) !== undefined) continue;
     const source = read(sheet);
     const kind = source.detected?.kind;
+    if (kind === undefined) unrecognised.push(source);
     if (kind !== undefined && out[kind] === undefined && settings.sources[kind] === null) out[kind] = source;
     if (kinds.every((k) => out[k] !== undefined || settings.sources[k] !== null)) break;
   }
@@ -135,7 +140,8 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
   const locale = ss.getSpreadsheetLocale();
   const lang = pickLang(settings.language, locale);
   const zone = zoneFor(ss.getSpreadsheetTimeZone());
-  const sources = readSources(ss, settings);
+  const unrecognised: Source[] = [];
+  const sources = readSources(ss, settings, unrecognised);
   const orders = sources.orders;
   if (orders === undefined && settings.sources.orders !== null) {
     const name = settings.sources.orders;
@@ -146,6 +152,15 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     );
   }
   if (orders === undefined) {
+    // Say what the likeliest sheet lacks: its missing columns and the headers it has.
+    const nearest = unrecognised.find((u) => u.values.length > 1 && u.values[0]!.some((h) => h !== ''));
+    if (nearest !== undefined) {
+      try {
+        readOrders(nearest.values, { zone, settings, lang });
+      } catch (e) {
+        throw new Error(`${lang === 'ja' ? `注文のシートが見つかりません。「${nearest.sheet}」: ` : `No orders sheet found. "${nearest.sheet}": `}${message(e)}`);
+      }
+    }
     throw new Error(
       lang === 'ja'
         ? '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。'

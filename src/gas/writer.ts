@@ -24,9 +24,18 @@ export function safeCell(v: Cell): Cell {
   return c === 61 || c === 43 || c === 45 || c === 64 ? `'${v}` : v;
 }
 
+/** Sheets throws for a range outside the sheet: grow it first (a new sheet has 1000 × 26). */
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 function writeGrid(sheet: Sheet, grid: Grid): void {
   const height = grid.values.length;
   const width = grid.values[0]!.length;
+  ensureSize(sheet, height, width);
   const range = sheet.getRange(1, 1, height, width);
   // Formats first: a plain-text column keeps "0012" as text when the values arrive.
   range.setNumberFormats(grid.formats.map((row) => row.map((f) => NUMBER_FORMATS[f])));
@@ -40,6 +49,7 @@ function commit(staging: Sheet, target: Sheet, grid: Grid): void {
   const width = grid.values[0]!.length;
   const lastRow = target.getLastRow();
   const lastColumn = target.getLastColumn();
+  ensureSize(target, height, width);
   staging.getRange(1, 1, height, width).copyTo(target.getRange(1, 1, height, width));
   // What is left of a previous, larger content.
   if (lastRow > height) target.getRange(height + 1, 1, lastRow - height, Math.max(lastColumn, width)).clear();
@@ -83,12 +93,9 @@ function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang
     .clearRanges()
     .addRange(history.getRange(1, 1, snapshots + 1, 1))
     .addRange(history.getRange(1, 3, snapshots + 1, SNAPSHOT_COLUMNS - 3))
-    .setChartType(LINE_CHART)
+    .setChartType(Charts.ChartType.LINE)
     .setPosition(FUNNEL_STAGE_TABLE_ROW + 1, 10, 0, 0)
     .setOption('title', TAB_TEXT.chartTitle[lang]);
   if (existing === undefined) funnel.insertChart(builder.build());
   else funnel.updateChart(builder.build());
 }
-
-/** Charts.ChartType.LINE without depending on the Charts service being loaded. */
-const LINE_CHART = 'LINE' as unknown as GoogleAppsScript.Charts.ChartType;
