@@ -13,6 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadBundle, type LoadedBundle } from '../test/support/gasBundle';
 import { runPredictBench } from './predict';
+import { runRefreshBench } from './refresh';
 
 interface Case {
   rows: number;
@@ -172,6 +173,9 @@ function main(): void {
     console.log('');
   }
   runPredictBench(process.argv.includes('--quick'));
+  gc();
+  console.log('');
+  runRefreshBench();
   gc();
   console.log('');
   console.log(`peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)}`);

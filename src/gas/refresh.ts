@@ -15,7 +15,7 @@ import type { Cell } from '../core/values';
 import { zoneFor } from './env';
 import { ownSheets, ownTabOf } from './ownSheets';
 import { loadSettings } from './settingsStore';
-import { writeTabs } from './writer';
+import { drawHistoryChart, writeTabs } from './writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,6 +38,8 @@ export interface RefreshOutcome {
   /** The first skipped rows (the property store is small); `skippedTotal` counts them all. */
   readonly skipped?: ReadonlyArray<{ range: RangeKind; row: number; reason: SkipReason; value: string }>;
   readonly registrationAssumed?: boolean;
+  /** Problems that did not stop the refresh (the chart could not be drawn…). */
+  readonly warnings?: readonly string[];
   /** Why the tabs show no predicted numbers (too little data…), when so. */
   readonly predictionNote?: string;
   readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
@@ -178,7 +180,13 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     locale,
     now: started,
   });
-  const sheets = writeTabs(ss, report.tabs, report.history.rows.length, lang);
+  const sheets = writeTabs(ss, report.tabs, lang);
+  const warnings: string[] = [];
+  try {
+    drawHistoryChart(sheets.funnel, sheets.history, report.history.rows.length, lang);
+  } catch (e) {
+    warnings.push(message(e));
+  }
   const a = report.analysis;
   return {
     ok: true,
@@ -192,6 +200,7 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     skipped: a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) })),
     registrationAssumed: a.metrics.registration === 'assumed',
     ...(report.predictionNote !== undefined ? { predictionNote: report.predictionNote } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
     tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
   };

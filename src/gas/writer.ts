@@ -58,12 +58,7 @@ function commit(staging: Sheet, target: Sheet, grid: Grid): void {
 }
 
 /** Writes every tab; returns the sheet of each. Throws (after cleaning up) if any write fails. */
-export function writeTabs(
-  ss: Spreadsheet,
-  grids: Readonly<Record<TabId, Grid>>,
-  snapshots: number,
-  lang: Lang,
-): Record<TabId, Sheet> {
+export function writeTabs(ss: Spreadsheet, grids: Readonly<Record<TabId, Grid>>, lang: Lang): Record<TabId, Sheet> {
   deleteLeftoverStaging(ss);
   const staged: Array<[TabId, Sheet]> = [];
   try {
@@ -79,15 +74,17 @@ export function writeTabs(
       commit(sheet, target, grids[tab]);
       out[tab] = target;
     }
-    drawHistoryChart(out.funnel, out.history, snapshots, lang);
     return out;
   } finally {
     for (const [, sheet] of staged) ss.deleteSheet(sheet);
   }
 }
 
-/** The funnel tab's chart of customers per stage over time, read from the History tab. */
-function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang): void {
+/**
+ * The funnel tab's chart of customers per stage over time, read from the History tab. Drawn after
+ * the tabs are written: a chart that cannot be drawn is a warning, not a failed refresh.
+ */
+export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang): void {
   const existing = funnel.getCharts()[0];
   const builder = (existing === undefined ? funnel.newChart() : existing.modify())
     .clearRanges()

@@ -1,14 +1,16 @@
 /**
  * Loads the built bundle (dist/Code.js) the way Apps Script does: one global scope, top-level
- * functions called by name, with stand-ins for the services the custom functions touch.
+ * functions called by name, with the services of the in-memory Apps Script environment
+ * (test/support/gas, exposed as `env`: sheets, properties, locks, triggers, UI, I/O counts).
  *
  * Values handed to the functions should be made *inside* the context (`ctx.date(...)`,
  * `ctx.eval(...)`), as Sheets' values are the script runtime's own objects; a `Date` from the
  * test's realm is a different class there.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './gas';
 
 /** The project root: the nearest folder up from the working directory with our package.json.
  *  (Not `__dirname`: scripts run this file bundled from elsewhere.) */
@@ -37,6 +39,10 @@ export interface SheetEnv {
    * every lookup of `Math`, `Map`… through an interceptor that Apps Script's V8 does not have.
    */
   realm?: 'isolated' | 'this';
+  /** The spreadsheet's sheets: name → values (as getValues returns them), in tab order. */
+  sheets?: Record<string, SheetSpec>;
+  /** Anything else of the in-memory environment (user, add-on limits, grid mode…). */
+  gas?: GasEnvironmentOptions;
 }
 
 export interface LoadedBundle {
@@ -49,79 +55,67 @@ export interface LoadedBundle {
   date(iso: string): Date;
   /** Deep-copies plain test data into the bundle's realm (arrays, Dates, primitives). */
   sheetValues(rows: unknown[][]): unknown[][];
-  /** Menus and sidebars the bundle asked the UI for. */
-  readonly ui: { menus: Array<{ items: Array<[string, string]> }>; sidebars: string[] };
+  /** Menus (their items) and sidebars (their titles) the bundle asked the UI for; see env.ui for all. */
+  readonly ui: { readonly menus: Array<{ items: Array<[string, string]> }>; readonly sidebars: string[] };
+  /** The document properties (env.properties.document.map). */
   readonly properties: Map<string, string>;
+  /** The in-memory Apps Script environment the bundle runs in. */
+  readonly env: GasEnvironment;
 }
 
 export function bundleSource(): string {
   return readFileSync(join(DIST, 'Code.js'), 'utf8');
 }
 
-export function loadBundle(env: SheetEnv = {}): LoadedBundle {
-  const properties = new Map(Object.entries(env.properties ?? {}));
-  const ui: LoadedBundle['ui'] = { menus: [], sidebars: [] };
-  const cache = new Map<string, string>();
+/** The project's HTML files as pushed (dist/*.html), by name. */
+function htmlFiles(): Record<string, string> {
+  if (!existsSync(DIST)) return {};
+  const files = readdirSync(DIST).filter((f) => f.endsWith('.html'));
+  return Object.fromEntries(files.map((f) => [f.replace(/\.html$/, ''), readFileSync(join(DIST, f), 'utf8')]));
+}
 
-  const spreadsheet = {
-    getSpreadsheetTimeZone: () => env.timeZone ?? 'Asia/Tokyo',
-    getSpreadsheetLocale: () => env.locale ?? 'ja_JP',
-  };
-  const services = {
-    SpreadsheetApp: {
-      getActive: () => spreadsheet,
-      getActiveSpreadsheet: () => spreadsheet,
-      getUi: () => ({
-        createAddonMenu: () => {
-          const menu = { items: [] as Array<[string, string]> };
-          const builder = {
-            addItem: (label: string, fn: string) => (menu.items.push([label, fn]), builder),
-            addSeparator: () => builder,
-            addToUi: () => void ui.menus.push(menu),
-          };
-          return builder;
-        },
-        showSidebar: (html: { title: string }) => void ui.sidebars.push(html.title),
-      }),
-    },
-    PropertiesService: {
-      getDocumentProperties: () => ({
-        getProperty: (k: string) => properties.get(k) ?? null,
-        setProperty: (k: string, v: string) => properties.set(k, String(v)),
-        getProperties: () => Object.fromEntries(properties),
-      }),
-    },
-    CacheService: {
-      getDocumentCache: () => ({
-        get: (k: string) => cache.get(k) ?? null,
-        put: (k: string, v: string) => void cache.set(k, v),
-      }),
-    },
-    Session: { getActiveUserLocale: () => (env.locale ?? 'ja_JP').slice(0, 2) },
-    HtmlService: {
-      createHtmlOutputFromFile: (file: string) => {
-        const page = { file, title: '', setTitle: (t: string) => ((page.title = t), page) };
-        return page;
-      },
-    },
-    console,
-  };
+function scriptTimeZone(): string | undefined {
+  const manifest = join(DIST, 'appsscript.json');
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')).timeZone as string | undefined) : undefined;
+}
+
+/** Names of the bundle's custom functions (a JSDoc with @customfunction above `function NAME(`). */
+function customFunctions(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function (\w+)\(/g)) if (m[1]!.includes('@customfunction')) out.add(m[2]!);
+  return out;
+}
+
+export function loadBundle(env: SheetEnv = {}): LoadedBundle {
+  if (env.now !== undefined && env.realm === 'this') throw new Error('a fixed clock needs an isolated realm');
+  const source = bundleSource();
+  const tz = scriptTimeZone();
+  const gas = createGasEnvironment({
+    timeZone: env.timeZone ?? 'Asia/Tokyo',
+    locale: env.locale ?? 'ja_JP',
+    htmlFiles: htmlFiles(),
+    ...(tz === undefined ? {} : { scriptTimeZone: tz }),
+    ...(env.now === undefined ? {} : { now: env.now }),
+    ...(env.sheets === undefined ? {} : { sheets: env.sheets }),
+    ...env.gas,
+    properties: { ...env.gas?.properties, document: { ...env.gas?.properties?.document, ...env.properties } },
+  });
   let context: vm.Context;
   if (env.realm === 'this') {
-    Object.assign(globalThis, services);
+    gas.install(globalThis);
     context = globalThis;
-    vm.runInThisContext(bundleSource(), { filename: 'Code.js' });
+    vm.runInThisContext(source, { filename: 'Code.js' });
   } else {
-    context = vm.createContext(services);
-    vm.runInContext(bundleSource(), context, { filename: 'Code.js' });
+    context = vm.createContext({});
+    gas.install(context);
+    vm.runInContext(source, context, { filename: 'Code.js' });
   }
+  // Sheets runs custom functions in AuthMode.CUSTOM_FUNCTION (read-only, no UI); the rest as a
+  // person at the document would.
+  const custom = customFunctions(source);
 
   const evalIn = <T>(code: string): T =>
     (env.realm === 'this' ? vm.runInThisContext(code) : vm.runInContext(code, context)) as T;
-  if (env.now !== undefined) {
-    if (env.realm === 'this') throw new Error('a fixed clock needs an isolated realm');
-    evalIn(`Date.now = () => ${env.now};`);
-  }
   const toRealm = evalIn<(v: unknown) => unknown>(
     `(function copy(v) {
        if (Array.isArray(v)) return v.map(copy);
@@ -134,12 +128,22 @@ export function loadBundle(env: SheetEnv = {}): LoadedBundle {
     call: (name, ...args) => {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`the bundle has no top-level function ${name}`);
-      return fn(...args);
+      return custom.has(name) ? gas.callAs({ authMode: 'CUSTOM_FUNCTION', ui: false }, name, ...args) : gas.call(name, ...args);
     },
     eval: evalIn,
     date: (iso) => evalIn<Date>(`new Date(${JSON.stringify(iso)})`),
     sheetValues: (rows) => toRealm(rows) as unknown[][],
-    ui,
-    properties,
+    ui: {
+      get menus() {
+        return gas.ui.menus.map((m) => ({
+          items: m.entries.flatMap((e): Array<[string, string]> => (e.kind === 'item' ? [[e.caption, e.functionName]] : [])),
+        }));
+      },
+      get sidebars() {
+        return gas.ui.sidebars.map((p) => p.title);
+      },
+    },
+    properties: gas.properties.document.map,
+    env: gas,
   };
 }

@@ -1,0 +1,226 @@
+/**
+ * The refresh (SPEC §6) as Apps Script runs it: the built bundle on the in-memory Sheets, started
+ * by the menu, the sidebar's server function and the time trigger.
+ */
+import { loadBundle, type LoadedBundle } from '../support/gasBundle';
+import { loadFixture } from '../support/fixtures';
+import type { RefreshOutcome } from '../../src/gas/refresh';
+
+const JST_9AM = (iso: string) => Date.parse(`${iso}T09:00:00+09:00`);
+
+const japanese = [
+  ['注文番号', '注文日時', '顧客ID', '氏名', 'メールアドレス', '商品名', '合計金額', '注文ステータス', '定期購入'],
+  ['1001', '2024/06/01 10:00', 'C001', '山田 花子', 'hanako@example.jp', '煎茶', '¥12,800', '発送済み', '定期'],
+  ['1001', '', '', '', '', '湯呑み', '', '', ''],
+  ['1002', '2024/06/20 10:00', 'C001', '山田 花子', 'hanako@example.jp', '煎茶', 70000, '発送済み', '定期'],
+  ['1003', '2024/06/25 10:00', 'C002', '鈴木 次郎', 'jiro@example.jp', '玉露', 5000, '発送済み', ''],
+  ['1004', '2024/02/01 10:00', 'C003', '佐藤 三郎', 'saburo@example.jp', '番茶', 3000, '発送済み', ''],
+  ['1005', '2024/06/26 10:00', 'C004', '=HYPERLINK("http://evil","x")', 'x@example.jp', '煎茶', 4000, 'キャンセル', ''],
+  ['1006', 'いつか', 'C005', '伊藤', 'ito@example.jp', '煎茶', 4000, '発送済み', ''],
+];
+const customers = [
+  ['顧客ID', '氏名', 'LINE登録', '定期課金', 'ポジティブ反応回数'],
+  ['C001', '山田 花子', '○', '○', 3],
+  ['C002', '鈴木 次郎', '○', '×', 0],
+  ['C003', '佐藤 三郎', '○', '×', 1],
+];
+
+function workbook(sheets: Record<string, unknown[][]>, locale = 'ja_JP', now = JST_9AM('2024-06-30')): LoadedBundle {
+  return loadBundle({ locale, sheets, now });
+}
+
+const refresh = (b: LoadedBundle) => b.env.call('refreshFromMenu');
+const outcome = (b: LoadedBundle): RefreshOutcome => JSON.parse(b.env.properties.document.map.get('fanFunnel.lastRefresh')!);
+const rows = (b: LoadedBundle, sheet: string) => b.env.sheet(sheet).values as unknown[][];
+const row = (b: LoadedBundle, sheet: string, first: unknown) => rows(b, sheet).find((r) => r[0] === first);
+
+describe('refresh on the in-memory Sheets', () => {
+  test('a Japanese layout with a customers sheet: the four tabs, in Japanese, marked as ours', () => {
+    const b = workbook({ 注文: japanese, 顧客: customers });
+    refresh(b);
+    const o = outcome(b);
+    expect(o.ok).toBe(true);
+    expect(o.cause).toBe('menu');
+    expect(o.sources).toEqual({ orders: '注文', customers: '顧客' });
+    expect(b.env.sheetNames()).toEqual(['注文', '顧客', 'ファンファネル', '顧客ステージ', 'VIP', '履歴']);
+    // C001: registered, subscribed, 2 purchases, 10 days, 3 reactions → パートナー.
+    expect(row(b, 'ファンファネル', 'パートナー')!.slice(0, 4)).toEqual(['パートナー', 1, 1 / 3, 82800]);
+    expect(row(b, '顧客ステージ', 'C001')!.slice(0, 5)).toEqual(['C001', '山田 花子', 'パートナー', 2, 82800]);
+    expect(row(b, '顧客ステージ', 'C003')![2]).toBe('一時離脱');
+    expect(rows(b, 'VIP')[1]!.slice(1, 4)).toEqual(['C001', '山田 花子', 82800]);
+    expect(rows(b, 'VIP')[1]![8]).toBe('山田 花子様、累計82,800円のご愛顧に心から感謝します');
+    // The skipped row is reported with its row number; the input sheets are untouched.
+    expect(o.skipped).toEqual([{ range: 'orders', row: 8, reason: 'date', value: 'いつか' }]);
+    expect(rows(b, '注文')).toEqual(japanese);
+    // Formats: yen, percent, dates.
+    const funnel = b.env.sheet('ファンファネル');
+    const r = rows(b, 'ファンファネル').findIndex((x) => x[0] === 'パートナー');
+    expect(funnel.numberFormats[r]!.slice(1, 4)).toEqual(['#,##0', '0.0%', '"¥"#,##0']);
+    expect(funnel.charts).toHaveLength(1);
+  });
+
+  test('Shopify and BASE exports, detected by their headers', () => {
+    for (const [file, name] of [
+      ['shopify-orders.csv', 'orders_export'],
+      ['base-orders.csv', 'BASE注文'],
+    ] as const) {
+      const b = workbook({ [name]: loadFixture(file) }, 'en_US', JST_9AM('2025-12-31'));
+      refresh(b);
+      const o = outcome(b);
+      expect(o.ok).toBe(true);
+      expect(o.sources).toEqual({ orders: name });
+      const total = row(b, 'Fan Funnel', 'Total')!;
+      const customersTab = rows(b, 'Customers').slice(1);
+      expect(total[1]).toBe(customersTab.length);
+      expect(customersTab.length).toBeGreaterThan(2);
+      expect(o.counts && Object.values(o.counts).reduce((x, y) => x + y, 0)).toBe(customersTab.length);
+    }
+  });
+
+  test('one read per input sheet, one write per output sheet (100,000 orders)', () => {
+    const orders: unknown[][] = [['Order ID', 'Customer ID', 'Order date', 'Total']];
+    for (let i = 0; i < 100_000; i++) orders.push([`#${i}`, `C${i % 9000}`, new Date(Date.UTC(2024, 0, 1) + (i % 500) * 86_400_000), 1000 + (i % 50) * 100]);
+    const b = workbook({ Orders: orders }, 'en_US', JST_9AM('2025-06-01'));
+    b.env.io.reset();
+    refresh(b);
+    expect(outcome(b).ok).toBe(true);
+    expect(b.env.io.reads('Orders')).toBe(1);
+    for (const tab of ['Fan Funnel', 'Customers', 'VIP', 'History']) expect(b.env.io.writes(tab)).toBe(1);
+    expect(rows(b, 'Customers')).toHaveLength(9001);
+  });
+
+  test('two refreshes on different days: the transition matrix and the changes', () => {
+    const b = workbook({ 注文: japanese, 顧客: customers }, 'en_US', JST_9AM('2024-06-30'));
+    refresh(b);
+    // A week later C002 buys again: Visitor → Follower.
+    b.env.setValues('注文', [['1007', '2024/07/03 10:00', 'C002', '鈴木 次郎', 'jiro@example.jp', '玉露', 5000, '発送済み', '']], { row: japanese.length + 1 });
+    b.env.clock.set(JST_9AM('2024-07-07'));
+    refresh(b);
+    const f = rows(b, 'Fan Funnel');
+    expect(f.some((r) => r[0] === 'Stage transitions since 2024-06-30')).toBe(true);
+    const target = f.find((r) => r[0] === '' && r[1] === 'Visitor' && r[2] === 'Follower')!;
+    expect(target.slice(3, 6)).toEqual([1, 1, 1]);
+    expect(row(b, 'Fan Funnel', 'Follower')![6]).toBe(1);
+    expect(rows(b, 'History').filter((r) => r[0] instanceof Date || Object.prototype.toString.call(r[0]) === '[object Date]')).toHaveLength(2);
+  });
+
+  test('refreshing twice the same day leaves the tabs as they were (but the refresh time)', () => {
+    const b = workbook({ 注文: japanese, 顧客: customers }, 'en_US');
+    refresh(b);
+    const before = ['Customers', 'VIP', 'History'].map((t) => rows(b, t).map((r) => r.filter((c) => !(c instanceof Date))));
+    b.env.clock.set(JST_9AM('2024-06-30') + 3_600_000);
+    refresh(b);
+    const after = ['Customers', 'VIP', 'History'].map((t) => rows(b, t).map((r) => r.filter((c) => !(c instanceof Date))));
+    expect(after).toEqual(before);
+    expect(b.env.sheetNames()).toEqual(['注文', '顧客', 'Fan Funnel', 'Customers', 'VIP', 'History']);
+  });
+
+  test('a second refresh while one runs answers busy and writes nothing', () => {
+    const b = workbook({ 注文: japanese });
+    b.env.locks.document.holdByOther();
+    const result = b.env.call('refreshFromSidebar') as { outcome: RefreshOutcome };
+    expect(result.outcome).toMatchObject({ ok: false, busy: true, cause: 'sidebar' });
+    expect(b.env.sheetNames()).toEqual(['注文']);
+    b.env.locks.document.release();
+    expect((b.env.call('refreshFromSidebar') as { outcome: RefreshOutcome }).outcome.ok).toBe(true);
+  });
+
+  test('a user’s own "VIP" sheet is never touched: the add-on picks another name', () => {
+    const mine = [['私のVIPメモ'], ['大事なお客さま']];
+    const b = workbook({ 注文: japanese, VIP: mine });
+    refresh(b);
+    refresh(b);
+    expect(rows(b, 'VIP')).toEqual(mine);
+    expect(b.env.sheetNames()).toEqual(['注文', 'VIP', 'ファンファネル', '顧客ステージ', 'VIP (Fan Funnel)', '履歴']);
+    expect(rows(b, 'VIP (Fan Funnel)')[0]![0]).toBe('順位');
+  });
+
+  test('text that would be a formula is written as text', () => {
+    const orders = [
+      ['顧客ID', '注文日', '合計金額', '氏名'],
+      ['=1+1', '2024/06/01', 100_000, '@SUM(A1)'],
+      ['+81', '2024/06/02', 90_000, '-田中'],
+    ];
+    const b = workbook({ 注文: orders });
+    refresh(b);
+    const customersTab = b.env.sheet('顧客ステージ');
+    expect(customersTab.formulas.flat().filter((f) => f !== '')).toEqual([]);
+    expect(rows(b, '顧客ステージ').slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['=1+1', '@SUM(A1)'],
+      ['+81', '-田中'],
+    ]);
+  });
+
+  test('a failure half-way leaves the previous tabs intact and records the error', () => {
+    const b = workbook({ 注文: japanese }, 'en_US');
+    b.env.properties.document.map.set('fanFunnel.settings', JSON.stringify({ sources: { orders: '注文' } }));
+    refresh(b);
+    const before = b.env.sheetNames().map((n) => [n, rows(b, n)]);
+    // The orders sheet loses its amount column: the refresh fails before writing anything.
+    b.env.setValues('注文', [['注文番号', '注文日時', '顧客ID', '氏名', 'メールアドレス', '商品名', 'メモ']]);
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    refresh(b);
+    const o = outcome(b);
+    expect(o.ok).toBe(false);
+    expect(o.error).toMatch(/missing a column for: amount\. Headers seen: "注文番号", "注文日時"/);
+    expect(b.env.sheetNames().map((n) => [n, n === '注文' ? before[0]![1] : rows(b, n)])).toEqual(before);
+  });
+
+  test('a failure while writing leaves the previous tabs intact and no scratch sheet behind', () => {
+    const b = workbook({ 注文: japanese }, 'en_US');
+    refresh(b);
+    const before = ['Fan Funnel', 'Customers', 'VIP', 'History'].map((n) => rows(b, n));
+    b.env.setValues('注文', [['1009', '2024/06/29 10:00', 'C009', '新規', 'n@example.jp', '煎茶', 3000, '発送済み', '']], { row: japanese.length + 1 });
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    // The third scratch sheet cannot be made (as when Sheets' cell limit is hit).
+    let inserted = 0;
+    const addSheet = b.env.book.addSheet.bind(b.env.book);
+    b.env.book.addSheet = (...args: Parameters<typeof addSheet>) => {
+      if (++inserted === 3) throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+      return addSheet(...args);
+    };
+    refresh(b);
+    expect(outcome(b)).toMatchObject({ ok: false, error: expect.stringMatching(/above the limit/) });
+    expect(['Fan Funnel', 'Customers', 'VIP', 'History'].map((n) => rows(b, n))).toEqual(before);
+    expect(b.env.sheetNames()).toEqual(['注文', 'Fan Funnel', 'Customers', 'VIP', 'History']);
+  });
+});
+
+describe('menu and trigger (SPEC §6–§7)', () => {
+  test('onOpen in AuthMode.NONE only adds the menu; the menu items run', () => {
+    const b = workbook({ 注文: japanese });
+    b.env.open({ authMode: 'NONE' });
+    expect(b.env.ui.menus.at(-1)).toBeDefined();
+    expect(b.env.sheetNames()).toEqual(['注文']);
+    expect(b.env.properties.document.map.size).toBe(0);
+  });
+
+  test('automatic refresh: one daily trigger at the chosen hour, replaced when changed, removed when off', () => {
+    const b = workbook({ 注文: japanese });
+    const save = (autoRefresh: unknown) => {
+      const state = b.env.call('getSidebarState') as { settings: Record<string, unknown> };
+      return b.env.call('saveSettings', { ...state.settings, autoRefresh }) as { ok: boolean };
+    };
+    expect(save({ enabled: true, every: 'day', hour: 7 }).ok).toBe(true);
+    let triggers = b.env.triggers.list();
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({ handler: 'onAutoRefresh', eventType: 'CLOCK' });
+    expect(save({ enabled: true, every: 'hour' }).ok).toBe(true);
+    triggers = b.env.triggers.list();
+    expect(triggers).toHaveLength(1);
+    // The trigger's run records its outcome like a click does.
+    b.env.triggers.fire(triggers[0]!);
+    expect(outcome(b)).toMatchObject({ ok: true, cause: 'trigger' });
+    expect(save({ enabled: false }).ok).toBe(true);
+    expect(b.env.triggers.list()).toHaveLength(0);
+    expect(save({ enabled: true, every: 'day', hour: 25 }).ok).toBe(false);
+    expect(b.env.triggers.list()).toHaveLength(0);
+  });
+
+  test('without an orders sheet, the error says what the likeliest sheet lacks', () => {
+    const b = workbook({ メモ: [['顧客ID', '日付', '商品名'], ['C1', '2024/1/1', '煎茶']] }, 'en_US');
+    refresh(b);
+    expect(outcome(b).error).toBe('No orders sheet found. "メモ": The orders range is missing a column for: amount. Headers seen: "顧客ID", "日付", "商品名"');
+    expect(b.env.sheetNames()).toEqual(['メモ']);
+  });
+});
