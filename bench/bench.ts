@@ -12,6 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadBundle, type LoadedBundle } from '../test/support/gasBundle';
+import { mulberry32 as prng } from '../scripts/random';
 import { runPredictBench } from './predict';
 import { runRefreshBench } from './refresh';
 
@@ -28,17 +29,6 @@ const CASES: Case[] = [
   { rows: 1_000_000, customers: 100_000, runs: 3, layout: 'sheets' },
 ];
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same shop. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['注文番号', '顧客ID', 'メールアドレス', '注文日時', '商品名', '合計金額', '注文ステータス', '定期購入', '氏名'];
 const START = Date.parse('2024-01-01T00:00:00+09:00');

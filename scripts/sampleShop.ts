@@ -15,6 +15,8 @@
  * the Tokyo wall clock), which is how the exports write them.
  */
 
+import { mulberry32 } from './random';
+
 /** The day the sample was exported; its data ends on this day. */
 export const SAMPLE_AS_OF = '2026-10-31';
 export const SAMPLE_SEED = 20261031;
@@ -32,17 +34,6 @@ const MINUTE = 60_000;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for sample data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -76,6 +76,30 @@ function linker(link: KeyLink): (id: Cell, email: Cell) => string {
 
 const cell = (row: readonly Cell[], col: number | undefined): Cell => (col === undefined ? undefined : row[col]);
 
+/**
+ * The non-blank rows of a customers or survey range with their customer key (in the orders'
+ * terms); a row without a key is reported and left out.
+ */
+function* keyedRows(
+  table: ReadonlyArray<ReadonlyArray<Cell>>,
+  columns: ColumnMap,
+  link: KeyLink,
+  headerRow: number,
+  skipped: SkippedRow[],
+): Generator<{ row: readonly Cell[]; sheetRow: number; key: string }> {
+  const keyOf = linker(link);
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r]!;
+    if (row.every(isBlank)) continue;
+    const key = keyOf(cell(row, columns.customerId), cell(row, columns.email));
+    if (key === '') skipped.push({ row: headerRow + r, reason: 'customer', value: '' });
+    else yield { row, sheetRow: headerRow + r, key };
+  }
+}
+
+/** Non-blank data rows of a range. */
+const countRows = (table: ReadonlyArray<ReadonlyArray<Cell>>): number => table.slice(1).filter((row) => !row.every(isBlank)).length;
+
 export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions): CustomersRead {
   const table = requireTable(input, 'customers', opts.lang);
   const headers = headerTexts(table);
@@ -83,23 +107,12 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
   if (columns.customerId === undefined && columns.email === undefined) {
     missingColumns('customers', [['customerId', 'email']], headers, opts.lang);
   }
-  const headerRow = opts.headerRow ?? 1;
-  const keyOf = linker(link);
   const readDate = dateReader(opts.zone);
   const byKey = new Map<string, CustomerRecord>();
   const emailToKey = new Map<string, string>();
   const emailOf = keyReader();
   const skipped: SkippedRow[] = [];
-  let rows = 0;
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r]!;
-    if (row.every(isBlank)) continue;
-    rows++;
-    const key = keyOf(cell(row, columns.customerId), cell(row, columns.email));
-    if (key === '') {
-      skipped.push({ row: headerRow + r, reason: 'customer', value: '' });
-      continue;
-    }
+  for (const { row, sheetRow, key } of keyedRows(table, columns, link, opts.headerRow ?? 1, skipped)) {
     const email = emailOf(cell(row, columns.email));
     if (email !== '' && email !== key) emailToKey.set(email, key);
     const birthday = readDate(cell(row, columns.birthday));
@@ -112,7 +125,7 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
       subscribed: columns.subscribed === undefined ? undefined : parseFlag(cell(row, columns.subscribed)),
       birthday: birthday === birthday ? Math.floor(birthday / DAY_MS) : undefined,
       reactions: reactions === reactions ? Math.max(0, Math.floor(reactions)) : undefined,
-      row: headerRow + r,
+      row: sheetRow,
     });
   }
   return {
@@ -123,7 +136,7 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
     hasReactions: columns.reactions !== undefined,
     hasBirthday: columns.birthday !== undefined,
     skipped,
-    rows,
+    rows: countRows(table),
     columns,
   };
 }
@@ -138,7 +151,7 @@ function isScore(v: Cell): boolean {
  * Google Forms names a column by its question, so an NPS item that no alias names is found as the
  * one column whose answers are all whole numbers 0–10 (HEADERS.md).
  */
-function findScoreColumn(table: ReadonlyArray<ReadonlyArray<Cell>>, columns: ColumnMap): number | undefined {
+export function findScoreColumn(table: ReadonlyArray<ReadonlyArray<Cell>>, columns: ColumnMap): number | undefined {
   const claimed = new Set(Object.values(columns));
   const width = table[0]?.length ?? 0;
   const found: number[] = [];
@@ -171,34 +184,23 @@ export function readSurvey(input: unknown, link: KeyLink, opts: RangeOptions): S
   if (columns.nps === undefined && columns.satisfaction === undefined) missing.push(['nps', 'satisfaction']);
   if (missing.length > 0) missingColumns('survey', missing, headers, opts.lang);
 
-  const headerRow = opts.headerRow ?? 1;
-  const keyOf = linker(link);
   const readDate = dateReader(opts.zone);
   const responses: SurveyResponse[] = [];
   const skipped: SkippedRow[] = [];
-  let rows = 0;
   const score = (v: Cell): number | undefined => {
     const n = parseAmount(v);
     return n === n ? n : undefined;
   };
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r]!;
-    if (row.every(isBlank)) continue;
-    rows++;
-    const key = keyOf(cell(row, columns.customerId), cell(row, columns.email));
-    if (key === '') {
-      skipped.push({ row: headerRow + r, reason: 'customer', value: '' });
-      continue;
-    }
+  for (const { row, sheetRow, key } of keyedRows(table, columns, link, opts.headerRow ?? 1, skipped)) {
     let localMs = -Infinity;
     if (columns.date !== undefined) {
       localMs = readDate(row[columns.date]);
       if (localMs !== localMs) {
-        skipped.push({ row: headerRow + r, reason: 'date', value: cellText(row[columns.date]) });
+        skipped.push({ row: sheetRow, reason: 'date', value: cellText(row[columns.date]) });
         continue;
       }
     }
     responses.push({ key, localMs, nps: score(cell(row, columns.nps)), satisfaction: score(cell(row, columns.satisfaction)) });
   }
-  return { responses, skipped, rows, columns };
+  return { responses, skipped: skipped.sort((x, y) => x.row - y.row), rows: countRows(table), columns };
 }

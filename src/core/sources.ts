@@ -6,7 +6,8 @@ import type { ColumnMap, Field, RangeKind } from './headers';
 import { headerTexts, resolveColumns, type Table } from './orders';
 import { detectProfile, type ProfileId } from './profiles';
 import type { Settings } from './settings';
-import { isBlank, parseAmount } from './values';
+import { isBlank } from './values';
+import { findScoreColumn } from './contacts';
 
 export interface Detected {
   readonly kind: RangeKind;
@@ -24,26 +25,6 @@ function mappingOf(columns: ColumnMap, headers: readonly string[]): Partial<Reco
   return out;
 }
 
-/** A column whose answers are all whole numbers 0–10: a Google Forms NPS question. */
-function hasScoreColumn(table: Table, claimed: ColumnMap): boolean {
-  const taken = new Set(Object.values(claimed));
-  const width = table[0]?.length ?? 0;
-  for (let c = 0; c < width; c++) {
-    if (taken.has(c)) continue;
-    let any = false;
-    let ok = true;
-    for (let r = 1; r < table.length && ok; r++) {
-      const v = table[r]![c];
-      if (isBlank(v)) continue;
-      const n = parseAmount(v);
-      any = true;
-      ok = Number.isInteger(n) && n >= 0 && n <= 10;
-    }
-    if (any && ok) return true;
-  }
-  return false;
-}
-
 /** What a sheet looks like from its header row (and, for a survey, its answers); undefined: none. */
 export function detectKind(table: Table, settings: Pick<Settings, 'columns'>): Detected | undefined {
   if (table.length === 0 || (table[0] ?? []).every(isBlank)) return undefined;
@@ -54,7 +35,7 @@ export function detectKind(table: Table, settings: Pick<Settings, 'columns'>): D
     return { kind: 'orders', profile: profile.id, headers, mapping: mappingOf(orders, headers) };
   }
   const survey = resolveColumns('survey', headers, settings.columns.survey);
-  if (has(survey, 'customerId', 'email') && (has(survey, 'nps', 'satisfaction') || (has(survey, 'date') && hasScoreColumn(table, survey)))) {
+  if (has(survey, 'customerId', 'email') && (has(survey, 'nps', 'satisfaction') || (has(survey, 'date') && findScoreColumn(table, survey) !== undefined))) {
     return { kind: 'survey', profile: undefined, headers, mapping: mappingOf(survey, headers) };
   }
   const customers = resolveColumns('customers', headers, settings.columns.customers);

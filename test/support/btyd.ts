@@ -4,18 +4,9 @@
  */
 import type { BgNbdParams, RfmRecord } from '../../src/core/predict/bgnbd';
 import type { GammaGammaParams, SpendRecord } from '../../src/core/predict/gammaGamma';
+import { mulberry32 as prng } from '../../scripts/random';
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 /** A uniform on (0, 1), never 0. */
 const open = (rnd: () => number): number => {
