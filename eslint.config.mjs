@@ -17,8 +17,31 @@ export default tseslint.config(
         HtmlService: 'readonly',
         Session: 'readonly',
         Utilities: 'readonly',
+        Charts: 'readonly',
         GoogleAppsScript: 'readonly',
       },
+    },
+  },
+  {
+    // The sidebar runs in the browser: DOM globals, never Apps Script's, and only types from the
+    // server (STYLE habit 3: the one typed wrapper in src/sidebar/server.ts).
+    files: ['src/sidebar/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities'].map(
+          (name) => ({ name, message: 'The sidebar runs in the browser: call the server through src/sidebar/server.ts.' }),
+        ),
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../gas/*', '../core/*', '../index'], allowTypeImports: true, message: 'The sidebar imports only types from the server (import type).' },
+          ],
+        },
+      ],
     },
   },
   {

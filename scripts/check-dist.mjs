@@ -45,6 +45,19 @@ check(!/\beval\(/.test(code), 'Code.js must not use eval (webpack development mo
 
 const html = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
 check(!/<(script|link)[^>]+(src|href)\s*=\s*["']?https?:/i.test(html), 'Sidebar.html must be self-contained (no CDN)');
+// No external URL at all (the SVG namespace is a name, not a request), no external script, style
+// or image, and the client inlined: the page works offline in Apps Script's sandbox.
+const urls = html.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, '').match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*/gi) ?? [];
+check(urls.length === 0, `Sidebar.html must have no external URLs; it has ${urls.slice(0, 5).join(', ')}`);
+check(!/<(script|img|iframe|link)\b[^>]*\s(src|href)\s*=/i.test(html), 'Sidebar.html must not load any script, image or stylesheet by URL');
+check(!/@import|url\(\s*["']?(?!data:)/i.test(html), 'Sidebar.html must not import CSS or load url() resources');
+const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+check(
+  inline.length === 1 && inline[0].length > 2000 && inline[0].includes('google.script.run') && !inline[0].includes('@inline'),
+  'Sidebar.html must contain the inlined client script (src/sidebar/client.ts bundled by scripts/build.mjs)',
+);
+check(/<style>[\s\S]*\.refresh[\s\S]*<\/style>/.test(html) && !html.includes('/*@inline'), 'Sidebar.html must contain the inlined sidebar.css');
+check(!/SpreadsheetApp|PropertiesService|LockService/.test(html), 'Sidebar.html must not contain server code (import type only)');
 
 if (problems.length > 0) {
   console.error(`dist/ check failed:\n- ${problems.join('\n- ')}`);

@@ -1,0 +1,188 @@
+/**
+ * The sidebar page: one Refresh button, the funnel of the last refresh with its time, duration and
+ * warnings, and the settings panel. The server sends every word (`state.text`); the view state
+ * below is plain JSON-safe data, and each change re-renders from it.
+ */
+import type { RefreshOutcome } from '../gas/refresh';
+import type { SidebarState } from '../gas/sidebarApi';
+import { h, replaceChildren } from './dom';
+import { funnelChart } from './funnel';
+import { server } from './server';
+import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
+import { noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
+
+/** Before the first state arrives there are no words from the server: these come from
+ *  SIDEBAR_TEXT at build time (scripts/build.mjs), for a first call that fails. */
+declare const __BOOT_TEXT__: Readonly<Record<'ja' | 'en', { readonly failed: string; readonly permission: string }>>;
+
+interface View {
+  state: SidebarState | null;
+  busy: 'load' | 'refresh' | 'save' | null;
+  /** The outcome of this page's last click, when it differs from the recorded one (busy). */
+  notice: RefreshOutcome | null;
+  /** The last outcome with counts seen by this page, shown under a later failure. */
+  lastGood: RefreshOutcome | null;
+  /** A google.script.run failure (PERMISSION_DENIED, network…). */
+  callError: string | null;
+}
+
+const view: View = { state: null, busy: 'load', notice: null, lastGood: null, callError: null };
+let form: SettingsForm | null = null;
+
+const root = document.getElementById('app')!;
+const main = h('div', { class: 'main' });
+const settingsSlot = h('div', { class: 'settings-slot' });
+
+function bootText(): { failed: string; permission: string } {
+  const lang = (navigator.language || '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  return __BOOT_TEXT__[lang];
+}
+
+function remember(outcome: RefreshOutcome | null | undefined): void {
+  if (outcome?.ok && outcome.counts !== undefined) view.lastGood = outcome;
+}
+
+function render(): void {
+  const st = view.state;
+  if (st === null) {
+    const children = [];
+    if (view.busy === 'load') children.push(h('div', { class: 'progress', role: 'progressbar', 'aria-busy': 'true' }, h('span', { class: 'spinner' })));
+    if (view.callError !== null) {
+      const b = bootText();
+      children.push(noticeBox({ kind: 'error', id: 'call-error', title: b.failed, lines: [view.callError, b.permission] }));
+    }
+    replaceChildren(main, ...children);
+    return;
+  }
+  const t = st.text;
+  document.documentElement.lang = st.lang;
+  const refreshing = view.busy === 'refresh';
+  const button = h(
+    'button',
+    { type: 'button', class: 'refresh', id: 'refresh', disabled: view.busy !== null, 'aria-busy': refreshing ? 'true' : null, onclick: () => void onRefresh() },
+    refreshing ? h('span', { class: 'spinner light' }) : null,
+    refreshing ? t.refreshing : t.refresh,
+  );
+  const progress = refreshing
+    ? h('div', { class: 'progress', role: 'status', 'aria-live': 'polite', 'data-progress': '' }, h('div', { class: 'bar' }), h('p', {}, t.readingSheets))
+    : null;
+
+  const last = st.last;
+  const notices: HTMLElement[] = [];
+  if (view.callError !== null) {
+    notices.push(noticeBox({ kind: 'error', id: 'call-error', title: t.failed, lines: [view.callError, t.permission] }));
+  }
+  // A busy click is not recorded, so it is not `last`: show it from the click's own outcome.
+  if (view.notice !== null && view.notice.at !== last?.at) notices.push(...outcomeAlerts(view.notice, t));
+  if (last !== null) notices.push(...outcomeAlerts(last, t));
+
+  const shown = last?.counts !== undefined ? last : view.lastGood;
+  const body: HTMLElement[] = [];
+  if (shown?.counts !== undefined) {
+    body.push(
+      funnelChart(shown.counts, {
+        title: t.funnelChart,
+        outside: t.outsideFunnel,
+        total: t.total,
+        unit: t.customersUnit,
+        labels: st.stageLabels,
+      }),
+    );
+  }
+  if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t));
+  else body.push(h('p', { class: 'muted', 'data-never': '' }, t.never));
+
+  replaceChildren(main, button, progress, ...notices, ...body);
+  form?.setBusy(view.busy !== null);
+}
+
+function renderForm(open: boolean): void {
+  if (view.state === null) return;
+  form = settingsForm(view.state, open, () => void onSave());
+  replaceChildren(settingsSlot, form.element);
+  form.setBusy(view.busy !== null);
+}
+
+function failure(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function load(): Promise<void> {
+  try {
+    view.state = await server.getSidebarState();
+    remember(view.state.last);
+    view.callError = null;
+    view.busy = null;
+    render();
+    renderForm(false);
+  } catch (e) {
+    view.callError = failure(e);
+    view.busy = null;
+    render();
+  }
+}
+
+async function onRefresh(): Promise<void> {
+  if (view.busy !== null) return;
+  view.busy = 'refresh';
+  view.callError = null;
+  view.notice = null;
+  render();
+  try {
+    const { outcome, state } = await server.refreshFromSidebar();
+    view.state = state;
+    view.notice = outcome;
+    remember(outcome);
+    view.busy = null;
+    render();
+    // The detected sources may have changed; keep the owner's unsaved edits, though.
+    if (form === null || !form.dirty) renderForm(isOpen());
+  } catch (e) {
+    view.callError = failure(e);
+    view.busy = null;
+    render();
+  }
+}
+
+function isOpen(): boolean {
+  return form?.element instanceof HTMLDetailsElement ? form.element.open : false;
+}
+
+async function onSave(): Promise<void> {
+  if (view.busy !== null || form === null || view.state === null) return;
+  const { input, problems } = form.read();
+  form.showProblems(problems);
+  if (problems.length > 0) {
+    form.setStatus('invalid');
+    return;
+  }
+  view.busy = 'save';
+  view.callError = null;
+  form.setStatus('saving');
+  render();
+  try {
+    const result = await server.saveSettings(input);
+    view.busy = null;
+    if (result.ok) {
+      view.state = result.state;
+      render();
+      renderForm(true);
+      form.setStatus('saved');
+    } else {
+      const lang = view.state.lang;
+      const shown: FieldProblem[] = result.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
+      render();
+      form.showProblems(shown);
+      form.setStatus('invalid');
+    }
+  } catch (e) {
+    view.busy = null;
+    view.callError = failure(e);
+    render();
+    form.setStatus('idle');
+  }
+}
+
+replaceChildren(root, main, settingsSlot);
+render();
+void load();

@@ -1,0 +1,308 @@
+/**
+ * The settings panel: source sheets and their column mapping, stage thresholds, VIP rules, tiers,
+ * LTV window, automatic refresh and language. The form reads itself into a settings object for
+ * `saveSettings`; problems (the client's own obvious ones, or the server's, by path such as
+ * `stages.activeDays`) are shown in red next to their field.
+ */
+import type { Field, RangeKind } from '../core/headers';
+import type { Settings } from '../core/settings';
+import type { SidebarState } from '../gas/sidebarApi';
+import { fill, h, replaceChildren, type Child } from './dom';
+
+type Text = SidebarState['text'];
+type TextKey = keyof Text;
+
+/** A problem to show next to a field: `path` as the server's `SettingProblem.path`. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const KINDS: readonly RangeKind[] = ['orders', 'customers', 'survey'];
+
+/** The fields each kind of range may map (src/core/headers.ts GENERIC_FIELDS, claiming order). */
+const KIND_FIELDS: Readonly<Record<RangeKind, readonly Field[]>> = {
+  orders: ['customerId', 'email', 'orderId', 'date', 'amount', 'status', 'cancelledAt', 'subscription', 'orderType', 'name', 'registered'],
+  customers: ['customerId', 'email', 'name', 'subscribed', 'registered', 'birthday', 'reactions'],
+  survey: ['customerId', 'email', 'date', 'nps', 'satisfaction'],
+};
+
+interface NumberSpec {
+  readonly path: string;
+  readonly label: TextKey;
+  /** The smallest whole number `readSettings` accepts for it. */
+  readonly min: number;
+  /** Blank means null (all time). */
+  readonly nullable?: boolean;
+  readonly get: (s: Settings) => number | null;
+}
+
+const STAGE_NUMBERS: readonly NumberSpec[] = [
+  { path: 'stages.activeDays', label: 'activeDays', min: 1, get: (s) => s.stages.activeDays },
+  { path: 'stages.lapseDays', label: 'lapseDays', min: 1, get: (s) => s.stages.lapseDays },
+  { path: 'stages.partnerMinPurchases', label: 'partnerMinPurchases', min: 1, get: (s) => s.stages.partnerMinPurchases },
+  { path: 'stages.partnerMinReactions', label: 'partnerMinReactions', min: 0, get: (s) => s.stages.partnerMinReactions },
+  { path: 'stages.supporterMinReactions', label: 'supporterMinReactions', min: 0, get: (s) => s.stages.supporterMinReactions },
+  { path: 'stages.dormantMinReactions', label: 'dormantMinReactions', min: 0, get: (s) => s.stages.dormantMinReactions },
+];
+const VIP_NUMBERS: readonly NumberSpec[] = [
+  { path: 'vip.count', label: 'vipCount', min: 0, get: (s) => s.vip.count },
+  { path: 'vip.minLtv', label: 'vipMinLtv', min: 0, get: (s) => s.vip.minLtv },
+  { path: 'vip.minPurchases', label: 'vipMinPurchases', min: 0, get: (s) => s.vip.minPurchases },
+];
+const TIER_NUMBERS: readonly NumberSpec[] = [
+  { path: 'tiers.diamond', label: 'diamond', min: 0, get: (s) => s.tiers.diamond },
+  { path: 'tiers.platinum', label: 'platinum', min: 0, get: (s) => s.tiers.platinum },
+  { path: 'tiers.gold', label: 'gold', min: 0, get: (s) => s.tiers.gold },
+];
+const LTV_WINDOW: NumberSpec = { path: 'ltvWindowDays', label: 'ltvWindow', min: 1, nullable: true, get: (s) => s.ltvWindowDays };
+
+/** Reads a typed number as `readSettings` would accept it; full-width digits and commas are fine. */
+export function parseWhole(raw: string): number | null | undefined {
+  const v = raw.normalize('NFKC').trim().replace(/,/g, '');
+  if (v === '') return null;
+  return /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
+}
+
+export interface SettingsForm {
+  readonly element: HTMLElement;
+  /** The settings to send, and the obvious problems found without asking the server. */
+  read(): { input: Settings; problems: FieldProblem[] };
+  showProblems(problems: readonly FieldProblem[]): void;
+  setStatus(kind: 'idle' | 'saving' | 'saved' | 'invalid'): void;
+  setBusy(busy: boolean): void;
+  /** Whether the owner changed anything since the form was built. */
+  readonly dirty: boolean;
+}
+
+const idOf = (path: string): string => `f-${path.replace(/\./g, '-')}`;
+
+export function settingsForm(state: SidebarState, open: boolean, onSave: () => void): SettingsForm {
+  const t = state.text;
+  const settings = state.settings;
+  let dirty = false;
+  /** Each field's row (for the red state) and its message element, by path. */
+  const slots = new Map<string, { row: HTMLElement; message: HTMLElement; control?: HTMLElement }>();
+  const numbers = new Map<string, { spec: NumberSpec; input: HTMLInputElement }>();
+
+  const slot = (path: string, row: HTMLElement, control?: HTMLElement): HTMLElement => {
+    const message = h('p', { class: 'field-error', id: `${idOf(path)}-error`, 'data-error-for': path, hidden: true });
+    row.appendChild(message);
+    slots.set(path, { row, message, ...(control ? { control } : {}) });
+    return row;
+  };
+
+  const numberRow = (spec: NumberSpec): HTMLElement => {
+    const value = spec.get(settings);
+    const input = h('input', {
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      id: idOf(spec.path),
+      name: spec.path,
+      'data-path': spec.path,
+      value: value === null ? '' : String(value),
+      'aria-describedby': `${idOf(spec.path)}-error`,
+    });
+    numbers.set(spec.path, { spec, input });
+    return slot(spec.path, h('div', { class: 'field' }, h('label', { for: idOf(spec.path) }, t[spec.label]), input), input);
+  };
+
+  const selectRow = (path: string, label: string, options: ReadonlyArray<readonly [string, string]>, value: string, extra: Child = null): HTMLElement => {
+    const select = h(
+      'select',
+      { id: idOf(path), name: path, 'data-path': path, value, 'aria-describedby': `${idOf(path)}-error` },
+      ...options.map(([v, text]) => h('option', { value: v }, text)),
+    );
+    return slot(path, h('div', { class: 'field wide' }, h('label', { for: idOf(path) }, label), select, extra), select);
+  };
+
+  // Source sheets: "detect" (null) or one of the owner's sheets.
+  const sourceSelects = new Map<RangeKind, HTMLSelectElement>();
+  const kindLabel = (k: RangeKind): string => (k === 'orders' ? t.rangeOrders : k === 'customers' ? t.rangeCustomers : t.rangeSurvey);
+  const sourceRows = KINDS.map((kind) => {
+    const chosen = settings.sources[kind];
+    const names = [...state.sheets];
+    if (chosen !== null && !names.includes(chosen)) names.push(chosen);
+    const row = selectRow(`sources.${kind}`, kindLabel(kind), [['', t.detect], ...names.map((n): [string, string] => [n, n])], chosen ?? '');
+    sourceSelects.set(kind, row.querySelector('select')!);
+    return row;
+  });
+
+  // The detected column mapping, per source: field → one of that sheet's headers, or none.
+  const mappingSelects: Array<{ kind: RangeKind; field: Field; select: HTMLSelectElement; initial: string }> = [];
+  const mappingBlocks = KINDS.map((kind) => {
+    const d = state.detected[kind];
+    if (d === undefined) {
+      return h('div', { class: 'mapping', 'data-kind': kind }, h('h4', {}, `${kindLabel(kind)}:`), h('p', { class: 'muted' }, t.notFound));
+    }
+    const headers = [...new Set(d.headers.filter((x) => x.trim() !== ''))];
+    const fields = [...KIND_FIELDS[kind], ...(Object.keys(d.mapping) as Field[]).filter((f) => !KIND_FIELDS[kind].includes(f))];
+    const rows = fields.map((field) => {
+      const initial = d.mapping[field] ?? '';
+      const path = `columns.${kind}.${field}`;
+      const select = h(
+        'select',
+        { id: idOf(path), name: path, 'data-path': path, value: initial },
+        h('option', { value: '' }, t.notFound),
+        ...headers.map((x) => h('option', { value: x }, x)),
+      );
+      mappingSelects.push({ kind, field, select, initial });
+      return slot(path, h('div', { class: 'field map' }, h('label', { for: idOf(path) }, state.fieldLabels[field]), select), select);
+    });
+    return h(
+      'details',
+      { class: 'mapping', 'data-kind': kind },
+      h(
+        'summary',
+        {},
+        h('span', {}, `${kindLabel(kind)}: `),
+        h('span', { class: 'sheet-name', 'data-sheet': d.sheet }, d.sheet),
+        d.profile !== undefined ? h('span', { class: 'muted' }, ` (${d.profile})`) : null,
+      ),
+      ...rows,
+    );
+  });
+
+  const mode = selectRow('vip.mode', t.vipMode, [['or', t.or], ['and', t.and]], settings.vip.mode);
+
+  const ar = settings.autoRefresh;
+  const every = !ar.enabled ? 'off' : ar.every;
+  const hourSelect = h(
+    'select',
+    { id: idOf('autoRefresh.hour'), name: 'autoRefresh.hour', 'data-path': 'autoRefresh.hour', 'aria-label': t.hour, value: String(ar.enabled && ar.every === 'day' ? ar.hour : 6) },
+    ...Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${i}${t.atHour}`)),
+  );
+  const auto = selectRow('autoRefresh', t.autoRefresh, [['off', t.off], ['day', t.daily], ['hour', t.hourly]], every, hourSelect);
+  const everySelect = auto.querySelector('select')!;
+  slots.set('autoRefresh.hour', slots.get('autoRefresh')!);
+  const syncHour = (): void => {
+    hourSelect.disabled = everySelect.value !== 'day';
+    hourSelect.hidden = everySelect.value !== 'day';
+  };
+  everySelect.addEventListener('change', syncHour);
+  syncHour();
+
+  const language = selectRow('language', t.language, [['auto', t.auto], ['ja', t.japanese], ['en', t.english]], settings.language);
+
+  const tiers = h('fieldset', { 'data-path': 'tiers' }, h('legend', {}, t.tiers), ...TIER_NUMBERS.map(numberRow));
+  slot('tiers', tiers);
+
+  const status = h('p', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
+  const formError = h('p', { class: 'field-error', 'data-error-for': '', hidden: true });
+  const saveButton = h('button', { type: 'submit', class: 'save' }, t.save);
+
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        onSave();
+      },
+      oninput: () => {
+        dirty = true;
+      },
+      onchange: () => {
+        dirty = true;
+      },
+    },
+    h('fieldset', { 'data-section': 'sources' }, h('legend', {}, t.sources), ...sourceRows),
+    h('fieldset', { 'data-section': 'columns' }, h('legend', {}, t.detected), ...mappingBlocks),
+    h('fieldset', { 'data-section': 'stages' }, h('legend', {}, t.thresholds), ...STAGE_NUMBERS.map(numberRow)),
+    h('fieldset', { 'data-section': 'vip' }, h('legend', {}, t.vip), ...VIP_NUMBERS.map(numberRow), mode),
+    tiers,
+    h('fieldset', { 'data-section': 'other' }, numberRow(LTV_WINDOW), auto, language),
+    formError,
+    h('div', { class: 'actions' }, saveButton, status),
+  );
+
+  const element = h('details', { class: 'settings', 'data-section': 'settings', open }, h('summary', {}, t.settings), form);
+
+  const value = (path: string): string => (form.elements.namedItem(path) as HTMLSelectElement | HTMLInputElement).value;
+
+  return {
+    element,
+    get dirty() {
+      return dirty;
+    },
+    read() {
+      const problems: FieldProblem[] = [];
+      const nums: Record<string, number | null> = {};
+      for (const [path, { spec, input }] of numbers) {
+        const n = parseWhole(input.value);
+        if ((n === null && !spec.nullable) || n === undefined || (n !== null && n < spec.min)) {
+          problems.push({ path, message: fill(t.wholeNumberMin, { min: spec.min }) });
+          nums[path] = spec.get(settings);
+        } else {
+          nums[path] = n;
+        }
+      }
+      const num = (path: string): number => nums[path] as number;
+      const columns: Record<string, Record<string, string>> = {};
+      for (const [kind, fields] of Object.entries(settings.columns)) columns[kind] = { ...fields };
+      for (const m of mappingSelects) {
+        if (m.select.value === m.initial) continue;
+        (columns[m.kind] ??= {})[m.field] = m.select.value;
+      }
+      const source = (k: RangeKind): string | null => (sourceSelects.get(k)!.value === '' ? null : sourceSelects.get(k)!.value);
+      const every = value('autoRefresh');
+      const input: Settings = {
+        ...settings,
+        language: value('language') as Settings['language'],
+        stages: {
+          activeDays: num('stages.activeDays'),
+          lapseDays: num('stages.lapseDays'),
+          partnerMinPurchases: num('stages.partnerMinPurchases'),
+          partnerMinReactions: num('stages.partnerMinReactions'),
+          supporterMinReactions: num('stages.supporterMinReactions'),
+          dormantMinReactions: num('stages.dormantMinReactions'),
+        },
+        vip: { count: num('vip.count'), minLtv: num('vip.minLtv'), minPurchases: num('vip.minPurchases'), mode: value('vip.mode') as 'and' | 'or' },
+        tiers: { diamond: num('tiers.diamond'), platinum: num('tiers.platinum'), gold: num('tiers.gold') },
+        ltvWindowDays: nums.ltvWindowDays ?? null,
+        columns,
+        sources: { orders: source('orders'), customers: source('customers'), survey: source('survey') },
+        autoRefresh:
+          every === 'day'
+            ? { enabled: true, every: 'day', hour: Number(hourSelect.value) }
+            : every === 'hour'
+              ? { enabled: true, every: 'hour' }
+              : { enabled: false },
+      };
+      return { input, problems };
+    },
+    showProblems(problems) {
+      for (const { row, message, control } of new Set(slots.values())) {
+        row.classList.remove('invalid');
+        control?.removeAttribute('aria-invalid');
+        replaceChildren(message);
+        message.hidden = true;
+      }
+      replaceChildren(formError);
+      formError.hidden = true;
+      for (const p of problems) {
+        let path = p.path;
+        while (path !== '' && !slots.has(path)) path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+        const target = slots.get(path);
+        const message = target?.message ?? formError;
+        if (target) {
+          target.row.classList.add('invalid');
+          target.control?.setAttribute('aria-invalid', 'true');
+        }
+        if (message.textContent !== '') message.appendChild(document.createTextNode(' '));
+        message.appendChild(document.createTextNode(p.message));
+        message.hidden = false;
+      }
+      const first = problems.length > 0 ? element.querySelector<HTMLElement>('.invalid input, .invalid select') : null;
+      first?.focus();
+    },
+    setStatus(kind) {
+      status.className = `save-status ${kind}`;
+      replaceChildren(status, kind === 'saving' ? t.saving : kind === 'saved' ? t.saved : kind === 'invalid' ? t.fixErrors : '');
+    },
+    setBusy(busy) {
+      saveButton.disabled = busy;
+    },
+  };
+}

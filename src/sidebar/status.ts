@@ -1,0 +1,116 @@
+/**
+ * What the last refresh did: when, how long, and the warnings (errors, busy, skipped rows,
+ * registration assumed). Every value from the server or the sheets goes in as text.
+ */
+import type { RangeKind } from '../core/headers';
+import type { RefreshOutcome } from '../gas/refresh';
+import type { SidebarState } from '../gas/sidebarApi';
+import { fill, h } from './dom';
+
+type Text = SidebarState['text'];
+type Reason = NonNullable<RefreshOutcome['skipped']>[number]['reason'];
+
+/** The ISO instant in the browser's locale. */
+export function formatInstant(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return d.toLocaleString();
+  }
+}
+
+export function formatDuration(ms: number, t: Text): string {
+  return `${(ms / 1000).toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}${t.seconds}`;
+}
+
+function causeLabel(cause: RefreshOutcome['cause'], t: Text): string {
+  return cause === 'trigger' ? t.byTrigger : cause === 'menu' ? t.byMenu : t.bySidebar;
+}
+
+function rangeLabel(range: RangeKind, t: Text): string {
+  return range === 'orders' ? t.rangeOrders : range === 'customers' ? t.rangeCustomers : t.rangeSurvey;
+}
+
+function reasonLabel(reason: Reason, t: Text): string {
+  return reason === 'customer' ? t.reasonCustomer : reason === 'date' ? t.reasonDate : t.reasonAmount;
+}
+
+/** The line under the chart: last refresh time, cause, duration, as-of day, rows read. */
+export function refreshMeta(outcome: RefreshOutcome, t: Text): HTMLElement {
+  const items: HTMLElement[] = [
+    h('div', {}, h('dt', {}, t.lastRefresh), h('dd', { 'data-at': outcome.at }, `${formatInstant(outcome.at)} (${causeLabel(outcome.cause, t)})`)),
+    h('div', {}, h('dt', {}, t.duration), h('dd', { 'data-duration': outcome.durationMs }, formatDuration(outcome.durationMs, t))),
+  ];
+  if (outcome.asOf !== undefined) items.push(h('div', {}, h('dt', {}, t.asOf), h('dd', {}, outcome.asOf)));
+  if (outcome.rowsRead !== undefined) items.push(h('div', {}, h('dt', {}, t.rowsRead), h('dd', {}, outcome.rowsRead.toLocaleString())));
+  return h('dl', { class: 'meta' }, ...items);
+}
+
+export type Notice =
+  | { readonly kind: 'error'; readonly title: string; readonly lines: readonly string[]; readonly id: string }
+  | { readonly kind: 'warning' | 'info'; readonly title?: string; readonly lines: readonly string[]; readonly id: string };
+
+export function noticeBox(n: Notice): HTMLElement {
+  return h(
+    'div',
+    { class: `notice ${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status', 'data-notice': n.id },
+    n.title !== undefined ? h('strong', {}, n.title) : null,
+    ...n.lines.map((line) => h('p', {}, line)),
+  );
+}
+
+/** What stopped a refresh: busy, or its error (shown above the chart). */
+export function outcomeAlerts(outcome: RefreshOutcome, t: Text): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (outcome.busy) out.push(noticeBox({ kind: 'warning', id: 'busy', lines: [t.busy] }));
+  if (outcome.error !== undefined) {
+    out.push(noticeBox({ kind: 'error', id: 'error', title: t.failed, lines: [outcome.error, t.previousKept] }));
+  }
+  return out;
+}
+
+/** The warnings of a refresh that ran: problems that did not stop it, registration assumed,
+ *  skipped rows, and why there are no predictions (under the chart). */
+export function outcomeWarnings(outcome: RefreshOutcome, t: Text): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const warnings = outcome.warnings ?? [];
+  if (warnings.length > 0) out.push(noticeBox({ kind: 'warning', id: 'warnings', title: t.warnings, lines: warnings }));
+  if (outcome.registrationAssumed) out.push(noticeBox({ kind: 'warning', id: 'registration', lines: [t.registrationAssumed] }));
+  const skipped = outcome.skipped ?? [];
+  const total = outcome.skippedTotal ?? skipped.length;
+  if (total > 0) {
+    out.push(
+      h(
+        'details',
+        { class: 'notice warning skipped', 'data-notice': 'skipped', open: skipped.length <= 5 },
+        h(
+          'summary',
+          {},
+          h('strong', {}, `${t.skipped}: `, h('span', { 'data-skipped-total': total }, total.toLocaleString())),
+          skipped.length < total ? ` ${fill(t.skippedShown, { shown: skipped.length })}` : null,
+        ),
+        h(
+          'ul',
+          {},
+          ...skipped.map((r) =>
+            h(
+              'li',
+              { 'data-row': r.row, 'data-range': r.range },
+              h('span', { class: 'row' }, fill(t.skippedRow, { range: rangeLabel(r.range, t), row: r.row })),
+              ' ',
+              reasonLabel(r.reason, t),
+              r.value !== '' ? ' ' : null,
+              r.value !== '' ? h('q', {}, r.value) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  if (outcome.predictionNote !== undefined && outcome.predictionNote !== '') {
+    out.push(noticeBox({ kind: 'info', id: 'prediction', lines: [outcome.predictionNote] }));
+  }
+  return out;
+}
