@@ -94,17 +94,28 @@ export function classify(m: StageInput, rules: readonly Rule[]): StageResult {
   // Every funnel rule needs a purchase (settings keep partnerMinPurchases ≥ 1), so "registered,
   // no purchase" is decided here without walking the table.
   if (m.purchases <= 0) return { stage: 'noPurchase' };
+  for (const rule of rules) if (matches(rule, m)) return { stage: rule.stage };
+  // Unclassified (rare): the nearest stage is one the customer could reach by acting — a
+  // subscription is who they are, so only stages of their own subscription status count; on a
+  // tie, the lower stage (the next step up, e.g. Supporter before Partner).
   let nearest: { stage: StageId; unmet: Unmet[] } | undefined;
   for (const rule of rules) {
-    const unmet = unmetOf(rule, m);
-    if (unmet.length === 0) return { stage: rule.stage };
-    // The nearest stage is one the customer could reach by acting: a subscription is who they
-    // are, so only stages of their own subscription status count; on a tie, the lower stage
-    // (the next step up, e.g. Supporter before Partner).
     if (rule.subscribed !== undefined && rule.subscribed !== m.subscribed) continue;
+    const unmet = unmetOf(rule, m);
     if (nearest === undefined || unmet.length <= nearest.unmet.length) nearest = { stage: rule.stage, unmet };
   }
   return nearest === undefined ? { stage: 'unclassified' } : { stage: 'unclassified', nearest };
+}
+
+/** `unmetOf(rule, m).length === 0` without building the list: this runs for every customer. */
+function matches(rule: Rule, m: StageInput): boolean {
+  return (
+    (rule.registered === undefined || m.registered === rule.registered) &&
+    inside(m.purchases, rule.purchases) &&
+    (rule.daysSinceLast === undefined || (m.daysSinceLast !== undefined && inside(m.daysSinceLast, rule.daysSinceLast))) &&
+    (rule.subscribed === undefined || m.subscribed === rule.subscribed) &&
+    inside(m.positiveReactions, rule.positiveReactions)
+  );
 }
 
 function describeNeed(need: Interval | boolean, lang: Lang): string {
