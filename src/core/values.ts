@@ -38,16 +38,19 @@ export function nfkc(s: string): string {
 }
 
 /** A cell as the owner typed it, trimmed — for names shown back to them. */
+/** A Date as text; an invalid one (`new Date(NaN)`) as Date's own "Invalid Date". */
+const dateText = (d: Date): string => (Number.isFinite(d.getTime()) ? d.toISOString() : String(d));
+
 export function displayText(v: unknown): string {
   if (isBlank(v)) return '';
-  if (isDate(v)) return v.toISOString();
+  if (isDate(v)) return dateText(v);
   return String(v).trim();
 }
 
 /** A cell as normalised text, for matching and messages. */
 export function cellText(v: unknown): string {
   if (isBlank(v)) return '';
-  if (isDate(v)) return v.toISOString();
+  if (isDate(v)) return dateText(v);
   return nfkc(String(v)).trim();
 }
 

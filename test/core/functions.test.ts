@@ -356,3 +356,38 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
     { numRuns: 300 },
   );
 });
+
+test('garbage rows never crash a formula and never take good rows down (property)', () => {
+  const garbage = fc.oneof(
+    fc.string(),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(''),
+    fc.constant(null),
+    fc.constant(new Date(NaN)),
+    fc.date({ min: new Date('1800-01-01'), max: new Date('2300-01-01') }),
+    fc.constantFrom('¥', '-', '=1+1', '２０２４年１３月１日', '2024-02-30', 'NaN', '1e400', '\u0000', '\ud800'),
+  );
+  const good: unknown[][] = [
+    ['A', '2024-06-01', 1000],
+    ['B', '2024-06-02', 2000],
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.array(garbage, { minLength: 0, maxLength: 5 }), { maxLength: 30 }), fc.nat(), (junk, at) => {
+      const rows: unknown[][] = [['Customer ID', 'Order date', 'Total'], ...junk];
+      const i = 1 + (at % rows.length);
+      rows.splice(i, 0, ...good);
+      const t = table(fanStage(env(), rows, undefined, asOf));
+      const byKey = new Map(t.slice(1).map((r) => [r[0], r]));
+      // The good rows' customers are there with at least their own purchase and amount.
+      for (const [key, , amount] of good) {
+        const r = byKey.get(key as string)!;
+        expect(r).toBeDefined();
+        expect(r[2]).toBeGreaterThanOrEqual(1);
+      }
+      expect(byKey.get('A')![3] === 1000 || junk.some((r) => r[0] === 'A' || r[0] === 'a')).toBe(true);
+    }),
+    { numRuns: 300 },
+  );
+});

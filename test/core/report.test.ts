@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { makeZone } from '../../src/core/dates';
 import { buildReport, type ReportInput } from '../../src/core/report';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -89,5 +90,21 @@ describe('a refresh as pure data (SPEC §6)', () => {
     const col = header.indexOf('P(alive)');
     expect(col).toBeGreaterThan(0);
     expect(r.tabs.customers.values.slice(1).map((row) => row[col])).toEqual(['', '', '']);
+  });
+
+  test('a messy export never breaks a refresh: every tab is built, bad rows are reported (property)', () => {
+    const junk = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(''), fc.constant(new Date(NaN)), fc.date());
+    fc.assert(
+      fc.property(fc.array(fc.array(junk, { maxLength: 5 }), { maxLength: 25 }), (rows) => {
+        const r = buildReport(base([...orders, ...rows], at('2024-06-10')));
+        for (const grid of Object.values(r.tabs)) {
+          expect(grid.values.length).toBeGreaterThan(0);
+          expect(new Set(grid.values.map((row) => row.length)).size).toBe(1);
+          expect(grid.formats.map((row) => row.length)).toEqual(grid.values.map((row) => row.length));
+        }
+        for (const s of r.analysis.skipped) expect(s.row).toBeGreaterThan(orders.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
