@@ -62,7 +62,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,js}', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', '*.js', '*.mjs'],
+    // The local preview's page runs in the browser; its server (preview/*.ts) in Node.
+    files: ['preview/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['test/**/*.{ts,js}', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'preview/*.ts', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

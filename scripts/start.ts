@@ -6,12 +6,17 @@
  *                                              survey), then the Shopify export (+ survey)
  *   npm start -- --orders FILE [--customers FILE] [--survey FILE] [--as-of YYYY-MM-DD]
  *   npm start -- --lang en                     English labels (spreadsheet locale en_US)
+ *   npm start -- --export out.xlsx             also write the refreshed workbook to an .xlsx
+ *   npm start -- --no-serve                    only the report (CI=true does the same)
+ *
+ * Then (unless --no-serve or CI) the local preview: the same add-on on an in-memory spreadsheet,
+ * served on 127.0.0.1 — tabs, formulas recalculated by HyperFormula, the real sidebar (preview/).
  *
  * The CSV cells are converted as pasting a CSV into Sheets would: numeric text becomes a number,
  * TRUE/FALSE a boolean, a blank cell '', everything else stays text (dates too: the add-on reads
  * date text itself). The ranges are handed to the bundle's own functions, by name.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyze, readInputs, type ReadInputs } from '../src/core/analyze';
 import { makeZone } from '../src/core/dates';
@@ -20,6 +25,9 @@ import type { Table } from '../src/core/orders';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { ALL_STAGES, FUNNEL } from '../src/core/stages';
 import { loadBundle, projectRoot, type LoadedBundle } from '../test/support/gasBundle';
+import { startPreviewServer } from '../preview/server';
+import { PreviewWorkbook, makeZone as sheetZone } from '../preview/workbook';
+import { exportXlsx, readXlsx } from '../preview/xlsx';
 import { parseCsv, toRange, type SheetValue } from './csv';
 import { sampleFiles } from './generate-samples';
 import { SAMPLE_AS_OF, generateShop } from './sampleShop';
@@ -39,10 +47,15 @@ interface Args {
   lang: Lang;
   top: number;
   help: boolean;
+  /** Write the refreshed workbook to this .xlsx. */
+  export?: string;
+  /** Start the preview server (default: yes, unless CI). */
+  serve: boolean;
+  port: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { lang: 'ja', top: 10, help: false };
+  const args: Args = { lang: 'ja', top: 10, help: false, serve: !process.env.CI, port: 8080 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -81,6 +94,24 @@ function parseArgs(argv: readonly string[]): Args {
         args.top = v;
         break;
       }
+      case '--export': {
+        const v = value();
+        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--export writes an .xlsx file, not "${v}"`);
+        args.export = v;
+        break;
+      }
+      case '--no-serve':
+        args.serve = false;
+        break;
+      case '--serve':
+        args.serve = true;
+        break;
+      case '--port': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 65535) throw new UsageError('--port needs a port number (0 for any free port)');
+        args.port = v;
+        break;
+      }
       case '-h':
       case '--help':
         args.help = true;
@@ -117,7 +148,14 @@ const USAGE = `Fan Funnel — runs the built add-on (dist/Code.js) on CSV files 
   --as-of DAY        the day to evaluate on; default: the samples' export day (${SAMPLE_AS_OF})
                      for the sample files, today (Japan time) for your own files
   --lang en          English labels (the spreadsheet locale en_US); default ja (ja_JP)
-  --top N            how many of the LTV ranking to show (default 10)`;
+  --top N            how many of the LTV ranking to show (default 10)
+  --export FILE.xlsx write the refreshed workbook (tabs, formats, the chart's data) to an .xlsx
+  --no-serve         print the report only; no local preview (also when CI is set)
+  --port N           the preview's port on 127.0.0.1 (default 8080; 0 = any free port)
+
+Files may be CSV (UTF-8, or Shift_JIS/CP932 as BASE, カラーミー and 楽天 write) or XLSX (first sheet).
+After the report, the local preview serves the workbook on http://127.0.0.1:PORT/: the tabs, the
+formulas =FANSTAGE/=LTVRANK recalculated as you edit orders, the real sidebar, the time trigger.`;
 
 // ---------------------------------------------------------------------------------------------
 // Reading CSV files as Sheets would hold them
@@ -134,13 +172,19 @@ function decode(bytes: Buffer): { text: string; encoding: string } {
 interface Input {
   /** As shown to the user. */
   readonly label: string;
-  readonly range: SheetValue[][];
+  readonly range: Array<Array<SheetValue | Date>>;
   readonly encoding: string;
 }
 
-function readInput(file: string): Input {
+async function readInput(file: string): Promise<Input> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  if (/\.xlsx$/i.test(path)) {
+    // As Sheets holds an opened .xlsx: numbers, text, booleans, and Dates for date cells.
+    const { rows } = await readXlsx(readFileSync(path), sheetZone(TIME_ZONE));
+    if (rows.length === 0) throw new UsageError(`${file} is empty`);
+    return { label: displayPath(path), range: rows as Array<Array<SheetValue | Date>>, encoding: 'XLSX' };
+  }
   const { text, encoding } = decode(readFileSync(path));
   const rows = parseCsv(text);
   if (rows.length === 0) throw new UsageError(`${file} is empty`);
@@ -484,15 +528,15 @@ function profileName(id: string, lang: Lang): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function sampleInputs(out: (s?: string) => void): Record<'shopify' | 'ja' | 'customers' | 'survey', Input> {
+async function sampleInputs(out: (s?: string) => void): Promise<Record<'shopify' | 'ja' | 'customers' | 'survey', Input>> {
   const names = { shopify: 'shopify_orders.csv', ja: 'orders_ja.csv', customers: 'customers.csv', survey: 'survey.csv' } as const;
   const missing = Object.values(names).some((n) => !existsSync(join(SAMPLES, n)));
   if (!missing) {
     return {
-      shopify: readInput(join(SAMPLES, names.shopify)),
-      ja: readInput(join(SAMPLES, names.ja)),
-      customers: readInput(join(SAMPLES, names.customers)),
-      survey: readInput(join(SAMPLES, names.survey)),
+      shopify: await readInput(join(SAMPLES, names.shopify)),
+      ja: await readInput(join(SAMPLES, names.ja)),
+      customers: await readInput(join(SAMPLES, names.customers)),
+      survey: await readInput(join(SAMPLES, names.survey)),
     };
   }
   // No samples on disk (not generated yet): make them in memory, exactly as `npm run samples` would.
@@ -502,7 +546,7 @@ function sampleInputs(out: (s?: string) => void): Record<'shopify' | 'ja' | 'cus
   return { shopify: input(names.shopify), ja: input(names.ja), customers: input(names.customers), survey: input(names.survey) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const out = (s = ''): void => console.log(s);
   let args: Args;
   try {
@@ -537,7 +581,7 @@ function main(): void {
   const runs: Run[] = [];
   try {
     if (args.orders === undefined) {
-      const s = sampleInputs(out);
+      const s = await sampleInputs(out);
       const asOf = args.asOf ?? SAMPLE_AS_OF;
       const note: Record<Lang, string> = args.asOf
         ? { ja: '--as-of で指定', en: 'given with --as-of' }
@@ -558,7 +602,7 @@ function main(): void {
         asOfNote: note,
       });
     } else {
-      const orders = readInput(args.orders);
+      const orders = await readInput(args.orders);
       const isSample = resolve(args.orders).startsWith(SAMPLES);
       const asOf = args.asOf ?? (isSample ? SAMPLE_AS_OF : todayInTokyo());
       const note: Record<Lang, string> = args.asOf
@@ -569,8 +613,8 @@ function main(): void {
       runs.push({
         title: { ja: orders.label, en: orders.label },
         orders,
-        ...(args.customers === undefined ? {} : { customers: readInput(args.customers) }),
-        ...(args.survey === undefined ? {} : { survey: readInput(args.survey) }),
+        ...(args.customers === undefined ? {} : { customers: await readInput(args.customers) }),
+        ...(args.survey === undefined ? {} : { survey: await readInput(args.survey) }),
         asOf,
         asOfNote: note,
       });
@@ -600,6 +644,45 @@ function main(): void {
   Unclassified  fits no stage (e.g. subscribed with fewer than 2 positive reactions)`,
   );
   out(legend);
+  await preview(runs[0]!, args, locale, out);
 }
 
-main();
+/**
+ * The workbook of the first run (orders, customers, survey as sheets), refreshed by the add-on;
+ * written to --export, then served as the local preview unless --no-serve / CI.
+ */
+async function preview(run: Run, args: Args, locale: string, out: (s?: string) => void): Promise<void> {
+  if (!args.serve && args.export === undefined) return;
+  const T = (ja: string, en: string): string => (args.lang === 'ja' ? ja : en);
+  const sheets: Record<string, unknown[][]> = { Orders: run.orders.range };
+  if (run.customers) sheets.Customers = run.customers.range;
+  if (run.survey) sheets.Survey = run.survey.range;
+  out();
+  out(T('ワークブックを準備しています (シートに貼り付け、アドオンで更新)…', 'Preparing the workbook (sheets pasted, refreshed by the add-on)…'));
+  // The script clock: noon of the as-of day in Japan, so "today" is that day.
+  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now: Date.parse(`${run.asOf}T12:00:00+09:00`) });
+  if (args.export !== undefined) {
+    const file = resolve(args.export);
+    writeFileSync(file, await exportXlsx(wb));
+    out(T(`書き出しました: ${displayPath(file)} (${wb.tabs().map((t) => t.name).join(', ')})`, `Wrote ${displayPath(file)} (${wb.tabs().map((t) => t.name).join(', ')})`));
+  }
+  if (!args.serve) return;
+  let server;
+  try {
+    server = await startPreviewServer(wb, { port: args.port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    server = await startPreviewServer(wb, { port: 0 });
+  }
+  out();
+  out(T(`ローカルプレビュー: ${server.url}`, `Local preview: ${server.url}`));
+  out(T('  (ブラウザで開いてください。Ctrl+C で終了)', '  (open it in a browser; Ctrl+C stops it)'));
+  const stop = (): void => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

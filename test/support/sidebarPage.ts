@@ -90,7 +90,7 @@ export function assertTransportable(value: unknown, where: string, path = 'value
 }
 
 /** The page side: `google.script.run` as Apps Script's client library shapes it. */
-const SHIM = `(() => {
+export const SHIM = `(() => {
   const tag = (v) => Object.prototype.toString.call(v);
   const check = (v, path) => {
     if (tag(v) === '[object Date]') throw new Error('Failed due to illegal value in property: ' + path + ' (a Date)');

@@ -1,0 +1,161 @@
+/**
+ * The preview's HTTP server (127.0.0.1 only): the page (preview/page/, bundled by esbuild when the
+ * server starts), the real sidebar (dist/Sidebar.html) with its `google.script.run` relayed here,
+ * and a small JSON API over the workbook:
+ *
+ *   GET  /api/tabs                     the tabs, in order
+ *   GET  /api/sheet?name=N             one tab as the page draws it (at most 500 rows)
+ *   PUT  /api/cell {sheet,row,column,value}   a person types into a cell; recalculates formulas
+ *   POST /api/run {name,args}          one google.script.run call of the sidebar
+ *   POST /api/trigger                  the time trigger, now
+ *   GET  /api/export                   the workbook as .xlsx
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { DIST, projectRoot } from '../test/support/gasBundle';
+import { SHIM } from '../test/support/sidebarPage';
+import type { PreviewWorkbook } from './workbook';
+import { exportXlsx } from './xlsx';
+
+export interface PreviewServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const PAGE_DIR = join(projectRoot(), 'preview', 'page');
+
+/** Relays the sidebar's calls to /api/run and tells the page that something may have changed. */
+const BRIDGE = `<script>
+window.__gasRun = function (name, json) {
+  return fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name, args: JSON.parse(json) }) })
+    .then(function (r) { return r.text(); })
+    .then(function (text) {
+      try { window.parent.postMessage({ type: 'fanfunnel:server-call', name: name }, window.location.origin); } catch (e) { /* not framed */ }
+      return text;
+    });
+};
+${SHIM}
+</script>`;
+
+async function pageScript(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(PAGE_DIR, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function body(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new HttpError(413, 'request too large');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    throw new HttpError(400, 'the body must be JSON');
+  }
+}
+
+export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: number } = {}): Promise<PreviewServer> {
+  const script = await pageScript();
+  const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8');
+  const css = readFileSync(join(PAGE_DIR, 'preview.css'), 'utf8');
+
+  const send = (res: http.ServerResponse, status: number, type: string, data: string | Buffer, extra: Record<string, string> = {}): void => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+    res.end(data);
+  };
+  const json = (res: http.ServerResponse, data: unknown, status = 200): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(data));
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = `${req.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /':
+        return send(res, 200, 'text/html; charset=utf-8', html);
+      case 'GET /app.js':
+        return send(res, 200, 'text/javascript; charset=utf-8', script);
+      case 'GET /favicon.ico':
+        res.writeHead(204).end();
+        return;
+      case 'GET /preview.css':
+        return send(res, 200, 'text/css; charset=utf-8', css);
+      case 'GET /sidebar': {
+        // dist/Sidebar.html as built (read at each request), the bridge first in <head>.
+        const page = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
+        const at = page.indexOf('<head>');
+        if (at < 0) throw new HttpError(500, 'dist/Sidebar.html has no <head>');
+        return send(res, 200, 'text/html; charset=utf-8', page.slice(0, at + 6) + BRIDGE + page.slice(at + 6));
+      }
+      case 'GET /api/tabs':
+        return json(res, { tabs: wb.tabs(), now: new Date(wb.env.clock.now()).toISOString(), timeZone: wb.timeZone });
+      case 'GET /api/sheet': {
+        const name = url.searchParams.get('name');
+        if (name === null) throw new HttpError(400, 'name is required');
+        return json(res, wb.grid(name));
+      }
+      case 'PUT /api/cell': {
+        const b = (await body(req)) as { sheet?: unknown; row?: unknown; column?: unknown; value?: unknown } | null;
+        if (b === null || typeof b.sheet !== 'string' || typeof b.row !== 'number' || typeof b.column !== 'number' || typeof b.value !== 'string') {
+          throw new HttpError(400, 'expected {sheet: string, row: number, column: number, value: string}');
+        }
+        return json(res, wb.edit(b.sheet, b.row, b.column, b.value));
+      }
+      case 'POST /api/run': {
+        const b = (await body(req)) as { name?: unknown; args?: unknown } | null;
+        if (b === null || typeof b.name !== 'string' || !Array.isArray(b.args)) throw new HttpError(400, 'expected {name: string, args: []}');
+        return json(res, wb.run(b.name, b.args));
+      }
+      case 'POST /api/trigger':
+        return json(res, wb.runTrigger());
+      case 'GET /api/export':
+        return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await exportXlsx(wb), {
+          'content-disposition': 'attachment; filename="fan-funnel.xlsx"',
+        });
+      default:
+        throw new HttpError(404, `no ${route}`);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 422;
+      if (!res.headersSent) json(res, { error: e instanceof Error ? e.message : String(e) }, status);
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

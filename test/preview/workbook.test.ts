@@ -1,0 +1,160 @@
+/**
+ * The local preview's workbook and server API, without a browser: the built bundle on the
+ * in-memory Sheets, HyperFormula's Formulas sheet calling its custom functions, edits that
+ * recalculate, the sidebar's refresh rewriting the tabs, the trigger, and the .xlsx export.
+ */
+import ExcelJS from 'exceljs';
+import { startPreviewServer, type PreviewServer } from '../../preview/server';
+import { FORMULAS_SHEET, PreviewWorkbook, makeZone } from '../../preview/workbook';
+import { exportXlsx, readXlsx } from '../../preview/xlsx';
+import { lapsedCustomer, stageOf } from '../support/previewFixtures';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+
+const FUNNEL_TAB = 'ファンファネル';
+
+function funnelCount(wb: PreviewWorkbook, label: string): unknown {
+  return wb.env.sheet(FUNNEL_TAB).values.find((r) => r[0] === label)?.[1];
+}
+
+describe('preview workbook', () => {
+  let wb: PreviewWorkbook;
+  beforeAll(() => {
+    wb = new PreviewWorkbook({ sheets: sampleShopSheets(), now: SAMPLE_AS_OF });
+  });
+
+  test('tabs: the inputs, the Formulas sheet, and the tabs the first refresh wrote', () => {
+    const tabs = wb.tabs();
+    expect(tabs.map((t) => [t.name, t.kind])).toEqual([
+      ['Orders', 'input'],
+      ['Customers', 'input'],
+      ['Survey', 'input'],
+      [FORMULAS_SHEET, 'formulas'],
+      [FUNNEL_TAB, 'addon'],
+      ['顧客ステージ', 'addon'],
+      ['VIP', 'addon'],
+      ['履歴', 'addon'],
+    ]);
+    const funnel = wb.grid(FUNNEL_TAB);
+    expect(funnel.editable).toBe(false);
+    expect(funnel.cells[0]![0]).toBe(FUNNEL_TAB);
+    expect(funnel.bold[0]![0]).toBe(true);
+    expect(funnel.charts.length).toBeGreaterThan(0);
+  });
+
+  test('FANSTAGE spills its table from A1; LTVRANK beside it ranks each customer; dates stay dates', () => {
+    const f = wb.grid(FORMULAS_SHEET, 12);
+    expect(f.formulas['0,0']).toMatch(/^=FANSTAGE\(Orders!A1:K\d+, , , Customers!A1:F\d+, Survey!A1:E\d+\)$/);
+    expect(f.formulas['1,9']).toMatch(/^=LTVRANK\(Orders!A1:K\d+, A2\)$/);
+    expect(f.errors).toEqual({});
+    const values = wb.formulaValues();
+    expect(values[0]!.slice(0, 2)).toEqual(['顧客', 'ステージ']);
+    // The table is in LTV order, so the LTVRANK cells beside it count 1, 2, 3…
+    expect(values.slice(1, 11).map((r) => r[9])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Dates come back as dates (the last order), shown as days.
+    expect(Object.prototype.toString.call(values[1]![4])).toBe('[object Date]');
+    expect(f.cells[1]![4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('editing an order recalculates FANSTAGE; the refresh then changes the Fan Funnel tab', () => {
+    const { key, orderRow, dateColumn } = lapsedCustomer(wb);
+    const lapsedBefore = funnelCount(wb, '離脱');
+    expect(stageOf(wb, key)).toBe('離脱');
+
+    const edit = wb.edit('Orders', orderRow, dateColumn, '2026/10/30 10:00');
+    expect(edit.recalculated).toBeGreaterThan(0);
+    expect(stageOf(wb, key)).not.toBe('離脱');
+    // The add-on's tabs change only when the add-on refreshes.
+    expect(funnelCount(wb, '離脱')).toBe(lapsedBefore);
+
+    const answer = wb.run('refreshFromSidebar', []);
+    expect(answer.ok).toBe(true);
+    expect(funnelCount(wb, '離脱')).toBe((lapsedBefore as number) - 1);
+  });
+
+  test('the add-on tabs are not editable; a bad formula shows an error, not a crash', () => {
+    expect(() => wb.edit(FUNNEL_TAB, 1, 1, 'x')).toThrow(/rewritten at each refresh/);
+    wb.edit(FORMULAS_SHEET, 2, 12, '=FANSTAGE(Customers!A1:B3)');
+    const g = wb.grid(FORMULAS_SHEET, 3);
+    expect(g.cells[1]![11]).toBe('#ERROR!');
+    expect(g.errors['1,11']).toMatch(/\S/);
+  });
+
+  test('run trigger now: runs onAutoRefresh as the trigger would', () => {
+    expect(wb.runTrigger()).toEqual({ installed: false, ok: true, message: 'refreshed' });
+    const last = JSON.parse((wb.run('getSidebarState', []) as { json: string }).json) as { last: { cause: string } };
+    expect(last.last.cause).toBe('trigger');
+  });
+
+  test('export: an .xlsx that exceljs reads back with the tabs, values and the chart data', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportXlsx(wb)) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Survey', FORMULAS_SHEET, FUNNEL_TAB, 'VIP', '履歴', 'Charts']));
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(FUNNEL_TAB);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').font?.bold).toBe(true);
+    const formulas = book.getWorksheet(FORMULAS_SHEET)!;
+    expect(formulas.getCell('A2').value).toBe(wb.formulaValues()[1]![0]);
+    expect(String(formulas.getCell('A1').note)).toContain('=FANSTAGE(');
+    expect(book.getWorksheet('Charts')!.getCell('A2').value).toBe(FUNNEL_TAB);
+  });
+});
+
+describe('xlsx input', () => {
+  test('the first sheet as Sheets holds it: numbers, text, Dates in the spreadsheet zone', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('注文');
+    ws.addRow(['顧客ID', '注文日', '合計金額']);
+    ws.addRow(['C1', new Date(Date.UTC(2026, 9, 1, 10, 30)), 1200]);
+    const zone = makeZone('Asia/Tokyo');
+    const { sheet, rows } = await readXlsx(Buffer.from(await book.xlsx.writeBuffer()), zone);
+    expect(sheet).toBe('注文');
+    expect(rows[1]![0]).toBe('C1');
+    expect((rows[1]![1] as Date).toISOString()).toBe('2026-10-01T01:30:00.000Z'); // 10:30 in Tokyo
+    expect(rows[1]![2]).toBe(1200);
+  });
+});
+
+describe('preview server API', () => {
+  let server: PreviewServer;
+  let wb: PreviewWorkbook;
+  beforeAll(async () => {
+    wb = new PreviewWorkbook({ sheets: sampleShopSheets(150), now: SAMPLE_AS_OF });
+    server = await startPreviewServer(wb, { port: 0 });
+  });
+  afterAll(() => server.close());
+
+  const call = async (path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> => {
+    const res = await fetch(new URL(path, server.url), init);
+    return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer() };
+  };
+
+  test('page, sidebar with the bridge, tabs, cell edits, google.script.run, trigger, export', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(server.url).then((r) => r.text());
+    expect(page).toContain('<iframe id="sidebar" src="/sidebar"');
+    const sidebar = await fetch(new URL('/sidebar', server.url)).then((r) => r.text());
+    expect(sidebar).toContain('window.__gasRun');
+    expect(sidebar).toContain('id="app"');
+    expect(((await call('/api/tabs')).body as { tabs: unknown[] }).tabs).toHaveLength(8);
+
+    const { key, orderRow, dateColumn } = lapsedCustomer(wb);
+    const put = await call('/api/cell', { method: 'PUT', body: JSON.stringify({ sheet: 'Orders', row: orderRow, column: dateColumn, value: '2026/10/30 10:00' }) });
+    expect(put.status).toBe(200);
+    expect(stageOf(wb, key)).not.toBe('離脱');
+
+    const bad = await call('/api/cell', { method: 'PUT', body: JSON.stringify({ sheet: 'VIP', row: 1, column: 1, value: 'x' }) });
+    expect(bad.status).toBe(422);
+
+    const run = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refreshFromSidebar', args: [] }) })).body as { ok: boolean; json: string };
+    expect(run.ok).toBe(true);
+    expect(JSON.parse(run.json).outcome.ok).toBe(true);
+    const priv = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refresh_', args: [] }) })).body as { ok: boolean; message: string };
+    expect(priv).toEqual({ ok: false, message: 'Script function not found: refresh_' });
+
+    expect(((await call('/api/trigger', { method: 'POST' })).body as { ok: boolean }).ok).toBe(true);
+    const xlsx = await call('/api/export');
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(xlsx.body as ArrayBuffer).subarray(0, 2).toString()).toBe('PK');
+    expect((await call('/api/nothing')).status).toBe(404);
+  });
+});

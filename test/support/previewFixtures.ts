@@ -1,0 +1,22 @@
+/** Helpers of the local preview's tests (test/preview/): a customer whose stage an edit changes. */
+import type { PreviewWorkbook } from '../../preview/workbook';
+
+/** A lapsed (離脱) customer of the sample shop and the row and column of one of their orders' date. */
+export function lapsedCustomer(wb: PreviewWorkbook): { key: string; orderRow: number; dateColumn: number } {
+  const table = wb.formulaValues();
+  const row = table.find((r) => r[1] === '離脱');
+  if (row === undefined) throw new Error('no lapsed customer in the sample');
+  const key = String(row[0]);
+  const orders = wb.env.sheet('Orders').values;
+  const h = orders[0]!;
+  const id = h.indexOf('顧客ID');
+  const status = h.indexOf('注文ステータス');
+  const i = orders.findIndex((r) => r[id] === key && !/キャンセル|返品/.test(String(r[status])));
+  return { key, orderRow: i + 1, dateColumn: h.indexOf('注文日時') + 1 };
+}
+
+/** The stage the Formulas sheet's FANSTAGE table gives the customer. */
+export function stageOf(wb: PreviewWorkbook, key: string): unknown {
+  return wb.formulaValues().find((r) => r[0] === key)?.[1];
+}
+
