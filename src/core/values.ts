@@ -212,9 +212,12 @@ const MAX_SERIAL = dayFromCivil(2200, 1, 1) + SERIAL_EPOCH_OFFSET;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validCivil(y: number, mo: number, d: number): boolean {
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const leap = mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0;
+  return d <= MONTH_DAYS[mo - 1]! + leap;
 }
 
 function wall(y: number, mo: number, d: number, h: number, mi: number, s: number): number {

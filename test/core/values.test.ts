@@ -76,6 +76,16 @@ describe('dates (SPEC §1.4)', () => {
     (text) => expect(dayOf(text)).toBe('NaN'),
   );
 
+  test('a day that does not exist (31 April, 29 February of a common year) is not a date (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const exists = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+        expect(dayOf(`${y}/${m}/${d}`) !== 'NaN').toBe(exists);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('a spreadsheet serial number is a date (45296 = 2024-01-05), its fraction the time', () => {
     expect(dayOf(45296)).toBe('2024-01-05');
     expect(dayOf(45296.99)).toBe('2024-01-05');
