@@ -13,6 +13,7 @@ import { DIST } from '../test/support/gasBundle';
 import { assertTransportable, type ServerBackend } from '../test/support/sidebarPage';
 import { sidebarServer } from '../test/support/sidebarServer';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
+import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
 
 export const FORMULAS_SHEET = 'Formulas';
 /** Rows a grid request returns at most (the page says when there are more). */
@@ -80,25 +81,12 @@ export type RunAnswer = { ok: true; json?: string } | { ok: false; message: stri
 // ---------------------------------------------------------------------------------------------
 // Time: Sheets' serial numbers are wall-clock days in the spreadsheet's zone since 1899-12-30.
 
-const SERIAL_EPOCH_DAYS = 25569;
-const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_DAYS = SERIAL_EPOCH_OFFSET;
 
+/** Offset (local − UTC, ms) at an instant, from the core's cached zone. */
 function zoneOffset(timeZone: string): (instant: number) => number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (instant) => {
-    const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
-    const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-    return wall - Math.floor(instant / 1000) * 1000;
-  };
+  const zone = coreZone(timeZone);
+  return (instant) => zone.localMs(instant) - instant;
 }
 
 export interface Zone {
