@@ -312,7 +312,10 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
       const rows: unknown[][] = [header];
       const model: ModelOrder[] = [];
       list.forEach((o, i) => {
-        model.push({ customer: o.customer, day: o.day, amount: o.amount, cancelled: o.cancelled, subscription: o.subscription });
+        // The time of day the rendering keeps: seconds for a Date cell, minutes for text with a
+        // time, none for a date-only text or a whole serial number.
+        const time = o.dateStyle === 0 ? o.second : [1, 5, 6].includes(o.dateStyle) ? Math.floor(o.second / 60) * 60 : 0;
+        model.push({ customer: o.customer, day: o.day, amount: o.amount, cancelled: o.cancelled, subscription: o.subscription, time });
         const key = o.customer === '1001' && i % 2 === 0 ? 1001 : o.customer;
         rows.push([
           `#${i + 1}`,

@@ -34,6 +34,8 @@ export interface ModelOrder {
   amount: number;
   cancelled: boolean;
   subscription: boolean;
+  /** Seconds into its day that the export writes (0 when it writes a date only). */
+  time?: number;
 }
 
 export interface OracleRow {
@@ -57,8 +59,11 @@ export function oracleTable(orders: ModelOrder[], asOf: number): OracleRow[] {
     const bought = list.filter((o) => o.amount >= 0);
     if (bought.length === 0) continue;
     const last = Math.max(...bought.map((o) => o.day));
-    // The most recent purchase: the latest day, then the latest in the list (row order).
-    const recent = bought.filter((o) => o.day === last).at(-1)!;
+    // The most recent purchase: the latest day, then the latest time written, then the latest in
+    // the list (row order).
+    const sameDay = bought.filter((o) => o.day === last);
+    const latestTime = Math.max(...sameDay.map((o) => o.time ?? 0));
+    const recent = sameDay.filter((o) => (o.time ?? 0) === latestTime).at(-1)!;
     rows.push({
       key,
       purchases: bought.length,
