@@ -23,12 +23,36 @@ export function ownTabOf(sheet: Sheet): TabId | undefined {
   return TAB_IDS.includes(v as TabId) ? (v as TabId) : undefined;
 }
 
-/** The add-on's sheets by tab (one read of each sheet's metadata). */
+/**
+ * Which sheet (by its id) is each tab. Metadata alone is not proof: duplicating a sheet in Sheets
+ * copies its metadata, and the owner's copy of a tab ("VIP のコピー") must never be written over.
+ */
+const REGISTRY_KEY = 'fanFunnel.tabSheets';
+
+function registry(): Partial<Record<TabId, number>> {
+  try {
+    const raw = PropertiesService.getDocumentProperties().getProperty(REGISTRY_KEY);
+    return raw === null ? {} : (JSON.parse(raw) as Partial<Record<TabId, number>>);
+  } catch {
+    return {};
+  }
+}
+
+function remember(tab: TabId, sheet: Sheet): void {
+  const reg = registry();
+  if (reg[tab] === sheet.getSheetId()) return;
+  reg[tab] = sheet.getSheetId();
+  PropertiesService.getDocumentProperties().setProperty(REGISTRY_KEY, JSON.stringify(reg));
+}
+
+/** The add-on's sheets by tab: marked as the tab and, once registered, the registered sheet. */
 export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, Sheet>> {
+  const reg = registry();
   const out: Partial<Record<TabId, Sheet>> = {};
   for (const sheet of ss.getSheets()) {
     const tab = ownTabOf(sheet);
-    if (tab !== undefined && out[tab] === undefined) out[tab] = sheet;
+    if (tab === undefined || out[tab] !== undefined) continue;
+    if (reg[tab] === undefined || reg[tab] === sheet.getSheetId()) out[tab] = sheet;
   }
   return out;
 }
@@ -51,10 +75,12 @@ export function sheetForTab(ss: Spreadsheet, own: Partial<Record<TabId, Sheet>>,
   const existing = own[tab];
   if (existing !== undefined) {
     if (existing.getName() !== wanted && ss.getSheetByName(wanted) === null) existing.setName(wanted);
+    remember(tab, existing);
     return existing;
   }
   const sheet = ss.insertSheet(freeName(ss, wanted), ss.getSheets().length);
   sheet.addDeveloperMetadata(TAB_KEY, tab);
+  remember(tab, sheet);
   return sheet;
 }
 

@@ -135,6 +135,23 @@ describe('refresh on the in-memory Sheets', () => {
     expect(rows(b, 'VIP (Fan Funnel)')[0]![0]).toBe('順位');
   });
 
+  test('the owner’s copy of a tab (its metadata copied with it) is never written over', () => {
+    const b = workbook({ 注文: japanese });
+    refresh(b);
+    // Sheets copies developer metadata when a sheet is duplicated: a copy placed before the tab.
+    const ss = b.env.globals.SpreadsheetApp.getActive();
+    b.env.run(() => {
+      const copy = ss.insertSheet('VIP のコピー', 1);
+      copy.getRange(1, 1, 1, 2).setValues([['私のメモ', 'VIPの控え']]);
+      copy.addDeveloperMetadata('fanFunnel.tab', 'vip');
+    });
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    refresh(b);
+    expect(outcome(b).ok).toBe(true);
+    expect(rows(b, 'VIP のコピー')).toEqual([['私のメモ', 'VIPの控え']]);
+    expect(rows(b, 'VIP')[0]![0]).toBe('順位');
+  });
+
   test('text that would be a formula is written as text', () => {
     const orders = [
       ['顧客ID', '注文日', '合計金額', '氏名'],
