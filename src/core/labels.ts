@@ -327,3 +327,28 @@ export const SIDEBAR_TEXT = {
     en: 'This can fail when you are signed in to several Google accounts. Sign out of the others or use a private window.',
   },
 } as const;
+
+/** The add-on menu and its toast (src/gas/menu.ts). */
+export const MENU_TEXT = {
+  open: { ja: 'サイドバーを開く', en: 'Open sidebar' },
+  refresh: { ja: '今すぐ更新', en: 'Refresh now' },
+  done: { ja: 'ファンファネルを更新しました', en: 'Fan Funnel refreshed' },
+  busy: { ja: '別の更新が実行中です', en: 'Another refresh is running' },
+  failed: { ja: '更新できませんでした: ', en: 'The refresh failed: ' },
+} as const;
+
+/** Why a refresh found no orders to read (src/gas/refresh.ts). */
+export const REFRESH_ERRORS = {
+  chosenSheetGone: {
+    ja: (name: string) => `設定の注文シート「${name}」が見つかりません。設定で選び直してください。`,
+    en: (name: string) => `The orders sheet "${name}" chosen in the settings is not there any more. Choose it again in the settings.`,
+  },
+  nearestSheet: {
+    ja: (name: string, why: string) => `注文のシートが見つかりません。「${name}」: ${why}`,
+    en: (name: string, why: string) => `No orders sheet found. "${name}": ${why}`,
+  },
+  noOrdersSheet: {
+    ja: '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
+    en: 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
+  },
+} as const;

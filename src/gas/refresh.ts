@@ -5,7 +5,7 @@
  */
 import type { RangeKind } from '../core/headers';
 import type { StageId, TabId } from '../core/labels';
-import { pickLang, STAGE_LABELS } from '../core/labels';
+import { pickLang, REFRESH_ERRORS, STAGE_LABELS } from '../core/labels';
 import { readOrders, type SkipReason } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
@@ -146,12 +146,7 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
   const sources = readSources(ss, settings, unrecognised);
   const orders = sources.orders;
   if (orders === undefined && settings.sources.orders !== null) {
-    const name = settings.sources.orders;
-    throw new Error(
-      lang === 'ja'
-        ? `設定の注文シート「${name}」が見つかりません。設定で選び直してください。`
-        : `The orders sheet "${name}" chosen in the settings is not there any more. Choose it again in the settings.`,
-    );
+    throw new Error(REFRESH_ERRORS.chosenSheetGone[lang](settings.sources.orders));
   }
   if (orders === undefined) {
     // Say what the likeliest sheet lacks: its missing columns and the headers it has.
@@ -160,14 +155,10 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
       try {
         readOrders(nearest.values, { zone, settings, lang });
       } catch (e) {
-        throw new Error(`${lang === 'ja' ? `注文のシートが見つかりません。「${nearest.sheet}」: ` : `No orders sheet found. "${nearest.sheet}": `}${message(e)}`);
+        throw new Error(REFRESH_ERRORS.nearestSheet[lang](nearest.sheet, message(e)));
       }
     }
-    throw new Error(
-      lang === 'ja'
-        ? '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。'
-        : 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
-    );
+    throw new Error(REFRESH_ERRORS.noOrdersSheet[lang]);
   }
   const history = ownSheets(ss).history;
   const report = buildReport({
