@@ -7,13 +7,12 @@
  * `''` is a blank key, not an omitted one, so a formula filled down a column never spills a table.
  */
 import { analyze, readInputs, type Analysis, type AnalysisContext } from './analyze';
-import type { Day, Zone } from './dates';
+import { DAY_MS, type Day, type Zone } from './dates';
 import { FANSTAGE_HEADERS, LTVRANK_HEADERS, MESSAGES, NEXTPURCHASE_HEADERS, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from './labels';
 import { InputError, readOrders } from './orders';
 import { predictCustomers } from './predict/predict';
 import type { Settings } from './settings';
-import { cellText, isBlank, normalizeKey, parseLocalMs, type Cell } from './values';
-import { DAY_MS } from './dates';
+import { cellText, isBlank, normalizeKey, parseLocalMs } from './values';
 
 export interface FunctionEnv {
   readonly zone: Zone;
@@ -180,4 +179,3 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-export type { Cell };
