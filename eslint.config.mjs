@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/', 'reports/', '.stryker-tmp/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],
