@@ -47,7 +47,10 @@ const orderAt = (r: OrdersRead, row: number) => {
 
 // -------------------------------------------------------------------------------------------
 describe('Shopify orders export', () => {
-  const r = read('shopify-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('shopify-orders.csv');
+  });
 
   it('is recognised as Shopify and reads the profile columns', () => {
     expect(r.profile).toBe('shopify');
@@ -99,7 +102,10 @@ describe('Shopify orders export', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('BASE order CSV', () => {
-  const r = read('base-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('base-orders.csv');
+  });
 
   it('is recognised as BASE', () => {
     expect(r.profile).toBe('base');
@@ -152,7 +158,10 @@ describe('BASE order CSV', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('楽天 RMS order CSV (新形式)', () => {
-  const r = read('rakuten-rms-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('rakuten-rms-orders.csv');
+  });
 
   it('is recognised as 楽天 RMS', () => {
     expect(r.profile).toBe('rakuten');
@@ -195,7 +204,10 @@ describe('楽天 RMS order CSV (新形式)', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('楽天 RMS 受注CSV (legacy: 受注番号 / 受注ステータス)', () => {
-  const r = read('rakuten-rms-legacy-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('rakuten-rms-legacy-orders.csv');
+  });
 
   it('is recognised as 楽天 RMS', () => {
     expect(r.profile).toBe('rakuten');
@@ -235,7 +247,10 @@ describe('楽天 RMS 受注CSV (legacy: 受注番号 / 受注ステータス)', 
 
 // -------------------------------------------------------------------------------------------
 describe('EC-CUBE 4 受注CSV', () => {
-  const r = read('eccube4-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('eccube4-orders.csv');
+  });
 
   it('is recognised as EC-CUBE and keys by 会員ID', () => {
     expect(r.profile).toBe('eccube');
@@ -290,7 +305,10 @@ describe('EC-CUBE 4 受注CSV', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('カラーミーショップ 受注CSV (sales_all.csv)', () => {
-  const r = read('colorme-sales.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('colorme-sales.csv');
+  });
 
   it('is recognised as カラーミーショップ', () => {
     expect(r.profile).toBe('colorme');
@@ -329,7 +347,10 @@ describe('カラーミーショップ 受注CSV (sales_all.csv)', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('MakeShop 注文CSV', () => {
-  const r = read('makeshop-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('makeshop-orders.csv');
+  });
 
   it('is recognised as MakeShop', () => {
     expect(r.profile).toBe('makeshop');
@@ -369,7 +390,10 @@ describe('MakeShop 注文CSV', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('Amazon All Orders report (tab-separated)', () => {
-  const r = read('amazon-all-orders.txt');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('amazon-all-orders.txt');
+  });
 
   it('is recognised as Amazon and keys by the column the owner added', () => {
     expect(r.profile).toBe('amazon');

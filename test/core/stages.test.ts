@@ -5,7 +5,6 @@ import type { StageId } from '../../src/core/labels';
 import { oracleStage } from '../support/oracle';
 
 const T = DEFAULT_SETTINGS.stages;
-const rules = stageRules(T);
 const stageOf = (m: StageInput, t: StageThresholds = T) => classify(m, stageRules(t)).stage;
 
 const oracle = (m: StageInput, t: StageThresholds): StageId => oracleStage(m, t);
@@ -90,7 +89,7 @@ describe('fan stages (SPEC §3, seed 002)', () => {
   });
 
   test('the reason for Unclassified names the nearest stage and each condition it misses', () => {
-    const r = classify({ registered: true, purchases: 1, daysSinceLast: 75, subscribed: true, positiveReactions: 1 }, rules);
+    const r = classify({ registered: true, purchases: 1, daysSinceLast: 75, subscribed: true, positiveReactions: 1 }, stageRules(T));
     expect(r.stage).toBe('unclassified');
     expect(r.nearest?.stage).toBe('supporter');
     expect(describeUnclassified(r, 'en')).toBe(
@@ -99,7 +98,7 @@ describe('fan stages (SPEC §3, seed 002)', () => {
     expect(describeUnclassified(r, 'ja')).toContain('サポーター');
     fc.assert(
       fc.property(customer, (m) => {
-        const res = classify(m, rules);
+        const res = classify(m, stageRules(T));
         expect(describeUnclassified(res, 'en') !== '').toBe(res.stage === 'unclassified');
       }),
     );
