@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, type StageThresholds } from '../../src/core/settings';
-import { classify, describeUnclassified, stageRules, type StageInput } from '../../src/core/stages';
+import { classify, describeUnclassified, stageRules, type StageInput, type Unmet } from '../../src/core/stages';
 import type { StageId } from '../../src/core/labels';
 import { oracleStage } from '../support/oracle';
 
@@ -177,5 +177,24 @@ describe('why a customer is Unclassified (the nearest stage and what it misses)'
   test('a classified customer has no reason', () => {
     expect(describeUnclassified(classify({ registered: true, purchases: 1, daysSinceLast: 3, subscribed: false, positiveReactions: 0 }, stageRules(T)), 'en')).toBe('');
     expect(classify({ registered: false, purchases: 3, daysSinceLast: 3, subscribed: true, positiveReactions: 0 }, stageRules(T))).toEqual({ stage: 'unregistered' });
+  });
+});
+
+describe('the wording of each kind of condition in a reason', () => {
+  const text = (unmet: readonly Unmet[], lang: 'ja' | 'en') =>
+    describeUnclassified({ stage: 'unclassified', nearest: { stage: 'visitor', unmet } }, lang);
+
+  test('an exact count reads "= 1"; a range with both ends reads "≥ 1 and < 5"; one end reads "≥ 2" or "< 60"', () => {
+    expect(text([{ condition: 'purchases', actual: 2, need: { min: 1, max: 2 } }], 'en')).toBe('Not a Visitor: purchases 2 (needs = 1)');
+    expect(text([{ condition: 'purchases', actual: 2, need: { min: 1, max: 2 } }], 'ja')).toBe('ビジターの条件を満たしていません: 購入回数 2(必要: 1)');
+    expect(text([{ condition: 'purchases', actual: 7, need: { min: 1, max: 5 } }], 'en')).toBe('Not a Visitor: purchases 7 (needs ≥ 1 and < 5)');
+    expect(text([{ condition: 'purchases', actual: 7, need: { min: 1, max: 5 } }], 'ja')).toBe('ビジターの条件を満たしていません: 購入回数 7(必要: 1以上・5未満)');
+    expect(text([{ condition: 'positiveReactions', actual: 0, need: { min: 2, max: Infinity } }], 'en')).toBe('Not a Visitor: positive reactions 0 (needs ≥ 2)');
+    expect(text([{ condition: 'daysSinceLast', actual: 61, need: { min: -Infinity, max: 60 } }], 'en')).toBe('Not a Visitor: days since last order 61 (needs < 60)');
+  });
+
+  test('a yes/no condition reads yes or no, in the language of the sheet', () => {
+    expect(text([{ condition: 'subscribed', actual: true, need: false }], 'en')).toBe('Not a Visitor: subscribed yes (needs no)');
+    expect(text([{ condition: 'registered', actual: false, need: true }], 'ja')).toBe('ビジターの条件を満たしていません: 登録 いいえ(必要: はい)');
   });
 });
