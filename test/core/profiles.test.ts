@@ -10,6 +10,7 @@ import { isoDay, makeZone } from '../../src/core/dates';
 import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import type { Field } from '../../src/core/headers';
 import { readOrders, type OrdersRead } from '../../src/core/orders';
+import { detectProfile } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadFixture } from '../support/fixtures';
 
@@ -486,5 +487,35 @@ describe('Google Forms survey beside the Shopify orders', () => {
       // NPS 9 (satisfaction 3) from Ben@Example.com: registered, 121 days, one positive reaction
       ['ben@example.com', 'Dormant', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, false, 1],
     ]);
+  });
+});
+
+// -------------------------------------------------------------------------------------------
+describe('recognising a platform by its signature columns (HEADERS.md "Platform profiles")', () => {
+  const id = (headers: string[]) => detectProfile(headers).id;
+
+  test('every column of a signature must be there; part of one is the generic layout', () => {
+    expect(id(['Name', 'Email', 'Financial Status', 'Lineitem name'])).toBe('shopify');
+    expect(id(['Name', 'Email', 'Financial Status'])).toBe('generic');
+    expect(id(['注文ID', '発送状況'])).toBe('generic');
+    expect(id(['注文ID', '発送状況', '商品名'])).toBe('base');
+  });
+
+  test('a platform with two export formats is recognised by either signature', () => {
+    expect(id(['注文番号', '注文者メールアドレス'])).toBe('rakuten');
+    expect(id(['受注番号', '受注ステータス'])).toBe('rakuten');
+    expect(id(['受注番号', '注文者メールアドレス'])).toBe('generic');
+    expect(id(['対応状況(名称)'])).toBe('eccube');
+    expect(id(['支払合計'])).toBe('eccube');
+  });
+
+  test('signature columns are compared as headers: spacing, width and case do not matter', () => {
+    expect(id([' financial_status ', 'ＬＩＮＥＩＴＥＭ ＮＡＭＥ'])).toBe('shopify');
+    expect(id(['AMAZON-ORDER-ID', 'purchase date'])).toBe('amazon');
+  });
+
+  test('no signature: the generic layout, with its own label and no platform rules', () => {
+    const p = detectProfile(['顧客ID', '注文日', '金額']);
+    expect(p).toMatchObject({ id: 'generic', amounts: 'first', columns: {}, signatures: [] });
   });
 });
