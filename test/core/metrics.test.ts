@@ -63,6 +63,10 @@ describe('which orders count (SPEC §2)', () => {
   test('a customer with only a refund on or before D has no purchase, no first or last order, and a negative LTV', () => {
     const m = metricsOf([ORDERS, ['A', 'o1', at(3), -500, '', ''], ['A', 'o2', at(-2), 800, '', '']]);
     expect(one(m, 'A')).toMatchObject({ purchases: 0, ltv: -500, firstOrder: undefined, lastOrder: undefined, daysSinceLast: undefined });
+    // No purchase, so no most recent purchase to be a subscription or to carry consent.
+    expect(one(m, 'A').subscribed).toBe(false);
+    const consent = metricsOf([CONSENT_ORDERS, ['A', 'o1', at(3), -500, '定期', '', 'yes']]);
+    expect(one(consent, 'A')).toMatchObject({ subscribed: false, registered: false });
   });
 
   test('first and last order are the earliest and latest purchase days, whatever the row order', () => {
@@ -129,6 +133,16 @@ describe('subscribed: the most recent purchase, unless a customers range says (S
     expect(one(m, 'B').subscribed).toBe(true);
   });
 
+  test('at the very same time the later sheet row decides, whatever order the orders come in', () => {
+    const empty = readInputs({ orders: [ORDERS] }, { zone, settings: DEFAULT_SETTINGS, locale: 'en' }).orders;
+    const order = (row: number, subscription: boolean) => ({ key: 'A', localMs: (D - 2) * 86_400_000, day: D - 2, amount: 100, subscription, consent: undefined, name: undefined, row });
+    const metrics = (orders: ReturnType<typeof order>[]) =>
+      one(computeMetrics({ orders: { ...empty, orders }, asOf: D, ltvWindowDays: null }), 'A').subscribed;
+    expect(metrics([order(7, true), order(3, false)])).toBe(true);
+    expect(metrics([order(3, false), order(7, true)])).toBe(true);
+    expect(metrics([order(7, false), order(3, true)])).toBe(false);
+  });
+
   test('at the very same time the later row decides (exports list orders oldest first)', () => {
     const m = metricsOf([
       ORDERS,
@@ -159,9 +173,10 @@ describe('subscribed: the most recent purchase, unless a customers range says (S
     expect([one(m, 'A').subscribed, one(m, 'B').subscribed, one(m, 'C').subscribed]).toEqual([false, true, true]);
   });
 
-  test('a customers range without a subscription column leaves it to the orders', () => {
-    const m = metricsOf([ORDERS, ['A', 'a1', at(3), 100, '定期', '']], { customers: [['Customer ID', 'Name'], ['A', 'Aiko']] });
+  test('a customers range without a subscription column leaves it to the orders (no order: not subscribed)', () => {
+    const m = metricsOf([ORDERS, ['A', 'a1', at(3), 100, '定期', '']], { customers: [['Customer ID', 'Name'], ['A', 'Aiko'], ['N', 'Nao']] });
     expect(one(m, 'A').subscribed).toBe(true);
+    expect(one(m, 'N').subscribed).toBe(false);
   });
 });
 
@@ -192,9 +207,14 @@ describe('registered (SPEC §2)', () => {
   });
 
   test('a customers range without a registration column does not override the orders’ consent column', () => {
-    const m = metricsOf([CONSENT_ORDERS, ['A', 'a1', at(2), 100, '', '', 'no']], { customers: [['Customer ID', 'Name'], ['A', 'Aiko']] });
+    const m = metricsOf([CONSENT_ORDERS, ['A', 'a1', at(2), 100, '', '', 'no'], ['B', 'b1', at(2), 100, '', '', 'yes']], {
+      customers: [['Customer ID', 'Name'], ['A', 'Aiko'], ['N', 'Nao']],
+    });
     expect(m.registration).toBe('orders');
     expect(one(m, 'A').registered).toBe(false);
+    expect(one(m, 'B').registered).toBe(true);
+    // Someone the orders never mention has given no consent.
+    expect(one(m, 'N').registered).toBe(false);
   });
 
   test('with neither, every customer counts as registered and the source says it was assumed', () => {
@@ -235,6 +255,7 @@ describe('positive reactions and NPS (SPEC §2, seed 000)', () => {
       [`${at(-1)}:00`, 'A', 0, ''], // after D
       ['2025/06/10 10:00:00', 'B', 2, ''],
       ['2025/06/10 10:00:00', 'B', 7, ''],
+      ['2025/06/05 10:00:00', 'B', 1, ''], // an older answer further down the sheet
       ['2025/06/10 10:00:00', 'C', '', 5], // satisfaction only: no NPS
     ];
     const m = metricsOf(orders, { survey });
