@@ -3,13 +3,14 @@
 // mutation testing scores below its own threshold, printing a table of every file.
 //
 //   node scripts/mutation-thresholds.mjs              the table; exit 1 below a threshold
-//   node scripts/mutation-thresholds.mjs --survivors  …and each surviving mutant of every file
+//   node scripts/mutation-thresholds.mjs --survivors  …and each survivor of every file
 //   node scripts/mutation-thresholds.mjs --markdown   the table as README's markdown
 //
-// Score = detected / (detected + undetected), as Stryker counts it: detected = killed + timeout,
-// undetected = survived + no coverage. Mutants that do not compile (the TypeScript checker), that
-// run only while a module loads (`ignoreStatic`, see stryker.config.mjs) or that are disabled by a
-// `// Stryker disable` comment (an equivalent mutant) do not count.
+// Score = detected / (detected + undetected − equivalent): detected = killed + timeout,
+// undetected = survived + no coverage, equivalent = the survivors stryker.equivalent.md lists
+// (no behaviour differs; each entry says why). Mutants that do not compile (the TypeScript
+// checker) or that run only while a module loads (`ignoreStatic`, see stryker.config.mjs) do not
+// count. Stryker's own score (equivalents counted as survivors) is shown beside it.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import config, { MUTATED } from '../stryker.config.mjs';
@@ -17,6 +18,7 @@ import config, { MUTATED } from '../stryker.config.mjs';
 /** The stage, metric and ranking rules are what an owner trusts the add-on for. */
 const THRESHOLDS = { 'src/core/stages.ts': 95, 'src/core/metrics.ts': 95, 'src/core/ranking.ts': 95 };
 const DEFAULT_THRESHOLD = 90;
+const EQUIVALENT_LIST = 'stryker.equivalent.md';
 
 const root = process.cwd();
 const reportFile = join(root, config.jsonReporter.fileName);
@@ -33,18 +35,59 @@ function expand(pattern) {
     .map((f) => posix.join(dir, f));
 }
 
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+/** Markdown code span of any text (a longer fence around backticks), as the list's entries are. */
+const fence = (s) => {
+  const ticks = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((t) => t.length)) + 1);
+  return ticks.length > 1 ? `${ticks} ${s} ${ticks}` : `\`${s}\``;
+};
+
+/**
+ * The equivalent mutants of stryker.equivalent.md: under a `## src/core/file.ts` heading, each
+ * entry `` - `original` → `replacement`: why `` names the mutated code (whitespace-insensitive; a
+ * trailing `…` matches any rest, for a long block) and what Stryker puts in its place.
+ */
+function readEquivalents() {
+  const byFile = new Map();
+  let file;
+  for (const line of readFileSync(join(root, EQUIVALENT_LIST), 'utf8').split('\n')) {
+    const heading = /^## (\S+)/.exec(line);
+    if (heading) file = heading[1];
+    const entry = /^- (`+) ?(.+?) ?\1 → (`+) ?(.*?) ?\3:/.exec(line);
+    if (entry && file) {
+      const list = byFile.get(file) ?? [];
+      list.push({ original: squash(entry[2]), replacement: squash(entry[4]), line: line.slice(0, 80), used: 0 });
+      byFile.set(file, list);
+    }
+  }
+  return byFile;
+}
+
+/** The code a mutant replaces, from the report's copy of the source. */
+function originalOf(source, { start, end }) {
+  const lines = source.split('\n');
+  if (start.line === end.line) return lines[start.line - 1].slice(start.column - 1, end.column - 1);
+  return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
+}
+
+const matches = (entry, original, replacement) =>
+  squash(replacement) === entry.replacement &&
+  (entry.original.endsWith('…') ? squash(original).startsWith(entry.original.slice(0, -1).trimEnd()) : squash(original) === entry.original);
+
 if (!existsSync(reportFile)) {
   console.error(`No mutation report at ${config.jsonReporter.fileName}: run \`npm run mutate\` first.`);
   process.exit(1);
 }
 const report = JSON.parse(readFileSync(reportFile, 'utf8'));
 const files = new Map(Object.entries(report.files).map(([name, file]) => [posix.normalize(name.replace(/\\/g, '/')), file]));
+const equivalents = readEquivalents();
 
 /** Rounded down, so that a score shown as 90% is at least 90%. */
 const pct = (n) => `${Math.floor(n * 100) / 100}%`;
 
 const rows = [];
 const problems = [];
+const undetected = (m) => m.status === 'Survived' || m.status === 'NoCoverage';
 for (const name of MUTATED.flatMap(expand).sort()) {
   const threshold = THRESHOLDS[name] ?? DEFAULT_THRESHOLD;
   const file = files.get(name);
@@ -53,32 +96,48 @@ for (const name of MUTATED.flatMap(expand).sort()) {
     continue;
   }
   const count = (...statuses) => file.mutants.filter((m) => statuses.includes(m.status)).length;
+  const listed = equivalents.get(name) ?? [];
+  let equivalent = 0;
+  const open = [];
+  for (const m of file.mutants.filter(undetected)) {
+    const original = originalOf(file.source, m.location);
+    const entry = listed.find((e) => matches(e, original, m.replacement ?? ''));
+    if (entry) {
+      entry.used++;
+      equivalent++;
+    } else open.push({ m, original });
+  }
   const killed = count('Killed', 'Timeout');
   const survived = count('Survived', 'NoCoverage');
   const pending = count('Pending');
-  const valid = killed + survived;
+  const valid = killed + survived - equivalent;
   const score = valid === 0 ? 100 : (100 * killed) / valid;
+  const strykerScore = killed + survived === 0 ? 100 : (100 * killed) / (killed + survived);
   const ok = score >= threshold && pending === 0;
-  rows.push({ name, killed, survived, ignored: count('Ignored'), compileErrors: count('CompileError', 'RuntimeError'), score, threshold, ok });
+  rows.push({ name, killed, survived: survived - equivalent, equivalent, ignored: count('Ignored'), compileErrors: count('CompileError', 'RuntimeError'), score, strykerScore, threshold, ok });
   if (!ok) problems.push(`${name}: ${pct(score)} is below its threshold of ${threshold}%`);
   if (args.has('--survivors') || (!ok && !args.has('--markdown'))) {
-    for (const m of file.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
+    for (const { m, original } of open) {
       const at = `${m.location.start.line}:${m.location.start.column}`;
-      console.log(`  ${name}:${at}  ${m.status}  ${m.mutatorName}  ${JSON.stringify(m.replacement ?? '')}`);
+      const code = squash(original);
+      console.log(`  ${name}:${at}  ${m.status}  ${m.mutatorName}  ${fence(code.length > 70 ? `${code.slice(0, 69)}…` : code)} → ${fence(m.replacement ?? '')}`);
     }
   }
 }
+for (const [name, list] of equivalents) {
+  for (const e of list) if (e.used === 0 && files.has(name)) console.warn(`${EQUIVALENT_LIST}: no survivor matches (killed now, or the code moved): ${e.line}`);
+}
 
 if (args.has('--markdown')) {
-  console.log('| file | score | threshold | killed | survived | ignored |');
+  console.log('| file | score | threshold | killed | survived | equivalent |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.threshold}% | ${r.killed} | ${r.survived} | ${r.ignored} |`);
+  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.threshold}% | ${r.killed} | ${r.survived} | ${r.equivalent} |`);
 } else {
-  const table = rows.map((r) => [r.name, pct(r.score), `${r.threshold}%`, r.killed, r.survived, r.ignored, r.compileErrors, r.ok ? 'ok' : 'BELOW']);
-  const head = ['file', 'score', 'threshold', 'killed', 'survived', 'ignored', 'no compile', ''];
+  const table = rows.map((r) => [r.name, pct(r.score), `${r.threshold}%`, r.killed, r.survived, r.equivalent, pct(r.strykerScore), r.ignored, r.compileErrors, r.ok ? 'ok' : 'BELOW']);
+  const head = ['file', 'score', 'threshold', 'killed', 'survived', 'equivalent', 'stryker', 'static', 'no compile', ''];
   const widths = head.map((h, i) => Math.max(String(h).length, ...table.map((t) => String(t[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  console.log(`\nMutation score per file (killed includes timeouts; survived includes no coverage)\n`);
+  console.log(`\nMutation score per file: killed (and timed out) of all but the equivalent survivors (${EQUIVALENT_LIST})\n`);
   console.log(line(head));
   for (const t of table) console.log(line(t));
 }
