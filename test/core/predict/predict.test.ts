@@ -4,9 +4,9 @@
  */
 import { dayFromCivil, isoDay } from '../../../src/core/dates';
 import type { StageId } from '../../../src/core/labels';
-import { conditionalExpectedPurchases, pAlive, probPurchaseWithin } from '../../../src/core/predict/bgnbd';
+import { conditionalExpectedPurchases, pAlive, probPurchaseWithin, timeToPurchaseProbability } from '../../../src/core/predict/bgnbd';
 import { expectedSpend } from '../../../src/core/predict/gammaGamma';
-import { predictCustomers, type PredictionResult } from '../../../src/core/predict/predict';
+import { predictCustomers, verdictMessage, type PredictionResult } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
 import { simulateShop } from '../../support/btyd';
 
@@ -124,6 +124,119 @@ describe('this month’s birthdays', () => {
     expect(p.verdict.ok).toBe(false);
     expect(p.birthdays!.map((b) => isoDay(b.thisYear))).toEqual(['2025-02-28']);
     expect(predictCustomers({ orders: [], asOf: feb }).birthdays).toBeUndefined();
+  });
+
+  test('a 29 February birthday in a leap as-of year stays on the 29th (2000 and 2024 are leap years, 2100 is not)', () => {
+    const on = (y: number) => {
+      const asOf = dayFromCivil(y, 2, 1);
+      return predictCustomers({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.thisYear));
+    };
+    expect([on(2000), on(2024), on(2100), on(2023)]).toEqual([['2000-02-29'], ['2024-02-29'], ['2100-02-28'], ['2023-02-28']]);
+  });
+
+  test('on the same day of the month, by customer key', () => {
+    const asOf = dayFromCivil(2025, 6, 1);
+    const birthdays = new Map([
+      ['b', dayFromCivil(1990, 6, 9)],
+      ['a', dayFromCivil(1985, 6, 9)],
+      ['c', dayFromCivil(1970, 6, 2)],
+    ]);
+    expect(predictCustomers({ orders: [], asOf, birthdays }).birthdays!.map((b) => b.key)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('options, verdicts and the order of the lists', () => {
+  /** A smaller shop, enough to fit (the tests here are about what is done with the fit). */
+  let small: ReturnType<typeof simulateShop> | undefined;
+  const smallShop = () => (small ??= simulateShop(TRUE_BG, { customers: 500, firstDay: AS_OF - 700, asOf: AS_OF, seed: 11, spend: TRUE_GG }));
+
+  test('the verdict’s message in the sheet’s language, none when the prediction is there', () => {
+    expect(verdictMessage({ ok: true }, 'ja')).toBeUndefined();
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 100_000 } });
+    expect(p.verdict.ok).toBe(false);
+    expect(verdictMessage(p.verdict, 'en')).toBe(
+      `Not enough data to predict next purchases: ${p.repeatBuyers} customers have bought more than once (at least 100000 are needed). Predictions appear once there are more orders.`,
+    );
+    expect(verdictMessage(p.verdict, 'ja')).toContain(`2回以上購入した顧客が${p.repeatBuyers}人です(100000人以上必要)`);
+    expect(p.spendVerdict).toEqual(p.verdict);
+    expect(p.gammaGamma).toBeUndefined();
+    expect(p.byKey.size).toBe(0);
+  });
+
+  test('exactly the minimum number of repeat buyers is enough', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 10_000 } });
+    const q = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers } });
+    expect(q.verdict.ok).toBe(true);
+    expect(predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers + 1 } }).verdict.ok).toBe(false);
+  });
+
+  test('too few repeat buyers with a positive spend: counts are predicted, values left blank, and the message says how many', () => {
+    // Only the first 20 customers' orders carry an amount.
+    const someFree = smallShop().orders.map((o) => (Number(o.key.slice(1)) <= 20 ? o : { ...o, amount: 0 }));
+    const p = predictCustomers({ orders: someFree, asOf: AS_OF });
+    expect(p.verdict.ok).toBe(true);
+    expect(p.spendVerdict.ok).toBe(false);
+    const spenders = summarize(someFree, { asOf: AS_OF }).filter((x) => x.x > 0 && x.zbar > 0).length;
+    expect(verdictMessage(p.spendVerdict, 'en')).toBe(
+      `Not enough data to predict spend: ${spenders} customers have repeat purchases with a positive amount (at least 50 are needed). The 12-month value is left blank.`,
+    );
+    expect(verdictMessage(p.spendVerdict, 'ja')).toContain(`2回以上購入し金額が正の顧客が${spenders}人です(50人以上必要)`);
+    expect(p.gammaGamma).toBeUndefined();
+    expect(p.rows.every((r) => r.value12m === undefined && r.expectedSpend === undefined)).toBe(true);
+    // Without values the rows go by expected purchases in 90 days, then by key.
+    for (let i = 1; i < p.rows.length; i++) {
+      const [a, b] = [p.rows[i - 1]!, p.rows[i]!];
+      expect(a.expected90 > b.expected90 || (a.expected90 === b.expected90 && a.key < b.key)).toBe(true);
+    }
+  });
+
+  test('the 12-month value: margin × expected spend × expected purchases, discounted when asked', () => {
+    const plain = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    const margin = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { margin: 0.4 } });
+    const discounted = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { annualDiscountRate: 0.1 } });
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    for (const r of plain.rows) {
+      expect(margin.byKey.get(r.key)!.value12m).toBeCloseTo(0.4 * r.value12m!, 6);
+      expect(discounted.byKey.get(r.key)!.value12m).toBeLessThan(r.value12m!);
+      expect(discounted.byKey.get(r.key)!.value12m).toBeGreaterThan(r.value12m! / 1.1);
+      // A customer without repeat spend is predicted at the population mean.
+      const s = summaries.get(r.key)!;
+      expect(r.expectedSpend).toBe(expectedSpend(plain.gammaGamma!.params, s.zbar > 0 ? s : { x: 0, zbar: 0 }));
+    }
+    expect(plain.rows.some((r) => summaries.get(r.key)!.x === 0)).toBe(true);
+  });
+
+  test('the day a next purchase becomes more likely than not: at least tomorrow, and only within the value horizon', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    const bg = p.bgnbd!.params;
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    let dated = 0;
+    for (const r of p.rows) {
+      const t = timeToPurchaseProbability(bg, summaries.get(r.key)!, 0.5);
+      if (t <= 365) {
+        dated++;
+        expect(r.nextPurchaseDay).toBe(AS_OF + Math.max(1, Math.ceil(t)));
+      } else expect(r.nextPurchaseDay).toBeUndefined();
+    }
+    expect(dated).toBeGreaterThan(0);
+    const short = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { valueHorizonDays: 30 } });
+    expect(short.rows.every((r) => r.nextPurchaseDay === undefined || r.nextPurchaseDay <= AS_OF + 30)).toBe(true);
+    expect(short.rows.filter((r) => r.nextPurchaseDay !== undefined).length).toBeLessThan(dated);
+  });
+
+  test('the buy-soon list: its window, its bar and its length are options; equal chances go by key', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: 0.1, listSize: 5 } });
+    expect(p.buySoon).toHaveLength(5);
+    const bg = p.bgnbd!.params;
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    for (const r of p.buySoon) expect(r.pBuySoon).toBe(probPurchaseWithin(bg, summaries.get(r.key)!, 7));
+    const all = p.rows.filter((r) => r.pBuySoon >= 0.1).sort((a, b) => b.pBuySoon - a.pBuySoon || (a.key < b.key ? -1 : 1));
+    expect(p.buySoon.map((r) => r.key)).toEqual(all.slice(0, 5).map((r) => r.key));
+    // At exactly the bar a customer is listed.
+    const bar = p.rows[7]!.pBuySoon;
+    const atBar = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: bar, listSize: 1000 } });
+    expect(atBar.buySoon.map((r) => r.key)).toContain(p.rows[7]!.key);
+    expect(atBar.buySoon.every((r) => r.pBuySoon >= bar)).toBe(true);
   });
 });
 
