@@ -89,6 +89,21 @@ describe('History tab layout and reading it back', () => {
       ['C', 'Partner', '', 'partner', ''],
     ]);
     expect(historyGrid(history, zone, 'ja')[0]!.slice(0, 2)).toEqual(['基準日', '更新日時']);
+    // The two blocks are kept apart by one blank column.
+    expect(grid.every((r) => r[width] === '')).toBe(true);
+  });
+
+  test('more snapshots than customers: the customer block is blank below its last customer', () => {
+    const longer: History = { ...history, rows: [...history.rows, ...[14, 21].map((n) => ({ asOf: d + n, refreshedAt: 0, counts: countsOf(0) }))], latest: { day: d + 21, stages: new Map([['A', 'visitor']]) } };
+    const grid = historyGrid(longer, zone, 'en');
+    const width = 2 + ALL_STAGES.length + 1;
+    expect(grid).toHaveLength(1 + 4);
+    expect(grid.slice(1).map((r) => r.slice(width))).toEqual([
+      ['', 'A', 'Visitor', 'Visitor', 'visitor', 'visitor'],
+      ['', '', '', '', '', ''],
+      ['', '', '', '', '', ''],
+      ['', '', '', '', '', ''],
+    ]);
   });
 
   test('no snapshot yet: only the header, without dates', () => {
