@@ -5,6 +5,7 @@
 //   node scripts/mutation-thresholds.mjs              the table; exit 1 below a threshold
 //   node scripts/mutation-thresholds.mjs --survivors  …and each survivor of every file
 //   node scripts/mutation-thresholds.mjs --markdown   the table as README's markdown
+//   … --report other.json                             another report (its files only)
 //
 // Score = detected / (detected + undetected − equivalent): detected = killed + timeout,
 // undetected = survived + no coverage, equivalent = the survivors stryker.equivalent.md lists
@@ -21,8 +22,11 @@ const DEFAULT_THRESHOLD = 90;
 const EQUIVALENT_LIST = 'stryker.equivalent.md';
 
 const root = process.cwd();
-const reportFile = join(root, config.jsonReporter.fileName);
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const reportAt = argv.indexOf('--report');
+const reportFile = reportAt >= 0 ? argv[reportAt + 1] : join(root, config.jsonReporter.fileName);
+const only = argv.includes('--report');
 
 /** The files a `MUTATED` pattern names (a path, or `dir/*.ts`). */
 function expand(pattern) {
@@ -45,7 +49,8 @@ const fence = (s) => {
 /**
  * The equivalent mutants of stryker.equivalent.md: under a `## src/core/file.ts` heading, each
  * entry `` - `original` → `replacement`: why `` names the mutated code (whitespace-insensitive; a
- * trailing `…` matches any rest, for a long block) and what Stryker puts in its place.
+ * trailing `…` matches any rest, for a long block) and what Stryker puts in its place; an optional
+ * `` in `context` `` before the colon narrows it to mutants on a line containing that text.
  */
 function readEquivalents() {
   const byFile = new Map();
@@ -53,10 +58,10 @@ function readEquivalents() {
   for (const line of readFileSync(join(root, EQUIVALENT_LIST), 'utf8').split('\n')) {
     const heading = /^## (\S+)/.exec(line);
     if (heading) file = heading[1];
-    const entry = /^- (`+) ?(.+?) ?\1 → (`+) ?(.*?) ?\3:/.exec(line);
+    const entry = /^- (`+) ?(.+?) ?\1 → (`+) ?(.*?) ?\3(?: in (`+) ?(.+?) ?\5)?:/.exec(line);
     if (entry && file) {
       const list = byFile.get(file) ?? [];
-      list.push({ original: squash(entry[2]), replacement: squash(entry[4]), line: line.slice(0, 80), used: 0 });
+      list.push({ original: squash(entry[2]), replacement: squash(entry[4]), context: entry[6] && squash(entry[6]), line: line.slice(0, 80), used: 0 });
       byFile.set(file, list);
     }
   }
@@ -70,12 +75,13 @@ function originalOf(source, { start, end }) {
   return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
 }
 
-const matches = (entry, original, replacement) =>
+const matches = (entry, original, replacement, lineText) =>
   squash(replacement) === entry.replacement &&
+  (entry.context === undefined || squash(lineText).includes(entry.context)) &&
   (entry.original.endsWith('…') ? squash(original).startsWith(entry.original.slice(0, -1).trimEnd()) : squash(original) === entry.original);
 
 if (!existsSync(reportFile)) {
-  console.error(`No mutation report at ${config.jsonReporter.fileName}: run \`npm run mutate\` first.`);
+  console.error(`No mutation report at ${reportFile}: run \`npm run mutate\` first.`);
   process.exit(1);
 }
 const report = JSON.parse(readFileSync(reportFile, 'utf8'));
@@ -91,6 +97,7 @@ const undetected = (m) => m.status === 'Survived' || m.status === 'NoCoverage';
 for (const name of MUTATED.flatMap(expand).sort()) {
   const threshold = THRESHOLDS[name] ?? DEFAULT_THRESHOLD;
   const file = files.get(name);
+  if (file === undefined && only) continue;
   if (file === undefined) {
     problems.push(`${name}: not in the report (was it left out of \`mutate\`?)`);
     continue;
@@ -101,7 +108,8 @@ for (const name of MUTATED.flatMap(expand).sort()) {
   const open = [];
   for (const m of file.mutants.filter(undetected)) {
     const original = originalOf(file.source, m.location);
-    const entry = listed.find((e) => matches(e, original, m.replacement ?? ''));
+    const lineText = file.source.split('\n')[m.location.start.line - 1] ?? '';
+    const entry = listed.find((e) => matches(e, original, m.replacement ?? '', lineText));
     if (entry) {
       entry.used++;
       equivalent++;
