@@ -293,6 +293,11 @@ describe('names, birthdays and customers who never ordered', () => {
     expect([one(m, 'A').name, one(m, 'B').name, one(m, 'C').name]).toEqual(['佐藤 花子', 'New Name', '鈴木 一郎']);
   });
 
+  test('the most recent order’s name, whatever the row order', () => {
+    const m = metricsOf([ORDERS, ['A', 'a2', at(2), 100, '', 'New Name'], ['A', 'a1', at(10), 100, '', 'Old Name']]);
+    expect(one(m, 'A').name).toBe('New Name');
+  });
+
   test('on the same time stamp, the later row’s name', () => {
     const m = metricsOf([ORDERS, ['A', 'a1', at(2), 100, '', 'First'], ['A', 'a2', at(2), 100, '', 'Second']]);
     expect(one(m, 'A').name).toBe('Second');
