@@ -277,6 +277,29 @@ describe('subscription, consent and names', () => {
     ];
     expect(read(base).orders.map((o) => o.name)).toEqual(['山田 花子', '佐藤', undefined]);
   });
+
+  test('a profile may split the name in more than one way: the first pair present is used', () => {
+    const rakuten = [
+      ['注文番号', '注文者メールアドレス', '注文日時', '合計金額', '注文者名字', '注文者名前'],
+      ['R1', 'x@relay.jp', '2024-01-05 10:00', 1000, '鈴木', '一郎'],
+    ];
+    expect(read(rakuten).orders[0]!.name).toBe('鈴木 一郎');
+  });
+
+  test('without a name column an order has no name', () => {
+    expect(read([['Customer ID', 'Order date', 'Total'], ['A', '2024-01-05', 100]]).orders[0]!.name).toBeUndefined();
+  });
+
+  test('an order-type column whose codes mark subscriptions (楽天 注文種別 4, 5) makes the export one with subscriptions', () => {
+    const r = read([
+      ['注文番号', '注文者メールアドレス', '注文日時', '合計金額', '注文種別'],
+      ['R1', 'a@relay.jp', '2024-01-05 10:00', 1000, ' 4 '],
+      ['R2', 'b@relay.jp', '2024-01-05 10:00', 1000, '1'],
+      ['R3', 'c@relay.jp', '2024-01-05 10:00', 1000, ''],
+    ]);
+    expect(r.hasSubscription).toBe(true);
+    expect(r.orders.map((o) => o.subscription)).toEqual([true, false, false]);
+  });
 });
 
 describe('which column is which (SPEC §1: the owner’s choice first)', () => {
@@ -308,6 +331,21 @@ describe('which column is which (SPEC §1: the owner’s choice first)', () => {
     // The profile's columns are not taken again by a generic alias.
     const cols = resolveColumns('orders', headers, undefined, rakuten);
     expect(Object.values(cols).filter((c) => c === 5)).toHaveLength(1);
+  });
+
+  test('the owner’s choice beats a platform profile’s column', () => {
+    const rakuten = PROFILES.find((p) => p.id === 'rakuten')!;
+    const headers = ['注文番号', '注文者メールアドレス', '注文日時', '合計', '請求金額', '合計金額'];
+    expect(resolveColumns('orders', headers, { amount: '請求金額' }, rakuten).amount).toBe(4);
+    // A profile column the owner gave to another field is not taken twice.
+    const cols = resolveColumns('orders', headers, { orderId: '合計金額' }, rakuten);
+    expect(cols.orderId).toBe(5);
+    expect(cols.amount).toBe(4);
+  });
+
+  test('an override that is not text (a damaged setting) is ignored', () => {
+    const cols = resolveColumns('orders', H, { amount: null as unknown as string, date: 'Paid on' });
+    expect(cols).toMatchObject({ amount: 4, date: 3 });
   });
 
   test('a field a profile rules out is not filled by a generic alias (Shopify has no customer ID)', () => {
