@@ -52,6 +52,24 @@ describe('summarize', () => {
     ]);
   });
 
+  test('a day with a refund and then a purchase (even a free one) is a purchase day, whatever came first', () => {
+    const s = summarize(
+      [
+        { key: 'a', day: 100, amount: 1000 },
+        { key: 'a', day: 120, amount: -200 },
+        { key: 'a', day: 120, amount: 0 },
+        { key: 'b', day: 100, amount: 1000 },
+        { key: 'b', day: 120, amount: -200 },
+        { key: 'b', day: 120, amount: 900 },
+      ],
+      { asOf: 150 },
+    );
+    expect(s.map((x) => [x.key, x.x, x.lastDay, x.zbar])).toEqual([
+      ['a', 1, 120, -200],
+      ['b', 1, 120, 700],
+    ]);
+  });
+
   test('an amount that is not a number is no order at all: neither a purchase nor a refund', () => {
     const s = summarize(
       [
