@@ -9,6 +9,13 @@
  *   POST /api/run {name,args}          one google.script.run call of the sidebar
  *   POST /api/trigger                  the time trigger, now
  *   GET  /api/export                   the workbook as .xlsx
+ *
+ * Any web page the owner visits can send requests to 127.0.0.1, so the server answers only its
+ * own page: a request whose Host is not 127.0.0.1:PORT or localhost:PORT is refused (DNS
+ * rebinding); a request that changes something (any method but GET) must carry the page's own
+ * Origin and `Content-Type: application/json` (a cross-site form or `no-cors` fetch can send
+ * neither, and a cross-site JSON request needs a preflight this server never grants); /api/run
+ * calls only the sidebar's server functions.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -62,19 +69,41 @@ class HttpError extends Error {
   }
 }
 
-async function body(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 1_000_000) throw new HttpError(413, 'request too large');
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-  } catch {
-    throw new HttpError(400, 'the body must be JSON');
-  }
+/** The largest request body read (a settings object or one cell is a few kB). */
+const MAX_BODY = 1_000_000;
+
+/**
+ * The request body as JSON. Beyond MAX_BODY it stops collecting and throws 413 — the rest is not
+ * read, so the answer closes the connection (see `fail`).
+ */
+function body(req: http.IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.reject(new HttpError(413, 'request too large'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= MAX_BODY) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData).off('end', onEnd);
+      reject(new HttpError(413, 'request too large'));
+    };
+    const onEnd = (): void => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
+      } catch {
+        reject(new HttpError(400, 'the body must be JSON'));
+      }
+    };
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+/** The media type of a Content-Type header, without its parameters (`; charset=utf-8`). */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: number } = {}): Promise<PreviewServer> {
@@ -83,12 +112,31 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
   const css = readFileSync(join(PAGE_DIR, 'preview.css'), 'utf8');
 
   const send = (res: http.ServerResponse, status: number, type: string, data: string | Buffer, extra: Record<string, string> = {}): void => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+      ...extra,
+    });
     res.end(data);
   };
   const json = (res: http.ServerResponse, data: unknown, status = 200): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(data));
 
+  /** Set once listening: the only Host values answered (the port is known then). */
+  let hosts: ReadonlySet<string> = new Set();
+
+  /** Refuses what the preview's own page would not send (see the top of this file). */
+  const admit = (req: http.IncomingMessage): void => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) throw new HttpError(403, `this preview answers only at ${[...hosts].map((h) => `http://${h}/`).join(' or ')}`);
+    if (req.method === 'GET') return;
+    if (req.headers.origin !== `http://${host}`) throw new HttpError(403, 'a change must come from the preview page itself (Origin)');
+    if (mediaType(req.headers['content-type']) !== 'application/json') throw new HttpError(415, 'a change must be sent as application/json');
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    admit(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
@@ -138,18 +186,29 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
     }
   };
 
+  /**
+   * The error's answer. A request answered before its body was read to the end (refused, or too
+   * large) gets `Connection: close`: Node discards what still arrives and closes the socket once
+   * the answer is sent, so the client gets its answer and the connection ends instead of hanging.
+   */
+  const fail = (req: http.IncomingMessage, res: http.ServerResponse, e: unknown): void => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (!req.complete) res.setHeader('connection', 'close');
+    json(res, { error: e instanceof Error ? e.message : String(e) }, e instanceof HttpError ? e.status : 422);
+  };
+
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 422;
-      if (!res.headersSent) json(res, { error: e instanceof Error ? e.message : String(e) }, status);
-      else res.end();
-    });
+    handle(req, res).catch((e: unknown) => fail(req, res, e));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () =>

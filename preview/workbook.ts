@@ -14,6 +14,7 @@ import { assertTransportable, type ServerBackend } from '../test/support/sidebar
 import { sidebarServer } from '../test/support/sidebarServer';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
 import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
+import { SIDEBAR_SERVER_FUNCTIONS, isSidebarServerFunction } from '../src/sidebar/serverFunctions';
 
 export const FORMULAS_SHEET = 'Formulas';
 /** Rows a grid request returns at most (the page says when there are more). */
@@ -415,8 +416,15 @@ export class PreviewWorkbook {
     return { sheet: sheetName, row, column, display: cell.getDisplayValue(), recalculated: changes.length, ms: Math.round(performance.now() - t0) };
   }
 
-  /** One google.script.run call from the sidebar, with what crosses it checked as Apps Script does. */
+  /**
+   * One google.script.run call from the sidebar, with what crosses it checked as Apps Script does.
+   * Only the sidebar's server functions (the list its typed wrapper uses) can be called — never
+   * onAutoRefresh, another global of the bundle, or an inherited name such as `constructor`.
+   */
   run(name: string, args: unknown[]): RunAnswer {
+    if (!isSidebarServerFunction(name)) {
+      return { ok: false, message: `${name} is not one of the sidebar's server functions (${SIDEBAR_SERVER_FUNCTIONS.join(', ')})` };
+    }
     try {
       const result = this.backend.call(name, args);
       assertTransportable(result, `the result of ${name}`);

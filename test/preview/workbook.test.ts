@@ -123,8 +123,11 @@ describe('preview server API', () => {
   });
   afterAll(() => server.close());
 
+  /** As the page calls the API: a change carries the page's Origin and a JSON body (test/preview/server.test.ts). */
   const call = async (path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> => {
-    const res = await fetch(new URL(path, server.url), init);
+    const change = init?.method !== undefined && init.method !== 'GET';
+    const headers: Record<string, string> = change ? { origin: new URL(server.url).origin, 'content-type': 'application/json' } : {};
+    const res = await fetch(new URL(path, server.url), { ...init, headers });
     return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer() };
   };
 
@@ -149,9 +152,9 @@ describe('preview server API', () => {
     expect(run.ok).toBe(true);
     expect(JSON.parse(run.json).outcome.ok).toBe(true);
     const priv = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refresh_', args: [] }) })).body as { ok: boolean; message: string };
-    expect(priv).toEqual({ ok: false, message: 'Script function not found: refresh_' });
+    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings)" });
 
-    expect(((await call('/api/trigger', { method: 'POST' })).body as { ok: boolean }).ok).toBe(true);
+    expect(((await call('/api/trigger', { method: 'POST', body: '{}' })).body as { ok: boolean }).ok).toBe(true);
     const xlsx = await call('/api/export');
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(xlsx.body as ArrayBuffer).subarray(0, 2).toString()).toBe('PK');
