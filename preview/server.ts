@@ -15,8 +15,10 @@
  * rebinding); a request that changes something (any method but GET) must carry the page's own
  * Origin and `Content-Type: application/json` (a cross-site form or `no-cors` fetch can send
  * neither, and a cross-site JSON request needs a preflight this server never grants); /api/run
- * calls only the sidebar's server functions.
+ * calls only the sidebar's server functions; the page and the sidebar run under a
+ * Content-Security-Policy and cannot be framed by another site.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -106,6 +108,37 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** The policy of the preview page: its own script, style, API and sidebar frame — nothing else. */
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The policy of the sidebar page: it is one self-contained file (inline script and style, as Apps
+ * Script serves it), so exactly its inline blocks are allowed, by hash; it may call the API and be
+ * framed by the preview page only.
+ */
+function sidebarCsp(page: string): string {
+  const hashes = (tag: string): string[] =>
+    [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  return [
+    "default-src 'none'",
+    `script-src ${hashes('script').join(' ')}`,
+    `style-src ${hashes('style').join(' ')}`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
 export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: number } = {}): Promise<PreviewServer> {
   const script = await pageScript();
   const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8');
@@ -141,7 +174,7 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
       case 'GET /':
-        return send(res, 200, 'text/html; charset=utf-8', html);
+        return send(res, 200, 'text/html; charset=utf-8', html, { 'content-security-policy': PAGE_CSP });
       case 'GET /app.js':
         return send(res, 200, 'text/javascript; charset=utf-8', script);
       case 'GET /favicon.ico':
@@ -154,7 +187,8 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
         const page = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
         const at = page.indexOf('<head>');
         if (at < 0) throw new HttpError(500, 'dist/Sidebar.html has no <head>');
-        return send(res, 200, 'text/html; charset=utf-8', page.slice(0, at + 6) + BRIDGE + page.slice(at + 6));
+        const served = page.slice(0, at + 6) + BRIDGE + page.slice(at + 6);
+        return send(res, 200, 'text/html; charset=utf-8', served, { 'content-security-policy': sidebarCsp(served) });
       }
       case 'GET /api/tabs':
         return json(res, { tabs: wb.tabs(), now: new Date(wb.env.clock.now()).toISOString(), timeZone: wb.timeZone });

@@ -113,7 +113,39 @@ suite('preview in a browser', () => {
       await openTab(page, FORMULAS_SHEET);
       await sidebar.locator('#refresh').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
+      // `problems` holds the console's errors: a Content-Security-Policy violation would be one.
       expect({ problems, foreign }).toEqual({ problems: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Content-Security-Policy: a script injected into the page or the sidebar does not run', async () => {
+    const context = await (await browser()).newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    try {
+      await page.goto(server.url);
+      await page.locator('#status', { hasText: 'Ready' }).waitFor();
+      await page.frameLocator('#sidebar').locator('#refresh').waitFor();
+      const sidebar = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+      // What an injected string would do if it reached the DOM: an inline script, an inline handler.
+      const inject = (): boolean => {
+        const w = window as unknown as { injected?: boolean };
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true';
+        document.head.append(script);
+        const div = document.createElement('div');
+        div.setAttribute('onclick', 'window.injected = true');
+        document.body.append(div);
+        div.click();
+        div.remove();
+        return w.injected === true;
+      };
+      expect(await page.evaluate(inject)).toBe(false);
+      expect(await sidebar.evaluate(inject)).toBe(false);
+      expect(violations.length).toBeGreaterThanOrEqual(4);
     } finally {
       await context.close();
     }

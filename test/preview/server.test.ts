@@ -201,3 +201,38 @@ describe('413: an oversized body gets its answer and the connection is closed', 
     expect((await request('GET', '/api/tabs', {})).status).toBe(200);
   });
 });
+
+describe('Content-Security-Policy', () => {
+  const policy = (r: Answer): Map<string, string> =>
+    new Map(
+      String(r.headers['content-security-policy'] ?? '')
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => d !== '')
+        .map((d) => [d.split(/\s+/)[0]!, d.slice(d.split(/\s+/)[0]!.length).trim()]),
+    );
+
+  test('the page: its own script and style only, no framing by another site', async () => {
+    const csp = policy(await request('GET', '/', {}));
+    expect(csp.get('default-src')).toBe("'none'");
+    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('style-src')).toBe("'self'");
+    expect(csp.get('connect-src')).toBe("'self'");
+    expect(csp.get('frame-src')).toBe("'self'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('form-action')).toBe("'none'");
+  });
+
+  test('the sidebar: only its own inline script and style (by hash), framed only by the page', async () => {
+    const r = await request('GET', '/sidebar', {});
+    const csp = policy(r);
+    expect(csp.get('default-src')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'self'");
+    const scripts = (csp.get('script-src') ?? '').split(' ');
+    const inline = [...r.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].length;
+    expect(inline).toBeGreaterThanOrEqual(2); // the bridge and the sidebar's own script
+    expect(scripts).toHaveLength(inline);
+    for (const s of scripts) expect(s).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+    expect(csp.get('style-src')).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  });
+});
