@@ -67,7 +67,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**/*.{ts,js}', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'preview/*.ts', '*.js', '*.mjs'],
+    files: ['test/**/*.{ts,js}', 'emulator/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'preview/*.ts', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -11,7 +11,7 @@
  * 200,000 simulated customers.
  */
 import { performance } from 'node:perf_hooks';
-import { loadBundle, type LoadedBundle } from '../test/support/gasBundle';
+import { loadBundle, type LoadedBundle } from '../emulator/bundle';
 import { mulberry32 as prng } from '../scripts/random';
 import { runPredictBench } from './predict';
 import { runRefreshBench } from './refresh';

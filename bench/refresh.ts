@@ -4,7 +4,7 @@
  * and writes of each output tab, which the tests hold to one each.
  */
 import { performance } from 'node:perf_hooks';
-import { loadBundle } from '../test/support/gasBundle';
+import { loadBundle } from '../emulator/bundle';
 
 function orders(n: number, customers: number): unknown[][] {
   const rows: unknown[][] = [['注文番号', '顧客ID', 'メールアドレス', '注文日時', '合計金額', '注文ステータス', '定期購入']];

@@ -24,8 +24,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { DIST, projectRoot } from '../test/support/gasBundle';
-import { SHIM } from '../test/support/sidebarPage';
+import { DIST, projectRoot } from '../emulator/project';
+import { SHIM } from '../emulator/scriptRun';
 import type { PreviewWorkbook } from './workbook';
 import { exportXlsx } from './xlsx';
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../test/support/gasBundle';
+import { projectRoot } from '../emulator/project';
 import { writeCsv } from './csv';
 import {
   JA_TEXT_AMOUNTS_BEFORE,

@@ -24,7 +24,8 @@ import { STAGE_LABELS, TIER_LABELS, pickLang, type Lang, type StageId, type Tier
 import type { Table } from '../src/core/orders';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { ALL_STAGES, FUNNEL } from '../src/core/stages';
-import { loadBundle, projectRoot, type LoadedBundle } from '../test/support/gasBundle';
+import { loadBundle, type LoadedBundle } from '../emulator/bundle';
+import { projectRoot } from '../emulator/project';
 import { startPreviewServer } from '../preview/server';
 import { PreviewWorkbook, makeZone as sheetZone } from '../preview/workbook';
 import { exportXlsx, readXlsx } from '../preview/xlsx';

@@ -2,7 +2,7 @@
  * The built bundle, loaded as Apps Script loads it: one global scope, functions called by name,
  * values made in the bundle's realm as Sheets passes them (2-D arrays, Dates, '' for blanks).
  */
-import { bundleSource, loadBundle } from '../support/gasBundle';
+import { bundleSource, loadBundle } from '../../emulator/bundle';
 
 const orders = [
   ['Name', 'Email', 'Financial Status', 'Accepts Marketing', 'Total', 'Created at', 'Lineitem name', 'Billing Name', 'Cancelled at'],

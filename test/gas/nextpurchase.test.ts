@@ -1,7 +1,7 @@
 /** NEXTPURCHASE from the built bundle (dist/Code.js), called by name as Sheets calls it. */
 import { DAY_MS, dayFromCivil } from '../../src/core/dates';
 import { simulateShop } from '../support/btyd';
-import { bundleSource, loadBundle } from '../support/gasBundle';
+import { bundleSource, loadBundle } from '../../emulator/bundle';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 600, firstDay: AS_OF - 500, asOf: AS_OF, seed: 21, spend: { p: 4, q: 5, gamma: 20_000 } });

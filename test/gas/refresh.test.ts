@@ -2,7 +2,7 @@
  * The refresh (SPEC §6) as Apps Script runs it: the built bundle on the in-memory Sheets, started
  * by the menu, the sidebar's server function and the time trigger.
  */
-import { loadBundle, type LoadedBundle } from '../support/gasBundle';
+import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
 import { loadFixture } from '../support/fixtures';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { FORMULAS_SHEET, PreviewWorkbook } from '../../preview/workbook';
-import { projectRoot } from '../support/gasBundle';
+import { projectRoot } from '../../emulator/project';
 import { lapsedCustomer } from '../support/previewFixtures';
 import { browser, browserSkipReason, closeBrowser } from '../support/sidebarPage';
-import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const FUNNEL_TAB = 'ファンファネル';

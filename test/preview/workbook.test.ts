@@ -8,7 +8,7 @@ import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { FORMULAS_SHEET, PreviewWorkbook, makeZone } from '../../preview/workbook';
 import { exportXlsx, readXlsx } from '../../preview/xlsx';
 import { lapsedCustomer, stageOf } from '../support/previewFixtures';
-import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 
 const FUNNEL_TAB = 'ファンファネル';
 

@@ -13,7 +13,7 @@ import {
   type Shop,
 } from '../../scripts/sampleShop';
 import { parseCsv, sheetCell, toRange, writeCsv } from '../../scripts/csv';
-import { loadBundle } from '../support/gasBundle';
+import { loadBundle } from '../../emulator/bundle';
 
 describe('csv', () => {
   it('round-trips quotes, commas, line breaks and blanks', () => {

@@ -7,9 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDEBAR_TEXT } from '../../src/core/labels';
 import { readSettings, type Settings } from '../../src/core/settings';
-import { projectRoot } from '../support/gasBundle';
+import { projectRoot } from '../../emulator/project';
 import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
-import { SAMPLE_AS_OF, sampleShopSheets, sidebarServer } from '../support/sidebarServer';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
+import { sidebarServer } from '../../emulator/scriptRun';
 
 const SETTINGS_KEY = 'fanFunnel.settings';
 

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { StageId } from '../../src/core/labels';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
-import { DIST, projectRoot } from '../support/gasBundle';
+import { DIST, projectRoot } from '../../emulator/project';
 import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
-import { SAMPLE_AS_OF, sampleShopSheets, sidebarServer } from '../support/sidebarServer';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
+import { sidebarServer } from '../../emulator/scriptRun';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const ALL_STAGES: StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant', 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];

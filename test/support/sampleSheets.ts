@@ -1,40 +1,8 @@
-/**
- * The server side of the sidebar's browser tests: the built bundle (dist/Code.js) loaded into a vm
- * context with the in-memory Apps Script services of test/support/gas installed as its globals,
- * its top-level functions called by name as one execution each — as `google.script.run` does.
- */
+/** The sample shop (samples/) as the browser and preview tests paste it into the in-memory Sheets. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
+import { projectRoot } from '../../emulator/project';
 import { parseCsv, toRange, type SheetValue } from '../../scripts/csv';
-import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from './gas';
-import { bundleSource, projectRoot } from './gasBundle';
-import type { ServerBackend } from './sidebarPage';
-
-export interface SidebarServer {
-  readonly env: GasEnvironment;
-  readonly backend: ServerBackend;
-  readonly context: vm.Context;
-}
-
-export function sidebarServer(options: GasEnvironmentOptions = {}): SidebarServer {
-  const env = createGasEnvironment(options);
-  const context = vm.createContext({});
-  env.install(context);
-  vm.runInContext(bundleSource(), context, { filename: 'Code.js' });
-  // Arguments arrive as JSON and are parsed in the script's realm, as Apps Script hands them over.
-  const parse = vm.runInContext('JSON.parse', context) as (json: string) => unknown;
-  return {
-    env,
-    context,
-    backend: {
-      call(name, args) {
-        if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`); // private in Apps Script
-        return env.call(name, ...args.map((a) => (a === undefined ? undefined : parse(JSON.stringify(a)))));
-      },
-    },
-  };
-}
 
 /** The sample shop's as-of instant (samples/README.md): the end of 2026-10-31 in Japan. */
 export const SAMPLE_AS_OF = Date.parse('2026-10-31T15:00:00Z');

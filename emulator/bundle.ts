@@ -1,28 +1,17 @@
 /**
  * Loads the built bundle (dist/Code.js) the way Apps Script does: one global scope, top-level
  * functions called by name, with the services of the in-memory Apps Script environment
- * (test/support/gas, exposed as `env`: sheets, properties, locks, triggers, UI, I/O counts).
+ * (emulator/, exposed as `env`: sheets, properties, locks, triggers, UI, I/O counts).
  *
  * Values handed to the functions should be made *inside* the context (`ctx.date(...)`,
  * `ctx.eval(...)`), as Sheets' values are the script runtime's own objects; a `Date` from the
  * test's realm is a different class there.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import vm from 'node:vm';
-import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './gas';
-
-/** The project root: the nearest folder up from the working directory with our package.json.
- *  (Not `__dirname`: scripts run this file bundled from elsewhere.) */
-export function projectRoot(from = process.cwd()): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'fan-funnel') return dir;
-    if (dirname(dir) === dir) throw new Error('run this from inside the fan-funnel project');
-  }
-}
-
-export const DIST = join(projectRoot(), 'dist');
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './index';
+import { DIST } from './project';
 
 export interface SheetEnv {
   /** The spreadsheet's time zone (File → Settings). Default Asia/Tokyo. */

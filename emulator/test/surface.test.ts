@@ -1,17 +1,17 @@
 /**
- * The member lists the fakes complete themselves against (test/support/gas/surface.ts) match the
+ * The member lists the fakes complete themselves against (emulator/surface.ts) match the
  * installed @types/google-apps-script, and every fake object answers each real method — either
  * implemented or with a "not implemented" error, never `undefined is not a function`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGasEnvironment, NOT_IMPLEMENTED } from '../support/gas';
-import { renderSurfaceModule } from '../support/gas/surface.extract';
-import { SURFACE } from '../support/gas/surface';
-import { projectRoot } from '../support/gasBundle';
+import { createGasEnvironment, NOT_IMPLEMENTED } from '../index';
+import { renderSurfaceModule } from '../surface.extract';
+import { SURFACE } from '../surface';
+import { projectRoot } from '../project';
 
-test('surface.ts is generated from the installed typings (regenerate: node scripts/run-ts.mjs test/support/gas/surface.generate.ts)', () => {
-  expect(readFileSync(join(projectRoot(), 'test/support/gas/surface.ts'), 'utf8')).toBe(renderSurfaceModule());
+test('surface.ts is generated from the installed typings (regenerate: node scripts/run-ts.mjs emulator/surface.generate.ts)', () => {
+  expect(readFileSync(join(projectRoot(), 'emulator/surface.ts'), 'utf8')).toBe(renderSurfaceModule());
 });
 
 test('every method of the faked interfaces exists on the fakes', () => {

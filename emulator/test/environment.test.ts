@@ -1,10 +1,10 @@
 /**
- * The in-memory Apps Script environment (test/support/gas) behaves as Apps Script and Sheets do
+ * The in-memory Apps Script environment (emulator/) behaves as Apps Script and Sheets do
  * where the add-on depends on it: Sheets' errors and their messages, how written values are read,
  * copies, limits, locks, triggers, metadata, charts, authorization modes and the I/O accounting.
  */
 import vm from 'node:vm';
-import { createGasEnvironment, LOCK_TIMEOUT_MESSAGE, NOT_IMPLEMENTED, type GasEnvironmentOptions } from '../support/gas';
+import { createGasEnvironment, LOCK_TIMEOUT_MESSAGE, NOT_IMPLEMENTED, type GasEnvironmentOptions } from '../index';
 
 /** The error a call throws, as Apps Script's log prints it ("Exception: …"). */
 function thrown(fn: () => unknown): string {
