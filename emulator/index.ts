@@ -1,7 +1,8 @@
 /**
- * An in-memory Apps Script environment for the add-on's own tests: SpreadsheetApp and the other
- * services the add-on uses, faithful where it matters (Sheets' errors and limits, value handling,
- * locks, triggers, authorization modes), with records and counters that tests can assert on.
+ * An in-memory Apps Script environment for the add-on's tests, npm start's preview and the bench:
+ * SpreadsheetApp and the other services the add-on uses, faithful where it matters (Sheets' errors
+ * and limits, value handling, locks, triggers, authorization modes), with records and counters that
+ * tests can assert on.
  *
  *   const env = createGasEnvironment({ sheets: { Orders: rows }, locale: 'ja_JP' });
  *   env.install(vmContext);               // or use env.globals directly in unit tests
@@ -12,20 +13,25 @@
  * See README.md in this folder for what is reproduced and what is simplified.
  */
 import vm from 'node:vm';
-import { FakeCharts } from './charts';
+import { FakeCharts } from './spreadsheet/charts';
 import { Clock, Ctx, IoCounter, enumName, nodeRealm, real, vmRealm, type AuthModeName, type Execution } from './core';
 import { FakeHtmlService, HtmlFiles } from './html';
 import { FakeScriptApp, TriggerRegistry, AuthMode, type ScriptEnv, type TriggerRecord } from './script';
 import { FakeLogger, FakeSession, FakeUser, FakeUtilities, recordingConsole, type LogEntry, type SessionEnv } from './session';
-import { BookModel, FakeSpreadsheet, FakeSpreadsheetApp, describeSheet, type GridMode, type SheetDescription, type SheetModel } from './spreadsheet';
+import { BookModel, type GridMode, type SheetModel } from './spreadsheet/book';
+import { describeSheet, type SheetDescription } from './spreadsheet/describe';
+import { FakeSpreadsheet } from './spreadsheet/spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheet/spreadsheetApp';
 import { CacheStore, FakeCacheService, FakeLockService, FakePropertiesService, LockSlot, PropertyStore } from './stores';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './limits';
 import { isKnownZone, wallClock, zone } from './time';
 import { UiRecorder } from './ui';
 import type { Scalar } from './core';
 
 export { NOT_IMPLEMENTED, IoCounter, Clock, type IoEvent, type AuthModeName, type Execution } from './core';
-export { LOCK_TIMEOUT_MESSAGE, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT, CACHE_VALUE_LIMIT } from './stores';
-export type { SheetDescription } from './spreadsheet';
+export { LOCK_TIMEOUT_MESSAGE } from './stores';
+export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT, CACHE_VALUE_LIMIT } from './limits';
+export type { SheetDescription } from './spreadsheet/describe';
 export type { RecordedMenu, RecordedPage, RecordedAlert, MenuEntry } from './ui';
 export type { TriggerRecord, ClockSchedule } from './script';
 export type { LogEntry } from './session';
@@ -213,7 +219,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   if (specs.length === 0) book.addSheet(book.defaultSheetName());
   for (const [name, spec] of specs) {
     const detail = Array.isArray(spec) ? { values: spec } : spec;
-    const s = book.addSheet(name, undefined, detail.maxRows ?? 1000, detail.maxColumns ?? 26);
+    const s = book.addSheet(name, undefined, detail.maxRows ?? NEW_SHEET_ROWS, detail.maxColumns ?? NEW_SHEET_COLUMNS);
     s.hidden = detail.hidden ?? false;
     if (detail.values) putValues(s, detail.values, 1, 1, detail.entered ?? false);
   }

@@ -3,7 +3,8 @@
  * limits), and authorization info whose status tests set.
  */
 import { Ctx, Fake, defineEnums, enumName, finishFake, isInt, makeEnum, real, signatureError } from './core';
-import { FakeSpreadsheet } from './spreadsheet';
+import { FakeSpreadsheet } from './spreadsheet/spreadsheet';
+import { MAX_TRIGGERS_PER_USER, TRIGGER_MINUTE_STEPS } from './limits';
 import { isKnownZone } from './time';
 
 export const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
@@ -58,8 +59,6 @@ export interface ScriptEnv {
   auth: { status: 'REQUIRED' | 'NOT_REQUIRED' };
   scriptId: string;
 }
-
-export const MAX_TRIGGERS_PER_USER = 20;
 
 export class TriggerRegistry {
   records: TriggerRecord[] = [];
@@ -149,7 +148,6 @@ export class FakeTriggerBuilder extends Fake<TriggerBuilder> implements Pick<Tri
 finishFake(FakeTriggerBuilder, 'Script.TriggerBuilder');
 
 type Clock = GoogleAppsScript.Script.ClockTriggerBuilder;
-const MINUTE_STEPS = [1, 5, 10, 15, 30];
 
 export class FakeClockTriggerBuilder
   extends Fake<Clock>
@@ -188,7 +186,7 @@ export class FakeClockTriggerBuilder
     return this._set('everyHours', n, isInt(n) && n >= 1, 'hours');
   }
   everyMinutes(n: number): Clock {
-    return this._set('everyMinutes', n, MINUTE_STEPS.includes(n), 'minutes. Only 1, 5, 10, 15 or 30 minutes are allowed');
+    return this._set('everyMinutes', n, TRIGGER_MINUTE_STEPS.includes(n), 'minutes. Only 1, 5, 10, 15 or 30 minutes are allowed');
   }
   everyWeeks(n: number): Clock {
     return this._set('everyWeeks', n, isInt(n) && n >= 1, 'weeks');

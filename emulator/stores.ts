@@ -1,15 +1,13 @@
 /**
- * PropertiesService, CacheService and LockService, with Apps Script's limits and messages:
+ * PropertiesService, CacheService and LockService, with Apps Script's limits (limits.ts) and messages:
  * property values ≤ 9 KB and a store ≤ 500 KB; cache values ≤ 100 KB, keys ≤ 250 characters,
  * expiry by the fake clock; locks that tests can have "another execution" hold.
  */
 import { Ctx, Fake, finishFake, real, signatureError, utf8Bytes } from './core';
+import { CACHE_DEFAULT_TTL, CACHE_KEY_LIMIT, CACHE_MAX_TTL, CACHE_VALUE_LIMIT, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Properties
-
-export const PROPERTY_VALUE_LIMIT = 9 * 1024;
-export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 /** One property store (document, script, or one user's). */
 export class PropertyStore {
@@ -104,10 +102,6 @@ finishFake(FakePropertiesService, 'Properties.PropertiesService');
 // ---------------------------------------------------------------------------------------------
 // Cache
 
-export const CACHE_VALUE_LIMIT = 100 * 1024;
-export const CACHE_KEY_LIMIT = 250;
-export const CACHE_MAX_TTL = 21600;
-
 export class CacheStore {
   readonly map = new Map<string, { value: string; expires: number }>();
   constructor(
@@ -143,7 +137,7 @@ export class FakeCache extends Fake<Cache> implements Pick<Cache, 'get' | 'getAl
     if (utf8Bytes(value) > CACHE_VALUE_LIMIT) this._ctx.fail('Argument too large: value');
   }
   private _ttl(seconds: unknown): number {
-    if (seconds === undefined) return 600;
+    if (seconds === undefined) return CACHE_DEFAULT_TTL;
     if (typeof seconds !== 'number' || !(seconds >= 1)) return signatureError(this._ctx, [seconds], 'CacheService.Cache.put');
     return Math.min(seconds, CACHE_MAX_TTL);
   }

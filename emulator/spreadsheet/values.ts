@@ -6,8 +6,8 @@
  * `'…` is text without the apostrophe, "123" becomes the number 123, "TRUE" a boolean, "12%" 0.12,
  * "2024-01-05" a date — unless the cell's format is plain text ('@').
  */
-import { isDate, type Scalar } from './core';
-import { formatSheetsDate, instantOfSerial, instantOfWall, isDateFormat, serialOfInstant, wallOfSerial, type Zone } from './time';
+import { isDate, type Scalar } from '../core';
+import { formatSheetsDate, instantOfSerial, instantOfWall, isDateFormat, serialOfInstant, wallOfSerial, type Zone } from '../time';
 
 export interface Cell {
   v: Scalar;

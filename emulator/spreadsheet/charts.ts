@@ -3,9 +3,9 @@
  * position, options), the charts inserted into sheets, and the `Charts` global's enums.
  */
 import { a1Of } from './a1';
-import { Ctx, Fake, defineEnums, enumName, finishFake, isInt, makeEnum, real, signatureError } from './core';
-import type { BookModel, SheetModel } from './spreadsheet';
-import { FakeRange } from './spreadsheet';
+import { Ctx, Fake, defineEnums, enumName, finishFake, isInt, makeEnum, real, signatureError } from '../core';
+import type { BookModel, SheetModel } from './book';
+import { FakeRange } from './range';
 
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;

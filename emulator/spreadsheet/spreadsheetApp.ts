@@ -1,0 +1,44 @@
+/** The SpreadsheetApp global: the active spreadsheet, its active sheet, the UI. */
+import { Ctx, Fake, defineEnums, finishFake, real } from '../core';
+import { FakeUi } from '../ui';
+import { activeSheet, type BookModel } from './book';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata';
+import { activateSheet, sheetFacade } from './sheet';
+import { FakeSpreadsheet } from './spreadsheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class FakeSpreadsheetApp
+  extends Fake<GoogleAppsScript.Spreadsheet.SpreadsheetApp>
+  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getUi' | 'flush' | 'openById' | 'setActiveSheet'>
+{
+  constructor(
+    ctx: Ctx,
+    private _book: BookModel,
+  ) {
+    super(ctx);
+  }
+  getActive(): Spreadsheet {
+    return real(new FakeSpreadsheet(this._ctx, this._book));
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return real(new FakeSpreadsheet(this._ctx, this._book));
+  }
+  getActiveSheet(): Sheet {
+    return sheetFacade(this._ctx, this._book, activeSheet(this._book));
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    return activateSheet(this._ctx, this._book, sheet);
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return real(new FakeUi(this._ctx, this._book.ui));
+  }
+  flush(): void {}
+  openById(id: string): Spreadsheet {
+    if (id === this._book.o.id) return this.getActive();
+    return this._ctx.fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+  }
+}
+defineEnums(FakeSpreadsheetApp, { DeveloperMetadataVisibility, DeveloperMetadataLocationType });
+finishFake(FakeSpreadsheetApp, 'Spreadsheet.SpreadsheetApp');
