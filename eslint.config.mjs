@@ -2,24 +2,18 @@
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The Apps Script services src/ may use — the globals of src/gas, and what src/core and
+// src/sidebar must not touch. One list, so that a new service is added once.
+const APPS_SCRIPT_SERVICES = ['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities', 'Charts'];
+const forbidAppsScript = (message) => ['error', ...APPS_SCRIPT_SERVICES.map((name) => ({ name, message }))];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],
     languageOptions: {
-      globals: {
-        SpreadsheetApp: 'readonly',
-        PropertiesService: 'readonly',
-        CacheService: 'readonly',
-        LockService: 'readonly',
-        ScriptApp: 'readonly',
-        HtmlService: 'readonly',
-        Session: 'readonly',
-        Utilities: 'readonly',
-        Charts: 'readonly',
-        GoogleAppsScript: 'readonly',
-      },
+      globals: Object.fromEntries([...APPS_SCRIPT_SERVICES, 'GoogleAppsScript'].map((name) => [name, 'readonly'])),
     },
   },
   {
@@ -28,12 +22,7 @@ export default tseslint.config(
     files: ['src/sidebar/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-globals': [
-        'error',
-        ...['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities'].map(
-          (name) => ({ name, message: 'The sidebar runs in the browser: call the server through src/sidebar/server.ts.' }),
-        ),
-      ],
+      'no-restricted-globals': forbidAppsScript('The sidebar runs in the browser: call the server through src/sidebar/server.ts.'),
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
@@ -48,12 +37,7 @@ export default tseslint.config(
     // The pure core must not touch Apps Script: plain data in, plain data out.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        ...['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities'].map(
-          (name) => ({ name, message: 'src/core is pure: pass data in from src/gas instead.' }),
-        ),
-      ],
+      'no-restricted-globals': forbidAppsScript('src/core is pure: pass data in from src/gas instead.'),
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in (asOf / now); never read it in the core.' },
