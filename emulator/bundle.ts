@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { customFunctionsIn } from './customFunctions';
 import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './index';
 import { DIST } from './project';
 
@@ -68,13 +69,6 @@ function scriptTimeZone(): string | undefined {
   return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')).timeZone as string | undefined) : undefined;
 }
 
-/** Names of the bundle's custom functions (a JSDoc with @customfunction above `function NAME(`). */
-function customFunctions(source: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function (\w+)\(/g)) if (m[1]!.includes('@customfunction')) out.add(m[2]!);
-  return out;
-}
-
 export function loadBundle(env: SheetEnv = {}): LoadedBundle {
   if (env.now !== undefined && env.realm === 'this') throw new Error('a fixed clock needs an isolated realm');
   const source = bundleSource();
@@ -101,7 +95,7 @@ export function loadBundle(env: SheetEnv = {}): LoadedBundle {
   }
   // Sheets runs custom functions in AuthMode.CUSTOM_FUNCTION (read-only, no UI); the rest as a
   // person at the document would.
-  const custom = customFunctions(source);
+  const custom = new Set(customFunctionsIn(source).map((f) => f.name));
 
   const evalIn = <T>(code: string): T =>
     (env.realm === 'this' ? vm.runInThisContext(code) : vm.runInContext(code, context)) as T;

@@ -2,10 +2,11 @@
 // Sheets needs survives the bundler. Run after `npm run build`; CI and `npm run deploy` run it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { customFunctionProblems, declaredCustomFunctions } from '../emulator/customFunctions';
+import { DIST as dist, projectRoot } from '../emulator/project';
 
-const dist = join(process.cwd(), 'dist');
-const problems = [];
-const check = (ok, message) => ok || problems.push(message);
+const problems: string[] = [];
+const check = (ok: boolean, message: string): unknown => ok || problems.push(message);
 
 const files = readdirSync(dist).sort();
 check(
@@ -27,16 +28,8 @@ check(
 );
 
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
-for (const name of ['FANSTAGE', 'LTVRANK']) {
-  const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(([^)]*)\\)`).exec(code);
-  check(m !== null, `Code.js: no top-level "function ${name}(" with a JSDoc block above it`);
-  if (m) {
-    check(m[1].includes('@customfunction'), `Code.js: ${name}'s JSDoc has no @customfunction`);
-    for (const p of m[2].split(',').map((s) => s.trim()).filter(Boolean)) {
-      check(new RegExp(`@param \\{[^}]+\\} ${p}\\b`).test(m[1]), `Code.js: ${name}'s JSDoc has no @param for ${p}`);
-    }
-  }
-}
+// Every custom function src/index.ts declares keeps its JSDoc, so Sheets lists it with its help.
+problems.push(...customFunctionProblems(declaredCustomFunctions(readFileSync(join(projectRoot(), 'src', 'index.ts'), 'utf8')), code));
 for (const name of ['onOpen', 'onInstall', 'showSidebar']) {
   check(new RegExp(`^function ${name}\\(`, 'm').test(code), `Code.js: no top-level function ${name}`);
 }
@@ -51,9 +44,9 @@ const urls = html.replace(/http:\/\/www\.w3\.org\/2000\/svg/g, '').match(/(?:htt
 check(urls.length === 0, `Sidebar.html must have no external URLs; it has ${urls.slice(0, 5).join(', ')}`);
 check(!/<(script|img|iframe|link)\b[^>]*\s(src|href)\s*=/i.test(html), 'Sidebar.html must not load any script, image or stylesheet by URL');
 check(!/@import|url\(\s*["']?(?!data:)/i.test(html), 'Sidebar.html must not import CSS or load url() resources');
-const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 check(
-  inline.length === 1 && inline[0].length > 2000 && inline[0].includes('google.script.run') && !inline[0].includes('@inline'),
+  inline.length === 1 && inline[0]!.length > 2000 && inline[0]!.includes('google.script.run') && !inline[0]!.includes('@inline'),
   'Sidebar.html must contain the inlined client script (src/sidebar/client.ts bundled by scripts/build.mjs)',
 );
 check(/<style>[\s\S]*\.refresh[\s\S]*<\/style>/.test(html) && !html.includes('/*@inline'), 'Sidebar.html must contain the inlined sidebar.css');
