@@ -30,8 +30,9 @@ import { startPreviewServer } from '../preview/server';
 import { PreviewWorkbook, makeZone as sheetZone } from '../preview/workbook';
 import { exportXlsx, readXlsx } from '../preview/xlsx';
 import { parseCsv, toRange, type SheetValue } from './csv';
-import { sampleFiles } from './generate-samples';
-import { SAMPLE_AS_OF, generateShop } from './sampleShop';
+import { generateShop } from './sampleShop/generate';
+import { sampleFiles } from './sampleShop/sheets';
+import { SAMPLE_AS_OF } from './sampleShop/shop';
 
 const TIME_ZONE = 'Asia/Tokyo';
 const ROOT = projectRoot();

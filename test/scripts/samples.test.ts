@@ -1,17 +1,12 @@
 /**
- * The sample shop (scripts/sampleShop.ts) and the CSV helpers that `npm run samples` and
+ * The sample shop (scripts/sampleShop/) and the CSV helpers that `npm run samples` and
  * `npm start` rest on: the generator is deterministic, the CSV round-trips, and the built add-on
  * reads the Japanese layout and the Shopify export of one shop to the same LTVs and purchase
  * counts as the shop's own books (the generator's structured data).
  */
-import {
-  customersSheet,
-  generateShop,
-  japaneseOrders,
-  shopifyOrders,
-  surveySheet,
-  type Shop,
-} from '../../scripts/sampleShop';
+import { generateShop } from '../../scripts/sampleShop/generate';
+import { customersSheet, japaneseOrders, shopifyOrders, surveySheet } from '../../scripts/sampleShop/sheets';
+import type { Shop } from '../../scripts/sampleShop/shop';
 import { parseCsv, sheetCell, toRange, writeCsv } from '../../scripts/csv';
 import { loadBundle } from '../../emulator/bundle';
 
