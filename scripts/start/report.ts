@@ -1,202 +1,17 @@
 /**
- * npm start — runs the BUILT add-on (dist/Code.js, loaded the way Apps Script loads it) on CSV files,
- * as a shop owner's spreadsheet would run =FANSTAGE(…) and =LTVRANK(…), and prints what came out.
- *
- *   npm start                                  the sample shop: Japanese order list (+ customers,
- *                                              survey), then the Shopify export (+ survey)
- *   npm start -- --orders FILE [--customers FILE] [--survey FILE] [--as-of YYYY-MM-DD]
- *   npm start -- --lang en                     English labels (spreadsheet locale en_US)
- *   npm start -- --export out.xlsx             also write the refreshed workbook to an .xlsx
- *   npm start -- --no-serve                    only the report (CI=true does the same)
- *
- * Then (unless --no-serve or CI) the local preview: the same add-on on an in-memory spreadsheet,
- * served on 127.0.0.1 — tabs, formulas recalculated by HyperFormula, the real sidebar (preview/).
- *
- * The CSV cells are converted as pasting a CSV into Sheets would: numeric text becomes a number,
- * TRUE/FALSE a boolean, a blank cell '', everything else stays text (dates too: the add-on reads
- * date text itself). The ranges are handed to the bundle's own functions, by name.
+ * The report npm start prints for one run: what was read, the rows skipped, the fan stages, VIPs
+ * and tiers, and the top of the LTV ranking — the built add-on's own FANSTAGE and LTVRANK, called
+ * by name with values of its realm — laid out for a terminal.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { analyze, readInputs, type ReadInputs } from '../src/core/analyze';
-import { makeZone } from '../src/core/dates';
-import { STAGE_LABELS, TIER_LABELS, pickLang, type Lang, type StageId, type TierId } from '../src/core/labels';
-import type { Table } from '../src/core/orders';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
-import { ALL_STAGES, FUNNEL } from '../src/core/stages';
-import { loadBundle, type LoadedBundle } from '../emulator/bundle';
-import { projectRoot } from '../emulator/project';
-import { startPreviewServer } from '../preview/server';
-import { PreviewWorkbook, makeZone as sheetZone } from '../preview/workbook';
-import { exportXlsx, readXlsx } from '../preview/xlsx';
-import { parseCsv, toRange, type SheetValue } from './csv';
-import { generateShop } from './sampleShop/generate';
-import { sampleFiles } from './sampleShop/sheets';
-import { SAMPLE_AS_OF } from './sampleShop/shop';
-
-const TIME_ZONE = 'Asia/Tokyo';
-const ROOT = projectRoot();
-const SAMPLES = join(ROOT, 'samples');
-
-// ---------------------------------------------------------------------------------------------
-// Arguments
-
-interface Args {
-  orders?: string;
-  customers?: string;
-  survey?: string;
-  asOf?: string;
-  lang: Lang;
-  top: number;
-  help: boolean;
-  /** Write the refreshed workbook to this .xlsx. */
-  export?: string;
-  /** Start the preview server (default: yes, unless CI). */
-  serve: boolean;
-  port: number;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { lang: 'ja', top: 10, help: false, serve: !process.env.CI, port: 8080 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--orders':
-        args.orders = value();
-        break;
-      case '--customers':
-        args.customers = value();
-        break;
-      case '--survey':
-        args.survey = value();
-        break;
-      case '--as-of': {
-        const v = value();
-        if (!isCalendarDay(v)) {
-          throw new UsageError(`--as-of must be a date like 2026-10-31, not "${v}"`);
-        }
-        args.asOf = v;
-        break;
-      }
-      case '--lang': {
-        const v = value();
-        if (v !== 'ja' && v !== 'en') throw new UsageError(`--lang is ja or en, not "${v}"`);
-        args.lang = v;
-        break;
-      }
-      case '--top': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 1) throw new UsageError('--top needs a whole number ≥ 1');
-        args.top = v;
-        break;
-      }
-      case '--export': {
-        const v = value();
-        if (!/\.xlsx$/i.test(v)) throw new UsageError(`--export writes an .xlsx file, not "${v}"`);
-        args.export = v;
-        break;
-      }
-      case '--no-serve':
-        args.serve = false;
-        break;
-      case '--serve':
-        args.serve = true;
-        break;
-      case '--port': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 0 || v > 65535) throw new UsageError('--port needs a port number (0 for any free port)');
-        args.port = v;
-        break;
-      }
-      case '-h':
-      case '--help':
-        args.help = true;
-        break;
-      default:
-        throw new UsageError(`unknown argument "${a}"`);
-    }
-  }
-  if (args.orders === undefined && (args.customers !== undefined || args.survey !== undefined)) {
-    throw new UsageError('--customers and --survey go with --orders FILE');
-  }
-  return args;
-}
-
-class UsageError extends Error {}
-
-/** `YYYY-MM-DD` naming a real day (not 2026-02-30). */
-function isCalendarDay(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const t = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return t.getUTCFullYear() === +m[1]! && t.getUTCMonth() === +m[2]! - 1 && t.getUTCDate() === +m[3]!;
-}
-
-const USAGE = `Fan Funnel — runs the built add-on (dist/Code.js) on CSV files and prints the fan stages and the LTV ranking.
-
-  npm start                       the sample shop in samples/ (Japanese order list, then Shopify export)
-  npm start -- --orders FILE [--customers FILE] [--survey FILE] [--as-of YYYY-MM-DD] [--lang en] [--top N]
-
-  --orders FILE      an order export with a header row (Shopify, BASE, 楽天, EC-CUBE, or any sheet
-                     with customer, date and amount columns); UTF-8 or Shift_JIS, comma or tab
-  --customers FILE   optional customers sheet: LINE/メルマガ登録, 定期課金, 誕生日 …
-  --survey FILE      optional survey responses (e.g. Google Forms) with NPS / 満足度
-  --as-of DAY        the day to evaluate on; default: the samples' export day (${SAMPLE_AS_OF})
-                     for the sample files, today (Japan time) for your own files
-  --lang en          English labels (the spreadsheet locale en_US); default ja (ja_JP)
-  --top N            how many of the LTV ranking to show (default 10)
-  --export FILE.xlsx write the refreshed workbook (tabs, formats, the chart's data) to an .xlsx
-  --no-serve         print the report only; no local preview (also when CI is set)
-  --port N           the preview's port on 127.0.0.1 (default 8080; 0 = any free port)
-
-Files may be CSV (UTF-8, or Shift_JIS/CP932 as BASE, カラーミー and 楽天 write) or XLSX (first sheet).
-After the report, the local preview serves the workbook on http://127.0.0.1:PORT/: the tabs, the
-formulas =FANSTAGE/=LTVRANK recalculated as you edit orders, the real sidebar, the time trigger.`;
-
-// ---------------------------------------------------------------------------------------------
-// Reading CSV files as Sheets would hold them
-
-/** Decodes a file: UTF-8 (BOM or not), else Shift_JIS / CP932 as Japanese carts often write. */
-function decode(bytes: Buffer): { text: string; encoding: string } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'Shift_JIS' };
-  }
-}
-
-interface Input {
-  /** As shown to the user. */
-  readonly label: string;
-  readonly range: Array<Array<SheetValue | Date>>;
-  readonly encoding: string;
-}
-
-async function readInput(file: string): Promise<Input> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
-  if (/\.xlsx$/i.test(path)) {
-    // As Sheets holds an opened .xlsx: numbers, text, booleans, and Dates for date cells.
-    const { rows } = await readXlsx(readFileSync(path), sheetZone(TIME_ZONE));
-    if (rows.length === 0) throw new UsageError(`${file} is empty`);
-    return { label: displayPath(path), range: rows as Array<Array<SheetValue | Date>>, encoding: 'XLSX' };
-  }
-  const { text, encoding } = decode(readFileSync(path));
-  const rows = parseCsv(text);
-  if (rows.length === 0) throw new UsageError(`${file} is empty`);
-  return { label: displayPath(path), range: toRange(rows), encoding };
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
-}
+import { analyze, readInputs, type ReadInputs } from '../../src/core/analyze';
+import { makeZone } from '../../src/core/dates';
+import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
+import type { Table } from '../../src/core/orders';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { ALL_STAGES, FUNNEL } from '../../src/core/stages';
+import type { LoadedBundle } from '../../emulator/bundle';
+import { UsageError } from './args';
+import { TIME_ZONE, type Input } from './inputs';
 
 // ---------------------------------------------------------------------------------------------
 // Terminal output
@@ -249,14 +64,10 @@ function dayText(v: unknown): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
 }
 
-function todayInTokyo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 // ---------------------------------------------------------------------------------------------
 // One run
 
-interface Run {
+export interface Run {
   readonly title: Record<Lang, string>;
   readonly orders: Input;
   readonly customers?: Input;
@@ -291,7 +102,7 @@ function tierOf(label: unknown): TierId | undefined {
   return undefined;
 }
 
-function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: (s?: string) => void): void {
+export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: (s?: string) => void): void {
   const ja = lang === 'ja';
   const T = (jaText: string, enText: string): string => (ja ? jaText : enText);
   const locale = ja ? 'ja_JP' : 'en_US';
@@ -528,163 +339,22 @@ function profileName(id: string, lang: Lang): string {
   return lang === 'ja' ? `${name} 形式` : `${name} layout`;
 }
 
-// ---------------------------------------------------------------------------------------------
 
-async function sampleInputs(out: (s?: string) => void): Promise<Record<'shopify' | 'ja' | 'customers' | 'survey', Input>> {
-  const names = { shopify: 'shopify_orders.csv', ja: 'orders_ja.csv', customers: 'customers.csv', survey: 'survey.csv' } as const;
-  const missing = Object.values(names).some((n) => !existsSync(join(SAMPLES, n)));
-  if (!missing) {
-    return {
-      shopify: await readInput(join(SAMPLES, names.shopify)),
-      ja: await readInput(join(SAMPLES, names.ja)),
-      customers: await readInput(join(SAMPLES, names.customers)),
-      survey: await readInput(join(SAMPLES, names.survey)),
-    };
-  }
-  // No samples on disk (not generated yet): make them in memory, exactly as `npm run samples` would.
-  out('(samples/ has no sample files yet — generating them in memory; `npm run samples` writes them)');
-  const files = new Map(sampleFiles(generateShop()).map((f) => [f.name, f.text]));
-  const input = (name: string): Input => ({ label: `samples/${name} (in memory)`, range: toRange(parseCsv(files.get(name)!)), encoding: 'UTF-8' });
-  return { shopify: input(names.shopify), ja: input(names.ja), customers: input(names.customers), survey: input(names.survey) };
-}
-
-async function main(): Promise<void> {
-  const out = (s = ''): void => console.log(s);
-  let args: Args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  if (args.help) {
-    out(USAGE);
-    return;
-  }
-  const lang = args.lang;
-  const locale = lang === 'ja' ? 'ja_JP' : 'en_US';
-  const T = (ja: string, en: string): string => (lang === 'ja' ? ja : en);
-  const b = loadBundle({ locale, timeZone: TIME_ZONE });
-  // The bundle picks the language from the locale, as a spreadsheet does; check it agrees.
-  if (pickLang('auto', locale) !== lang) throw new Error(`locale ${locale} does not give ${lang}`);
-
-  out(`Fan Funnel ${T('— ファンファネル', '')}`.trimEnd());
-  out(
-    T(
-      `ビルド済みのアドオン dist/Code.js を Apps Script と同じ形で読み込み、シートの関数 =FANSTAGE と =LTVRANK を呼び出します (ロケール ${locale}、${TIME_ZONE})。`,
-      `Loads the built add-on dist/Code.js as Apps Script does and calls its sheet functions =FANSTAGE and =LTVRANK (locale ${locale}, ${TIME_ZONE}).`,
-    ),
-  );
-  out();
-
-  const runs: Run[] = [];
-  try {
-    if (args.orders === undefined) {
-      const s = await sampleInputs(out);
-      const asOf = args.asOf ?? SAMPLE_AS_OF;
-      const note: Record<Lang, string> = args.asOf
-        ? { ja: '--as-of で指定', en: 'given with --as-of' }
-        : { ja: 'サンプルをエクスポートした日', en: 'the day the samples were exported' };
-      runs.push({
-        title: { ja: '[1/2] 日本語の注文一覧 + 顧客シート + アンケート', en: '[1/2] Japanese order list + customers sheet + survey' },
-        orders: s.ja,
-        customers: s.customers,
-        survey: s.survey,
-        asOf,
-        asOfNote: note,
-      });
-      runs.push({
-        title: { ja: '[2/2] Shopify の注文エクスポート + アンケート', en: '[2/2] Shopify orders export + survey' },
-        orders: s.shopify,
-        survey: s.survey,
-        asOf,
-        asOfNote: note,
-      });
-    } else {
-      const orders = await readInput(args.orders);
-      const isSample = resolve(args.orders).startsWith(SAMPLES);
-      const asOf = args.asOf ?? (isSample ? SAMPLE_AS_OF : todayInTokyo());
-      const note: Record<Lang, string> = args.asOf
-        ? { ja: '--as-of で指定', en: 'given with --as-of' }
-        : isSample
-          ? { ja: 'サンプルをエクスポートした日', en: 'the day the samples were exported' }
-          : { ja: '今日 (--as-of で変えられます)', en: 'today (change it with --as-of)' };
-      runs.push({
-        title: { ja: orders.label, en: orders.label },
-        orders,
-        ...(args.customers === undefined ? {} : { customers: await readInput(args.customers) }),
-        ...(args.survey === undefined ? {} : { survey: await readInput(args.survey) }),
-        asOf,
-        asOfNote: note,
-      });
-    }
-    for (const run of runs) runOne(b, run, lang, args.top, out);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`Fan Funnel: ${e.message}`);
-      process.exit(1);
-    }
-    throw e;
-  }
-  const legend = T(
-    `凡例 (基準日から見て)
+/** What each stage means, counted back from the as-of day. */
+export function legend(lang: Lang): string {
+  return lang === 'ja'
+    ? `凡例 (基準日から見て)
   ビジター     登録済み・購入1回・60日以内に購入
   フォロワー   登録済み・90日以内に購入
   サポーター   登録済み・定期課金中・60日以内に購入・好意的な反応2回以上
   パートナー   サポーターの条件 + 購入2回以上・好意的な反応3回以上
   一時離脱     90日以上購入なし、でも好意的な反応あり (離脱 = 反応もなし)
-  未分類       どのステージの条件にも当てはまらない (例: 定期課金中だが好意的な反応が2回未満)`,
-    `Legend (counted back from the as-of day)
+  未分類       どのステージの条件にも当てはまらない (例: 定期課金中だが好意的な反応が2回未満)`
+    : `Legend (counted back from the as-of day)
   Visitor       registered, 1 purchase, bought within 60 days
   Follower      registered, bought within 90 days
   Supporter     registered, subscribed, bought within 60 days, 2+ positive reactions
   Partner       a Supporter with 2+ purchases and 3+ positive reactions
   Dormant       no purchase for 90+ days, but a positive reaction (Lapsed: none either)
-  Unclassified  fits no stage (e.g. subscribed with fewer than 2 positive reactions)`,
-  );
-  out(legend);
-  await preview(runs[0]!, args, locale, out);
+  Unclassified  fits no stage (e.g. subscribed with fewer than 2 positive reactions)`;
 }
-
-/**
- * The workbook of the first run (orders, customers, survey as sheets), refreshed by the add-on;
- * written to --export, then served as the local preview unless --no-serve / CI.
- */
-async function preview(run: Run, args: Args, locale: string, out: (s?: string) => void): Promise<void> {
-  if (!args.serve && args.export === undefined) return;
-  const T = (ja: string, en: string): string => (args.lang === 'ja' ? ja : en);
-  const sheets: Record<string, unknown[][]> = { Orders: run.orders.range };
-  if (run.customers) sheets.Customers = run.customers.range;
-  if (run.survey) sheets.Survey = run.survey.range;
-  out();
-  out(T('ワークブックを準備しています (シートに貼り付け、アドオンで更新)…', 'Preparing the workbook (sheets pasted, refreshed by the add-on)…'));
-  // The script clock: noon of the as-of day in Japan, so "today" is that day.
-  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now: Date.parse(`${run.asOf}T12:00:00+09:00`) });
-  if (args.export !== undefined) {
-    const file = resolve(args.export);
-    writeFileSync(file, await exportXlsx(wb));
-    out(T(`書き出しました: ${displayPath(file)} (${wb.tabs().map((t) => t.name).join(', ')})`, `Wrote ${displayPath(file)} (${wb.tabs().map((t) => t.name).join(', ')})`));
-  }
-  if (!args.serve) return;
-  let server;
-  try {
-    server = await startPreviewServer(wb, { port: args.port });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    server = await startPreviewServer(wb, { port: 0 });
-  }
-  out();
-  out(T(`ローカルプレビュー: ${server.url}`, `Local preview: ${server.url}`));
-  out(T('  (ブラウザで開いてください。Ctrl+C で終了)', '  (open it in a browser; Ctrl+C stops it)'));
-  const stop = (): void => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
