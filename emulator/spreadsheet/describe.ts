@@ -1,7 +1,7 @@
 /** Plain descriptions of a sheet, for test assertions (env.sheet(name)). */
 import { describeChart } from './charts';
 import type { BookModel, SheetModel } from './book';
-import { DEFAULT_NUMBER_FORMAT, displayOf, toScript, type Cell } from './values';
+import { DEFAULT_NUMBER_FORMAT, FORMAT_DEFAULTS, displayOf, toScript, type Cell } from './values';
 
 export interface SheetDescription {
   name: string;
@@ -45,9 +45,9 @@ export function describeSheet(book: BookModel, s: SheetModel): SheetDescription 
     displayValues: map(displayOf),
     formulas: map((c) => c?.f ?? ''),
     numberFormats: map((c) => c?.nf ?? DEFAULT_NUMBER_FORMAT),
-    fontWeights: map((c) => c?.fw ?? 'normal'),
-    backgrounds: map((c) => c?.bg ?? '#ffffff'),
-    horizontalAlignments: map((c) => c?.ha ?? 'general'),
+    fontWeights: map((c) => c?.fw ?? FORMAT_DEFAULTS.fw),
+    backgrounds: map((c) => c?.bg ?? FORMAT_DEFAULTS.bg),
+    horizontalAlignments: map((c) => c?.ha ?? FORMAT_DEFAULTS.ha),
     columnWidths: Object.fromEntries(s.columnWidths),
     autoResizedColumns: [...s.autoResized].sort((a, b) => a - b),
     tabColor: s.tabColor,

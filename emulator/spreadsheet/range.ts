@@ -7,7 +7,7 @@ import { a1Of, parseA1 } from './a1';
 import type { BookModel, SheetModel } from './book';
 import { clearCells, writeCell } from './cells';
 import { sheetFacade } from './sheet';
-import { DEFAULT_NUMBER_FORMAT, displayOf, toScript, type Cell } from './values';
+import { DEFAULT_NUMBER_FORMAT, FORMAT_DEFAULTS, displayOf, toScript, type Cell, type FormatKey } from './values';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,6 +30,12 @@ export function rangeFromA1(ctx: Ctx, book: BookModel, s: SheetModel, text: stri
   const lastCol = p.lastCol ?? s.maxCols;
   const open = p.lastRow === null || p.lastCol === null;
   return real(checkedRange(ctx, book, s, p.row, p.col, lastRow - p.row + 1, lastCol - p.col + 1, open ? text.replace(/\$/g, '').toUpperCase() : undefined));
+}
+
+/** null clears a format, and so does the font weight 'normal' (the default, which Sheets stores as none). */
+function setFormat(cell: Cell, key: FormatKey, value: unknown): void {
+  if (value === null || (key === 'fw' && value === 'normal')) delete cell[key];
+  else cell[key] = String(value);
 }
 
 type RangeImpl =
@@ -144,6 +150,22 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     this._log('write', method);
   }
 
+  private _setFormat(key: FormatKey, value: unknown): Range {
+    this._each((cell) => setFormat(cell, key, value));
+    return this._self();
+  }
+  private _setFormats(key: FormatKey, data: unknown, method: string): Range {
+    const grid = this._checkGrid(data, method);
+    this._each((cell, r, c) => setFormat(cell, key, grid[r]![c]));
+    return this._self();
+  }
+  private _format(key: FormatKey): string {
+    return this._sheet.cell(this._row, this._col)?.[key] ?? FORMAT_DEFAULTS[key];
+  }
+  private _formats(key: FormatKey): string[][] {
+    return this._map((c) => c?.[key] ?? FORMAT_DEFAULTS[key]);
+  }
+
   getValues(): unknown[][] {
     return this._read('Range.getValues');
   }
@@ -203,56 +225,46 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     return this._map((c) => c?.nf ?? DEFAULT_NUMBER_FORMAT);
   }
   setFontWeight(fontWeight: string | null): Range {
-    this._each((cell) => setOrDelete(cell, 'fw', fontWeight === null || fontWeight === 'normal' ? null : String(fontWeight)));
-    return this._self();
+    return this._setFormat('fw', fontWeight);
   }
   setFontWeights(fontWeights: unknown[][]): Range {
-    const data = this._checkGrid(fontWeights, 'setFontWeights');
-    this._each((cell, r, c) => setOrDelete(cell, 'fw', data[r]![c] === null || data[r]![c] === 'normal' ? null : String(data[r]![c])));
-    return this._self();
+    return this._setFormats('fw', fontWeights, 'setFontWeights');
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
-    return (this._sheet.cell(this._row, this._col)?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+    return this._format('fw') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this._map((c) => (c?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight);
+    return this._formats('fw') as GoogleAppsScript.Spreadsheet.FontWeight[][];
   }
   setFontColor(color: string | null): Range {
-    this._each((cell) => setOrDelete(cell, 'fc', color === null ? null : String(color)));
-    return this._self();
+    return this._setFormat('fc', color);
   }
   getFontColor(): string {
-    return this._sheet.cell(this._row, this._col)?.fc ?? '#000000';
+    return this._format('fc');
   }
   setBackground(color: string | null): Range {
-    this._each((cell) => setOrDelete(cell, 'bg', color === null ? null : String(color)));
-    return this._self();
+    return this._setFormat('bg', color);
   }
   setBackgrounds(color: unknown[][]): Range {
-    const data = this._checkGrid(color, 'setBackgrounds');
-    this._each((cell, r, c) => setOrDelete(cell, 'bg', data[r]![c] === null ? null : String(data[r]![c])));
-    return this._self();
+    return this._setFormats('bg', color, 'setBackgrounds');
   }
   getBackground(): string {
-    return this._sheet.cell(this._row, this._col)?.bg ?? '#ffffff';
+    return this._format('bg');
   }
   getBackgrounds(): string[][] {
-    return this._map((c) => c?.bg ?? '#ffffff');
+    return this._formats('bg');
   }
   setHorizontalAlignment(alignment: string | null): Range {
-    this._each((cell) => setOrDelete(cell, 'ha', alignment === null ? null : String(alignment)));
-    return this._self();
+    return this._setFormat('ha', alignment);
   }
   setHorizontalAlignments(alignments: unknown[][]): Range {
-    const data = this._checkGrid(alignments, 'setHorizontalAlignments');
-    this._each((cell, r, c) => setOrDelete(cell, 'ha', data[r]![c] === null ? null : String(data[r]![c])));
-    return this._self();
+    return this._setFormats('ha', alignments, 'setHorizontalAlignments');
   }
   getHorizontalAlignment(): string {
-    return this._sheet.cell(this._row, this._col)?.ha ?? 'general';
+    return this._format('ha');
   }
   getHorizontalAlignments(): string[][] {
-    return this._map((c) => c?.ha ?? 'general');
+    return this._formats('ha');
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): Range {
     const contents = !!options?.contentsOnly || !options?.formatOnly;
@@ -372,8 +384,3 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   }
 }
 finishFake(FakeRange, 'Spreadsheet.Range');
-
-function setOrDelete(cell: Cell, key: 'fw' | 'bg' | 'fc' | 'ha', value: string | null): void {
-  if (value === null) delete cell[key];
-  else cell[key] = value;
-}

@@ -28,6 +28,10 @@ export interface LocaleInfo {
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
+/** A cell's text formats (`Cell` keys) and what Sheets reports for a cell without one. */
+export const FORMAT_DEFAULTS = { fw: 'normal', fc: '#000000', bg: '#ffffff', ha: 'general' } as const;
+export type FormatKey = keyof typeof FORMAT_DEFAULTS;
+
 /** The date-time format Sheets gives a cell a script wrote a Date into. */
 export function dateTimeFormat(locale: string): string {
   return locale.startsWith('ja') || locale.startsWith('zh') || locale.startsWith('ko') ? 'yyyy/MM/dd H:mm:ss' : 'M/d/yyyy H:mm:ss';
