@@ -10,20 +10,11 @@ import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { FORMULAS_SHEET, PreviewWorkbook } from '../../preview/workbook';
 import { projectRoot } from '../../emulator/project';
 import { lapsedCustomer } from '../support/previewFixtures';
-import { browser, browserSkipReason, closeBrowser } from '../support/sidebarPage';
+import { browser, closeBrowser, describeInBrowser } from '../support/sidebarPage';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const FUNNEL_TAB = 'ファンファネル';
-
-const skip = browserSkipReason();
-const suite = skip === undefined ? describe : describe.skip;
-if (skip !== undefined) {
-  process.stderr.write(`\n${skip}\n`);
-  describe('preview in a browser', () => {
-    test.skip(skip, () => undefined);
-  });
-}
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.locator(`.tabs button[data-name="${name}"]`).click();
@@ -46,7 +37,7 @@ async function gridText(page: Page): Promise<string> {
   return (await page.locator('#grid-table tbody').textContent()) ?? '';
 }
 
-suite('preview in a browser', () => {
+describeInBrowser('preview in a browser', () => {
   let server: PreviewServer;
   let wb: PreviewWorkbook;
   beforeAll(async () => {

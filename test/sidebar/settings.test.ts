@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SIDEBAR_TEXT } from '../../src/core/labels';
 import { readSettings, type Settings } from '../../src/core/settings';
 import { projectRoot } from '../../emulator/project';
-import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
+import { describeInBrowser, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 import { sidebarServer } from '../../emulator/scriptRun';
 
@@ -25,15 +25,6 @@ test('the client’s message for a bad number is the server’s, in both languag
     }
   }
 });
-
-const skip = browserSkipReason();
-const suite = skip === undefined ? describe : describe.skip;
-if (skip !== undefined) {
-  process.stderr.write(`\n${skip}\n`);
-  describe('sidebar settings in a browser', () => {
-    test.skip(skip, () => undefined);
-  });
-}
 
 /** The server's own words for a value, from `readSettings` (src/core/settings.ts). */
 function serverMessage(input: unknown, path: string, lang: 'ja' | 'en'): string {
@@ -67,7 +58,7 @@ async function save(s: SidebarSession): Promise<void> {
   });
 }
 
-suite('sidebar settings in a browser', () => {
+describeInBrowser('sidebar settings in a browser', () => {
   const { open } = useSidebarPages();
   beforeAll(() => mkdirSync(join(projectRoot(), 'test-artifacts'), { recursive: true }));
 

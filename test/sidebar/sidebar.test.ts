@@ -9,22 +9,13 @@ import type { StageId } from '../../src/core/labels';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
 import { DIST, projectRoot } from '../../emulator/project';
-import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
+import { describeInBrowser, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 import { sidebarServer } from '../../emulator/scriptRun';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const ALL_STAGES: StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant', 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];
 const XSS = '<img src=x onerror=alert(1)>';
-
-const skip = browserSkipReason();
-const suite = skip === undefined ? describe : describe.skip;
-if (skip !== undefined) {
-  process.stderr.write(`\n${skip}\n`);
-  describe('sidebar in a browser', () => {
-    test.skip(skip, () => undefined);
-  });
-}
 
 /** The counts the funnel chart shows: bands of the SVG and the list of the other stages. */
 async function chartCounts(s: SidebarSession): Promise<Record<string, { count: number; text: string }>> {
@@ -54,7 +45,7 @@ async function text(s: SidebarSession, selector: string): Promise<string> {
   return (await s.page.locator(selector).first().textContent()) ?? '';
 }
 
-suite('sidebar in a browser', () => {
+describeInBrowser('sidebar in a browser', () => {
   const { open } = useSidebarPages();
   beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 

@@ -33,9 +33,23 @@ export const CHROMIUM_ARGS = [
  * Browser tests run when chromium is there, and always in CI (where a missing browser must fail
  * loudly rather than skip). Returns why they are skipped, or undefined.
  */
-export function browserSkipReason(): string | undefined {
+function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM) || process.env.CI) return undefined;
   return `${CHROMIUM} is missing: skipping the sidebar browser tests (apt-get install -y chromium; CI installs it)`;
+}
+
+/** `describe` for a suite that needs chromium; without it the suite is skipped, saying why. */
+export function describeInBrowser(title: string, body: () => void): void {
+  const skip = browserSkipReason();
+  if (skip === undefined) {
+    describe(title, body);
+    return;
+  }
+  process.stderr.write(`\n${skip}\n`);
+  describe(title, () => {
+    test.skip(skip, () => undefined);
+  });
+  describe.skip(title, body);
 }
 
 export interface ServerCall {
