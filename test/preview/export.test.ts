@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../scripts/csv';
 import { TAB_NAMES } from '../../src/core/labels';
-import { projectRoot } from '../support/gasBundle';
-import { sampleShopSheets } from '../support/sidebarServer';
+import { projectRoot } from '../../emulator/project';
+import { sampleShopSheets } from '../support/sampleSheets';
 
 /** What Excel accepts as a sheet name (Excel's rename dialog): ≤ 31 characters, none of : \ / ? * [ ],
  *  no leading or trailing apostrophe, not "History". */

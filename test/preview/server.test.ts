@@ -10,8 +10,8 @@ import net from 'node:net';
 import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
 import { SIDEBAR_SERVER_FUNCTIONS } from '../../src/sidebar/serverFunctions';
-import { bundleSource } from '../support/gasBundle';
-import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+import { bundleSource } from '../../emulator/bundle';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 
 interface Answer {
   readonly status: number;
