@@ -4,6 +4,7 @@
  * `finishFake`, which turns a class into a complete-looking Apps Script object.
  */
 import vm from 'node:vm';
+import { CALIBRATION, CostMeter, callKind } from './cost';
 import { SURFACE, type SurfaceKey } from './surface';
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +259,11 @@ export interface Execution {
   ui: boolean;
   /** E-mail of the user the script runs as. */
   user: string;
+  /**
+   * Whether the execution has a containing document. Without one, SpreadsheetApp.getActive() and
+   * LockService.getDocumentLock() return null (as from a standalone script or web app).
+   */
+  document: boolean;
 }
 
 /** How a method touches the world, for the per-auth-mode checks. */
@@ -291,6 +297,7 @@ export interface CtxOptions {
   clock: Clock;
   io: IoCounter;
   execution: Execution;
+  cost?: CostMeter;
 }
 
 export class Ctx {
@@ -298,12 +305,35 @@ export class Ctx {
   readonly clock: Clock;
   readonly io: IoCounter;
   execution: Execution;
+  /** The projected Apps Script time of the current execution (cost.ts). */
+  readonly cost: CostMeter;
+  /** How deep in faked service calls we are: only the outermost call is charged. */
+  private depth = 0;
 
   constructor(o: CtxOptions) {
     this.realm = o.realm;
     this.clock = o.clock;
     this.io = o.io;
     this.execution = o.execution;
+    this.cost = o.cost ?? new CostMeter(CALIBRATION);
+  }
+
+  /** Stops the execution if its projected time passed its limit (Apps Script's message). */
+  checkTime(): void {
+    const stop = this.cost.update();
+    if (stop !== null) this.fail(stop);
+  }
+
+  /** Charges cells read or written (before the write happens: a stopped write changes nothing). */
+  chargeCells(kind: 'read' | 'written', n: number): void {
+    this.cost.cells(kind, n);
+    this.checkTime();
+  }
+
+  /** Charges time the script waits (Utilities.sleep, a lock). */
+  chargeWait(ms: number): void {
+    this.cost.wait(ms);
+    this.checkTime();
   }
 
   /** Throws Apps Script's kind of error ("Exception: …" when printed). */
@@ -315,12 +345,20 @@ export class Ctx {
     throw this.realm.error(NOT_IMPLEMENTED + what, 'Error');
   }
 
-  /** Bookkeeping and permission checks at the start of every faked method. */
+  /**
+   * Bookkeeping, cost and permission checks at the start of every faked method; `exit` must follow
+   * (finishFake's wrappers call both), also when this throws.
+   */
   enter(iface: SurfaceKey, method: string): void {
     const short = iface.slice(iface.indexOf('.') + 1);
     const key = `${short}.${method}`;
     this.io.calls++;
     this.io.callCounts.set(key, (this.io.callCounts.get(key) ?? 0) + 1);
+    if (this.depth++ === 0) {
+      this.cost.pauseScript();
+      this.cost.call(callKind(iface, method));
+      this.checkTime();
+    }
     const access = accessOf(iface, method);
     const { authMode, ui } = this.execution;
     if (access === 'free') return;
@@ -333,6 +371,11 @@ export class Ctx {
     if (access === 'ui' && !ui && authMode !== 'CUSTOM_FUNCTION') {
       this.fail('Cannot call SpreadsheetApp.getUi() from this context.');
     }
+  }
+
+  /** The end of a faked method: the script's own code runs again. */
+  exit(): void {
+    if (--this.depth === 0) this.cost.resumeScript();
   }
 }
 
@@ -354,7 +397,8 @@ type FakeClass = abstract new (...args: never[]) => Fake<unknown>;
 
 /**
  * Completes a fake class against the real interface's member list (surface.ts):
- * - every implemented method is wrapped to count the call and apply the execution's auth rules;
+ * - every implemented method is wrapped to count the call, charge its projected time (cost.ts) and
+ *   apply the execution's auth rules;
  * - every other method of the interface becomes a stub that throws "not implemented in the
  *   in-memory Sheets: Interface.method";
  * - every enum-like property of the interface that the class does not define becomes a getter
@@ -378,12 +422,20 @@ export function finishFake(cls: FakeClass, iface: SurfaceKey): void {
     const impl = d && typeof d.value === 'function' ? (d.value as (...a: unknown[]) => unknown) : null;
     const fn = impl
       ? function (this: Fake<unknown>, ...args: unknown[]) {
-          this._ctx.enter(iface, name);
-          return impl.apply(this, args);
+          try {
+            this._ctx.enter(iface, name);
+            return impl.apply(this, args);
+          } finally {
+            this._ctx.exit();
+          }
         }
       : function (this: Fake<unknown>) {
-          this._ctx.enter(iface, name);
-          return this._ctx.notImplemented(`${short}.${name}`);
+          try {
+            this._ctx.enter(iface, name);
+            return this._ctx.notImplemented(`${short}.${name}`);
+          } finally {
+            this._ctx.exit();
+          }
         };
     Object.defineProperty(fn, 'name', { value: name });
     Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
@@ -409,6 +461,11 @@ export function defineEnums(cls: FakeClass, enums: Record<string, object>): void
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/** The message of an error of any realm (a vm context's Error is no `instanceof Error` here). */
+export function errorMessage(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e);
+}
 
 export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');

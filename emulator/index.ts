@@ -14,7 +14,7 @@
  */
 import vm from 'node:vm';
 import { FakeCharts } from './spreadsheet/charts';
-import { Clock, Ctx, IoCounter, enumName, nodeRealm, real, vmRealm, type AuthModeName, type Execution } from './core';
+import { Clock, Ctx, IoCounter, enumName, errorMessage, nodeRealm, real, vmRealm, type AuthModeName, type Execution, type Realm } from './core';
 import { FakeHtmlService, HtmlFiles } from './html';
 import { FakeScriptApp, TriggerRegistry, AuthMode, type ScriptEnv, type TriggerRecord } from './script';
 import { FakeLogger, FakeSession, FakeUser, FakeUtilities, recordingConsole, type LogEntry, type SessionEnv } from './session';
@@ -23,7 +23,19 @@ import { describeSheet, type SheetDescription } from './spreadsheet/describe';
 import { FakeSpreadsheet } from './spreadsheet/spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet/spreadsheetApp';
 import { CacheStore, FakeCacheService, FakeLockService, FakePropertiesService, LockSlot, PropertyStore } from './stores';
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './limits';
+import { CALIBRATION, CostMeter, type Calibration, type ExecutionKind, type ExecutionReport, type TimeLimit } from './cost';
+import {
+  CUSTOM_FUNCTION_LIMIT_MS,
+  EXECUTION_LIMIT_MESSAGE,
+  EXECUTION_LIMIT_MS,
+  NEW_SHEET_COLUMNS,
+  NEW_SHEET_ROWS,
+  QUOTA_WINDOW_MS,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  TRIGGER_DAILY_LIMIT_MESSAGE,
+  TRIGGER_DAILY_LIMIT_MS,
+  TRIGGER_DAILY_LIMIT_WORKSPACE_MS,
+} from './limits';
 import { isKnownZone, wallClock, zone } from './time';
 import { UiRecorder } from './ui';
 import type { Scalar } from './core';
@@ -31,6 +43,7 @@ import type { Scalar } from './core';
 export { NOT_IMPLEMENTED, IoCounter, Clock, type IoEvent, type AuthModeName, type Execution } from './core';
 export { LOCK_TIMEOUT_MESSAGE } from './stores';
 export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT, CACHE_VALUE_LIMIT } from './limits';
+export { CALIBRATION, projectedMs, type Calibration, type CallKind, type CostBreakdown, type ExecutionKind, type ExecutionReport } from './cost';
 export type { SheetDescription } from './spreadsheet/describe';
 export type { RecordedMenu, RecordedPage, RecordedAlert, MenuEntry } from './ui';
 export type { TriggerRecord, ClockSchedule } from './script';
@@ -84,6 +97,25 @@ export interface GasEnvironmentOptions {
   formulaValue?: (formula: string, at: { sheet: string; row: number; column: number }) => Scalar;
   /** Print the script's console output as well as recording it. */
   echoLogs?: boolean;
+  /**
+   * The time limits (6 min per execution, 30 s per custom function or simple trigger, 90 min of
+   * trigger time a day), on projected Apps Script time (cost.ts). 'enforce' (default): the execution
+   * is stopped with Apps Script's message; 'report': it runs to its end and env.cost says it would
+   * have been stopped (for the bench, to see how long it would need).
+   */
+  timeLimits?: 'enforce' | 'report';
+  /** Overrides of the cost model's figures (cost.ts), e.g. `{ scriptFactor: 0 }` for exact sums in tests. */
+  calibration?: Partial<Omit<Calibration, 'call'>> & { call?: Partial<Calibration['call']> };
+  /** A Google Workspace account: 6 hours of trigger time a day instead of 90 minutes. Default false. */
+  workspaceAccount?: boolean;
+  /**
+   * Whether executions have a containing document (else SpreadsheetApp.getActive() and
+   * LockService.getDocumentLock() return null). Google documents null "outside of the context of a
+   * containing document (such as from a standalone script or webapp)"; whether an add-on's
+   * time-driven trigger has one is not documented. 'always' (default), 'not in time triggers', or
+   * 'never' (a standalone script).
+   */
+  containingDocument?: 'always' | 'not in time triggers' | 'never';
 }
 
 export interface GasGlobals {
@@ -105,6 +137,25 @@ export interface ExecutionOptions {
   ui?: boolean;
   /** Run as this user (triggers run as their owner). */
   user?: string;
+  /** Which time limit applies. Default: 'customFunction' in AuthMode.CUSTOM_FUNCTION, else 'script'. */
+  kind?: ExecutionKind;
+  /** Another limit than the kind's (a trigger's remaining daily time). */
+  limit?: TimeLimit;
+  /** Cells Sheets read to pass a custom function its arguments (charged as cells read; sheetsCall.ts). */
+  argumentCells?: number;
+}
+
+/** One run of an installable trigger, as the owner's execution log would list it. */
+export interface TriggerRun {
+  uid: string;
+  handler: string;
+  user: string;
+  /** The fake clock when it fired. */
+  at: number;
+  /** 'refused': the daily trigger time was used up, the handler never ran. */
+  outcome: 'done' | 'failed' | 'refused';
+  error?: string;
+  projectedMs: number;
 }
 
 export interface LockLeak {
@@ -135,7 +186,27 @@ export interface GasEnvironment {
     /** Adds a trigger as if created earlier (e.g. by another user). */
     add(record: Omit<TriggerRecord, 'uid' | 'createdAt'>): TriggerRecord;
     clear(): void;
+    /** Every run, failed and refused ones too (an add-on's trigger failure e-mails nobody). */
+    readonly runs: TriggerRun[];
   };
+  /** Projected Apps Script time (cost.ts): per execution, and the trigger time used per user. */
+  readonly cost: {
+    readonly calibration: Calibration;
+    /** The execution running now (or, outside any, what direct calls have cost). */
+    readonly current: ExecutionReport;
+    readonly last: ExecutionReport | undefined;
+    readonly executions: readonly ExecutionReport[];
+    /** Projected trigger time `user` has used in the current 24-hour quota window (ms). */
+    triggerTimeUsed(user?: string): number;
+  };
+  /** Cells of the spreadsheet as Sheets counts them (every sheet's rows × columns). */
+  cellCount(): number;
+  /** The script's time zone (appsscript.json's timeZone). */
+  readonly scriptTimeZone: string;
+  /** A top-level function of the installed script, as Apps Script finds it by name. */
+  scriptFunction(name: string): (...args: unknown[]) => unknown;
+  /** The realm the script runs in (values handed to it are made there). */
+  readonly realm: Realm;
   readonly auth: { status: 'REQUIRED' | 'NOT_REQUIRED' };
   /** The current execution (auth mode, UI, user). */
   readonly execution: Execution;
@@ -183,8 +254,11 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   const ui = new UiRecorder();
   const logs: LogEntry[] = [];
   const now = () => clock.now();
-  const topExecution: Execution = { authMode: 'FULL', ui: true, user: defaultUser };
-  const ctx = new Ctx({ realm: nodeRealm(), clock, io, execution: topExecution });
+  const containing = options.containingDocument ?? 'always';
+  const topExecution: Execution = { authMode: 'FULL', ui: true, user: defaultUser, document: containing !== 'never' };
+  const calibration: Calibration = { ...CALIBRATION, ...options.calibration, call: { ...CALIBRATION.call, ...options.calibration?.call } };
+  const cost = new CostMeter(calibration, options.timeLimits ?? 'enforce');
+  const ctx = new Ctx({ realm: nodeRealm(), clock, io, execution: topExecution, cost });
   const userOf = () => ctx.execution.user;
 
   const book = new BookModel(
@@ -198,14 +272,12 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     },
     ui,
   );
+  book.fail = (message) => ctx.fail(message);
 
   const putValues = (s: SheetModel, values: unknown[][], row: number, col: number, entered: boolean) => {
     const rows = values.length;
     const cols = Math.max(0, ...values.map((r) => r.length));
-    if (book.o.grid === 'strict') {
-      s.maxRows = Math.max(s.maxRows, row + rows - 1);
-      s.maxCols = Math.max(s.maxCols, col + cols - 1);
-    }
+    if (book.o.grid === 'strict') book.growTo(s, row + rows - 1, col + cols - 1);
     if (entered) {
       const sp = real(new FakeSpreadsheet(ctx, book)).getSheetByName(s.name)!;
       const padded = values.map((r) => [...r, ...new Array(cols - r.length).fill('')]);
@@ -224,6 +296,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     if (detail.values) putValues(s, detail.values, 1, 1, detail.entered ?? false);
   }
   book.active = book.sheets.find((s) => !s.hidden) ?? book.sheets[0]!;
+  book.resetPeak();
 
   // Stores: the document's, the script's, and each user's.
   const docProps = new PropertyStore('document');
@@ -279,29 +352,61 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
   let target: Record<string, unknown> | null = null;
   let depth = 0;
 
-  const run = <T>(fn: () => T, o: ExecutionOptions & { name?: string } = {}): T => {
+  const limitOf = (kind: ExecutionKind): TimeLimit => ({
+    ms: kind === 'customFunction' ? CUSTOM_FUNCTION_LIMIT_MS : kind === 'simpleTrigger' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
+    message: EXECUTION_LIMIT_MESSAGE,
+  });
+
+  /**
+   * One execution: its own auth mode, user and containing document, its projected time counted and
+   * held to its limit. When Apps Script would have stopped it, it ends with Apps Script's error —
+   * whatever the script did with the error its service calls threw (the writes before stay).
+   */
+  const run = <T>(fn: () => T, o: ExecutionOptions & { name?: string; document?: boolean } = {}): T => {
     if (depth > 0) return fn();
     const previous = ctx.execution;
-    ctx.execution = { authMode: o.authMode ?? 'FULL', ui: o.ui ?? true, user: o.user ?? defaultUser };
+    const authMode = o.authMode ?? 'FULL';
+    const kind = o.kind ?? (authMode === 'CUSTOM_FUNCTION' ? 'customFunction' : 'script');
+    ctx.execution = { authMode, ui: o.ui ?? true, user: o.user ?? defaultUser, document: o.document ?? containing !== 'never' };
     depth++;
+    cost.begin(o.name ?? 'execution', kind, ctx.execution.user, clock.now(), o.limit ?? limitOf(kind), book.resetPeak());
+    if (o.argumentCells) cost.cells('argument', o.argumentCells);
+    let result: T | undefined;
+    let thrown: { error: unknown } | null = null;
     try {
-      return fn();
-    } finally {
-      depth--;
-      const slots: Array<[LockLeak['lock'], LockSlot]> = [
-        ['document', docLock],
-        ['script', scriptLock],
-        ['user', lockOf(ctx.execution.user)],
-      ];
-      for (const [lock, slot] of slots) {
-        if (slot.heldBySelf()) {
-          leaks.push({ lock, execution: o.name ?? 'execution' });
-          slot.holder = 'none';
-        }
-      }
-      ctx.execution = previous;
+      result = fn();
+    } catch (e) {
+      thrown = { error: e };
     }
+    depth--;
+    const slots: Array<[LockLeak['lock'], LockSlot]> = [
+      ['document', docLock],
+      ['script', scriptLock],
+      ['user', lockOf(ctx.execution.user)],
+    ];
+    for (const [lock, slot] of slots) {
+      if (slot.heldBySelf()) {
+        leaks.push({ lock, execution: o.name ?? 'execution' });
+        slot.holder = 'none';
+      }
+    }
+    ctx.execution = previous;
+    const report = cost.end(thrown === null ? undefined : errorMessage(thrown.error));
+    report.peakCells = book.peakCells;
+    if (report.outcome === 'stopped' && report.enforced) throw ctx.realm.error(report.error!);
+    if (thrown !== null) throw thrown.error;
+    return result as T;
   };
+
+  // Trigger time per user, in Google's quota window ("reset 24 hours after the first request").
+  const dailyLimit = options.workspaceAccount ? TRIGGER_DAILY_LIMIT_WORKSPACE_MS : TRIGGER_DAILY_LIMIT_MS;
+  const triggerTime = new Map<string, { since: number; usedMs: number }>();
+  const triggerTimeOf = (user: string) => {
+    let t = triggerTime.get(user);
+    if (t === undefined || clock.now() >= t.since + QUOTA_WINDOW_MS) triggerTime.set(user, (t = { since: clock.now(), usedMs: 0 }));
+    return t;
+  };
+  const runs: TriggerRun[] = [];
 
   const fnOf = (name: string): ((...a: unknown[]) => unknown) => {
     if (!target) throw new Error('install the environment into a script first (env.install(context))');
@@ -344,7 +449,26 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       Object.assign(base, { source: real(new FakeSpreadsheet(ctx, book)), user: real(new FakeUser(ctx, rec.user)) });
     }
     const e = ctx.realm.object({ ...base, ...extra });
-    return run(() => fn(e), { authMode: 'FULL', ui: rec.eventType !== 'CLOCK', user: rec.user, name: `trigger ${rec.handler}` });
+    const used = triggerTimeOf(rec.user);
+    const remaining = dailyLimit - used.usedMs;
+    const at = clock.now();
+    if (remaining <= 0) {
+      runs.push({ uid: rec.uid, handler: rec.handler, user: rec.user, at, outcome: 'refused', error: TRIGGER_DAILY_LIMIT_MESSAGE, projectedMs: 0 });
+      throw ctx.realm.error(TRIGGER_DAILY_LIMIT_MESSAGE);
+    }
+    const limit = remaining < EXECUTION_LIMIT_MS ? { ms: remaining, message: TRIGGER_DAILY_LIMIT_MESSAGE } : limitOf('trigger');
+    const document = containing === 'always' || (containing === 'not in time triggers' && rec.eventType !== 'CLOCK');
+    const name = `trigger ${rec.handler}`;
+    try {
+      const result = run(() => fn(e), { authMode: 'FULL', ui: rec.eventType !== 'CLOCK', user: rec.user, name, kind: 'trigger', limit, document });
+      runs.push({ uid: rec.uid, handler: rec.handler, user: rec.user, at, outcome: 'done', projectedMs: cost.last!.projectedMs });
+      return result;
+    } catch (err) {
+      runs.push({ uid: rec.uid, handler: rec.handler, user: rec.user, at, outcome: 'failed', error: errorMessage(err), projectedMs: cost.last!.projectedMs });
+      throw err;
+    } finally {
+      used.usedMs += cost.last!.projectedMs;
+    }
   };
 
   const env: GasEnvironment = {
@@ -386,6 +510,29 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
         return full;
       },
       clear: () => void (registry.records = []),
+      runs,
+    },
+    cost: {
+      calibration,
+      get current() {
+        return cost.current;
+      },
+      get last() {
+        return cost.last;
+      },
+      get executions() {
+        return cost.executions;
+      },
+      triggerTimeUsed(user = defaultUser) {
+        const t = triggerTime.get(user);
+        return t === undefined || clock.now() >= t.since + QUOTA_WINDOW_MS ? 0 : t.usedMs;
+      },
+    },
+    cellCount: () => book.cellCount(),
+    scriptTimeZone,
+    scriptFunction: fnOf,
+    get realm() {
+      return ctx.realm;
     },
     auth,
     get execution() {
@@ -417,7 +564,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       const authMode = o.authMode ?? 'LIMITED';
       const fn = fnOf('onOpen');
       const e = event('open', authMode);
-      return run(() => fn(e), { authMode, ui: true, name: 'onOpen' });
+      return run(() => fn(e), { authMode, ui: true, name: 'onOpen', kind: 'simpleTrigger' });
     },
     clickMenu(caption) {
       const item = ui.items().find(([path]) => path === caption || path.endsWith(` > ${caption}`) || path === caption);

@@ -4,7 +4,14 @@
  */
 import { Ctx, Fake, defineEnums, enumName, finishFake, isInt, makeEnum, real, signatureError } from './core';
 import { FakeSpreadsheet } from './spreadsheet/spreadsheet';
-import { MAX_TRIGGERS_PER_USER, TRIGGER_MINUTE_STEPS } from './limits';
+import {
+  ADDON_TRIGGER_INTERVAL_MESSAGE,
+  MAX_TRIGGERS_PER_USER,
+  OTHER_USERS_TRIGGER_MESSAGE,
+  TOO_MANY_ADDON_CLOCK_TRIGGERS_MESSAGE,
+  TOO_MANY_TRIGGERS_MESSAGE,
+  TRIGGER_MINUTE_STEPS,
+} from './limits';
 import { isKnownZone } from './time';
 
 export const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
@@ -113,11 +120,11 @@ function addTrigger(ctx: Ctx, env: ScriptEnv, rec: Omit<TriggerRecord, 'uid' | '
   if (env.addOn) {
     const sameDocType = mine.filter((r) => r.documentId === rec.documentId && r.eventType === rec.eventType);
     if (sameDocType.length > 0) {
-      if (rec.eventType === 'CLOCK') ctx.fail('This add-on has created too many time-based triggers in this document for this Google user account.');
+      if (rec.eventType === 'CLOCK') ctx.fail(TOO_MANY_ADDON_CLOCK_TRIGGERS_MESSAGE);
       ctx.fail(`This add-on has created too many ${rec.eventType.toLowerCase().replace('on_', '')} triggers in this document for this Google user account.`);
     }
   }
-  if (mine.length >= MAX_TRIGGERS_PER_USER) ctx.fail('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+  if (mine.length >= MAX_TRIGGERS_PER_USER) ctx.fail(TOO_MANY_TRIGGERS_MESSAGE);
   const full: TriggerRecord = { ...rec, uid: env.triggers.newUid(), user, createdAt: ctx.clock.now() };
   env.triggers.records.push(full);
   return real(new FakeTrigger(ctx, full));
@@ -217,9 +224,7 @@ export class FakeClockTriggerBuilder
     if (s.nearMinute !== undefined && s.atHour === undefined && s.everyHours === undefined) {
       this._ctx.fail('nearMinute can only be used with atHour or everyHours.');
     }
-    if (this._env.addOn && s.everyMinutes !== undefined) {
-      this._ctx.fail('Add-ons may not create time-driven triggers that run more often than once an hour.');
-    }
+    if (this._env.addOn && s.everyMinutes !== undefined) this._ctx.fail(ADDON_TRIGGER_INTERVAL_MESSAGE);
     return addTrigger(this._ctx, this._env, {
       handler: this._handler,
       eventType: 'CLOCK',
@@ -317,8 +322,10 @@ export class FakeScriptApp
     if (id === null) return signatureError(this._ctx, [document], 'ScriptApp.getUserTriggers');
     return this._list((r) => r.documentId === id);
   }
+  /** Only the current user's: another user's trigger is neither listed nor deleted (limits.ts). */
   deleteTrigger(trigger: Trigger): void {
     if (!(trigger instanceof FakeTrigger)) return signatureError(this._ctx, [trigger], 'ScriptApp.deleteTrigger');
+    if (trigger._rec.user !== this._env.user()) this._ctx.fail(OTHER_USERS_TRIGGER_MESSAGE);
     this._env.triggers.remove(trigger._rec.uid);
   }
   getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode): AuthInfo {

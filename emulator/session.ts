@@ -1,6 +1,7 @@
 /** Session, Utilities (formatDate and friends) and Logger. */
 import { createHash, randomUUID } from 'node:crypto';
 import { Ctx, Fake, finishFake, isDate, real, signatureError } from './core';
+import { MAX_SLEEP_MS } from './limits';
 import { PatternError, formatJava, zone } from './time';
 
 export interface SessionEnv {
@@ -95,9 +96,12 @@ export class FakeUtilities
       throw e;
     }
   }
+  /** Sleeping is execution time (charged to the projected time); at most 300,000 ms (limits.ts). */
   sleep(milliseconds: number): void {
     if (typeof milliseconds !== 'number' || milliseconds < 0) signatureError(this._ctx, [milliseconds], 'Utilities.sleep');
+    if (milliseconds > MAX_SLEEP_MS) this._ctx.fail(`Invalid argument: milliseconds. The maximum allowed value is ${MAX_SLEEP_MS}.`);
     this._ctx.clock.advance(milliseconds);
+    this._ctx.chargeWait(milliseconds);
   }
   getUuid(): string {
     return randomUUID();

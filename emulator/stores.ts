@@ -1,10 +1,21 @@
 /**
  * PropertiesService, CacheService and LockService, with Apps Script's limits (limits.ts) and messages:
  * property values ≤ 9 KB and a store ≤ 500 KB; cache values ≤ 100 KB, keys ≤ 250 characters,
- * expiry by the fake clock; locks that tests can have "another execution" hold.
+ * expiry by the fake clock; locks that tests can have "another execution" hold, and no document
+ * lock where there is no containing document.
  */
 import { Ctx, Fake, finishFake, real, signatureError, utf8Bytes } from './core';
-import { CACHE_DEFAULT_TTL, CACHE_KEY_LIMIT, CACHE_MAX_TTL, CACHE_VALUE_LIMIT, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT } from './limits';
+import {
+  CACHE_DEFAULT_TTL,
+  CACHE_KEY_LIMIT,
+  CACHE_KEY_MESSAGE,
+  CACHE_MAX_TTL,
+  CACHE_VALUE_LIMIT,
+  CACHE_VALUE_MESSAGE,
+  PROPERTY_QUOTA_MESSAGE,
+  PROPERTY_STORE_LIMIT,
+  PROPERTY_VALUE_LIMIT,
+} from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Properties
@@ -34,14 +45,15 @@ export class FakeProperties extends Fake<Properties> implements Pick<Properties,
     super(ctx);
   }
   private _put(entries: Array<[string, string]>, replaceAll: boolean): void {
-    for (const [, v] of entries) if (utf8Bytes(v) > PROPERTY_VALUE_LIMIT) this._ctx.fail('Argument too large: value');
+    // Over 9 KB: the storage-quota message, the one real reports show for a single large value.
+    for (const [, v] of entries) if (utf8Bytes(v) > PROPERTY_VALUE_LIMIT) this._ctx.fail(PROPERTY_QUOTA_MESSAGE);
     const before = new Map(this._store.map);
     if (replaceAll) this._store.map.clear();
     for (const [k, v] of entries) this._store.map.set(k, v);
     if (this._store.size() > PROPERTY_STORE_LIMIT) {
       this._store.map.clear();
       for (const [k, v] of before) this._store.map.set(k, v);
-      this._ctx.fail('You have exceeded the property storage quota. Please remove some properties and try again.');
+      this._ctx.fail(PROPERTY_QUOTA_MESSAGE);
     }
   }
   getProperty(key: string): string | null {
@@ -133,8 +145,8 @@ export class FakeCache extends Fake<Cache> implements Pick<Cache, 'get' | 'getAl
     super(ctx);
   }
   private _check(key: string, value: string): void {
-    if (key.length > CACHE_KEY_LIMIT) this._ctx.fail('Argument too large: key');
-    if (utf8Bytes(value) > CACHE_VALUE_LIMIT) this._ctx.fail('Argument too large: value');
+    if (key.length > CACHE_KEY_LIMIT) this._ctx.fail(CACHE_KEY_MESSAGE);
+    if (utf8Bytes(value) > CACHE_VALUE_LIMIT) this._ctx.fail(CACHE_VALUE_MESSAGE);
   }
   private _ttl(seconds: unknown): number {
     if (seconds === undefined) return CACHE_DEFAULT_TTL;
@@ -254,11 +266,14 @@ export class FakeLock extends Fake<Lock> implements Pick<Lock, 'tryLock' | 'wait
     slot.settle();
     if (slot.holder === 'other') {
       const wait = slot.otherReleasesAt === null ? Infinity : slot.otherReleasesAt - this._ctx.clock.now();
+      // Waiting is execution time too.
       if (wait > timeoutInMillis) {
         this._ctx.clock.advance(Math.max(0, timeoutInMillis));
+        this._ctx.chargeWait(timeoutInMillis);
         return false;
       }
       this._ctx.clock.advance(Math.max(0, wait));
+      this._ctx.chargeWait(wait);
       slot.release();
     }
     slot.holder = 'self';
@@ -291,7 +306,13 @@ export class FakeLockService
   ) {
     super(ctx);
   }
+  /**
+   * Google (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()):
+   * "If this method is called outside of the context of a containing document (such as from a
+   * standalone script or webapp), null is returned."
+   */
   getDocumentLock(): Lock {
+    if (!this._ctx.execution.document) return null as unknown as Lock;
     return real(new FakeLock(this._ctx, this._slots.document()));
   }
   getScriptLock(): Lock {

@@ -6,7 +6,7 @@
  */
 import type { ChartRecord } from './charts';
 import { isDate, type Scalar } from '../core';
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../limits';
+import { CELL_LIMIT_MESSAGE, COLUMN_LIMIT_MESSAGE, MAX_CELLS, MAX_COLUMNS, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../limits';
 import { serialOfInstant, zone, type Zone } from '../time';
 import type { UiRecorder } from '../ui';
 import { dateTimeFormat, type Cell, type LocaleInfo } from './values';
@@ -90,10 +90,48 @@ export class BookModel {
   private nextSheet = 0;
   nextMeta = 1;
   nextChart = 1;
+  /** The most cells the spreadsheet has had since `resetPeak()` (every sheet's grid). */
+  peakCells = 0;
+  /** How a refused growth fails: Apps Script's exception once the environment is wired (index.ts). */
+  fail: (message: string) => never = (message) => {
+    throw new Error(message);
+  };
   constructor(
     public o: BookOptions,
     readonly ui: UiRecorder,
   ) {}
+
+  /** Cells in the spreadsheet, as Sheets counts them against its limit: every sheet's rows × columns. */
+  cellCount(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.maxRows * s.maxCols;
+    return n;
+  }
+  resetPeak(): number {
+    return (this.peakCells = this.cellCount());
+  }
+  /**
+   * Refuses a grid change that would take the spreadsheet past 10 million cells or a sheet past
+   * 18,278 columns (limits.ts), before anything changes. `sheet` null: a new sheet of rows × cols.
+   */
+  checkGrid(sheet: SheetModel | null, rows: number, cols: number): void {
+    const before = sheet === null ? 0 : sheet.maxRows * sheet.maxCols;
+    if (cols > MAX_COLUMNS && (sheet === null || cols > sheet.maxCols)) this.fail(COLUMN_LIMIT_MESSAGE);
+    const after = this.cellCount() - before + rows * cols;
+    if (after > MAX_CELLS && after > this.cellCount()) this.fail(CELL_LIMIT_MESSAGE);
+  }
+  /** Sets a sheet's grid to rows × cols, if the limits allow. */
+  resize(sheet: SheetModel, rows: number, cols: number): void {
+    if (rows === sheet.maxRows && cols === sheet.maxCols) return;
+    this.checkGrid(sheet, rows, cols);
+    sheet.maxRows = rows;
+    sheet.maxCols = cols;
+    this.peakCells = Math.max(this.peakCells, this.cellCount());
+  }
+  /** Grows a sheet to hold row × col (never shrinks it). */
+  growTo(sheet: SheetModel, rows: number, cols: number): void {
+    this.resize(sheet, Math.max(sheet.maxRows, rows), Math.max(sheet.maxCols, cols));
+  }
 
   get localeInfo(): LocaleInfo {
     return { locale: this.o.locale, zone: this.zone };
@@ -113,9 +151,12 @@ export class BookModel {
     const base = this.o.locale.startsWith('ja') ? 'シート' : 'Sheet';
     for (let n = this.sheets.length + 1; ; n++) if (!this.byName(`${base}${n}`)) return `${base}${n}`;
   }
+  /** A new sheet (insertSheet), if the limits allow its grid. */
   addSheet(name: string, index = this.sheets.length, rows = NEW_SHEET_ROWS, cols = NEW_SHEET_COLUMNS): SheetModel {
+    this.checkGrid(null, rows, cols);
     const s = new SheetModel(this.newSheetId(), name, rows, cols);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, s);
+    this.peakCells = Math.max(this.peakCells, this.cellCount());
     return s;
   }
   formulaValue(formula: string, sheet: SheetModel, row: number, column: number): Scalar {

@@ -5,7 +5,7 @@
 import { Ctx, Fake, finishFake, isDate, isInt, real, signatureError, type IoEvent } from '../core';
 import { a1Of, parseA1 } from './a1';
 import type { BookModel, SheetModel } from './book';
-import { clearCells, writeCell } from './cells';
+import { cellsHeld, checkCellText, clearCells, writeCell } from './cells';
 import { sheetFacade } from './sheet';
 import { DEFAULT_NUMBER_FORMAT, FORMAT_DEFAULTS, displayOf, toScript, type Cell, type FormatKey } from './values';
 
@@ -109,19 +109,26 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   _a1Text(): string {
     return this._a1 ?? a1Of(this._row, this._col, this._numRows, this._numCols);
   }
+  private get _size(): number {
+    return this._numRows * this._numCols;
+  }
+  /** Reads every cell of the range through `f` (charged as cells read). */
   private _map<T>(f: (cell: Cell | undefined) => T): T[][] {
     const s = this._sheet;
+    this._ctx.chargeCells('read', this._size);
     return this._ctx.realm.grid(this._numRows, this._numCols, (r, c) => f(s.cell(this._row + r, this._col + c))) as T[][];
   }
+  /** Changes every cell of the range (formats; charged as cells written). */
   private _each(f: (cell: Cell, r: number, c: number) => void): void {
     const s = this._sheet;
+    this._book.checkGrid(s, Math.max(s.maxRows, this._row + this._numRows - 1), Math.max(s.maxCols, this._col + this._numCols - 1));
+    this._ctx.chargeCells('written', this._size);
     this._grow();
     for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) f(s.ensure(this._row + r, this._col + c), r, c);
   }
+  /** In 'grow' mode a write past the grid extends the sheet, within Sheets' limits. */
   _grow(): void {
-    const s = this._sheet;
-    s.maxRows = Math.max(s.maxRows, this._row + this._numRows - 1);
-    s.maxCols = Math.max(s.maxCols, this._col + this._numCols - 1);
+    this._book.growTo(this._sheet, this._row + this._numRows - 1, this._col + this._numCols - 1);
   }
   /** Reads values (counted as one read). */
   _read(method: string): unknown[][] {
@@ -142,7 +149,12 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     }
     return data as unknown[][];
   }
+  /** Writes every cell; the whole call is refused (nothing written) when a limit would be crossed. */
   private _write(at: (r: number, c: number) => unknown, method: string): void {
+    const s = this._sheet;
+    checkCellText(this._ctx, this._numRows, this._numCols, at);
+    this._book.checkGrid(s, Math.max(s.maxRows, this._row + this._numRows - 1), Math.max(s.maxCols, this._col + this._numCols - 1));
+    this._ctx.chargeCells('written', this._size);
     this._grow();
     for (let r = 0; r < this._numRows; r++) {
       for (let c = 0; c < this._numCols; c++) writeCell(this._ctx, this._book, this._sheet, this._row + r, this._col + c, at(r, c));
@@ -160,6 +172,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     return this._self();
   }
   private _format(key: FormatKey): string {
+    this._ctx.chargeCells('read', 1);
     return this._sheet.cell(this._row, this._col)?.[key] ?? FORMAT_DEFAULTS[key];
   }
   private _formats(key: FormatKey): string[][] {
@@ -171,6 +184,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   }
   getValue(): unknown {
     this._log('read', 'Range.getValue');
+    this._ctx.chargeCells('read', 1);
     const v = toScript(this._sheet.cell(this._row, this._col), this._book.zone);
     return isDate(v) ? this._ctx.realm.date(v.getTime()) : v;
   }
@@ -180,6 +194,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   }
   getDisplayValue(): string {
     this._log('read', 'Range.getDisplayValue');
+    this._ctx.chargeCells('read', 1);
     return displayOf(this._sheet.cell(this._row, this._col));
   }
   getFormulas(): string[][] {
@@ -188,6 +203,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   }
   getFormula(): string {
     this._log('read', 'Range.getFormula');
+    this._ctx.chargeCells('read', 1);
     return this._sheet.cell(this._row, this._col)?.f ?? '';
   }
   setValues(values: unknown[][]): Range {
@@ -219,6 +235,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     return this._self();
   }
   getNumberFormat(): string {
+    this._ctx.chargeCells('read', 1);
     return this._sheet.cell(this._row, this._col)?.nf ?? DEFAULT_NUMBER_FORMAT;
   }
   getNumberFormats(): string[][] {
@@ -269,16 +286,19 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): Range {
     const contents = !!options?.contentsOnly || !options?.formatOnly;
     const formats = !!options?.formatOnly || !options?.contentsOnly;
+    this._ctx.chargeCells('written', cellsHeld(this._sheet, this._row, this._col, this._numRows, this._numCols));
     clearCells(this._sheet, this._row, this._col, this._numRows, this._numCols, contents, formats);
     if (contents) this._log('clear', 'Range.clear');
     return this._self();
   }
   clearContent(): Range {
+    this._ctx.chargeCells('written', cellsHeld(this._sheet, this._row, this._col, this._numRows, this._numCols));
     clearCells(this._sheet, this._row, this._col, this._numRows, this._numCols, true, false);
     this._log('clear', 'Range.clearContent');
     return this._self();
   }
   clearFormat(): Range {
+    this._ctx.chargeCells('written', cellsHeld(this._sheet, this._row, this._col, this._numRows, this._numCols));
     clearCells(this._sheet, this._row, this._col, this._numRows, this._numCols, false, true);
     return this._self();
   }
@@ -353,6 +373,9 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
       src.push(row);
     }
     const target = checkedRange(this._ctx, this._book, destination._sheet, destination._row, destination._col, this._numRows, this._numCols);
+    // A copy within the spreadsheet: no cell travels to the script, so only the cells written are charged.
+    this._book.checkGrid(target._sheet, Math.max(target._sheet.maxRows, target._row + this._numRows - 1), Math.max(target._sheet.maxCols, target._col + this._numCols - 1));
+    this._ctx.chargeCells('written', this._size);
     target._grow();
     const d = target._sheet;
     src.forEach((row, r) =>
@@ -374,6 +397,7 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
     if (contents) this._ctx.io.record({ kind: 'write', sheet: d.name, method: 'Range.copyTo', a1: target._a1Text() });
   }
   isBlank(): boolean {
+    this._ctx.chargeCells('read', this._size);
     for (let r = 0; r < this._numRows; r++) {
       for (let c = 0; c < this._numCols; c++) {
         const cell = this._sheet.cell(this._row + r, this._col + c);

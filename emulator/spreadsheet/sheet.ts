@@ -2,7 +2,7 @@
 import { Ctx, Fake, finishFake, isInt, real, signatureError } from '../core';
 import { a1Of, parseA1 } from './a1';
 import type { BookModel, SheetModel } from './book';
-import { clearCells, writeCell } from './cells';
+import { cellsHeld, checkCellText, clearCells, writeCell } from './cells';
 import { chartFacade, newChartBuilder, type ChartRecord } from './charts';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataList } from './developerMetadata';
 import { FakeRange, checkedRange, rangeFromA1 } from './range';
@@ -175,18 +175,21 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
     const s = this._s;
+    this._ctx.chargeCells('written', cellsHeld(s, 1, 1, s.maxRows, s.maxCols));
     clearCells(s, 1, 1, s.maxRows, s.maxCols, options?.contentsOnly || !options?.formatOnly, options?.formatOnly || !options?.contentsOnly);
     this._ctx.io.record({ kind: 'clear', sheet: s.name, method: 'Sheet.clear', a1: '' });
     return this._self();
   }
   clearContents(): Sheet {
     const s = this._s;
+    this._ctx.chargeCells('written', cellsHeld(s, 1, 1, s.maxRows, s.maxCols));
     clearCells(s, 1, 1, s.maxRows, s.maxCols, true, false);
     this._ctx.io.record({ kind: 'clear', sheet: s.name, method: 'Sheet.clearContents', a1: '' });
     return this._self();
   }
   clearFormats(): Sheet {
     const s = this._s;
+    this._ctx.chargeCells('written', cellsHeld(s, 1, 1, s.maxRows, s.maxCols));
     clearCells(s, 1, 1, s.maxRows, s.maxCols, false, true);
     return this._self();
   }
@@ -250,8 +253,10 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     const s = this._s;
     if (!Array.isArray(rowContents)) signatureError(this._ctx, [rowContents], 'SpreadsheetApp.Sheet.appendRow');
     const row = s.lastRow() + 1;
-    if (row > s.maxRows) s.maxRows = row;
-    if (rowContents.length > s.maxCols) s.maxCols = rowContents.length;
+    checkCellText(this._ctx, 1, rowContents.length, (_, c) => rowContents[c]);
+    this._book.checkGrid(s, Math.max(s.maxRows, row), Math.max(s.maxCols, rowContents.length));
+    this._ctx.chargeCells('written', rowContents.length);
+    this._book.growTo(s, row, rowContents.length);
     rowContents.forEach((v, i) => writeCell(this._ctx, this._book, s, row, i + 1, v));
     this._ctx.io.record({ kind: 'write', sheet: s.name, method: 'Sheet.appendRow', a1: a1Of(row, 1, 1, Math.max(1, rowContents.length)) });
     return this._self();
@@ -283,7 +288,7 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     }
     if (howMany >= s.maxRows - s.frozenRows && rowPosition <= s.frozenRows + 1) this._ctx.fail('Sorry, it is not possible to delete all non-frozen rows.');
     s.cells.splice(rowPosition - 1, howMany);
-    s.maxRows -= howMany;
+    this._book.resize(s, s.maxRows - howMany, s.maxCols);
     return this._self();
   }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
@@ -313,7 +318,7 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     }
     if (howMany >= s.maxCols - s.frozenCols && columnPosition <= s.frozenCols + 1) this._ctx.fail('Sorry, it is not possible to delete all non-frozen columns.');
     for (const row of s.cells) if (row) row.splice(columnPosition - 1, howMany);
-    s.maxCols -= howMany;
+    this._book.resize(s, s.maxRows, s.maxCols - howMany);
     return this._self();
   }
   addDeveloperMetadata(key: string, ...rest: unknown[]): Sheet {
@@ -359,18 +364,17 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   private _insertRows(at: number, howMany: number, position: number): void {
     const s = this._s;
     if (!isInt(position) || !isInt(howMany) || position < 1 || position > s.maxRows || howMany < 1) this._ctx.fail('Those rows are out of bounds.');
-    while (s.cells.length < at - 1) s.cells.push([]);
-    s.cells.splice(at - 1, 0, ...Array.from({ length: howMany }, () => []));
-    s.maxRows += howMany;
+    this._book.resize(s, s.maxRows + howMany, s.maxCols);
+    if (at - 1 < s.cells.length) s.cells.splice(at - 1, 0, ...Array.from({ length: howMany }, () => []));
   }
   private _insertColumns(at: number, howMany: number, position: number): void {
     const s = this._s;
     if (!isInt(position) || !isInt(howMany) || position < 1 || position > s.maxCols || howMany < 1) this._ctx.fail('Those columns are out of bounds.');
+    this._book.resize(s, s.maxRows, s.maxCols + howMany);
     for (const row of s.cells) {
       if (!row || row.length < at) continue;
       row.splice(at - 1, 0, ...new Array<undefined>(howMany));
     }
-    s.maxCols += howMany;
   }
 }
 finishFake(FakeSheet, 'Spreadsheet.Sheet');

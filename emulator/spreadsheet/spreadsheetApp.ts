@@ -19,10 +19,15 @@ export class FakeSpreadsheetApp
   ) {
     super(ctx);
   }
+  /** Google: "Returns the currently active spreadsheet, or null if there is none." (no containing document) */
   getActive(): Spreadsheet {
-    return real(new FakeSpreadsheet(this._ctx, this._book));
+    return this._active();
   }
   getActiveSpreadsheet(): Spreadsheet {
+    return this._active();
+  }
+  private _active(): Spreadsheet {
+    if (!this._ctx.execution.document) return null as unknown as Spreadsheet;
     return real(new FakeSpreadsheet(this._ctx, this._book));
   }
   getActiveSheet(): Sheet {
@@ -34,6 +39,7 @@ export class FakeSpreadsheetApp
   getUi(): GoogleAppsScript.Base.Ui {
     return real(new FakeUi(this._ctx, this._book.ui));
   }
+  /** Commits pending writes: charged as a commit (cost.ts). */
   flush(): void {}
   openById(id: string): Spreadsheet {
     if (id === this._book.o.id) return this.getActive();

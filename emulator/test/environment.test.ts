@@ -263,15 +263,16 @@ describe('Sheets and the spreadsheet', () => {
 });
 
 describe('PropertiesService', () => {
-  test('values are strings; a value over 9 KB (UTF-8) is refused', () => {
+  test('values are strings; a value over 9 KB (UTF-8) is refused with the storage-quota message', () => {
     const { g } = setup();
     const props = g.PropertiesService.getDocumentProperties();
     props.setProperty('n', 5 as unknown as string).setProperties({ a: '1', b: '2' });
     expect(props.getProperties()).toEqual({ n: '5', a: '1', b: '2' });
     expect(props.getKeys()).toEqual(['n', 'a', 'b']);
     props.setProperty('big', 'x'.repeat(9216));
-    expect(thrown(() => props.setProperty('big', 'x'.repeat(9217)))).toBe('Exception: Argument too large: value');
-    expect(thrown(() => props.setProperty('jp', 'あ'.repeat(3073)))).toBe('Exception: Argument too large: value'); // 9,219 bytes
+    const quota = 'Exception: You have exceeded the property storage quota. Please remove some properties and try again.';
+    expect(thrown(() => props.setProperty('big', 'x'.repeat(9217)))).toBe(quota);
+    expect(thrown(() => props.setProperty('jp', 'あ'.repeat(3073)))).toBe(quota); // 9,219 bytes
     expect(props.getProperty('big')!.length).toBe(9216);
     expect(props.getProperty('jp')).toBeNull();
     props.deleteAllProperties();
@@ -396,7 +397,9 @@ describe('ScriptApp triggers', () => {
     );
     const notAddOn = withScript({ addOn: false }).g;
     notAddOn.ScriptApp.newTrigger('onAutoRefresh').timeBased().everyMinutes(5).create();
-    expect(thrown(() => g.ScriptApp.newTrigger('x').timeBased().everyMinutes(5).create())).toMatch(/once an hour/);
+    expect(thrown(() => g.ScriptApp.newTrigger('x').timeBased().everyMinutes(5).create())).toBe(
+      'Exception: The recurrence interval for an Add-on trigger must be at least one hour.',
+    );
     expect(thrown(() => g.ScriptApp.newTrigger('x').timeBased().everyMinutes(7))).toMatch(/^Exception: Invalid argument: minutes/);
     expect(thrown(() => g.ScriptApp.newTrigger('x').timeBased().atHour(7).create())).toMatch(/exactly one schedule/);
   });
