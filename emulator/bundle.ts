@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { customFunctionsIn } from './customFunctions';
 import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './index';
 import { DIST } from './project';
+import { parseFormula as parseFormulaName, sheetsCall, type CellResult, type SheetsCallOptions } from './sheetsCall';
 
 export interface SheetEnv {
   /** The spreadsheet's time zone (File → Settings). Default Asia/Tokyo. */
@@ -39,6 +40,11 @@ export interface LoadedBundle {
   readonly context: vm.Context;
   /** Calls a top-level function of the bundle by name, as Apps Script does. */
   call(name: string, ...args: unknown[]): unknown;
+  /**
+   * A custom function as Sheets calls it from a cell: `b.formula('=FANSTAGE(注文!A:H, A2)')` — its
+   * arguments read from the sheets, 30 s of projected time, the result size limit (sheetsCall.ts).
+   */
+  formula(formula: string, options?: SheetsCallOptions): CellResult;
   /** Evaluates code in the bundle's realm (to build values as Sheets would pass them). */
   eval<T = unknown>(code: string): T;
   /** A `Date` of the bundle's realm for an instant. */
@@ -112,6 +118,11 @@ export function loadBundle(env: SheetEnv = {}): LoadedBundle {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`the bundle has no top-level function ${name}`);
       return custom.has(name) ? gas.callAs({ authMode: 'CUSTOM_FUNCTION', ui: false }, name, ...args) : gas.call(name, ...args);
+    },
+    formula: (formula, options) => {
+      const { name } = parseFormulaName(formula);
+      if (!custom.has(name)) throw new Error(`${name} is not a custom function of the bundle (@customfunction)`);
+      return sheetsCall(gas, formula, options);
     },
     eval: evalIn,
     date: (iso) => evalIn<Date>(`new Date(${JSON.stringify(iso)})`),
