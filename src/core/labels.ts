@@ -2,7 +2,7 @@
  * Every word the product shows, in Japanese and English — the one source of truth for labels.
  * Japanese stage names are the seeds' own (seed 002: ビジター, フォロワー, サポーター, パートナー, 一時離脱).
  */
-import type { Field } from './headers';
+import type { Field, RangeKind } from './headers';
 
 export type Lang = 'ja' | 'en';
 
@@ -240,6 +240,13 @@ export const VIP_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['Rank', 'Customer', 'Name', 'LTV', 'Purchases', 'Last order', 'Tier', 'Stage', 'Message'],
 };
 
+/** The kinds of input range as the sidebar names them (a heading, hence capitalised). */
+export const RANGE_LABELS: Readonly<Record<RangeKind, Text>> = {
+  orders: { ja: '注文', en: 'Orders' },
+  customers: { ja: '顧客', en: 'Customers' },
+  survey: { ja: 'アンケート', en: 'Survey' },
+};
+
 /** Every word of the sidebar (the client renders only what the server sends it). */
 export const SIDEBAR_TEXT = {
   title: { ja: 'Fan Funnel', en: 'Fan Funnel' },
@@ -268,9 +275,6 @@ export const SIDEBAR_TEXT = {
     ja: '登録(LINE・メルマガ)の列がないため、全員を登録済みとして数えています。',
     en: 'No registration (LINE / newsletter) column: every customer counts as registered.',
   },
-  rangeOrders: { ja: '注文', en: 'Orders' },
-  rangeCustomers: { ja: '顧客', en: 'Customers' },
-  rangeSurvey: { ja: 'アンケート', en: 'Survey' },
   customersUnit: { ja: '人', en: '' },
   settings: { ja: '設定', en: 'Settings' },
   sources: { ja: '元データのシート', en: 'Source sheets' },

@@ -48,10 +48,8 @@ export function stageRules(t: StageThresholds): readonly Rule[] {
   ];
 }
 
-/** The five funnel stages, top of the funnel first. */
-export const FUNNEL: readonly StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant'];
-/** Every stage in the order the summary lists them. */
-export const ALL_STAGES: readonly StageId[] = [...FUNNEL, 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];
+// The stage order lives with the other facts the sidebar shares (src/core/shared.ts).
+export { ALL_STAGES, FUNNEL } from './shared';
 
 export type ConditionId = 'registered' | 'purchases' | 'daysSinceLast' | 'subscribed' | 'positiveReactions';
 

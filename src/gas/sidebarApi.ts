@@ -2,8 +2,8 @@
  * The server functions the sidebar calls through `google.script.run`. Each returns the sidebar's
  * whole view state, JSON-safe, so the client only re-renders (enuchi's habit).
  */
-import { FIELD_LABELS, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
-import type { Field, RangeKind } from '../core/headers';
+import { FIELD_LABELS, RANGE_LABELS, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
+import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
 import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { detectKind } from '../core/sources';
 import type { Cell } from '../core/values';
@@ -17,6 +17,8 @@ export interface DetectedSource {
   readonly profile: string | undefined;
   readonly headers: readonly string[];
   readonly mapping: Readonly<Partial<Record<Field, string>>>;
+  /** The fields the owner may map for this kind (claiming order), then any the profile added. */
+  readonly fields: readonly Field[];
 }
 
 export interface SidebarState {
@@ -24,6 +26,7 @@ export interface SidebarState {
   readonly text: Readonly<Record<keyof typeof SIDEBAR_TEXT, string>>;
   readonly stageLabels: Readonly<Record<StageId, string>>;
   readonly fieldLabels: Readonly<Record<Field, string>>;
+  readonly rangeLabels: Readonly<Record<RangeKind, string>>;
   readonly settings: Settings;
   readonly defaults: Settings;
   /** The owner's sheets that can be sources (not the add-on's tabs). */
@@ -39,6 +42,11 @@ const SAMPLE_ROWS = 50;
 
 function pick<T extends Record<string, Readonly<Record<Lang, string>>>>(table: T, lang: Lang): Record<keyof T, string> {
   return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[lang]])) as Record<keyof T, string>;
+}
+
+function fieldsOf(kind: RangeKind, mapping: Readonly<Partial<Record<Field, string>>>): Field[] {
+  const fields = GENERIC_FIELDS[kind].map(([f]) => f);
+  return [...fields, ...(Object.keys(mapping) as Field[]).filter((f) => !fields.includes(f))];
 }
 
 export function getSidebarState(): SidebarState {
@@ -58,7 +66,7 @@ export function getSidebarState(): SidebarState {
     if (d === undefined) continue;
     const chosen = settings.sources[d.kind];
     if ((chosen === null && detected[d.kind] === undefined) || chosen === name) {
-      detected[d.kind] = { sheet: name, profile: d.profile, headers: d.headers, mapping: d.mapping };
+      detected[d.kind] = { sheet: name, profile: d.profile, headers: d.headers, mapping: d.mapping, fields: fieldsOf(d.kind, d.mapping) };
     }
   }
   return {
@@ -66,6 +74,7 @@ export function getSidebarState(): SidebarState {
     text: pick(SIDEBAR_TEXT, lang),
     stageLabels: pick(STAGE_LABELS, lang),
     fieldLabels: pick(FIELD_LABELS, lang),
+    rangeLabels: pick(RANGE_LABELS, lang),
     settings,
     defaults: DEFAULT_SETTINGS,
     sheets,

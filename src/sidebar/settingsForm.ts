@@ -6,8 +6,9 @@
  */
 import type { Field, RangeKind } from '../core/headers';
 import type { Settings } from '../core/settings';
+import { RANGE_KINDS, fillTemplate } from '../core/shared';
 import type { SidebarState } from '../gas/sidebarApi';
-import { fill, h, replaceChildren, type Child } from './dom';
+import { h, replaceChildren, type Child } from './dom';
 
 type Text = SidebarState['text'];
 type TextKey = keyof Text;
@@ -17,15 +18,6 @@ export interface FieldProblem {
   readonly path: string;
   readonly message: string;
 }
-
-const KINDS: readonly RangeKind[] = ['orders', 'customers', 'survey'];
-
-/** The fields each kind of range may map (src/core/headers.ts GENERIC_FIELDS, claiming order). */
-const KIND_FIELDS: Readonly<Record<RangeKind, readonly Field[]>> = {
-  orders: ['customerId', 'email', 'orderId', 'date', 'amount', 'status', 'cancelledAt', 'subscription', 'orderType', 'name', 'registered'],
-  customers: ['customerId', 'email', 'name', 'subscribed', 'registered', 'birthday', 'reactions'],
-  survey: ['customerId', 'email', 'date', 'nps', 'satisfaction'],
-};
 
 interface NumberSpec {
   readonly path: string;
@@ -119,8 +111,8 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
 
   // Source sheets: "detect" (null) or one of the owner's sheets.
   const sourceSelects = new Map<RangeKind, HTMLSelectElement>();
-  const kindLabel = (k: RangeKind): string => (k === 'orders' ? t.rangeOrders : k === 'customers' ? t.rangeCustomers : t.rangeSurvey);
-  const sourceRows = KINDS.map((kind) => {
+  const kindLabel = (k: RangeKind): string => state.rangeLabels[k];
+  const sourceRows = RANGE_KINDS.map((kind) => {
     const chosen = settings.sources[kind];
     const names = [...state.sheets];
     if (chosen !== null && !names.includes(chosen)) names.push(chosen);
@@ -131,14 +123,13 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
 
   // The detected column mapping, per source: field → one of that sheet's headers, or none.
   const mappingSelects: Array<{ kind: RangeKind; field: Field; select: HTMLSelectElement; initial: string }> = [];
-  const mappingBlocks = KINDS.map((kind) => {
+  const mappingBlocks = RANGE_KINDS.map((kind) => {
     const d = state.detected[kind];
     if (d === undefined) {
       return h('div', { class: 'mapping', 'data-kind': kind }, h('h4', {}, `${kindLabel(kind)}:`), h('p', { class: 'muted' }, t.notFound));
     }
     const headers = [...new Set(d.headers.filter((x) => x.trim() !== ''))];
-    const fields = [...KIND_FIELDS[kind], ...(Object.keys(d.mapping) as Field[]).filter((f) => !KIND_FIELDS[kind].includes(f))];
-    const rows = fields.map((field) => {
+    const rows = d.fields.map((field) => {
       const initial = d.mapping[field] ?? '';
       const path = `columns.${kind}.${field}`;
       const select = h(
@@ -232,7 +223,7 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
       for (const [path, { spec, input }] of numbers) {
         const n = parseWhole(input.value);
         if ((n === null && !spec.nullable) || n === undefined || (n !== null && n < spec.min)) {
-          problems.push({ path, message: fill(t.wholeNumberMin, { min: spec.min }) });
+          problems.push({ path, message: fillTemplate(t.wholeNumberMin, { min: spec.min }) });
           nums[path] = spec.get(settings);
         } else {
           nums[path] = n;
