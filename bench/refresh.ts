@@ -4,6 +4,7 @@
  * and writes of each output tab, which the tests hold to one each.
  */
 import { performance } from 'node:perf_hooks';
+import { PROPERTY_KEYS } from '../src/gas/keys';
 import { loadBundle } from '../test/support/gasBundle';
 
 function orders(n: number, customers: number): unknown[][] {
@@ -34,7 +35,7 @@ export function runRefreshBench(): void {
     const t0 = performance.now();
     b.env.call('refreshFromMenu');
     const ms = performance.now() - t0;
-    const outcome = JSON.parse(b.env.properties.document.map.get('fanFunnel.lastRefresh') ?? '{}') as { ok?: boolean; error?: string };
+    const outcome = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.lastRefresh) ?? '{}') as { ok?: boolean; error?: string };
     if (!outcome.ok) throw new Error(`refresh failed: ${outcome.error}`);
     const tabs = ['ファンファネル', '顧客ステージ', 'VIP', '履歴'];
     console.log(

@@ -4,12 +4,13 @@
  * another name instead of touching it (SPEC §1.5).
  */
 import { TAB_NAMES, type Lang, type TabId } from '../core/labels';
+import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const TAB_KEY = 'fanFunnel.tab';
-const STAGING_KEY = 'fanFunnel.staging';
+const TAB_KEY = METADATA_KEYS.tab;
+const STAGING_KEY = METADATA_KEYS.staging;
 export const TAB_IDS: readonly TabId[] = ['funnel', 'customers', 'vip', 'history'];
 
 function metadata(sheet: Sheet, key: string): string | undefined {
@@ -27,7 +28,7 @@ export function ownTabOf(sheet: Sheet): TabId | undefined {
  * Which sheet (by its id) is each tab. Metadata alone is not proof: duplicating a sheet in Sheets
  * copies its metadata, and the owner's copy of a tab ("VIP のコピー") must never be written over.
  */
-const REGISTRY_KEY = 'fanFunnel.tabSheets';
+const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 
 function registry(): Partial<Record<TabId, number>> {
   try {

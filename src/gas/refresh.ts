@@ -13,6 +13,7 @@ import { detectKind, type Detected } from '../core/sources';
 import { isoDay } from '../core/dates';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
+import { PROPERTY_KEYS } from './keys';
 import { ownSheets, ownTabOf } from './ownSheets';
 import { loadSettings } from './settingsStore';
 import { drawHistoryChart, writeTabs } from './writer';
@@ -46,7 +47,7 @@ export interface RefreshOutcome {
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
 
-const LAST_KEY = 'fanFunnel.lastRefresh';
+const LAST_KEY = PROPERTY_KEYS.lastRefresh;
 const MAX_SKIPPED_SHOWN = 50;
 /** How long a click waits for a running refresh (a trigger's) before answering "busy". */
 const LOCK_WAIT_MS = 2_000;

@@ -2,6 +2,7 @@
  * The built bundle, loaded as Apps Script loads it: one global scope, functions called by name,
  * values made in the bundle's realm as Sheets passes them (2-D arrays, Dates, '' for blanks).
  */
+import { PROPERTY_KEYS } from '../../src/gas/keys';
 import { bundleSource, loadBundle } from '../support/gasBundle';
 
 const orders = [
@@ -57,7 +58,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
   test('Japanese spreadsheet: Japanese labels; settings from document properties apply', () => {
     const b = loadBundle({
       locale: 'ja_JP',
-      properties: { 'fanFunnel.settings': JSON.stringify({ stages: { lapseDays: 60, activeDays: 30 } }) },
+      properties: { [PROPERTY_KEYS.settings]: JSON.stringify({ stages: { lapseDays: 60, activeDays: 30 } }) },
     });
     const asOf = b.date('2024-06-29T15:00:00Z');
     expect(b.call('FANSTAGE', b.sheetValues(orders), 'jiro@example.jp', asOf)).toBe('離脱');
@@ -66,7 +67,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
   });
 
   test('a broken settings property never breaks a formula: the defaults apply', () => {
-    const b = loadBundle({ locale: 'en_US', properties: { 'fanFunnel.settings': '{not json' } });
+    const b = loadBundle({ locale: 'en_US', properties: { [PROPERTY_KEYS.settings]: '{not json' } });
     expect(b.call('FANSTAGE', b.sheetValues(orders), 'jiro@example.jp', b.date('2024-06-29T15:00:00Z'))).toBe('Follower');
   });
 

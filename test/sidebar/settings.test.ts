@@ -7,11 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDEBAR_TEXT } from '../../src/core/labels';
 import { readSettings, type Settings } from '../../src/core/settings';
+import { PROPERTY_KEYS } from '../../src/gas/keys';
 import { projectRoot } from '../support/gasBundle';
 import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
 import { SAMPLE_AS_OF, sampleShopSheets, sidebarServer } from '../support/sidebarServer';
 
-const SETTINGS_KEY = 'fanFunnel.settings';
+const SETTINGS_KEY = PROPERTY_KEYS.settings;
 
 test('the client’s message for a bad number is the server’s, in both languages (SIDEBAR_TEXT.wholeNumberMin)', () => {
   for (const lang of ['ja', 'en'] as const) {

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StageId } from '../../src/core/labels';
+import { PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
 import { DIST, projectRoot } from '../support/gasBundle';
@@ -169,7 +170,7 @@ suite('sidebar in a browser', () => {
     expect(await s.page.locator('img, b, script:not(:first-of-type)').count()).toBe(0);
 
     // An error message carrying a sheet name: the chosen orders sheet is not there any more.
-    server.env.properties.document.map.set('fanFunnel.settings', JSON.stringify({ sources: { orders: '<img src=y onerror=alert(2)>' } }));
+    server.env.properties.document.map.set(PROPERTY_KEYS.settings, JSON.stringify({ sources: { orders: '<img src=y onerror=alert(2)>' } }));
     await s.page.click('#refresh');
     await s.page.waitForSelector('[data-notice="error"]');
     const failed = lastCall<{ outcome: RefreshOutcome }>(s, 'refreshFromSidebar').outcome;
