@@ -332,6 +332,14 @@ export const SIDEBAR_TEXT = {
   },
 } as const;
 
+/** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts). */
+export const SETTINGS_MESSAGES = {
+  noSheet: {
+    ja: (name: string) => `シート「${name}」はありません`,
+    en: (name: string) => `There is no sheet "${name}"`,
+  },
+} as const;
+
 /** The add-on menu and its toast (src/gas/menu.ts). */
 export const MENU_TEXT = {
   open: { ja: 'サイドバーを開く', en: 'Open sidebar' },

@@ -58,6 +58,20 @@ export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, Sheet>> {
   return out;
 }
 
+/** One of the owner's sheets (a possible source), with its name read once. */
+export interface OwnerSheet {
+  readonly name: string;
+  readonly sheet: Sheet;
+}
+
+/** The owner's sheets in tab order: every sheet but the add-on's own tabs. */
+export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
+  return ss
+    .getSheets()
+    .filter((sheet) => ownTabOf(sheet) === undefined)
+    .map((sheet) => ({ name: sheet.getName(), sheet }));
+}
+
 /** A name no sheet has: the tab's name, else "name (Fan Funnel)", "name (Fan Funnel 2)"… */
 export function freeName(ss: Spreadsheet, wanted: string): string {
   if (ss.getSheetByName(wanted) === null) return wanted;

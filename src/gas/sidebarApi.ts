@@ -2,12 +2,13 @@
  * The server functions the sidebar calls through `google.script.run`. Each returns the sidebar's
  * whole view state, JSON-safe, so the client only re-renders (enuchi's habit).
  */
-import { FIELD_LABELS, RANGE_LABELS, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
+import { FIELD_LABELS, RANGE_LABELS, SETTINGS_MESSAGES, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
 import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
 import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
-import { detectKind } from '../core/sources';
+import { RANGE_KINDS } from '../core/shared';
+import { chooseSources, detectKind, type Detected } from '../core/sources';
 import type { Cell } from '../core/values';
-import { ownTabOf } from './ownSheets';
+import { ownerSheets, type OwnerSheet } from './ownSheets';
 import { lastRefresh, refresh, type RefreshOutcome } from './refresh';
 import { loadSettings, saveSettingsJson } from './settingsStore';
 import { applyAutoRefresh, autoRefreshInstalled } from './trigger';
@@ -53,21 +54,26 @@ export function getSidebarState(): SidebarState {
   const ss = SpreadsheetApp.getActive();
   const settings = loadSettings();
   const lang = pickLang(settings.language, ss.getSpreadsheetLocale());
-  const sheets: string[] = [];
-  const detected: Partial<Record<RangeKind, DetectedSource>> = {};
-  for (const sheet of ss.getSheets()) {
-    if (ownTabOf(sheet) !== undefined) continue;
-    const name = sheet.getName();
-    sheets.push(name);
-    const rows = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
-    const columns = sheet.getLastColumn();
-    if (rows < 1 || columns < 1) continue;
-    const d = detectKind(sheet.getRange(1, 1, rows, columns).getValues() as Cell[][], settings);
-    if (d === undefined) continue;
-    const chosen = settings.sources[d.kind];
-    if ((chosen === null && detected[d.kind] === undefined) || chosen === name) {
-      detected[d.kind] = { sheet: name, profile: d.profile, headers: d.headers, mapping: d.mapping, fields: fieldsOf(d.kind, d.mapping) };
+  const owners = ownerSheets(ss);
+  // A sample of each sheet's rows is enough to recognise it; each sheet is sampled at most once.
+  const samples = new Map<string, Detected | undefined>();
+  const detect = ({ name, sheet }: OwnerSheet): Detected | undefined => {
+    if (!samples.has(name)) {
+      const rows = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+      const columns = sheet.getLastColumn();
+      const values = rows < 1 || columns < 1 ? [] : (sheet.getRange(1, 1, rows, columns).getValues() as Cell[][]);
+      samples.set(name, detectKind(values, settings));
     }
+    return samples.get(name);
+  };
+  const chosen = chooseSources(owners, settings.sources, (sheet) => detect(sheet)?.kind);
+  const detected: Partial<Record<RangeKind, DetectedSource>> = {};
+  for (const kind of RANGE_KINDS) {
+    const sheet = chosen.sheets[kind];
+    const d = sheet === undefined ? undefined : detect(sheet);
+    // A chosen sheet whose headers are of another kind has no mapping to show for this one.
+    if (sheet === undefined || d === undefined || d.kind !== kind) continue;
+    detected[kind] = { sheet: sheet.name, profile: d.profile, headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
   }
   return {
     lang,
@@ -77,7 +83,7 @@ export function getSidebarState(): SidebarState {
     rangeLabels: pick(RANGE_LABELS, lang),
     settings,
     defaults: DEFAULT_SETTINGS,
-    sheets,
+    sheets: owners.map((sheet) => sheet.name),
     detected,
     last: lastRefresh(),
     autoRefreshInstalled: autoRefreshInstalled(),
@@ -96,17 +102,10 @@ export function refreshFromSidebar(): { outcome: RefreshOutcome; state: SidebarS
  */
 export function saveSettings(input: unknown): { ok: boolean; problems: SettingProblem[]; state: SidebarState } {
   const { settings, problems } = readSettings(input);
-  const ss = SpreadsheetApp.getActive();
-  for (const kind of ['orders', 'customers', 'survey'] as const) {
-    const name = settings.sources[kind];
-    if (name === null) continue;
-    const sheet = ss.getSheetByName(name);
-    if (sheet === null || ownTabOf(sheet) !== undefined) {
-      problems.push({
-        path: `sources.${kind}`,
-        message: { ja: `シート「${name}」はありません`, en: `There is no sheet "${name}"` },
-      });
-    }
+  const { missing } = chooseSources(ownerSheets(SpreadsheetApp.getActive()), settings.sources, () => undefined);
+  for (const kind of missing) {
+    const name = settings.sources[kind]!;
+    problems.push({ path: `sources.${kind}`, message: { ja: SETTINGS_MESSAGES.noSheet.ja(name), en: SETTINGS_MESSAGES.noSheet.en(name) } });
   }
   if (problems.length > 0) return { ok: false, problems, state: getSidebarState() };
   const before = loadSettings().autoRefresh;
