@@ -5,6 +5,7 @@
 import { FIELD_LABELS, RANGE_LABELS, SETTINGS_MESSAGES, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
 import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
 import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
+import { profileLabel } from '../core/profiles';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
 import type { Cell } from '../core/values';
@@ -15,6 +16,7 @@ import { applyAutoRefresh, autoRefreshInstalled } from './trigger';
 
 export interface DetectedSource {
   readonly sheet: string;
+  /** The platform whose export layout the sheet has, by its name (orders only). */
   readonly profile: string | undefined;
   readonly headers: readonly string[];
   readonly mapping: Readonly<Partial<Record<Field, string>>>;
@@ -73,7 +75,7 @@ export function getSidebarState(): SidebarState {
     const d = sheet === undefined ? undefined : detect(sheet);
     // A chosen sheet whose headers are of another kind has no mapping to show for this one.
     if (sheet === undefined || d === undefined || d.kind !== kind) continue;
-    detected[kind] = { sheet: sheet.name, profile: d.profile, headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
+    detected[kind] = { sheet: sheet.name, profile: d.profile && profileLabel(d.profile, lang), headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
   }
   return {
     lang,

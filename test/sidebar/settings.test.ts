@@ -147,6 +147,8 @@ suite('sidebar settings in a browser', () => {
     await s.page.fill('#f-ltvWindowDays', '365');
     await s.page.selectOption('select[data-path="sources.customers"]', 'Customers');
     await s.page.click('details.mapping[data-kind="orders"] > summary');
+    // The layout is named as the owner knows it, not by its id.
+    expect(await s.page.locator('details.mapping[data-kind="orders"] > summary').textContent()).toBe('Orders: Orders (generic layout)');
     expect(await s.page.inputValue('select[data-path="columns.orders.name"]')).toBe('氏名');
     await s.page.selectOption('select[data-path="columns.orders.name"]', '');
     await s.page.selectOption('select[data-path="autoRefresh"]', 'day');
@@ -189,6 +191,7 @@ suite('sidebar settings in a browser', () => {
     const server = sidebarServer({ locale: 'ja_JP', now: SAMPLE_AS_OF, sheets: sampleShopSheets(30) });
     const s = await open(server.backend, { locale: 'ja-JP' });
     await openSettings(s);
+    expect(await s.page.locator('details.mapping[data-kind="orders"] > summary').textContent()).toBe('注文: Orders (汎用レイアウト)');
     await s.page.fill('#f-vip-count', 'たくさん');
     await s.page.fill('#f-ltvWindowDays', '0');
     await save(s);
