@@ -3,6 +3,7 @@
  * Japanese stage names are the seeds' own (seed 002: ビジター, フォロワー, サポーター, パートナー, 一時離脱).
  */
 import type { Field, RangeKind } from './headers';
+import type { NumberSettingPath } from './settings';
 
 export type Lang = 'ja' | 'en';
 
@@ -20,6 +21,11 @@ export type StageId =
 export type TierId = 'diamond' | 'platinum' | 'gold';
 
 type Text = Readonly<Record<Lang, string>>;
+
+/** A message with arguments, filled in both languages (a problem the sidebar shows in its own). */
+export function bothLanguages<A extends unknown[]>(message: Readonly<Record<Lang, (...args: A) => string>>, ...args: A): Text {
+  return { ja: message.ja(...args), en: message.en(...args) };
+}
 
 export const STAGE_LABELS: Readonly<Record<StageId, Text>> = {
   partner: { ja: 'パートナー', en: 'Partner' },
@@ -284,24 +290,11 @@ export const SIDEBAR_TEXT = {
   column: { ja: '列', en: 'Column' },
   notFound: { ja: '(なし)', en: '(none)' },
   thresholds: { ja: 'ステージの条件', en: 'Stage thresholds' },
-  activeDays: { ja: 'アクティブ(日未満)', en: 'Active within (days)' },
-  lapseDays: { ja: '離脱まで(日以上)', en: 'Lapsed after (days)' },
-  partnerMinPurchases: { ja: 'パートナーの購入回数', en: 'Partner: purchases' },
-  partnerMinReactions: { ja: 'パートナーの好意的な反応', en: 'Partner: positive reactions' },
-  supporterMinReactions: { ja: 'サポーターの好意的な反応', en: 'Supporter: positive reactions' },
-  dormantMinReactions: { ja: '一時離脱の好意的な反応', en: 'Dormant: positive reactions' },
   vip: { ja: 'VIP', en: 'VIP' },
-  vipCount: { ja: 'VIPの人数', en: 'Number of VIPs' },
-  vipMinLtv: { ja: 'LTV(円以上)', en: 'LTV at least (yen)' },
-  vipMinPurchases: { ja: '購入回数(回以上)', en: 'Purchases at least' },
   vipMode: { ja: '条件の組み合わせ', en: 'Combine' },
   or: { ja: 'どちらか (OR)', en: 'Either (OR)' },
   and: { ja: '両方 (AND)', en: 'Both (AND)' },
   tiers: { ja: '会員ランク(LTV 円以上)', en: 'Tiers (LTV in yen)' },
-  diamond: { ja: 'ダイヤモンド', en: 'Diamond' },
-  platinum: { ja: 'プラチナ', en: 'Platinum' },
-  gold: { ja: 'ゴールド', en: 'Gold' },
-  ltvWindow: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
   autoRefresh: { ja: '自動更新', en: 'Automatic refresh' },
   off: { ja: 'しない', en: 'Off' },
   daily: { ja: '毎日', en: 'Daily' },
@@ -324,16 +317,52 @@ export const SIDEBAR_TEXT = {
   japanese: { ja: '日本語', en: 'Japanese (日本語)' },
   english: { ja: '英語 (English)', en: 'English' },
   saving: { ja: '保存中…', en: 'Saving…' },
-  /** The same words as `readSettings` uses for a bad number (src/core/settings.ts). */
-  wholeNumberMin: { ja: '{min}以上の整数を入力してください', en: 'Enter a whole number of at least {min}' },
   permission: {
     ja: 'Google アカウントに複数ログインしていると動かないことがあります。ほかのアカウントからログアウトするか、シークレットウィンドウで開いてください。',
     en: 'This can fail when you are signed in to several Google accounts. Sign out of the others or use a private window.',
   },
 } as const;
 
-/** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts). */
+/** The label of each whole-number setting in the sidebar's form (src/core/settings.ts). */
+export const NUMBER_SETTING_LABELS: Readonly<Record<NumberSettingPath, Text>> = {
+  'stages.activeDays': { ja: 'アクティブ(日未満)', en: 'Active within (days)' },
+  'stages.lapseDays': { ja: '離脱まで(日以上)', en: 'Lapsed after (days)' },
+  'stages.partnerMinPurchases': { ja: 'パートナーの購入回数', en: 'Partner: purchases' },
+  'stages.partnerMinReactions': { ja: 'パートナーの好意的な反応', en: 'Partner: positive reactions' },
+  'stages.supporterMinReactions': { ja: 'サポーターの好意的な反応', en: 'Supporter: positive reactions' },
+  'stages.dormantMinReactions': { ja: '一時離脱の好意的な反応', en: 'Dormant: positive reactions' },
+  'vip.count': { ja: 'VIPの人数', en: 'Number of VIPs' },
+  'vip.minLtv': { ja: 'LTV(円以上)', en: 'LTV at least (yen)' },
+  'vip.minPurchases': { ja: '購入回数(回以上)', en: 'Purchases at least' },
+  'tiers.diamond': TIER_LABELS.diamond,
+  'tiers.platinum': TIER_LABELS.platinum,
+  'tiers.gold': TIER_LABELS.gold,
+  ltvWindowDays: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
+};
+
+/** The default VIP thank-you message (seed 003); `{name}`, `{ltv}`, `{purchases}`, `{tier}`. */
+export const VIP_MESSAGE_TEMPLATE: Text = {
+  ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
+  en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
+};
+
+/** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts); the sidebar's own
+ *  check of a typed number shows the same `wholeNumber` words. */
 export const SETTINGS_MESSAGES = {
+  wholeNumber: {
+    ja: (min: number) => `${min}以上の整数を入力してください`,
+    en: (min: number) => `Enter a whole number of at least ${min}`,
+  },
+  lapseBeforeActive: {
+    ja: '離脱までの日数はアクティブ日数以上にしてください',
+    en: 'Days to lapse must be at least the active days',
+  },
+  vipMode: { ja: 'AND か OR を選んでください', en: 'Choose AND or OR' },
+  tiersOrder: {
+    ja: 'ダイヤモンド ≥ プラチナ ≥ ゴールド の順にしてください',
+    en: 'Tiers must be Diamond ≥ Platinum ≥ Gold',
+  },
+  hour: { ja: '0〜23時で選んでください', en: 'Choose an hour from 0 to 23' },
   noSheet: {
     ja: (name: string) => `シート「${name}」はありません`,
     en: (name: string) => `There is no sheet "${name}"`,

@@ -2,9 +2,28 @@
  * The server functions the sidebar calls through `google.script.run`. Each returns the sidebar's
  * whole view state, JSON-safe, so the client only re-renders (enuchi's habit).
  */
-import { FIELD_LABELS, RANGE_LABELS, SETTINGS_MESSAGES, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
+import {
+  FIELD_LABELS,
+  NUMBER_SETTING_LABELS,
+  RANGE_LABELS,
+  SETTINGS_MESSAGES,
+  SIDEBAR_TEXT,
+  STAGE_LABELS,
+  bothLanguages,
+  pickLang,
+  type Lang,
+  type StageId,
+} from '../core/labels';
 import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
-import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
+import {
+  DEFAULT_SETTINGS,
+  NUMBER_SETTINGS,
+  numberSetting,
+  readSettings,
+  type NumberSettingPath,
+  type SettingProblem,
+  type Settings,
+} from '../core/settings';
 import { profileLabel } from '../core/profiles';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
@@ -24,6 +43,18 @@ export interface DetectedSource {
   readonly fields: readonly Field[];
 }
 
+/** A whole-number field of the settings form, described by the server (src/core/settings.ts). */
+export interface NumberField {
+  readonly path: NumberSettingPath;
+  readonly label: string;
+  readonly min: number;
+  /** Blank is allowed and means null ("all time"). */
+  readonly blankAllowed: boolean;
+  readonly value: number | null;
+  /** What `readSettings` says about a value below `min` or not a whole number. */
+  readonly message: string;
+}
+
 export interface SidebarState {
   readonly lang: Lang;
   readonly text: Readonly<Record<keyof typeof SIDEBAR_TEXT, string>>;
@@ -32,6 +63,8 @@ export interface SidebarState {
   readonly rangeLabels: Readonly<Record<RangeKind, string>>;
   readonly settings: Settings;
   readonly defaults: Settings;
+  /** The whole-number settings, in the form's order. */
+  readonly numbers: readonly NumberField[];
   /** The owner's sheets that can be sources (not the add-on's tabs). */
   readonly sheets: readonly string[];
   /** Per kind, the sheet the refresh will read and the columns found in it. */
@@ -85,6 +118,14 @@ export function getSidebarState(): SidebarState {
     rangeLabels: pick(RANGE_LABELS, lang),
     settings,
     defaults: DEFAULT_SETTINGS,
+    numbers: NUMBER_SETTINGS.map((n) => ({
+      path: n.path,
+      label: NUMBER_SETTING_LABELS[n.path][lang],
+      min: n.min,
+      blankAllowed: n.default === null,
+      value: numberSetting(settings, n.path),
+      message: SETTINGS_MESSAGES.wholeNumber[lang](n.min),
+    })),
     sheets: owners.map((sheet) => sheet.name),
     detected,
     last: lastRefresh(),
@@ -107,7 +148,7 @@ export function saveSettings(input: unknown): { ok: boolean; problems: SettingPr
   const { missing } = chooseSources(ownerSheets(SpreadsheetApp.getActive()), settings.sources, () => undefined);
   for (const kind of missing) {
     const name = settings.sources[kind]!;
-    problems.push({ path: `sources.${kind}`, message: { ja: SETTINGS_MESSAGES.noSheet.ja(name), en: SETTINGS_MESSAGES.noSheet.en(name) } });
+    problems.push({ path: `sources.${kind}`, message: bothLanguages(SETTINGS_MESSAGES.noSheet, name) });
   }
   if (problems.length > 0) return { ok: false, problems, state: getSidebarState() };
   const before = loadSettings().autoRefresh;
