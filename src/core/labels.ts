@@ -72,35 +72,46 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   itemStatus: { ja: '商品ステータス', en: 'item status' },
 };
 
-/** Table headers of the custom functions (SPEC §5). */
-export const FANSTAGE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['顧客', 'ステージ', '購入回数', 'LTV', '最終購入日', '最終購入からの日数', '定期購入', 'ポジティブ反応'],
-  en: ['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions'],
-};
-
-export const LTVRANK_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['順位', '顧客', 'LTV', '購入回数', '最終購入日', 'ランク', 'VIP'],
-  en: ['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP'],
-};
-
-/** `=NEXTPURCHASE` table headers (issue 5). */
-export const NEXTPURCHASE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額'],
-  en: ['Customer', 'P(alive)', 'Expected purchases (90 days)', 'Next purchase by', '12-month value'],
-};
-
-/** Next-purchase prediction (BG/NBD + Gamma-Gamma): columns and lists for the tabs. */
-export const PREDICT_LABELS = {
+/**
+ * The header of every column of the output tables — the Customers and VIP tabs, the lists of the
+ * Fan Funnel tab and the custom functions' tables (src/core/columns.ts) — by the column's id. A
+ * column shown in several tables has one entry, so its header reads the same everywhere.
+ */
+export const COLUMN_LABELS = {
+  customer: { ja: '顧客', en: 'Customer' },
+  name: { ja: '氏名', en: 'Name' },
+  stage: { ja: 'ステージ', en: 'Stage' },
+  purchases: { ja: '購入回数', en: 'Purchases' },
+  ltv: { ja: 'LTV', en: 'LTV' },
+  firstOrder: { ja: '初回購入日', en: 'First order' },
+  lastOrder: { ja: '最終購入日', en: 'Last order' },
+  daysSinceLast: { ja: '最終購入からの日数', en: 'Days since last' },
+  subscribed: { ja: '定期購入', en: 'Subscribed' },
+  registered: { ja: '登録', en: 'Registered' },
+  positiveReactions: { ja: 'ポジティブ反応', en: 'Positive reactions' },
+  nps: { ja: 'NPS', en: 'NPS' },
+  rank: { ja: '順位', en: 'Rank' },
+  tier: { ja: 'ランク', en: 'Tier' },
+  vip: { ja: 'VIP', en: 'VIP' },
+  whyUnclassified: { ja: '未分類の理由', en: 'Why unclassified' },
+  message: { ja: 'メッセージ', en: 'Message' },
+  // Next-purchase prediction (BG/NBD + Gamma-Gamma).
   pAlive: { ja: '継続確率', en: 'P(alive)' },
   expected30: { ja: '30日間の予測購入回数', en: 'Expected purchases (30 days)' },
   expected90: { ja: '90日間の予測購入回数', en: 'Expected purchases (90 days)' },
   nextPurchase: { ja: '次回購入予測日', en: 'Next purchase by' },
   value12m: { ja: '12か月の予測購入額', en: '12-month value' },
   buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
+  birthday: { ja: '誕生日', en: 'Birthday' },
+} as const satisfies Readonly<Record<string, Text>>;
+
+export type ColumnId = keyof typeof COLUMN_LABELS;
+
+/** Next-purchase prediction (BG/NBD + Gamma-Gamma): the lists of the Fan Funnel tab. */
+export const PREDICT_LABELS = {
   buySoonTitle: { ja: '14日以内に購入しそうな顧客', en: 'Likely to buy in the next 14 days' },
   winBackTitle: { ja: '呼び戻す価値の高い一時離脱の顧客', en: 'Dormant customers most worth winning back' },
   birthdaysTitle: { ja: '今月が誕生日の顧客', en: 'Birthdays this month' },
-  birthday: { ja: '誕生日', en: 'Birthday' },
   /** What "Next purchase by" means, for a note under the table. */
   nextPurchaseNote: {
     ja: '次回購入予測日: 次の購入が起きている確率が50%を超える日(離脱している可能性も含めて計算)。12か月以内に50%に届かない顧客は空欄です。',
@@ -229,22 +240,17 @@ export const TAB_TEXT = {
   chartTitle: { ja: 'ステージ別の顧客数の推移', en: 'Customers per stage over time' },
 } as const;
 
-/** Columns of the Customers tab (every metric of SPEC §2, then stage and ranking). */
-export const CUSTOMER_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: [
-    '顧客', '氏名', 'ステージ', '購入回数', 'LTV', '初回購入日', '最終購入日', '最終購入からの日数', '定期購入', '登録',
-    'ポジティブ反応', 'NPS', '順位', 'ランク', 'VIP', '未分類の理由',
-  ],
-  en: [
-    'Customer', 'Name', 'Stage', 'Purchases', 'LTV', 'First order', 'Last order', 'Days since last', 'Subscribed', 'Registered',
-    'Positive reactions', 'NPS', 'Rank', 'Tier', 'VIP', 'Why unclassified',
-  ],
-};
-
-export const VIP_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['順位', '顧客', '氏名', 'LTV', '購入回数', '最終購入日', 'ランク', 'ステージ', 'メッセージ'],
-  en: ['Rank', 'Customer', 'Name', 'LTV', 'Purchases', 'Last order', 'Tier', 'Stage', 'Message'],
-};
+/** Headers of the History tab (src/core/history.ts): its snapshot block and its customer block. */
+export const HISTORY_HEADERS = {
+  asOf: TAB_TEXT.asOf,
+  refreshedAt: TAB_TEXT.refreshedAt,
+  total: TAB_TEXT.total,
+  customer: COLUMN_LABELS.customer,
+  stageAt: { ja: (d: string) => `ステージ ${d}`, en: (d: string) => `Stage ${d}` },
+  baselineAt: { ja: (d: string) => `比較元 ${d}`, en: (d: string) => `Baseline ${d}` },
+  code: { ja: 'コード', en: 'code' },
+  baselineCode: { ja: '比較元コード', en: 'baseline code' },
+} as const;
 
 /** The kinds of input range as the sidebar names them (a heading, hence capitalised). */
 export const RANGE_LABELS: Readonly<Record<RangeKind, Text>> = {
