@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StageId } from '../../src/core/labels';
+import { ALL_STAGES } from '../../src/core/shared';
 import { PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
@@ -14,7 +15,6 @@ import { browserSkipReason, useSidebarPages, type SidebarSession } from '../supp
 import { SAMPLE_AS_OF, sampleShopSheets, sidebarServer } from '../support/sidebarServer';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
-const ALL_STAGES: StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant', 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];
 const XSS = '<img src=x onerror=alert(1)>';
 
 const skip = browserSkipReason();
