@@ -152,6 +152,15 @@ export const CONDITION_LABELS: Readonly<Record<'registered' | 'purchases' | 'day
 };
 
 export const MESSAGES = {
+  /** A field named in a message: in Japanese with its English name, for owners who search for it. */
+  field: {
+    ja: (ja: string, en: string) => `${ja} (${en})`,
+    en: (_ja: string, en: string) => en,
+  },
+  /** Between fields that are alternatives (a customer ID or an e-mail). */
+  or: { ja: ' または ', en: ' or ' },
+  /** Between the items of a list in a sentence. */
+  listSeparator: { ja: '、', en: '; ' },
   missingColumns: {
     ja: (kind: string, fields: string, seen: string) =>
       `${kind}の範囲に必要な列が見つかりません: ${fields}。見つかった見出し: ${seen}`,
@@ -174,6 +183,18 @@ export const MESSAGES = {
     ja: (stage: string, failed: string) => `${stage}の条件を満たしていません: ${failed}`,
     en: (stage: string, failed: string) => `Not a ${stage}: ${failed}`,
   },
+  /** One condition an Unclassified customer fails: what they have, what the stage needs. */
+  unmet: {
+    ja: (condition: string, actual: string, need: string) => `${condition} ${actual}(必要: ${need})`,
+    en: (condition: string, actual: string, need: string) => `${condition} ${actual} (needs ${need})`,
+  },
+  atLeast: { ja: (n: number) => `${n}以上`, en: (n: number) => `≥ ${n}` },
+  below: { ja: (n: number) => `${n}未満`, en: (n: number) => `< ${n}` },
+  exactly: { ja: (n: number) => `${n}`, en: (n: number) => `= ${n}` },
+  /** Between the two bounds of a range (`1以上・3未満`). */
+  and: { ja: '・', en: ' and ' },
+  /** A value a customer does not have (no purchase, so no days since the last). */
+  none: { ja: '—', en: '—' },
   yes: { ja: 'はい', en: 'yes' },
   no: { ja: 'いいえ', en: 'no' },
 } as const;

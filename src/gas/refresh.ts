@@ -5,7 +5,7 @@
  */
 import type { RangeKind } from '../core/headers';
 import type { StageId, TabId } from '../core/labels';
-import { pickLang, REFRESH_ERRORS, STAGE_LABELS } from '../core/labels';
+import { pickLang, REFRESH_ERRORS } from '../core/labels';
 import { readOrders, type SkipReason } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
@@ -193,9 +193,4 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
     tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
   };
-}
-
-/** Stage labels for a chart legend, in the sidebar's language. */
-export function stageLabels(lang: 'ja' | 'en'): Record<StageId, string> {
-  return Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [k, v[lang]])) as Record<StageId, string>;
 }
