@@ -258,8 +258,9 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
   let s = v.trim();
   if (s === '') return NaN;
   if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
-  const local = scanIso(s);
-  if (local === local) return scannedOffset !== scannedOffset ? local : checkYear(zone.localMs(local - scannedOffset));
+  // NaN: not of the ISO family (or an out-of-range instant, which no later shape matches either).
+  const iso = scanIso(s, zone);
+  if (iso === iso) return iso;
   let m = COMPACT_RE.exec(s);
   if (m) return wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
   if (SERIAL_RE.test(s)) return serialToLocalMs(Number(s));
@@ -279,37 +280,50 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
 // `2024-01-05T10:11:12.345Z` — is what exports write on every row, so it is read by a character
 // scanner rather than a regular expression:
 //   YYYY[-/.]M[-/.]D ( [T ]+ H:M[:S[.f]] )? \s* ( Z | UTC | GMT | JST | ±HH[:]MM | ±HH )?
+// The scanner keeps its position in a local; the helpers below take a position and return one.
 
-let pos = 0;
-/** The offset the last scanned text carried, in ms; NaN when it had none. */
-let scannedOffset = NaN;
-
-function digits(s: string, min: number, max: number): number {
-  let v = 0;
-  let k = 0;
-  while (k < max && pos < s.length) {
-    const c = s.charCodeAt(pos) - 48;
+/** The end of the run of at most `max` ASCII digits starting at `from`. */
+function digitsEnd(s: string, from: number, max: number): number {
+  let p = from;
+  while (p - from < max && p < s.length) {
+    const c = s.charCodeAt(p) - 48;
     if (c < 0 || c > 9) break;
-    v = v * 10 + c;
-    pos++;
-    k++;
+    p++;
   }
-  return k >= min ? v : -1;
+  return p;
+}
+
+/** The number the ASCII digits from `from` to `to` spell. */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let p = from; p < to; p++) v = v * 10 + s.charCodeAt(p) - 48;
+  return v;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // - / .
 
-/** Wall-clock ms of ISO-family text (offset, if any, in `scannedOffset`); NaN if not that shape. */
-function scanIso(s: string): number {
-  pos = 0;
-  scannedOffset = NaN;
-  const y = digits(s, 4, 4);
-  if (y < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
-  const mo = digits(s, 1, 2);
-  if (mo < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
-  const d = digits(s, 1, 2);
-  if (d < 0) return NaN;
+/**
+ * Wall-clock ms of ISO-family text in the zone: as written when it names no offset, else the
+ * instant it names on the zone's wall clock. NaN if the text is not of that shape.
+ */
+function scanIso(s: string, zone: Zone): number {
+  // Each field: the end of its digits, then its value if there are enough of them.
+  let pos = 0;
+  let end = digitsEnd(s, pos, 4);
+  if (end - pos < 4) return NaN;
+  const y = digitsValue(s, pos, end);
+  pos = end;
+  if (!isDateSep(s.charCodeAt(pos++))) return NaN;
+  end = digitsEnd(s, pos, 2);
+  if (end === pos) return NaN;
+  const mo = digitsValue(s, pos, end);
+  pos = end;
+  if (!isDateSep(s.charCodeAt(pos++))) return NaN;
+  end = digitsEnd(s, pos, 2);
+  if (end === pos) return NaN;
+  const d = digitsValue(s, pos, end);
+  pos = end;
   let h = 0;
   let mi = 0;
   let sec = 0;
@@ -318,33 +332,55 @@ function scanIso(s: string): number {
   const c = s.charCodeAt(p) - 48;
   if (p > pos && c >= 0 && c <= 9) {
     pos = p;
-    h = digits(s, 1, 2);
+    end = digitsEnd(s, pos, 2);
+    h = digitsValue(s, pos, end);
+    pos = end;
     if (s.charCodeAt(pos++) !== 58) return NaN; // :
-    mi = digits(s, 1, 2);
-    if (mi < 0) return NaN;
+    end = digitsEnd(s, pos, 2);
+    if (end === pos) return NaN;
+    mi = digitsValue(s, pos, end);
+    pos = end;
     if (s.charCodeAt(pos) === 58) {
       pos++;
-      sec = digits(s, 1, 2);
-      if (sec < 0) return NaN;
-      if (s.charCodeAt(pos) === 46 && digits((pos++, s), 1, 9) < 0) return NaN;
+      end = digitsEnd(s, pos, 2);
+      if (end === pos) return NaN;
+      sec = digitsValue(s, pos, end);
+      pos = end;
+      if (s.charCodeAt(pos) === 46) {
+        // Fractions of a second: 1–9 digits, read and dropped.
+        end = digitsEnd(s, pos + 1, 9);
+        if (end === pos + 1) return NaN;
+        pos = end;
+      }
     }
   }
   while (pos < s.length && isSpace(s.charCodeAt(pos))) pos++;
-  if (pos < s.length) {
-    const rest = s.slice(pos).toLowerCase();
-    const sign = rest.charCodeAt(0);
-    if (rest === 'z' || rest === 'utc' || rest === 'gmt') scannedOffset = 0;
-    else if (rest === 'jst') scannedOffset = 9 * 3_600_000;
-    else if (sign === 43 || sign === 45) {
-      pos++;
-      const hh = digits(s, 2, 2);
-      if (s.charCodeAt(pos) === 58) pos++;
-      const mm = pos < s.length ? digits(s, 2, 2) : 0;
-      if (hh < 0 || mm < 0 || pos !== s.length) return NaN;
-      scannedOffset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
-    } else return NaN;
-  }
-  return wall(y, mo, d, h, mi, sec);
+  if (pos === s.length) return wall(y, mo, d, h, mi, sec);
+  // An offset: the text is an instant.
+  let offset: number;
+  const rest = s.slice(pos).toLowerCase();
+  const sign = rest.charCodeAt(0);
+  if (rest === 'z' || rest === 'utc' || rest === 'gmt') offset = 0;
+  else if (rest === 'jst') offset = 9 * 3_600_000;
+  else if (sign === 43 || sign === 45) {
+    pos++;
+    end = digitsEnd(s, pos, 2);
+    if (end - pos < 2) return NaN;
+    const hh = digitsValue(s, pos, end);
+    pos = end;
+    if (s.charCodeAt(pos) === 58) pos++;
+    let mm = 0;
+    if (pos < s.length) {
+      end = digitsEnd(s, pos, 2);
+      if (end - pos < 2) return NaN;
+      mm = digitsValue(s, pos, end);
+      pos = end;
+    }
+    if (pos !== s.length) return NaN;
+    offset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
+  } else return NaN;
+  const local = wall(y, mo, d, h, mi, sec);
+  return local === local ? checkYear(zone.localMs(local - offset)) : NaN;
 }
 
 function serialToLocalMs(serial: number): number {
