@@ -36,7 +36,7 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
   if (Array.isArray(cell)) {
     // A one-cell range can still arrive as [[value]].
     if (cell.length === 1 && Array.isArray(cell[0]) && cell[0].length === 1) cell = cell[0][0];
-    else throw new InputError(MESSAGES.badAsOf[lang]('(range)'));
+    else throw new InputError(MESSAGES.badAsOf[lang](MESSAGES.aRange[lang]));
   }
   if (omitted(cell) || isBlank(cell)) return env.zone.dayOf(env.now);
   const ms = parseLocalMs(cell, env.zone);

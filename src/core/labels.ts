@@ -7,6 +7,9 @@ import type { NumberSettingPath } from './settings';
 
 export type Lang = 'ja' | 'en';
 
+/** The add-on's name where it names itself: the sidebar's and the toast's title, a tab's spare name. */
+export const PRODUCT_NAME = 'Fan Funnel';
+
 export type StageId =
   | 'partner'
   | 'supporter'
@@ -175,6 +178,8 @@ export const MESSAGES = {
     ja: (v: string) => `基準日(as_of)を日付として読めません: ${v}`,
     en: (v: string) => `as_of is not a date: ${v}`,
   },
+  /** What `badAsOf` says it was given when it was a range of several cells. */
+  aRange: { ja: '(範囲)', en: '(range)' },
   rangeKind: {
     ja: { orders: '注文', customers: '顧客', survey: 'アンケート' },
     en: { orders: 'orders', customers: 'customers', survey: 'survey' },
@@ -282,7 +287,7 @@ export const RANGE_LABELS: Readonly<Record<RangeKind, Text>> = {
 
 /** Every word of the sidebar (the client renders only what the server sends it). */
 export const SIDEBAR_TEXT = {
-  title: { ja: 'Fan Funnel', en: 'Fan Funnel' },
+  title: { ja: PRODUCT_NAME, en: PRODUCT_NAME },
   refresh: { ja: '更新する', en: 'Refresh' },
   refreshing: { ja: '更新中…', en: 'Refreshing…' },
   readingSheets: { ja: 'シートを読み込んでいます…', en: 'Reading the sheets…' },

@@ -3,7 +3,7 @@
  * writes to no other sheet, and when a sheet of the owner's already has a tab's name, it picks
  * another name instead of touching it (SPEC §1.5).
  */
-import { TAB_NAMES, type Lang, type TabId } from '../core/labels';
+import { PRODUCT_NAME, TAB_NAMES, type Lang, type TabId } from '../core/labels';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -76,7 +76,7 @@ export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
 export function freeName(ss: Spreadsheet, wanted: string): string {
   if (ss.getSheetByName(wanted) === null) return wanted;
   for (let i = 1; ; i++) {
-    const name = i === 1 ? `${wanted} (Fan Funnel)` : `${wanted} (Fan Funnel ${i})`;
+    const name = i === 1 ? `${wanted} (${PRODUCT_NAME})` : `${wanted} (${PRODUCT_NAME} ${i})`;
     if (ss.getSheetByName(name) === null) return name;
   }
 }
