@@ -280,24 +280,21 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
 // `2024-01-05T10:11:12.345Z` — is what exports write on every row, so it is read by a character
 // scanner rather than a regular expression:
 //   YYYY[-/.]M[-/.]D ( [T ]+ H:M[:S[.f]] )? \s* ( Z | UTC | GMT | JST | ±HH[:]MM | ±HH )?
-// The scanner keeps its position in a local; the helpers below take a position and return one.
+// The scanner keeps its position in a local; `digitsAt` reports a field's value and length in one
+// small integer, so that no state outlives a call and the hot loop stays one pass per field.
 
-/** The end of the run of at most `max` ASCII digits starting at `from`. */
-function digitsEnd(s: string, from: number, max: number): number {
-  let p = from;
-  while (p - from < max && p < s.length) {
-    const c = s.charCodeAt(p) - 48;
-    if (c < 0 || c > 9) break;
-    p++;
-  }
-  return p;
-}
-
-/** The number the ASCII digits from `from` to `to` spell. */
-function digitsValue(s: string, from: number, to: number): number {
+/** The ASCII digits at `from`, at most `max` (≤ 9) of them: their value × 16 + how many there are
+ *  (`& 15` is the count, `>> 4` the value — exact for the 4-digit fields the scanner reads). */
+function digitsAt(s: string, from: number, max: number): number {
   let v = 0;
-  for (let p = from; p < to; p++) v = v * 10 + s.charCodeAt(p) - 48;
-  return v;
+  let k = 0;
+  while (k < max && from + k < s.length) {
+    const c = s.charCodeAt(from + k) - 48;
+    if (c < 0 || c > 9) break;
+    v = (v * 10 + c) | 0;
+    k++;
+  }
+  return (v << 4) | k;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
@@ -308,22 +305,20 @@ const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // -
  * instant it names on the zone's wall clock. NaN if the text is not of that shape.
  */
 function scanIso(s: string, zone: Zone): number {
-  // Each field: the end of its digits, then its value if there are enough of them.
-  let pos = 0;
-  let end = digitsEnd(s, pos, 4);
-  if (end - pos < 4) return NaN;
-  const y = digitsValue(s, pos, end);
-  pos = end;
+  let r = digitsAt(s, 0, 4);
+  if ((r & 15) < 4) return NaN;
+  const y = r >> 4;
+  let pos = 4;
   if (!isDateSep(s.charCodeAt(pos++))) return NaN;
-  end = digitsEnd(s, pos, 2);
-  if (end === pos) return NaN;
-  const mo = digitsValue(s, pos, end);
-  pos = end;
+  r = digitsAt(s, pos, 2);
+  if ((r & 15) === 0) return NaN;
+  const mo = r >> 4;
+  pos += r & 15;
   if (!isDateSep(s.charCodeAt(pos++))) return NaN;
-  end = digitsEnd(s, pos, 2);
-  if (end === pos) return NaN;
-  const d = digitsValue(s, pos, end);
-  pos = end;
+  r = digitsAt(s, pos, 2);
+  if ((r & 15) === 0) return NaN;
+  const d = r >> 4;
+  pos += r & 15;
   let h = 0;
   let mi = 0;
   let sec = 0;
@@ -331,26 +326,24 @@ function scanIso(s: string, zone: Zone): number {
   while (p < s.length && (isSpace(s.charCodeAt(p)) || (s.charCodeAt(p) | 32) === 116)) p++; // spaces, T, t
   const c = s.charCodeAt(p) - 48;
   if (p > pos && c >= 0 && c <= 9) {
-    pos = p;
-    end = digitsEnd(s, pos, 2);
-    h = digitsValue(s, pos, end);
-    pos = end;
+    r = digitsAt(s, p, 2);
+    h = r >> 4;
+    pos = p + (r & 15);
     if (s.charCodeAt(pos++) !== 58) return NaN; // :
-    end = digitsEnd(s, pos, 2);
-    if (end === pos) return NaN;
-    mi = digitsValue(s, pos, end);
-    pos = end;
+    r = digitsAt(s, pos, 2);
+    if ((r & 15) === 0) return NaN;
+    mi = r >> 4;
+    pos += r & 15;
     if (s.charCodeAt(pos) === 58) {
-      pos++;
-      end = digitsEnd(s, pos, 2);
-      if (end === pos) return NaN;
-      sec = digitsValue(s, pos, end);
-      pos = end;
+      r = digitsAt(s, ++pos, 2);
+      if ((r & 15) === 0) return NaN;
+      sec = r >> 4;
+      pos += r & 15;
       if (s.charCodeAt(pos) === 46) {
-        // Fractions of a second: 1–9 digits, read and dropped.
-        end = digitsEnd(s, pos + 1, 9);
-        if (end === pos + 1) return NaN;
-        pos = end;
+        // Fractions of a second: 1–9 digits, read and dropped (only their count is used).
+        r = digitsAt(s, ++pos, 9);
+        if ((r & 15) === 0) return NaN;
+        pos += r & 15;
       }
     }
   }
@@ -363,18 +356,17 @@ function scanIso(s: string, zone: Zone): number {
   if (rest === 'z' || rest === 'utc' || rest === 'gmt') offset = 0;
   else if (rest === 'jst') offset = 9 * 3_600_000;
   else if (sign === 43 || sign === 45) {
-    pos++;
-    end = digitsEnd(s, pos, 2);
-    if (end - pos < 2) return NaN;
-    const hh = digitsValue(s, pos, end);
-    pos = end;
+    r = digitsAt(s, ++pos, 2);
+    if ((r & 15) < 2) return NaN;
+    const hh = r >> 4;
+    pos += 2;
     if (s.charCodeAt(pos) === 58) pos++;
     let mm = 0;
     if (pos < s.length) {
-      end = digitsEnd(s, pos, 2);
-      if (end - pos < 2) return NaN;
-      mm = digitsValue(s, pos, end);
-      pos = end;
+      r = digitsAt(s, pos, 2);
+      if ((r & 15) < 2) return NaN;
+      mm = r >> 4;
+      pos += 2;
     }
     if (pos !== s.length) return NaN;
     offset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
