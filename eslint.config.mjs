@@ -27,7 +27,12 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../gas/*', '../core/*', '../index'], allowTypeImports: true, message: 'The sidebar imports only types from the server (import type).' },
+            // Except the plain facts it shares with the server (stage order, range kinds, templates).
+            {
+              group: ['../gas/*', '../core/*', '!../core/shared', '../index'],
+              allowTypeImports: true,
+              message: 'The sidebar imports only types from the server (import type), and values only from src/core/shared.ts.',
+            },
           ],
         },
       ],

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadBundle } from '../emulator/bundle';
+import { PROPERTY_KEYS } from '../src/gas/keys';
 
 function orders(n: number, customers: number): unknown[][] {
   const rows: unknown[][] = [['注文番号', '顧客ID', 'メールアドレス', '注文日時', '合計金額', '注文ステータス', '定期購入']];
@@ -35,7 +36,7 @@ export function runRefreshBench(): void {
     const t0 = performance.now();
     b.env.call('refreshFromMenu');
     const ms = performance.now() - t0;
-    const outcome = JSON.parse(b.env.properties.document.map.get('fanFunnel.lastRefresh') ?? '{}') as { ok?: boolean; error?: string };
+    const outcome = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.lastRefresh) ?? '{}') as { ok?: boolean; error?: string };
     if (!outcome.ok) throw new Error(`refresh failed: ${outcome.error}`);
     const tabs = ['ファンファネル', '顧客ステージ', 'VIP', '履歴'];
     console.log(

@@ -7,6 +7,7 @@ import { analyze, readInputs, type ReadInputs } from '../../src/core/analyze';
 import { makeZone } from '../../src/core/dates';
 import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
 import type { Table } from '../../src/core/orders';
+import { profileLabel, type ProfileId } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ALL_STAGES, FUNNEL } from '../../src/core/stages';
 import type { LoadedBundle } from '../../emulator/bundle';
@@ -324,18 +325,9 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   out();
 }
 
-function profileName(id: string, lang: Lang): string {
-  const names: Record<string, string> = {
-    shopify: 'Shopify',
-    amazon: 'Amazon',
-    base: 'BASE',
-    rakuten: '楽天 RMS',
-    eccube: 'EC-CUBE',
-    colorme: 'カラーミーショップ',
-    makeshop: 'MakeShop',
-  };
-  const name = names[id];
-  if (name === undefined) return lang === 'ja' ? '汎用レイアウト' : 'generic layout';
+function profileName(id: ProfileId, lang: Lang): string {
+  const name = profileLabel(id, lang);
+  if (id === 'generic') return name;
   return lang === 'ja' ? `${name} 形式` : `${name} layout`;
 }
 

@@ -2,9 +2,13 @@
  * Every word the product shows, in Japanese and English — the one source of truth for labels.
  * Japanese stage names are the seeds' own (seed 002: ビジター, フォロワー, サポーター, パートナー, 一時離脱).
  */
-import type { Field } from './headers';
+import type { Field, RangeKind } from './headers';
+import type { NumberSettingPath } from './settings';
 
 export type Lang = 'ja' | 'en';
+
+/** The add-on's name where it names itself: the sidebar's and the toast's title, a tab's spare name. */
+export const PRODUCT_NAME = 'Fan Funnel';
 
 export type StageId =
   | 'partner'
@@ -20,6 +24,11 @@ export type StageId =
 export type TierId = 'diamond' | 'platinum' | 'gold';
 
 type Text = Readonly<Record<Lang, string>>;
+
+/** A message with arguments, filled in both languages (a problem the sidebar shows in its own). */
+export function bothLanguages<A extends unknown[]>(message: Readonly<Record<Lang, (...args: A) => string>>, ...args: A): Text {
+  return { ja: message.ja(...args), en: message.en(...args) };
+}
 
 export const STAGE_LABELS: Readonly<Record<StageId, Text>> = {
   partner: { ja: 'パートナー', en: 'Partner' },
@@ -66,35 +75,46 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   itemStatus: { ja: '商品ステータス', en: 'item status' },
 };
 
-/** Table headers of the custom functions (SPEC §5). */
-export const FANSTAGE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['顧客', 'ステージ', '購入回数', 'LTV', '最終購入日', '最終購入からの日数', '定期購入', 'ポジティブ反応'],
-  en: ['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions'],
-};
-
-export const LTVRANK_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['順位', '顧客', 'LTV', '購入回数', '最終購入日', 'ランク', 'VIP'],
-  en: ['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP'],
-};
-
-/** `=NEXTPURCHASE` table headers (issue 5). */
-export const NEXTPURCHASE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額'],
-  en: ['Customer', 'P(alive)', 'Expected purchases (90 days)', 'Next purchase by', '12-month value'],
-};
-
-/** Next-purchase prediction (BG/NBD + Gamma-Gamma): columns and lists for the tabs. */
-export const PREDICT_LABELS = {
+/**
+ * The header of every column of the output tables — the Customers and VIP tabs, the lists of the
+ * Fan Funnel tab and the custom functions' tables (src/core/columns.ts) — by the column's id. A
+ * column shown in several tables has one entry, so its header reads the same everywhere.
+ */
+export const COLUMN_LABELS = {
+  customer: { ja: '顧客', en: 'Customer' },
+  name: { ja: '氏名', en: 'Name' },
+  stage: { ja: 'ステージ', en: 'Stage' },
+  purchases: { ja: '購入回数', en: 'Purchases' },
+  ltv: { ja: 'LTV', en: 'LTV' },
+  firstOrder: { ja: '初回購入日', en: 'First order' },
+  lastOrder: { ja: '最終購入日', en: 'Last order' },
+  daysSinceLast: { ja: '最終購入からの日数', en: 'Days since last' },
+  subscribed: { ja: '定期購入', en: 'Subscribed' },
+  registered: { ja: '登録', en: 'Registered' },
+  positiveReactions: { ja: 'ポジティブ反応', en: 'Positive reactions' },
+  nps: { ja: 'NPS', en: 'NPS' },
+  rank: { ja: '順位', en: 'Rank' },
+  tier: { ja: 'ランク', en: 'Tier' },
+  vip: { ja: 'VIP', en: 'VIP' },
+  whyUnclassified: { ja: '未分類の理由', en: 'Why unclassified' },
+  message: { ja: 'メッセージ', en: 'Message' },
+  // Next-purchase prediction (BG/NBD + Gamma-Gamma).
   pAlive: { ja: '継続確率', en: 'P(alive)' },
   expected30: { ja: '30日間の予測購入回数', en: 'Expected purchases (30 days)' },
   expected90: { ja: '90日間の予測購入回数', en: 'Expected purchases (90 days)' },
   nextPurchase: { ja: '次回購入予測日', en: 'Next purchase by' },
   value12m: { ja: '12か月の予測購入額', en: '12-month value' },
   buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
+  birthday: { ja: '誕生日', en: 'Birthday' },
+} as const satisfies Readonly<Record<string, Text>>;
+
+export type ColumnId = keyof typeof COLUMN_LABELS;
+
+/** Next-purchase prediction (BG/NBD + Gamma-Gamma): the lists of the Fan Funnel tab. */
+export const PREDICT_LABELS = {
   buySoonTitle: { ja: '14日以内に購入しそうな顧客', en: 'Likely to buy in the next 14 days' },
   winBackTitle: { ja: '呼び戻す価値の高い一時離脱の顧客', en: 'Dormant customers most worth winning back' },
   birthdaysTitle: { ja: '今月が誕生日の顧客', en: 'Birthdays this month' },
-  birthday: { ja: '誕生日', en: 'Birthday' },
   /** What "Next purchase by" means, for a note under the table. */
   nextPurchaseNote: {
     ja: '次回購入予測日: 次の購入が起きている確率が50%を超える日(離脱している可能性も含めて計算)。12か月以内に50%に届かない顧客は空欄です。',
@@ -135,6 +155,15 @@ export const CONDITION_LABELS: Readonly<Record<'registered' | 'purchases' | 'day
 };
 
 export const MESSAGES = {
+  /** A field named in a message: in Japanese with its English name, for owners who search for it. */
+  field: {
+    ja: (ja: string, en: string) => `${ja} (${en})`,
+    en: (_ja: string, en: string) => en,
+  },
+  /** Between fields that are alternatives (a customer ID or an e-mail). */
+  or: { ja: ' または ', en: ' or ' },
+  /** Between the items of a list in a sentence. */
+  listSeparator: { ja: '、', en: '; ' },
   missingColumns: {
     ja: (kind: string, fields: string, seen: string) =>
       `${kind}の範囲に必要な列が見つかりません: ${fields}。見つかった見出し: ${seen}`,
@@ -149,6 +178,8 @@ export const MESSAGES = {
     ja: (v: string) => `基準日(as_of)を日付として読めません: ${v}`,
     en: (v: string) => `as_of is not a date: ${v}`,
   },
+  /** What `badAsOf` says it was given when it was a range of several cells. */
+  aRange: { ja: '(範囲)', en: '(range)' },
   rangeKind: {
     ja: { orders: '注文', customers: '顧客', survey: 'アンケート' },
     en: { orders: 'orders', customers: 'customers', survey: 'survey' },
@@ -157,6 +188,18 @@ export const MESSAGES = {
     ja: (stage: string, failed: string) => `${stage}の条件を満たしていません: ${failed}`,
     en: (stage: string, failed: string) => `Not a ${stage}: ${failed}`,
   },
+  /** One condition an Unclassified customer fails: what they have, what the stage needs. */
+  unmet: {
+    ja: (condition: string, actual: string, need: string) => `${condition} ${actual}(必要: ${need})`,
+    en: (condition: string, actual: string, need: string) => `${condition} ${actual} (needs ${need})`,
+  },
+  atLeast: { ja: (n: number) => `${n}以上`, en: (n: number) => `≥ ${n}` },
+  below: { ja: (n: number) => `${n}未満`, en: (n: number) => `< ${n}` },
+  exactly: { ja: (n: number) => `${n}`, en: (n: number) => `= ${n}` },
+  /** Between the two bounds of a range (`1以上・3未満`). */
+  and: { ja: '・', en: ' and ' },
+  /** A value a customer does not have (no purchase, so no days since the last). */
+  none: { ja: '—', en: '—' },
   yes: { ja: 'はい', en: 'yes' },
   no: { ja: 'いいえ', en: 'no' },
 } as const;
@@ -223,26 +266,28 @@ export const TAB_TEXT = {
   chartTitle: { ja: 'ステージ別の顧客数の推移', en: 'Customers per stage over time' },
 } as const;
 
-/** Columns of the Customers tab (every metric of SPEC §2, then stage and ranking). */
-export const CUSTOMER_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: [
-    '顧客', '氏名', 'ステージ', '購入回数', 'LTV', '初回購入日', '最終購入日', '最終購入からの日数', '定期購入', '登録',
-    'ポジティブ反応', 'NPS', '順位', 'ランク', 'VIP', '未分類の理由',
-  ],
-  en: [
-    'Customer', 'Name', 'Stage', 'Purchases', 'LTV', 'First order', 'Last order', 'Days since last', 'Subscribed', 'Registered',
-    'Positive reactions', 'NPS', 'Rank', 'Tier', 'VIP', 'Why unclassified',
-  ],
-};
+/** Headers of the History tab (src/core/history.ts): its snapshot block and its customer block. */
+export const HISTORY_HEADERS = {
+  asOf: TAB_TEXT.asOf,
+  refreshedAt: TAB_TEXT.refreshedAt,
+  total: TAB_TEXT.total,
+  customer: COLUMN_LABELS.customer,
+  stageAt: { ja: (d: string) => `ステージ ${d}`, en: (d: string) => `Stage ${d}` },
+  baselineAt: { ja: (d: string) => `比較元 ${d}`, en: (d: string) => `Baseline ${d}` },
+  code: { ja: 'コード', en: 'code' },
+  baselineCode: { ja: '比較元コード', en: 'baseline code' },
+} as const;
 
-export const VIP_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
-  ja: ['順位', '顧客', '氏名', 'LTV', '購入回数', '最終購入日', 'ランク', 'ステージ', 'メッセージ'],
-  en: ['Rank', 'Customer', 'Name', 'LTV', 'Purchases', 'Last order', 'Tier', 'Stage', 'Message'],
+/** The kinds of input range as the sidebar names them (a heading, hence capitalised). */
+export const RANGE_LABELS: Readonly<Record<RangeKind, Text>> = {
+  orders: { ja: '注文', en: 'Orders' },
+  customers: { ja: '顧客', en: 'Customers' },
+  survey: { ja: 'アンケート', en: 'Survey' },
 };
 
 /** Every word of the sidebar (the client renders only what the server sends it). */
 export const SIDEBAR_TEXT = {
-  title: { ja: 'Fan Funnel', en: 'Fan Funnel' },
+  title: { ja: PRODUCT_NAME, en: PRODUCT_NAME },
   refresh: { ja: '更新する', en: 'Refresh' },
   refreshing: { ja: '更新中…', en: 'Refreshing…' },
   readingSheets: { ja: 'シートを読み込んでいます…', en: 'Reading the sheets…' },
@@ -268,9 +313,6 @@ export const SIDEBAR_TEXT = {
     ja: '登録(LINE・メルマガ)の列がないため、全員を登録済みとして数えています。',
     en: 'No registration (LINE / newsletter) column: every customer counts as registered.',
   },
-  rangeOrders: { ja: '注文', en: 'Orders' },
-  rangeCustomers: { ja: '顧客', en: 'Customers' },
-  rangeSurvey: { ja: 'アンケート', en: 'Survey' },
   customersUnit: { ja: '人', en: '' },
   settings: { ja: '設定', en: 'Settings' },
   sources: { ja: '元データのシート', en: 'Source sheets' },
@@ -280,24 +322,11 @@ export const SIDEBAR_TEXT = {
   column: { ja: '列', en: 'Column' },
   notFound: { ja: '(なし)', en: '(none)' },
   thresholds: { ja: 'ステージの条件', en: 'Stage thresholds' },
-  activeDays: { ja: 'アクティブ(日未満)', en: 'Active within (days)' },
-  lapseDays: { ja: '離脱まで(日以上)', en: 'Lapsed after (days)' },
-  partnerMinPurchases: { ja: 'パートナーの購入回数', en: 'Partner: purchases' },
-  partnerMinReactions: { ja: 'パートナーの好意的な反応', en: 'Partner: positive reactions' },
-  supporterMinReactions: { ja: 'サポーターの好意的な反応', en: 'Supporter: positive reactions' },
-  dormantMinReactions: { ja: '一時離脱の好意的な反応', en: 'Dormant: positive reactions' },
   vip: { ja: 'VIP', en: 'VIP' },
-  vipCount: { ja: 'VIPの人数', en: 'Number of VIPs' },
-  vipMinLtv: { ja: 'LTV(円以上)', en: 'LTV at least (yen)' },
-  vipMinPurchases: { ja: '購入回数(回以上)', en: 'Purchases at least' },
   vipMode: { ja: '条件の組み合わせ', en: 'Combine' },
   or: { ja: 'どちらか (OR)', en: 'Either (OR)' },
   and: { ja: '両方 (AND)', en: 'Both (AND)' },
   tiers: { ja: '会員ランク(LTV 円以上)', en: 'Tiers (LTV in yen)' },
-  diamond: { ja: 'ダイヤモンド', en: 'Diamond' },
-  platinum: { ja: 'プラチナ', en: 'Platinum' },
-  gold: { ja: 'ゴールド', en: 'Gold' },
-  ltvWindow: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
   autoRefresh: { ja: '自動更新', en: 'Automatic refresh' },
   off: { ja: 'しない', en: 'Off' },
   daily: { ja: '毎日', en: 'Daily' },
@@ -320,11 +349,55 @@ export const SIDEBAR_TEXT = {
   japanese: { ja: '日本語', en: 'Japanese (日本語)' },
   english: { ja: '英語 (English)', en: 'English' },
   saving: { ja: '保存中…', en: 'Saving…' },
-  /** The same words as `readSettings` uses for a bad number (src/core/settings.ts). */
-  wholeNumberMin: { ja: '{min}以上の整数を入力してください', en: 'Enter a whole number of at least {min}' },
   permission: {
     ja: 'Google アカウントに複数ログインしていると動かないことがあります。ほかのアカウントからログアウトするか、シークレットウィンドウで開いてください。',
     en: 'This can fail when you are signed in to several Google accounts. Sign out of the others or use a private window.',
+  },
+} as const;
+
+/** The label of each whole-number setting in the sidebar's form (src/core/settings.ts). */
+export const NUMBER_SETTING_LABELS: Readonly<Record<NumberSettingPath, Text>> = {
+  'stages.activeDays': { ja: 'アクティブ(日未満)', en: 'Active within (days)' },
+  'stages.lapseDays': { ja: '離脱まで(日以上)', en: 'Lapsed after (days)' },
+  'stages.partnerMinPurchases': { ja: 'パートナーの購入回数', en: 'Partner: purchases' },
+  'stages.partnerMinReactions': { ja: 'パートナーの好意的な反応', en: 'Partner: positive reactions' },
+  'stages.supporterMinReactions': { ja: 'サポーターの好意的な反応', en: 'Supporter: positive reactions' },
+  'stages.dormantMinReactions': { ja: '一時離脱の好意的な反応', en: 'Dormant: positive reactions' },
+  'vip.count': { ja: 'VIPの人数', en: 'Number of VIPs' },
+  'vip.minLtv': { ja: 'LTV(円以上)', en: 'LTV at least (yen)' },
+  'vip.minPurchases': { ja: '購入回数(回以上)', en: 'Purchases at least' },
+  'tiers.diamond': TIER_LABELS.diamond,
+  'tiers.platinum': TIER_LABELS.platinum,
+  'tiers.gold': TIER_LABELS.gold,
+  ltvWindowDays: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
+};
+
+/** The default VIP thank-you message (seed 003); `{name}`, `{ltv}`, `{purchases}`, `{tier}`. */
+export const VIP_MESSAGE_TEMPLATE: Text = {
+  ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
+  en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
+};
+
+/** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts); the sidebar's own
+ *  check of a typed number shows the same `wholeNumber` words. */
+export const SETTINGS_MESSAGES = {
+  wholeNumber: {
+    ja: (min: number) => `${min}以上の整数を入力してください`,
+    en: (min: number) => `Enter a whole number of at least ${min}`,
+  },
+  lapseBeforeActive: {
+    ja: '離脱までの日数はアクティブ日数以上にしてください',
+    en: 'Days to lapse must be at least the active days',
+  },
+  vipMode: { ja: 'AND か OR を選んでください', en: 'Choose AND or OR' },
+  tiersOrder: {
+    ja: 'ダイヤモンド ≥ プラチナ ≥ ゴールド の順にしてください',
+    en: 'Tiers must be Diamond ≥ Platinum ≥ Gold',
+  },
+  hour: { ja: '0〜23時で選んでください', en: 'Choose an hour from 0 to 23' },
+  noSheet: {
+    ja: (name: string) => `シート「${name}」はありません`,
+    en: (name: string) => `There is no sheet "${name}"`,
   },
 } as const;
 

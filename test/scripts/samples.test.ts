@@ -9,6 +9,7 @@ import { customersSheet, japaneseOrders, shopifyOrders, surveySheet } from '../.
 import type { Shop } from '../../scripts/sampleShop/shop';
 import { parseCsv, sheetCell, toRange, writeCsv } from '../../scripts/csv';
 import { loadBundle } from '../../emulator/bundle';
+import { pick } from '../support/tables';
 
 describe('csv', () => {
   it('round-trips quotes, commas, line breaks and blanks', () => {
@@ -97,7 +98,7 @@ describe('sample shop', () => {
     const ja = b.call('LTVRANK', viaCsv(japaneseOrders), undefined, day) as unknown[][];
     const shopify = b.call('LTVRANK', viaCsv(shopifyOrders), undefined, day) as unknown[][];
     const got = (t: unknown[][]): Map<string, { ltv: number; purchases: number }> =>
-      new Map(t.slice(1).map((r) => [String(r[1]), { ltv: Number(r[2]), purchases: Number(r[3]) }]));
+      new Map(pick(t, 'customer', 'ltv', 'purchases').map(([key, ltv, purchases]) => [String(key), { ltv: Number(ltv), purchases: Number(purchases) }]));
     const jaGot = got(ja);
     const shopifyGot = got(shopify);
     // The Japanese layout's broken phone orders (TEL-…) are skipped, and the walk-in sales have no customer.

@@ -7,8 +7,10 @@ import { expectedSpend } from '../../../src/core/predict/gammaGamma';
 import { analyze, readInputs } from '../../../src/core/analyze';
 import { predictCustomers, predictFromAnalysis } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
+import { compareCodePoints } from '../../../src/core/ranking';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { simulateShop } from '../../support/btyd';
+import { cell } from '../../support/tables';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const TRUE_BG = { r: 0.8, alpha: 40, a: 0.6, b: 3 }; // α in days
@@ -173,6 +175,17 @@ describe('honest limits', () => {
   });
 });
 
+test('ties between customers go by key in code-point order, as in the LTV ranking (SPEC §4)', () => {
+  // Two customers with the same history predict the same; an emoji (U+1F600, a surrogate pair in
+  // UTF-16) sorts after a full-width letter (U+FF21) by code point, though before it by UTF-16 unit.
+  const model = shop.orders.filter((o) => o.key === shop.orders[0]!.key);
+  const twins = ['\u{1F600}', '\uFF21'].flatMap((key) => model.map((o) => ({ ...o, key })));
+  const p = predictCustomers({ orders: [...shop.orders, ...twins], asOf: AS_OF });
+  const keys = p.rows.map((r) => r.key);
+  expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
+  expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
+});
+
 describe('NEXTPURCHASE semantics', () => {
   const zone = makeZone('Asia/Tokyo');
   const env = (locale: string): FunctionEnv => ({ zone, locale, settings: DEFAULT_SETTINGS, now: Date.parse('2025-06-30T03:00:00Z') });
@@ -184,11 +197,11 @@ describe('NEXTPURCHASE semantics', () => {
     expect(t).toHaveLength(3001);
     const p = predictCustomers({ orders: shop.orders, asOf: AS_OF });
     const first = p.rows[0]!;
-    expect(t[1]![0]).toBe(first.key);
-    expect(t[1]![1]).toBeCloseTo(first.pAlive, 4);
-    expect(t[1]![2]).toBeCloseTo(first.expected90, 2);
-    expect(t[1]![3]).toEqual(first.nextPurchaseDay === undefined ? '' : zone.midnight(first.nextPurchaseDay));
-    expect(t[1]![4]).toBe(Math.round(first.value12m!));
+    expect(cell(t, 1, 'customer')).toBe(first.key);
+    expect(cell(t, 1, 'pAlive')).toBeCloseTo(first.pAlive, 4);
+    expect(cell(t, 1, 'expected90')).toBeCloseTo(first.expected90, 2);
+    expect(cell(t, 1, 'nextPurchase')).toEqual(first.nextPurchaseDay === undefined ? '' : zone.midnight(first.nextPurchaseDay));
+    expect(cell(t, 1, 'value12m')).toBe(Math.round(first.value12m!));
     expect((nextPurchase(env('ja_JP'), table) as unknown[][])[0]).toEqual(['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額']);
   });
 
