@@ -2,24 +2,18 @@
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The Apps Script services src/ may use — the globals of src/gas, and what src/core and
+// src/sidebar must not touch. One list, so that a new service is added once.
+const APPS_SCRIPT_SERVICES = ['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities', 'Charts'];
+const forbidAppsScript = (message) => ['error', ...APPS_SCRIPT_SERVICES.map((name) => ({ name, message }))];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/', 'reports/', '.stryker-tmp/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],
     languageOptions: {
-      globals: {
-        SpreadsheetApp: 'readonly',
-        PropertiesService: 'readonly',
-        CacheService: 'readonly',
-        LockService: 'readonly',
-        ScriptApp: 'readonly',
-        HtmlService: 'readonly',
-        Session: 'readonly',
-        Utilities: 'readonly',
-        Charts: 'readonly',
-        GoogleAppsScript: 'readonly',
-      },
+      globals: Object.fromEntries([...APPS_SCRIPT_SERVICES, 'GoogleAppsScript'].map((name) => [name, 'readonly'])),
     },
   },
   {
@@ -28,17 +22,17 @@ export default tseslint.config(
     files: ['src/sidebar/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-globals': [
-        'error',
-        ...['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities'].map(
-          (name) => ({ name, message: 'The sidebar runs in the browser: call the server through src/sidebar/server.ts.' }),
-        ),
-      ],
+      'no-restricted-globals': forbidAppsScript('The sidebar runs in the browser: call the server through src/sidebar/server.ts.'),
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['../gas/*', '../core/*', '../index'], allowTypeImports: true, message: 'The sidebar imports only types from the server (import type).' },
+            // Except the plain facts it shares with the server (stage order, range kinds, templates).
+            {
+              group: ['../gas/*', '../core/*', '!../core/shared', '../index'],
+              allowTypeImports: true,
+              message: 'The sidebar imports only types from the server (import type), and values only from src/core/shared.ts.',
+            },
           ],
         },
       ],
@@ -48,12 +42,7 @@ export default tseslint.config(
     // The pure core must not touch Apps Script: plain data in, plain data out.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        ...['SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities'].map(
-          (name) => ({ name, message: 'src/core is pure: pass data in from src/gas instead.' }),
-        ),
-      ],
+      'no-restricted-globals': forbidAppsScript('src/core is pure: pass data in from src/gas instead.'),
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in (asOf / now); never read it in the core.' },
@@ -67,7 +56,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**/*.{ts,js}', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'preview/*.ts', '*.js', '*.mjs'],
+    files: ['test/**/*.{ts,js}', 'emulator/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'preview/*.ts', '*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // The add-on's tests (test/) and the emulator's self-tests (emulator/test/).
+  roots: ['<rootDir>/test', '<rootDir>/emulator'],
   testMatch: ['**/*.test.ts'],
   transform: { '\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
   // The bundle tests load dist/, which `npm test` builds first (pretest).

@@ -41,7 +41,7 @@ export default {
   incremental: true,
   incrementalFile: 'stryker.incremental.json',
   // Only what the core's tests need is copied into the sandbox.
-  ignorePatterns: ['/dist', '/samples', '/preview', '/bench', '/docs', '/reports', '/coverage', '/test-artifacts', '/test/gas', '/test/sidebar', '/test/preview', '/src/gas', '/src/sidebar'],
+  ignorePatterns: ['/dist', '/samples', '/preview', '/bench', '/emulator', '/docs', '/reports', '/coverage', '/test-artifacts', '/test/gas', '/test/sidebar', '/test/preview', '/src/gas', '/src/sidebar'],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },

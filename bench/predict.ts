@@ -16,7 +16,7 @@ import { predictCustomers } from '../src/core/predict/predict';
 import { summarize } from '../src/core/predict/rfm';
 import { simulate, simulateShop } from '../test/support/btyd';
 import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary, parseCdnow } from '../test/support/cdnow';
-import { projectRoot } from '../test/support/gasBundle';
+import { projectRoot } from '../emulator/project';
 
 const MASTER = join(projectRoot(), '..', 'shared', 'data', 'cdnow', 'CDNOW_master.txt');
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

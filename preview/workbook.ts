@@ -1,6 +1,6 @@
 /**
  * The preview's workbook: the BUILT add-on (dist/Code.js) running on the in-memory Sheets of
- * test/support/gas (the input sheets and the tabs the refresh writes), and HyperFormula holding a
+ * emulator/ (the input sheets and the tabs the refresh writes), and HyperFormula holding a
  * mirror of the input sheets plus a "Formulas" sheet whose cells call the bundle's custom
  * functions — recalculated when an input cell is edited.
  */
@@ -8,12 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { HyperFormula, DetailedCellError, type SimpleCellAddress } from 'hyperformula';
-import type { GasEnvironment } from '../test/support/gas';
-import { DIST } from '../test/support/gasBundle';
-import { assertTransportable, type ServerBackend } from '../test/support/sidebarPage';
-import { sidebarServer } from '../test/support/sidebarServer';
+import type { GasEnvironment } from '../emulator';
+import { DIST } from '../emulator/project';
+import { assertTransportable, type RunAnswer, type ServerBackend } from '../emulator/scriptRun';
+import { sidebarServer } from '../emulator/scriptRun';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
 import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
+import { SIDEBAR_SERVER_FUNCTIONS, isSidebarServerFunction } from '../src/sidebar/serverFunctions';
 
 export const FORMULAS_SHEET = 'Formulas';
 /** Rows a grid request returns at most (the page says when there are more). */
@@ -74,9 +75,6 @@ export interface EditResult {
   readonly recalculated: number;
   readonly ms: number;
 }
-
-/** The answer to a bridged google.script.run call (the shape test/support/sidebarPage uses). */
-export type RunAnswer = { ok: true; json?: string } | { ok: false; message: string };
 
 // ---------------------------------------------------------------------------------------------
 // Time: Sheets' serial numbers are wall-clock days in the spreadsheet's zone since 1899-12-30.
@@ -415,8 +413,15 @@ export class PreviewWorkbook {
     return { sheet: sheetName, row, column, display: cell.getDisplayValue(), recalculated: changes.length, ms: Math.round(performance.now() - t0) };
   }
 
-  /** One google.script.run call from the sidebar, with what crosses it checked as Apps Script does. */
+  /**
+   * One google.script.run call from the sidebar, with what crosses it checked as Apps Script does.
+   * Only the sidebar's server functions (the list its typed wrapper uses) can be called — never
+   * onAutoRefresh, another global of the bundle, or an inherited name such as `constructor`.
+   */
   run(name: string, args: unknown[]): RunAnswer {
+    if (!isSidebarServerFunction(name)) {
+      return { ok: false, message: `${name} is not one of the sidebar's server functions (${SIDEBAR_SERVER_FUNCTIONS.join(', ')})` };
+    }
     try {
       const result = this.backend.call(name, args);
       assertTransportable(result, `the result of ${name}`);

@@ -4,13 +4,24 @@
  * values, and the data of the charts) as output that Excel or LibreOffice opens.
  */
 import ExcelJS from 'exceljs';
-import type { PreviewWorkbook, Zone } from './workbook';
+import { quoteSheet, type PreviewWorkbook, type Zone } from './workbook';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-/** Excel's limit on sheet names: 31 characters, none of : \ / ? * [ ]. */
+/**
+ * Names Excel keeps for itself: it refuses "History" for a sheet (the log of its change
+ * tracking), which is the English name of the add-on's History tab. Such a tab is renamed as the
+ * add-on renames a tab whose name is taken (src/gas/ownSheets.ts): "History (Fan Funnel)".
+ */
+const EXCEL_RESERVED = new Map([['history', 'History (Fan Funnel)']]);
+
+/**
+ * A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], no apostrophe at
+ * either end, not a reserved name, and unique (ignoring case) among `taken`.
+ */
 function excelSheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet';
+  const cleaned = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '');
+  const base = (EXCEL_RESERVED.get(cleaned.toLowerCase()) ?? cleaned).slice(0, 31) || 'Sheet';
   let out = base;
   for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${base.slice(0, 28)} ${i}`;
   taken.add(out.toLowerCase());
@@ -33,10 +44,13 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
   book.creator = 'Fan Funnel preview';
   book.created = new Date(wb.env.clock.now());
   const taken = new Set<string>();
+  /** A tab's name in Sheets → its name in the file. */
+  const names = new Map<string, string>();
   const chartData: Array<{ sheet: string; type: string; title: string; range: string }> = [];
 
   for (const tab of wb.tabs()) {
-    const ws = book.addWorksheet(excelSheetName(tab.name, taken));
+    names.set(tab.name, excelSheetName(tab.name, taken));
+    const ws = book.addWorksheet(names.get(tab.name)!);
     if (tab.kind === 'formulas') {
       const values = wb.formulaValues();
       values.forEach((row, r) =>
@@ -91,16 +105,21 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
   }
 
   // Charts do not survive (exceljs writes none): their data does, next to what they plotted.
+  // Sheets are named as the file names them.
   if (chartData.length > 0) {
     const ws = book.addWorksheet(excelSheetName('Charts', taken));
+    const inFile = (range: string): string => {
+      const [sheetName, a1] = splitRange(range);
+      return `${quoteSheet(names.get(sheetName) ?? sheetName)}!${a1}`;
+    };
     ws.addRow(['sheet', 'chart', 'title', 'range']).font = { bold: true };
-    for (const c of chartData) ws.addRow([c.sheet, c.type, c.title, c.range]);
+    for (const c of chartData) ws.addRow([names.get(c.sheet) ?? c.sheet, c.type, c.title, inFile(c.range)]);
     ws.addRow([]);
     for (const c of chartData) {
       const [sheetName, a1] = splitRange(c.range);
       const sheet = wb.env.spreadsheet.getSheetByName(sheetName);
       if (sheet === null) continue;
-      ws.addRow([`${c.title || c.type}: ${c.range}`]).font = { bold: true };
+      ws.addRow([`${c.title || c.type}: ${inFile(c.range)}`]).font = { bold: true };
       for (const row of sheet.getRange(a1).getValues()) {
         ws.addRow(row.map((v) => (isDate(v) ? wallClock(wb.zone, v) : v === '' ? null : v)));
       }

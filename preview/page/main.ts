@@ -213,7 +213,11 @@ triggerEl.addEventListener('click', async () => {
   triggerEl.disabled = true;
   status('Running the time trigger (onAutoRefresh)…');
   try {
-    const r = await api<{ installed: boolean; ok: boolean; message: string }>('/api/trigger', { method: 'POST' });
+    const r = await api<{ installed: boolean; ok: boolean; message: string }>('/api/trigger', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const which = r.installed ? 'the installed trigger' : 'onAutoRefresh (no trigger installed: automatic refresh is off)';
     status(`Ran ${which}: ${r.message}`, !r.ok);
     await reload();

@@ -6,9 +6,11 @@
  * keys giving blanks; an omitted key (`undefined` / `null`) → the whole table with a header row.
  * `''` is a blank key, not an omitted one, so a formula filled down a column never spills a table.
  */
-import { analyze, readInputs, type Analysis, type AnalysisContext } from './analyze';
+import { analyze, readInputs, type Analysis, type AnalysisContext, type CustomerView } from './analyze';
 import { DAY_MS, type Day, type Zone } from './dates';
-import { FANSTAGE_HEADERS, LTVRANK_HEADERS, MESSAGES, NEXTPURCHASE_HEADERS, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from './labels';
+import { FANSTAGE_TABLE, LTVRANK_TABLE, NEXTPURCHASE_TABLE } from './columns';
+import { headerRow, valueRow, type Column, type TableContext } from './grid';
+import { MESSAGES, STAGE_LABELS, pickLang, type Lang } from './labels';
 import { InputError, readOrders } from './orders';
 import { predictCustomers } from './predict/predict';
 import type { Settings } from './settings';
@@ -34,7 +36,7 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
   if (Array.isArray(cell)) {
     // A one-cell range can still arrive as [[value]].
     if (cell.length === 1 && Array.isArray(cell[0]) && cell[0].length === 1) cell = cell[0][0];
-    else throw new InputError(MESSAGES.badAsOf[lang]('(range)'));
+    else throw new InputError(MESSAGES.badAsOf[lang](MESSAGES.aRange[lang]));
   }
   if (omitted(cell) || isBlank(cell)) return env.zone.dayOf(env.now);
   const ms = parseLocalMs(cell, env.zone);
@@ -70,6 +72,18 @@ function run(env: FunctionEnv, inputs: { orders: unknown; customers?: unknown; s
 
 const dateOut = (zone: Zone, day: Day | undefined): Out => (day === undefined ? '' : zone.midnight(day));
 
+/** A table form: the header row, then a row per item (no blank or empty cell: `Out`, not `Cell`). */
+function tableOut<R, C extends TableContext>(columns: ReadonlyArray<Column<R, C>>, rows: Iterable<R>, ctx: C): Out[][] {
+  const out: Out[][] = [headerRow(columns, ctx)];
+  for (const row of rows) out.push(valueRow(columns, row, ctx) as Out[]);
+  return out;
+}
+
+/** Buyers in ranking order, as the analysis sees each. */
+function rankedViews(a: Analysis): CustomerView[] {
+  return a.ranking.map((r) => a.byKey.get(r.customer.key)!);
+}
+
 /** `=FANSTAGE(orders, [customer], [as_of], [customers], [survey])`. */
 export function fanStage(
   env: FunctionEnv,
@@ -81,24 +95,7 @@ export function fanStage(
 ): Result {
   const a = run(env, { orders, customers, survey }, asOf);
   const lang = a.lang;
-  if (omitted(customer)) {
-    const rows: Out[][] = [[...FANSTAGE_HEADERS[lang]]];
-    for (const r of a.ranking) {
-      const m = r.customer;
-      const stage = a.byKey.get(m.key)!.stage.stage;
-      rows.push([
-        m.key,
-        STAGE_LABELS[stage][lang],
-        m.purchases,
-        m.ltv,
-        dateOut(env.zone, m.lastOrder),
-        m.daysSinceLast ?? '',
-        m.subscribed,
-        m.positiveReactions,
-      ]);
-    }
-    return rows;
-  }
+  if (omitted(customer)) return tableOut(FANSTAGE_TABLE, rankedViews(a), { lang, zone: env.zone });
   return perKey(customer, (key) => {
     const view = a.byKey.get(findKey(a, key));
     return STAGE_LABELS[view?.stage.stage ?? 'noPurchase'][lang];
@@ -109,22 +106,7 @@ export function fanStage(
 export function ltvRank(env: FunctionEnv, orders: unknown, customer?: unknown, asOf?: unknown): Result {
   const a = run(env, { orders }, asOf);
   const lang = a.lang;
-  if (omitted(customer)) {
-    const rows: Out[][] = [[...LTVRANK_HEADERS[lang]]];
-    for (const r of a.ranking) {
-      const m = r.customer;
-      rows.push([
-        r.rank,
-        m.key,
-        m.ltv,
-        m.purchases,
-        dateOut(env.zone, m.lastOrder),
-        r.tier === undefined ? '' : TIER_LABELS[r.tier][lang],
-        r.vip,
-      ]);
-    }
-    return rows;
-  }
+  if (omitted(customer)) return tableOut(LTVRANK_TABLE, rankedViews(a), { lang, zone: env.zone });
   return perKey(customer, (key) => a.byKey.get(findKey(a, key))?.ranked?.rank ?? '');
 }
 
@@ -155,27 +137,12 @@ export function nextPurchase(env: FunctionEnv, orders: unknown, customer?: unkno
   if (!p.verdict.ok) throw new NotEnoughDataError(p.verdict.message[lang]);
   if (omitted(customer)) {
     // Whole-yen shops get whole values; a shop with cents keeps them.
-    const digits = read.orders.every((o) => Number.isInteger(o.amount)) ? 0 : 2;
-    const rows: Out[][] = [[...NEXTPURCHASE_HEADERS[lang]]];
-    for (const r of p.rows) {
-      rows.push([
-        r.key,
-        round(r.pAlive, 4),
-        round(r.expected90, 2),
-        dateOut(env.zone, r.nextPurchaseDay),
-        r.value12m === undefined ? '' : round(r.value12m, digits),
-      ]);
-    }
-    return rows;
+    const amountDigits = read.orders.every((o) => Number.isInteger(o.amount)) ? 0 : 2;
+    return tableOut(NEXTPURCHASE_TABLE, p.rows, { lang, zone: env.zone, amountDigits });
   }
   return perKey(customer, (key) => {
     const r = p.byKey.get(key) ?? p.byKey.get(read.keyForEmail(key) ?? key);
     return dateOut(env.zone, r?.nextPurchaseDay);
   });
-}
-
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
 }
 

@@ -8,7 +8,8 @@
  * since an earlier day, and a repeated refresh changes nothing but the refresh time.
  */
 import { DAY_MS, type Day, type Zone, isoDay } from './dates';
-import { STAGE_LABELS, type Lang, type StageId } from './labels';
+import { formatRow, headerRow, valueRow, type Column, type DatedContext, type Grid, type NumberFormat } from './grid';
+import { HISTORY_HEADERS, STAGE_LABELS, type Lang, type StageId } from './labels';
 import type { StageMap } from './funnel';
 import { ALL_STAGES } from './stages';
 import { cellText, isBlank, parseLocalMs, type Cell } from './values';
@@ -30,10 +31,70 @@ export interface History {
 
 export const EMPTY_HISTORY: History = { rows: [] };
 
+// The tab's layout, left to right: the snapshot block, one blank column, the per-customer block.
+// Each column is its header, format and value, named by a key so that `readHistory` finds it in
+// what the add-on wrote earlier.
+
+interface HistoryContext extends DatedContext {
+  readonly history: History;
+}
+
+interface HistoryColumn<R> extends Column<R, HistoryContext> {
+  readonly key: string;
+}
+
+/** One customer's stage at the latest snapshot and at its baseline. */
+interface CustomerStages {
+  readonly key: string;
+  readonly now: StageId;
+  readonly before: StageId | undefined;
+}
+
+const H = HISTORY_HEADERS;
+
+/** A row per snapshot: as-of day, refresh time, a count per stage, total. */
+const SNAPSHOT: ReadonlyArray<HistoryColumn<SnapshotRow>> = [
+  { key: 'asOf', header: (c) => H.asOf[c.lang], format: 'date', value: (r, c) => c.zone.midnight(r.asOf) },
+  { key: 'refreshedAt', header: (c) => H.refreshedAt[c.lang], format: 'datetime', value: (r) => new Date(r.refreshedAt) },
+  ...ALL_STAGES.map((s): HistoryColumn<SnapshotRow> => ({ key: s, header: (c) => STAGE_LABELS[s][c.lang], format: '', value: (r) => r.counts[s] })),
+  { key: 'total', header: (c) => H.total[c.lang], format: '', value: (r) => ALL_STAGES.reduce((t, s) => t + r.counts[s], 0) },
+];
+
+/** A row per customer of the latest snapshot; the stage headers carry the snapshots' days, and
+ *  the stage ids (codes) are what is read back, so a renamed label never breaks the history. */
+const CUSTOMERS: ReadonlyArray<HistoryColumn<CustomerStages>> = [
+  { key: 'customer', header: (c) => H.customer[c.lang], format: 'text', value: (r) => r.key },
+  {
+    key: 'stage',
+    header: (c) => (c.history.latest ? H.stageAt[c.lang](isoDay(c.history.latest.day)) : ''),
+    format: '',
+    value: (r, c) => STAGE_LABELS[r.now][c.lang],
+  },
+  {
+    key: 'baseline',
+    header: (c) => (c.history.baseline ? H.baselineAt[c.lang](isoDay(c.history.baseline.day)) : ''),
+    format: '',
+    value: (r, c) => (r.before ? STAGE_LABELS[r.before][c.lang] : ''),
+  },
+  { key: 'code', header: (c) => H.code[c.lang], format: '', value: (r) => r.now },
+  { key: 'baselineCode', header: (c) => H.baselineCode[c.lang], format: '', value: (r) => r.before ?? '' },
+];
+
 /** Width of the snapshot block: as-of, refreshed at, a count per stage, total. */
-export const SNAPSHOT_COLUMNS = 2 + ALL_STAGES.length + 1;
+export const SNAPSHOT_COLUMNS = SNAPSHOT.length;
 /** The per-customer block starts after one blank column. */
 const CUSTOMER_BLOCK = SNAPSHOT_COLUMNS + 1;
+/** 0-based column of a key in the tab. */
+const snapshotColumn = (key: string): number => SNAPSHOT.findIndex((c) => c.key === key);
+const customerColumn = (key: string): number => CUSTOMER_BLOCK + CUSTOMERS.findIndex((c) => c.key === key);
+
+/** Where the chart of customers per stage over time reads the tab (1-based columns). */
+export const HISTORY_CHART_COLUMNS = {
+  asOf: snapshotColumn('asOf') + 1,
+  firstStage: snapshotColumn(ALL_STAGES[0]!) + 1,
+  stages: ALL_STAGES.length,
+} as const;
+
 const STAGE_IDS = new Set<string>(ALL_STAGES);
 const DAY_IN = /(\d{4})-(\d{2})-(\d{2})/;
 
@@ -44,32 +105,36 @@ function dayIn(text: string): Day | undefined {
 
 /** Reads the History tab the add-on wrote (its `getValues()`); anything unreadable is ignored. */
 export function readHistory(values: ReadonlyArray<ReadonlyArray<Cell>>, zone: Zone): History {
+  const asOfCol = snapshotColumn('asOf');
+  const atCol = snapshotColumn('refreshedAt');
+  const countCols = ALL_STAGES.map(snapshotColumn);
   const rows: SnapshotRow[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;
-    if (isBlank(row[0])) continue;
-    const asOf = parseLocalMs(row[0], zone);
+    if (isBlank(row[asOfCol])) continue;
+    const asOf = parseLocalMs(row[asOfCol], zone);
     if (asOf !== asOf) continue;
     const counts = {} as Record<StageId, number>;
     ALL_STAGES.forEach((s, i) => {
-      const n = row[2 + i];
+      const n = row[countCols[i]!];
       counts[s] = typeof n === 'number' ? n : 0;
     });
-    const at = row[1];
+    const at = row[atCol];
     const refreshedAt = at instanceof Date || Object.prototype.toString.call(at) === '[object Date]' ? (at as Date).getTime() : 0;
     rows.push({ asOf: Math.floor(asOf / DAY_MS), refreshedAt, counts });
   }
   const header = values[0] ?? [];
-  const latestDay = dayIn(cellText(header[CUSTOMER_BLOCK + 1]));
-  const baselineDay = dayIn(cellText(header[CUSTOMER_BLOCK + 2]));
+  const latestDay = dayIn(cellText(header[customerColumn('stage')]));
+  const baselineDay = dayIn(cellText(header[customerColumn('baseline')]));
+  const [keyCol, nowCol, beforeCol] = [customerColumn('customer'), customerColumn('code'), customerColumn('baselineCode')];
   const latest = new Map<string, StageId>();
   const baseline = new Map<string, StageId>();
   for (let r = 1; r < values.length; r++) {
     const row = values[r]!;
-    const key = cellText(row[CUSTOMER_BLOCK]);
+    const key = cellText(row[keyCol]);
     if (key === '') continue;
-    const now = cellText(row[CUSTOMER_BLOCK + 3]);
-    const before = cellText(row[CUSTOMER_BLOCK + 4]);
+    const now = cellText(row[nowCol]);
+    const before = cellText(row[beforeCol]);
     if (STAGE_IDS.has(now)) latest.set(key, now as StageId);
     if (STAGE_IDS.has(before)) baseline.set(key, before as StageId);
   }
@@ -100,51 +165,35 @@ export function recordSnapshot(history: History, row: SnapshotRow, stages: Stage
   return { rows, latest: { day: row.asOf, stages }, ...(baseline !== undefined ? { baseline } : {}) };
 }
 
-export const HISTORY_HEADERS = {
-  asOf: { ja: '基準日', en: 'As of' },
-  refreshedAt: { ja: '更新日時', en: 'Refreshed at' },
-  total: { ja: '合計', en: 'Total' },
-  customer: { ja: '顧客', en: 'Customer' },
-  stageAt: { ja: (d: string) => `ステージ ${d}`, en: (d: string) => `Stage ${d}` },
-  baselineAt: { ja: (d: string) => `比較元 ${d}`, en: (d: string) => `Baseline ${d}` },
-  code: { ja: 'コード', en: 'code' },
-  baselineCode: { ja: '比較元コード', en: 'baseline code' },
-} as const;
-
-/** The History tab's grid (values only; formats are the writer's). */
-export function historyGrid(history: History, zone: Zone, lang: Lang): Cell[][] {
-  const h = HISTORY_HEADERS;
+/** The History tab: its values, the formats of its columns, the header row bold and frozen. */
+export function historyTab(history: History, zone: Zone, lang: Lang): Grid {
+  const ctx: HistoryContext = { lang, zone, history };
   const latest = history.latest;
-  const baseline = history.baseline;
-  const header: Cell[] = [
-    h.asOf[lang],
-    h.refreshedAt[lang],
-    ...ALL_STAGES.map((s) => STAGE_LABELS[s][lang]),
-    h.total[lang],
-    '',
-    h.customer[lang],
-    latest ? h.stageAt[lang](isoDay(latest.day)) : '',
-    baseline ? h.baselineAt[lang](isoDay(baseline.day)) : '',
-    h.code[lang],
-    h.baselineCode[lang],
-  ];
-  const snapshot = history.rows.map((r): Cell[] => [
-    zone.midnight(r.asOf),
-    new Date(r.refreshedAt),
-    ...ALL_STAGES.map((s) => r.counts[s]),
-    ALL_STAGES.reduce((t, s) => t + r.counts[s], 0),
-  ]);
-  const customers = latest ? [...latest.stages] : [];
-  const height = Math.max(snapshot.length, customers.length);
-  const grid: Cell[][] = [header];
+  const customers: CustomerStages[] = latest
+    ? [...latest.stages].map(([key, now]) => ({ key, now, before: history.baseline?.stages.get(key) }))
+    : [];
+  const height = Math.max(history.rows.length, customers.length);
+  const blank = (n: number): Cell[] => new Array<Cell>(n).fill('');
+  const values: Cell[][] = [[...headerRow(SNAPSHOT, ctx), '', ...headerRow(CUSTOMERS, ctx)]];
   for (let i = 0; i < height; i++) {
-    const left = snapshot[i] ?? new Array<Cell>(SNAPSHOT_COLUMNS).fill('');
-    const c = customers[i];
-    const before = c ? baseline?.stages.get(c[0]) : undefined;
-    const right: Cell[] = c
-      ? [c[0], STAGE_LABELS[c[1]][lang], before ? STAGE_LABELS[before][lang] : '', c[1], before ?? '']
-      : ['', '', '', '', ''];
-    grid.push([...left, '', ...right]);
+    const snapshot = history.rows[i];
+    const customer = customers[i];
+    values.push([
+      ...(snapshot ? valueRow(SNAPSHOT, snapshot, ctx) : blank(SNAPSHOT.length)),
+      '',
+      ...(customer ? valueRow(CUSTOMERS, customer, ctx) : blank(CUSTOMERS.length)),
+    ]);
   }
-  return grid;
+  const formats: NumberFormat[] = [...formatRow(SNAPSHOT), '', ...formatRow(CUSTOMERS)];
+  return {
+    values,
+    formats: values.map((row, r) => (r === 0 ? row.map((): NumberFormat => '') : [...formats])),
+    boldRows: [0],
+    frozenRows: 1,
+  };
+}
+
+/** The History tab's values (what `readHistory` reads back). */
+export function historyGrid(history: History, zone: Zone, lang: Lang): Cell[][] {
+  return historyTab(history, zone, lang).values;
 }

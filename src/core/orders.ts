@@ -142,9 +142,8 @@ export function resolveColumns(
  * any of its fields satisfies (a customer ID *or* an e-mail).
  */
 export function missingColumns(kind: RangeKind, missing: Field[][], headers: string[], lang: Lang): never {
-  const or = lang === 'ja' ? ' または ' : ' or ';
-  const name = (f: Field): string => (lang === 'ja' ? `${FIELD_LABELS[f].ja} (${FIELD_LABELS[f].en})` : FIELD_LABELS[f].en);
-  const fields = missing.map((group) => group.map(name).join(or)).join(lang === 'ja' ? '、' : '; ');
+  const name = (f: Field): string => MESSAGES.field[lang](FIELD_LABELS[f].ja, FIELD_LABELS[f].en);
+  const fields = missing.map((group) => group.map(name).join(MESSAGES.or[lang])).join(MESSAGES.listSeparator[lang]);
   const seen = headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || '—';
   throw new InputError(MESSAGES.missingColumns[lang](MESSAGES.rangeKind[lang][kind], fields, seen));
 }

@@ -4,13 +4,14 @@
  * easy to read and to correct when a platform changes its export.
  */
 import { normalizeHeader, type Field } from './headers';
+import type { Lang } from './labels';
 
-export type ProfileId = 'shopify' | 'amazon' | 'base' | 'rakuten' | 'eccube' | 'colorme' | 'makeshop' | 'generic';
-
-export interface Profile {
-  readonly id: ProfileId;
-  /** Shown to the owner in the sidebar's column mapping. */
-  readonly label: string;
+/** What a profile says about one export layout; `id` is its name in code. */
+interface ProfileSpec {
+  readonly id: string;
+  /** The platform's name as the owner knows it (the sidebar's column mapping, `npm start`): one
+   *  proper name for both languages, or the Japanese and English words where they differ. */
+  readonly label: string | Readonly<Record<Lang, string>>;
   /** Every group of headers in one of these lists must be present (any list suffices). */
   readonly signatures: readonly (readonly string[])[];
   /** Headers that fill a field before the generic aliases are tried (first present wins). */
@@ -41,7 +42,10 @@ export interface Profile {
   readonly subtractRefunded?: boolean;
 }
 
-export const PROFILES: readonly Profile[] = [
+/** Keeps each profile's `id` as a literal, so that `ProfileId` is read off the list itself. */
+const profiles = <const Id extends string>(list: readonly (ProfileSpec & { readonly id: Id })[]) => list;
+
+const PLATFORMS = profiles([
   {
     id: 'shopify',
     label: 'Shopify',
@@ -150,9 +154,30 @@ export const PROFILES: readonly Profile[] = [
     columns: { date: ['日付'], status: ['処理状況'] },
     amounts: 'first',
   },
-];
+]);
 
-export const GENERIC_PROFILE: Profile = { id: 'generic', label: 'Generic', signatures: [], columns: {}, amounts: 'first' };
+/** Every platform this file describes, and `generic`: an export no signature matches. */
+export type ProfileId = (typeof PLATFORMS)[number]['id'] | 'generic';
+
+export interface Profile extends ProfileSpec {
+  readonly id: ProfileId;
+}
+
+export const PROFILES: readonly Profile[] = PLATFORMS;
+
+export const GENERIC_PROFILE: Profile = {
+  id: 'generic',
+  label: { ja: '汎用レイアウト', en: 'generic layout' },
+  signatures: [],
+  columns: {},
+  amounts: 'first',
+};
+
+/** The name of a profile in the owner's language. */
+export function profileLabel(id: ProfileId, lang: Lang): string {
+  const label = (PROFILES.find((p) => p.id === id) ?? GENERIC_PROFILE).label;
+  return typeof label === 'string' ? label : label[lang];
+}
 
 /** The profile whose signature the header row carries, else the generic layout. */
 export function detectProfile(headers: readonly unknown[]): Profile {

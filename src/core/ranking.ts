@@ -74,7 +74,5 @@ export function groupDigits(n: number): string {
   return n < 0 ? `-${s}` : s;
 }
 
-/** Fills a thank-you template: `{name}様、累計{ltv}円のご愛顧に心から感謝します`. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
-}
+// The thank-you template is filled by the one template filler the sidebar uses too.
+export { fillTemplate } from './shared';

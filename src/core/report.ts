@@ -14,12 +14,13 @@ import {
   transitions,
   type StageSummary,
 } from './funnel';
-import { EMPTY_HISTORY, baselineFor, historyGrid, readHistory, recordSnapshot, type History } from './history';
+import type { Grid } from './grid';
+import { EMPTY_HISTORY, baselineFor, historyTab, readHistory, recordSnapshot, type History } from './history';
 import type { RangeKind } from './headers';
 import type { StageId, TabId } from './labels';
 import type { Settings } from './settings';
 import { ALL_STAGES } from './stages';
-import { customersGrid, funnelGrid, vipGrid, type Grid } from './tabs';
+import { customersGrid, funnelGrid, vipGrid } from './tabs';
 import { predictFromAnalysis, verdictMessage, type PredictionResult } from './predict/predict';
 import type { Cell } from './values';
 
@@ -72,22 +73,8 @@ export function buildReport(input: ReportInput): Report {
     }),
     customers: customersGrid(a, zone, prediction),
     vip: vipGrid(a, zone, settings),
-    history: historyAsGrid(history, zone, a.lang),
+    history: historyTab(history, zone, a.lang),
   };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
   return { analysis: a, summary, counts, history, prediction, predictionNote, tabs };
-}
-
-function historyAsGrid(history: History, zone: Zone, lang: Analysis['lang']): Grid {
-  const values = historyGrid(history, zone, lang);
-  const width = values[0]!.length;
-  const formats = values.map((row, r) =>
-    row.map((_, c): Grid['formats'][number][number] => {
-      if (r === 0) return '';
-      if (c === 0) return 'date';
-      if (c === 1) return 'datetime';
-      return c === width - 5 ? 'text' : '';
-    }),
-  );
-  return { values, formats, boldRows: [0], frozenRows: 1 };
 }

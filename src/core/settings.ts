@@ -3,38 +3,83 @@
  * Stored as JSON in document properties by the Apps Script layer; read here from plain data.
  */
 import type { Field, RangeKind } from './headers';
-import type { Lang } from './labels';
+import { SETTINGS_MESSAGES, VIP_MESSAGE_TEMPLATE, bothLanguages, type Lang } from './labels';
 
-export interface StageThresholds {
-  /** Visitor/Supporter/Partner: bought within fewer than this many days. Seed: 60. */
-  readonly activeDays: number;
-  /** Follower: fewer than this many days; Dormant/Lapsed: this many or more. Seed: 90. */
-  readonly lapseDays: number;
-  /** Partner: at least this many purchases. Seed: 2. */
-  readonly partnerMinPurchases: number;
-  /** Partner: at least this many positive reactions. Seed: 3. */
-  readonly partnerMinReactions: number;
-  /** Supporter: at least this many positive reactions. Seed: 2. */
-  readonly supporterMinReactions: number;
-  /** Dormant (rather than Lapsed): at least this many positive reactions. Seed: 1. */
-  readonly dormantMinReactions: number;
+/** A whole-number setting: the smallest value `readSettings` accepts and the default. Its words
+ *  (the form's label) are in labels.ts, NUMBER_SETTING_LABELS, under its path. */
+interface WholeNumber {
+  readonly min: number;
+  readonly default: number;
 }
 
-export interface VipRules {
-  /** How many VIPs at most, in ranking order. Seed 003: 上位100名. */
-  readonly count: number;
-  /** Candidate when LTV ≥ this… Seed 003: 8万円. */
-  readonly minLtv: number;
-  /** …and/or purchases ≥ this. Seed 003: 5回. */
-  readonly minPurchases: number;
-  readonly mode: 'and' | 'or';
+/** The stage thresholds (SPEC §3); the defaults are seed 002's numbers. */
+const STAGE_NUMBERS = {
+  /** Visitor/Supporter/Partner: bought within fewer than this many days. */
+  activeDays: { min: 1, default: 60 },
+  /** Follower: fewer than this many days; Dormant/Lapsed: this many or more. */
+  lapseDays: { min: 1, default: 90 },
+  /** Partner: at least this many purchases. At least 1: every funnel stage needs a purchase, which
+   *  `classify` relies on (src/core/stages.ts). */
+  partnerMinPurchases: { min: 1, default: 2 },
+  /** Partner: at least this many positive reactions. */
+  partnerMinReactions: { min: 0, default: 3 },
+  /** Supporter: at least this many positive reactions. */
+  supporterMinReactions: { min: 0, default: 2 },
+  /** Dormant (rather than Lapsed): at least this many positive reactions. */
+  dormantMinReactions: { min: 0, default: 1 },
+} as const satisfies Readonly<Record<string, WholeNumber>>;
+
+/** VIPs (SPEC §4, seed 003: LTV 8万円以上 or 5回以上, 上位100名). */
+const VIP_NUMBERS = {
+  /** How many VIPs at most, in ranking order. */
+  count: { min: 0, default: 100 },
+  /** Candidate when LTV ≥ this… */
+  minLtv: { min: 0, default: 80_000 },
+  /** …and/or purchases ≥ this. */
+  minPurchases: { min: 0, default: 5 },
+} as const satisfies Readonly<Record<string, WholeNumber>>;
+
+/** Tiers by LTV (SPEC §4, seed 003: Gold/Platinum/Diamond). */
+const TIER_NUMBERS = {
+  diamond: { min: 0, default: 300_000 },
+  platinum: { min: 0, default: 150_000 },
+  gold: { min: 0, default: 80_000 },
+} as const satisfies Readonly<Record<string, WholeNumber>>;
+
+const NUMBER_GROUPS = { stages: STAGE_NUMBERS, vip: VIP_NUMBERS, tiers: TIER_NUMBERS } as const;
+type NumberGroup = keyof typeof NUMBER_GROUPS;
+type Numbers<T> = { readonly [K in keyof T]: number };
+
+export type StageThresholds = Numbers<typeof STAGE_NUMBERS>;
+export type VipRules = Numbers<typeof VIP_NUMBERS> & { readonly mode: 'and' | 'or' };
+export type Tiers = Numbers<typeof TIER_NUMBERS>;
+
+/** Where a number lives in the settings: `stages.activeDays`, `vip.count`, … or `ltvWindowDays`. */
+export type NumberSettingPath =
+  | { [G in NumberGroup]: `${G}.${keyof (typeof NUMBER_GROUPS)[G] & string}` }[NumberGroup]
+  | 'ltvWindowDays';
+
+/** One whole-number setting, as the validation and the sidebar's form both read it. */
+export interface NumberSetting {
+  readonly path: NumberSettingPath;
+  readonly min: number;
+  /** null: the field may be left blank, meaning "none" (all time). */
+  readonly default: number | null;
 }
 
-export interface Tiers {
-  readonly diamond: number;
-  readonly platinum: number;
-  readonly gold: number;
-}
+/** LTV counts only the last N days up to the as-of date; blank (null) = all time. */
+const LTV_WINDOW: NumberSetting = { path: 'ltvWindowDays', min: 1, default: null };
+
+/** Every whole-number setting, in the order the form shows them. */
+export const NUMBER_SETTINGS: readonly NumberSetting[] = [
+  ...(Object.keys(NUMBER_GROUPS) as NumberGroup[]).flatMap((group) =>
+    Object.entries(NUMBER_GROUPS[group]).map(([key, n]): NumberSetting => ({ path: `${group}.${key}` as NumberSettingPath, ...n })),
+  ),
+  LTV_WINDOW,
+];
+
+const defaultsOf = <T extends Readonly<Record<string, WholeNumber>>>(numbers: T): Numbers<T> =>
+  Object.fromEntries(Object.entries(numbers).map(([key, n]) => [key, n.default])) as Numbers<T>;
 
 /** A user's column choice per field: the header text, or '' to say "this sheet has none". */
 export type ColumnOverrides = Readonly<Partial<Record<RangeKind, Readonly<Partial<Record<Field, string>>>>>>;
@@ -65,23 +110,13 @@ export type AutoRefresh =
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
-  stages: {
-    activeDays: 60,
-    lapseDays: 90,
-    partnerMinPurchases: 2,
-    partnerMinReactions: 3,
-    supporterMinReactions: 2,
-    dormantMinReactions: 1,
-  },
-  vip: { count: 100, minLtv: 80_000, minPurchases: 5, mode: 'or' },
-  tiers: { diamond: 300_000, platinum: 150_000, gold: 80_000 },
-  ltvWindowDays: null,
+  stages: defaultsOf(STAGE_NUMBERS),
+  vip: { ...defaultsOf(VIP_NUMBERS), mode: 'or' },
+  tiers: defaultsOf(TIER_NUMBERS),
+  ltvWindowDays: LTV_WINDOW.default,
   sumOrderRows: false,
   columns: {},
-  messageTemplate: {
-    ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
-    en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
-  },
+  messageTemplate: VIP_MESSAGE_TEMPLATE,
   sources: { orders: null, customers: null, survey: null },
   autoRefresh: { enabled: false },
 };
@@ -97,11 +132,15 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 function wholeNumber(v: unknown, min: number, path: string, problems: SettingProblem[]): number | undefined {
   if (typeof v === 'number' && Number.isInteger(v) && v >= min) return v;
-  problems.push({
-    path,
-    message: { ja: `${min}以上の整数を入力してください`, en: `Enter a whole number of at least ${min}` },
-  });
+  problems.push({ path, message: bothLanguages(SETTINGS_MESSAGES.wholeNumber, min) });
   return undefined;
+}
+
+/** A number setting's value, by its path. */
+export function numberSetting(settings: Settings, path: NumberSettingPath): number | null {
+  const [group, key] = path.split('.') as [string, string | undefined];
+  const holder = (key === undefined ? settings : settings[group as NumberGroup]) as unknown as Record<string, number | null>;
+  return holder[key ?? group]!;
 }
 
 /**
@@ -113,51 +152,41 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
   const s = isObject(stored) ? stored : {};
   const d = DEFAULT_SETTINGS;
 
-  const numbers = <T extends object>(group: string, defaults: T, min: (k: keyof T) => number): T => {
-    const given = isObject(s[group]) ? (s[group] as Json) : {};
-    const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-    for (const k of Object.keys(defaults) as (keyof T & string)[]) {
-      if (given[k] === undefined || typeof defaults[k] !== 'number') {
-        if (given[k] !== undefined) out[k] = given[k];
-        continue;
+  /** A group's numbers, each checked against its minimum; its other members as given. */
+  const group = <G extends NumberGroup>(name: G): Settings[G] => {
+    const given = isObject(s[name]) ? (s[name] as Json) : {};
+    const out: Record<string, unknown> = { ...d[name] };
+    for (const k of Object.keys(d[name])) {
+      if (given[k] === undefined) continue;
+      const n = (NUMBER_GROUPS[name] as Readonly<Record<string, WholeNumber>>)[k];
+      if (n === undefined) out[k] = given[k];
+      else {
+        const v = wholeNumber(given[k], n.min, `${name}.${k}`, problems);
+        if (v !== undefined) out[k] = v;
       }
-      const v = wholeNumber(given[k], min(k), `${group}.${k}`, problems);
-      if (v !== undefined) out[k] = v;
     }
-    return out as T;
+    return out as unknown as Settings[G];
   };
 
-  let stages = numbers('stages', d.stages, (k) => (k.endsWith('Days') || k === 'partnerMinPurchases' ? 1 : 0));
+  let stages = group('stages');
   if (stages.lapseDays < stages.activeDays) {
     stages = { ...stages, activeDays: d.stages.activeDays, lapseDays: d.stages.lapseDays };
-    problems.push({
-      path: 'stages.lapseDays',
-      message: {
-        ja: '離脱までの日数はアクティブ日数以上にしてください',
-        en: 'Days to lapse must be at least the active days',
-      },
-    });
+    problems.push({ path: 'stages.lapseDays', message: SETTINGS_MESSAGES.lapseBeforeActive });
   }
-  const vip = numbers('vip', d.vip, (k) => (k === 'count' ? 0 : 0));
+  const vip = group('vip');
   if (vip.mode !== 'and' && vip.mode !== 'or') {
-    problems.push({ path: 'vip.mode', message: { ja: 'AND か OR を選んでください', en: 'Choose AND or OR' } });
+    problems.push({ path: 'vip.mode', message: SETTINGS_MESSAGES.vipMode });
     (vip as { mode: string }).mode = d.vip.mode;
   }
-  let tiers = numbers('tiers', d.tiers, () => 0);
+  let tiers = group('tiers');
   if (!(tiers.diamond >= tiers.platinum && tiers.platinum >= tiers.gold)) {
     tiers = d.tiers;
-    problems.push({
-      path: 'tiers',
-      message: {
-        ja: 'ダイヤモンド ≥ プラチナ ≥ ゴールド の順にしてください',
-        en: 'Tiers must be Diamond ≥ Platinum ≥ Gold',
-      },
-    });
+    problems.push({ path: 'tiers', message: SETTINGS_MESSAGES.tiersOrder });
   }
 
   let ltvWindowDays = d.ltvWindowDays;
   if (s.ltvWindowDays !== undefined && s.ltvWindowDays !== null) {
-    ltvWindowDays = wholeNumber(s.ltvWindowDays, 1, 'ltvWindowDays', problems) ?? d.ltvWindowDays;
+    ltvWindowDays = wholeNumber(s.ltvWindowDays, LTV_WINDOW.min, LTV_WINDOW.path, problems) ?? d.ltvWindowDays;
   }
   const sourcesIn = isObject(s.sources) ? s.sources : {};
   const sheetName = (v: unknown, fallback: string | null): string | null =>
@@ -196,6 +225,6 @@ function readAutoRefresh(v: unknown, problems: SettingProblem[]): AutoRefresh {
   if (v.every === 'hour') return { enabled: true, every: 'hour' };
   const hour = v.hour;
   if (typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour <= 23) return { enabled: true, every: 'day', hour };
-  problems.push({ path: 'autoRefresh.hour', message: { ja: '0〜23時で選んでください', en: 'Choose an hour from 0 to 23' } });
+  problems.push({ path: 'autoRefresh.hour', message: SETTINGS_MESSAGES.hour });
   return { enabled: false };
 }

@@ -48,10 +48,8 @@ export function stageRules(t: StageThresholds): readonly Rule[] {
   ];
 }
 
-/** The five funnel stages, top of the funnel first. */
-export const FUNNEL: readonly StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant'];
-/** Every stage in the order the summary lists them. */
-export const ALL_STAGES: readonly StageId[] = [...FUNNEL, 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];
+// The stage order lives with the other facts the sidebar shares (src/core/shared.ts).
+export { ALL_STAGES, FUNNEL } from './shared';
 
 export type ConditionId = 'registered' | 'purchases' | 'daysSinceLast' | 'subscribed' | 'positiveReactions';
 
@@ -121,17 +119,17 @@ function matches(rule: Rule, m: StageInput): boolean {
 function describeNeed(need: Interval | boolean, lang: Lang): string {
   if (typeof need === 'boolean') return need ? MESSAGES.yes[lang] : MESSAGES.no[lang];
   const parts: string[] = [];
-  if (need.min !== -Infinity) parts.push(lang === 'ja' ? `${need.min}以上` : `≥ ${need.min}`);
+  if (need.min !== -Infinity) parts.push(MESSAGES.atLeast[lang](need.min));
   if (need.max !== Infinity) {
     // Integer counts: [1, 2) reads as "exactly 1".
-    if (need.min !== -Infinity && need.max === need.min + 1) return lang === 'ja' ? `${need.min}` : `= ${need.min}`;
-    parts.push(lang === 'ja' ? `${need.max}未満` : `< ${need.max}`);
+    if (need.min !== -Infinity && need.max === need.min + 1) return MESSAGES.exactly[lang](need.min);
+    parts.push(MESSAGES.below[lang](need.max));
   }
-  return parts.join(lang === 'ja' ? '・' : ' and ');
+  return parts.join(MESSAGES.and[lang]);
 }
 
 function describeActual(v: number | boolean | undefined, lang: Lang): string {
-  if (v === undefined) return '—';
+  if (v === undefined) return MESSAGES.none[lang];
   if (typeof v === 'boolean') return v ? MESSAGES.yes[lang] : MESSAGES.no[lang];
   return String(v);
 }
@@ -140,12 +138,7 @@ function describeActual(v: number | boolean | undefined, lang: Lang): string {
 export function describeUnclassified(result: StageResult, lang: Lang): string {
   if (result.nearest === undefined) return '';
   const failed = result.nearest.unmet
-    .map((u) => {
-      const name = CONDITION_LABELS[u.condition][lang];
-      const actual = describeActual(u.actual, lang);
-      const need = describeNeed(u.need, lang);
-      return lang === 'ja' ? `${name} ${actual}(必要: ${need})` : `${name} ${actual} (needs ${need})`;
-    })
-    .join(lang === 'ja' ? '、' : '; ');
+    .map((u) => MESSAGES.unmet[lang](CONDITION_LABELS[u.condition][lang], describeActual(u.actual, lang), describeNeed(u.need, lang)))
+    .join(MESSAGES.listSeparator[lang]);
   return MESSAGES.unclassified[lang](STAGE_LABELS[result.nearest.stage][lang], failed);
 }

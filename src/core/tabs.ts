@@ -1,18 +1,13 @@
 /**
  * The add-on's tabs as plain grids (SPEC §6): values and number formats of the same shape, built
- * from an analysis. The Apps Script layer writes each grid with one `setValues` and one
- * `setNumberFormats`; nothing here knows about sheets.
+ * from an analysis. The tables in them are lists of columns (src/core/columns.ts); the History
+ * tab is built by src/core/history.ts.
  */
 import type { Analysis } from './analyze';
+import { BIRTHDAY_LIST, CUSTOMERS_TAB, PREDICTION_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
-import {
-  CUSTOMER_COLUMNS,
-  STAGE_LABELS,
-  TAB_TEXT,
-  TIER_LABELS,
-  VIP_COLUMNS,
-  type Lang,
-} from './labels';
+import { GridBuilder, type Grid, type NumberFormat } from './grid';
+import { PREDICT_LABELS, STAGE_LABELS, TAB_TEXT, type Lang } from './labels';
 import type { RegistrationSource } from './metrics';
 import {
   LTV_BANDS,
@@ -22,65 +17,10 @@ import {
   type StageSummary,
   type Transitions,
 } from './funnel';
-import { compareCodePoints, fillTemplate, groupDigits } from './ranking';
+import { compareCodePoints, groupDigits } from './ranking';
 import type { Settings } from './settings';
-import { describeUnclassified } from './stages';
 import type { Cell } from './values';
-import { verdictMessage, type CustomerPrediction, type PredictionResult } from './predict/predict';
-import { PREDICT_LABELS } from './labels';
-
-export type NumberFormat = 'yen' | 'percent' | 'date' | 'datetime' | 'integer' | 'decimal' | 'text' | '';
-
-/** Sheets number-format patterns, one place. '' leaves Sheets' automatic format. */
-export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
-  yen: '"¥"#,##0',
-  percent: '0.0%',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  integer: '#,##0',
-  decimal: '0.0',
-  // Plain text: keys such as 0012 or 2024-01 stay as typed instead of becoming numbers or dates.
-  text: '@',
-  '': 'General',
-};
-
-export interface Grid {
-  /** Rectangular. */
-  readonly values: Cell[][];
-  /** Same shape as values. */
-  readonly formats: NumberFormat[][];
-  /** 0-based rows shown in bold (titles and headers). */
-  readonly boldRows: readonly number[];
-  readonly frozenRows: number;
-}
-
-/** Builds a grid line by line; pads every line to the widest at the end. */
-class GridBuilder {
-  private readonly values: Cell[][] = [];
-  private readonly formats: NumberFormat[][] = [];
-  private readonly bold: number[] = [];
-
-  line(cells: readonly Cell[], formats: readonly NumberFormat[] = [], bold = false): this {
-    if (bold) this.bold.push(this.values.length);
-    this.values.push([...cells]);
-    this.formats.push(cells.map((_, i) => formats[i] ?? ''));
-    return this;
-  }
-
-  blank(): this {
-    return this.line([]);
-  }
-
-  get rows(): number {
-    return this.values.length;
-  }
-
-  build(frozenRows = 0): Grid {
-    const width = Math.max(1, ...this.values.map((r) => r.length));
-    const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...new Array<T>(width - r.length).fill(fill)]);
-    return { values: pad(this.values, ''), formats: pad(this.formats, ''), boldRows: this.bold, frozenRows };
-  }
-}
+import { verdictMessage, type PredictionResult } from './predict/predict';
 
 const opt = (v: number | undefined): Cell => (v === undefined ? '' : v);
 
@@ -172,13 +112,7 @@ export function funnelGrid(input: FunnelTabInput): Grid {
 function predictionSections(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResult): void {
   const lang = a.lang;
   const L = PREDICT_LABELS;
-  const name = (key: string): string => a.byKey.get(key)?.metrics.name ?? '';
-  const stage = (key: string): string => {
-    const v = a.byKey.get(key);
-    return v === undefined ? '' : STAGE_LABELS[v.stage.stage][lang];
-  };
-  const date = (d: Day | undefined): Cell => (d === undefined ? '' : zone.midnight(d));
-  const head = [CUSTOMER_COLUMNS[lang][0]!, CUSTOMER_COLUMNS[lang][1]!];
+  const ctx: FunnelListContext = { lang, zone, customer: (key) => a.byKey.get(key) };
   const message = verdictMessage(p.verdict, lang);
   if (message !== undefined) {
     g.line([L.buySoonTitle[lang]], [], true);
@@ -186,30 +120,13 @@ function predictionSections(g: GridBuilder, a: Analysis, zone: Zone, p: Predicti
     g.blank();
   } else {
     const spend = verdictMessage(p.spendVerdict, lang);
-    const list = (title: string, rows: readonly CustomerPrediction[]) => {
-      g.line([title], [], true);
-      g.line([...head, CUSTOMER_COLUMNS[lang][2]!, L.buySoon[lang], L.pAlive[lang], L.expected90[lang], L.nextPurchase[lang], L.value12m[lang]], [], true);
-      for (const r of rows) {
-        g.line(
-          [r.key, name(r.key), stage(r.key), r.pBuySoon, r.pAlive, r.expected90, date(r.nextPurchaseDay), opt(r.value12m)],
-          ['text', 'text', '', 'percent', 'percent', 'decimal', 'date', 'yen'],
-        );
-      }
-      g.blank();
-    };
-    list(L.buySoonTitle[lang], p.buySoon);
-    list(L.winBackTitle[lang], p.winBack);
+    g.line([L.buySoonTitle[lang]], [], true).table(PREDICTION_LIST, p.buySoon, ctx).blank();
+    g.line([L.winBackTitle[lang]], [], true).table(PREDICTION_LIST, p.winBack, ctx).blank();
     g.line([L.nextPurchaseNote[lang]]);
     if (spend !== undefined) g.line([spend]);
     g.blank();
   }
-  if (p.birthdays !== undefined) {
-    g.line([L.birthdaysTitle[lang]], [], true);
-    g.line([...head, CUSTOMER_COLUMNS[lang][2]!, L.birthday[lang], L.value12m[lang]], [], true);
-    for (const b of p.birthdays) {
-      g.line([b.key, name(b.key), stage(b.key), zone.midnight(b.thisYear), opt(b.prediction?.value12m)], ['text', 'text', '', 'date', 'yen']);
-    }
-  }
+  if (p.birthdays !== undefined) g.line([L.birthdaysTitle[lang]], [], true).table(BIRTHDAY_LIST, p.birthdays, ctx);
 }
 
 function registrationNote(source: RegistrationSource, lang: Lang): Cell[] {
@@ -227,73 +144,16 @@ function ltvBandLabel(lo: number, hi: number | undefined): string {
 
 /** Every customer: buyers in ranking order, then those known only from the customers range. */
 export function customersGrid(a: Analysis, zone: Zone, p: PredictionResult): Grid {
-  const lang = a.lang;
-  const L = PREDICT_LABELS;
-  const g = new GridBuilder();
-  g.line([...CUSTOMER_COLUMNS[lang], L.pAlive[lang], L.expected30[lang], L.expected90[lang], L.nextPurchase[lang], L.value12m[lang]], [], true);
-  const formats: NumberFormat[] = [
-    'text', 'text', '', 'integer', 'yen', 'date', 'date', 'integer', '', '', 'integer', 'integer', 'integer', '', '', 'text',
-    'percent', 'decimal', 'decimal', 'date', 'yen',
-  ];
-  const date = (d: Day | undefined): Cell => (d === undefined ? '' : zone.midnight(d));
-  const predicted = (x: CustomerPrediction | undefined): Cell[] =>
-    x === undefined ? ['', '', '', '', ''] : [x.pAlive, x.expected30, x.expected90, date(x.nextPurchaseDay), opt(x.value12m)];
   const views = [...a.byKey.values()].sort((x, y) => {
     const rx = x.ranked?.rank ?? Infinity;
     const ry = y.ranked?.rank ?? Infinity;
     return rx !== ry ? rx - ry : compareCodePoints(x.metrics.key, y.metrics.key);
   });
-  for (const v of views) {
-    const m = v.metrics;
-    const r = v.ranked;
-    g.line(
-      [
-        m.key,
-        m.name,
-        STAGE_LABELS[v.stage.stage][lang],
-        m.purchases,
-        m.ltv,
-        date(m.firstOrder),
-        date(m.lastOrder),
-        opt(m.daysSinceLast),
-        m.subscribed,
-        m.registered,
-        m.positiveReactions,
-        opt(m.nps),
-        opt(r?.rank),
-        r?.tier === undefined ? '' : TIER_LABELS[r.tier][lang],
-        r?.vip ?? false,
-        describeUnclassified(v.stage, lang),
-        ...predicted(p.byKey.get(m.key)),
-      ],
-      formats,
-    );
-  }
-  return g.build(1);
+  return new GridBuilder().table(CUSTOMERS_TAB, views, { lang: a.lang, zone, predictions: p.byKey }).build(1);
 }
 
 /** The VIP list with tier and the thank-you message (seed 003). */
 export function vipGrid(a: Analysis, zone: Zone, settings: Settings): Grid {
-  const lang = a.lang;
-  const g = new GridBuilder();
-  g.line(VIP_COLUMNS[lang], [], true);
-  const formats: NumberFormat[] = ['integer', 'text', 'text', 'yen', 'integer', 'date', '', '', 'text'];
-  for (const r of a.ranking) {
-    if (!r.vip) continue;
-    const m = r.customer;
-    const tier = r.tier === undefined ? '' : TIER_LABELS[r.tier][lang];
-    const message = fillTemplate(settings.messageTemplate[lang], {
-      name: m.name || m.key,
-      ltv: groupDigits(m.ltv),
-      purchases: String(m.purchases),
-      tier,
-    });
-    const stage = a.byKey.get(m.key)!.stage.stage;
-    g.line(
-      [r.rank, m.key, m.name, m.ltv, m.purchases, m.lastOrder === undefined ? '' : zone.midnight(m.lastOrder), tier, STAGE_LABELS[stage][lang], message],
-      formats,
-    );
-  }
-  return g.build(1);
+  const vips = a.ranking.filter((r) => r.vip).map((r) => a.byKey.get(r.customer.key)!);
+  return new GridBuilder().table(VIP_TAB, vips, { lang: a.lang, zone, template: settings.messageTemplate[a.lang] }).build(1);
 }
-

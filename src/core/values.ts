@@ -258,8 +258,9 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
   let s = v.trim();
   if (s === '') return NaN;
   if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
-  const local = scanIso(s);
-  if (local === local) return scannedOffset !== scannedOffset ? local : checkYear(zone.localMs(local - scannedOffset));
+  // NaN: not of the ISO family (or an out-of-range instant, which no later shape matches either).
+  const iso = scanIso(s, zone);
+  if (iso === iso) return iso;
   let m = COMPACT_RE.exec(s);
   if (m) return wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
   if (SERIAL_RE.test(s)) return serialToLocalMs(Number(s));
@@ -279,37 +280,45 @@ export function parseLocalMs(v: unknown, zone: Zone): number {
 // `2024-01-05T10:11:12.345Z` — is what exports write on every row, so it is read by a character
 // scanner rather than a regular expression:
 //   YYYY[-/.]M[-/.]D ( [T ]+ H:M[:S[.f]] )? \s* ( Z | UTC | GMT | JST | ±HH[:]MM | ±HH )?
+// The scanner keeps its position in a local; `digitsAt` reports a field's value and length in one
+// small integer, so that no state outlives a call and the hot loop stays one pass per field.
 
-let pos = 0;
-/** The offset the last scanned text carried, in ms; NaN when it had none. */
-let scannedOffset = NaN;
-
-function digits(s: string, min: number, max: number): number {
+/** The ASCII digits at `from`, at most `max` (≤ 9) of them: their value × 16 + how many there are
+ *  (`& 15` is the count, `>> 4` the value — exact for the 4-digit fields the scanner reads). */
+function digitsAt(s: string, from: number, max: number): number {
   let v = 0;
   let k = 0;
-  while (k < max && pos < s.length) {
-    const c = s.charCodeAt(pos) - 48;
+  while (k < max && from + k < s.length) {
+    const c = s.charCodeAt(from + k) - 48;
     if (c < 0 || c > 9) break;
-    v = v * 10 + c;
-    pos++;
+    v = (v * 10 + c) | 0;
     k++;
   }
-  return k >= min ? v : -1;
+  return (v << 4) | k;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // - / .
 
-/** Wall-clock ms of ISO-family text (offset, if any, in `scannedOffset`); NaN if not that shape. */
-function scanIso(s: string): number {
-  pos = 0;
-  scannedOffset = NaN;
-  const y = digits(s, 4, 4);
-  if (y < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
-  const mo = digits(s, 1, 2);
-  if (mo < 0 || !isDateSep(s.charCodeAt(pos++))) return NaN;
-  const d = digits(s, 1, 2);
-  if (d < 0) return NaN;
+/**
+ * Wall-clock ms of ISO-family text in the zone: as written when it names no offset, else the
+ * instant it names on the zone's wall clock. NaN if the text is not of that shape.
+ */
+function scanIso(s: string, zone: Zone): number {
+  let r = digitsAt(s, 0, 4);
+  if ((r & 15) < 4) return NaN;
+  const y = r >> 4;
+  let pos = 4;
+  if (!isDateSep(s.charCodeAt(pos++))) return NaN;
+  r = digitsAt(s, pos, 2);
+  if ((r & 15) === 0) return NaN;
+  const mo = r >> 4;
+  pos += r & 15;
+  if (!isDateSep(s.charCodeAt(pos++))) return NaN;
+  r = digitsAt(s, pos, 2);
+  if ((r & 15) === 0) return NaN;
+  const d = r >> 4;
+  pos += r & 15;
   let h = 0;
   let mi = 0;
   let sec = 0;
@@ -317,34 +326,53 @@ function scanIso(s: string): number {
   while (p < s.length && (isSpace(s.charCodeAt(p)) || (s.charCodeAt(p) | 32) === 116)) p++; // spaces, T, t
   const c = s.charCodeAt(p) - 48;
   if (p > pos && c >= 0 && c <= 9) {
-    pos = p;
-    h = digits(s, 1, 2);
+    r = digitsAt(s, p, 2);
+    h = r >> 4;
+    pos = p + (r & 15);
     if (s.charCodeAt(pos++) !== 58) return NaN; // :
-    mi = digits(s, 1, 2);
-    if (mi < 0) return NaN;
+    r = digitsAt(s, pos, 2);
+    if ((r & 15) === 0) return NaN;
+    mi = r >> 4;
+    pos += r & 15;
     if (s.charCodeAt(pos) === 58) {
-      pos++;
-      sec = digits(s, 1, 2);
-      if (sec < 0) return NaN;
-      if (s.charCodeAt(pos) === 46 && digits((pos++, s), 1, 9) < 0) return NaN;
+      r = digitsAt(s, ++pos, 2);
+      if ((r & 15) === 0) return NaN;
+      sec = r >> 4;
+      pos += r & 15;
+      if (s.charCodeAt(pos) === 46) {
+        // Fractions of a second: 1–9 digits, read and dropped (only their count is used).
+        r = digitsAt(s, ++pos, 9);
+        if ((r & 15) === 0) return NaN;
+        pos += r & 15;
+      }
     }
   }
   while (pos < s.length && isSpace(s.charCodeAt(pos))) pos++;
-  if (pos < s.length) {
-    const rest = s.slice(pos).toLowerCase();
-    const sign = rest.charCodeAt(0);
-    if (rest === 'z' || rest === 'utc' || rest === 'gmt') scannedOffset = 0;
-    else if (rest === 'jst') scannedOffset = 9 * 3_600_000;
-    else if (sign === 43 || sign === 45) {
-      pos++;
-      const hh = digits(s, 2, 2);
-      if (s.charCodeAt(pos) === 58) pos++;
-      const mm = pos < s.length ? digits(s, 2, 2) : 0;
-      if (hh < 0 || mm < 0 || pos !== s.length) return NaN;
-      scannedOffset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
-    } else return NaN;
-  }
-  return wall(y, mo, d, h, mi, sec);
+  if (pos === s.length) return wall(y, mo, d, h, mi, sec);
+  // An offset: the text is an instant.
+  let offset: number;
+  const rest = s.slice(pos).toLowerCase();
+  const sign = rest.charCodeAt(0);
+  if (rest === 'z' || rest === 'utc' || rest === 'gmt') offset = 0;
+  else if (rest === 'jst') offset = 9 * 3_600_000;
+  else if (sign === 43 || sign === 45) {
+    r = digitsAt(s, ++pos, 2);
+    if ((r & 15) < 2) return NaN;
+    const hh = r >> 4;
+    pos += 2;
+    if (s.charCodeAt(pos) === 58) pos++;
+    let mm = 0;
+    if (pos < s.length) {
+      r = digitsAt(s, pos, 2);
+      if ((r & 15) < 2) return NaN;
+      mm = r >> 4;
+      pos += 2;
+    }
+    if (pos !== s.length) return NaN;
+    offset = (sign === 45 ? -1 : 1) * (hh * 60 + mm) * 60_000;
+  } else return NaN;
+  const local = wall(y, mo, d, h, mi, sec);
+  return local === local ? checkYear(zone.localMs(local - offset)) : NaN;
 }
 
 function serialToLocalMs(serial: number): number {

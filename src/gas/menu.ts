@@ -2,7 +2,7 @@
  * The add-on menu and the sidebar. `onOpen` may run in AuthMode.NONE, where nothing but the menu
  * may be touched, so it only builds the menu.
  */
-import { MENU_TEXT, pickLang, type Lang } from '../core/labels';
+import { DIAGNOSTICS_TEXT, MENU_TEXT, PRODUCT_NAME, pickLang, type Lang } from '../core/labels';
 import { refresh } from './refresh';
 
 
@@ -20,6 +20,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(MENU_TEXT.open[lang], 'showSidebar')
     .addItem(MENU_TEXT.refresh[lang], 'refreshFromMenu')
+    .addItem(DIAGNOSTICS_TEXT.menuItem[lang], 'showDiagnostics')
     .addToUi();
 }
 
@@ -28,7 +29,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function showSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Fan Funnel');
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(PRODUCT_NAME);
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -37,5 +38,5 @@ export function refreshFromMenu(): void {
   const lang = userLang();
   const outcome = refresh('menu');
   const text = outcome.ok ? MENU_TEXT.done[lang] : outcome.busy ? MENU_TEXT.busy[lang] : MENU_TEXT.failed[lang] + (outcome.error ?? '');
-  SpreadsheetApp.getActive().toast(text, 'Fan Funnel');
+  SpreadsheetApp.getActive().toast(text, PRODUCT_NAME);
 }

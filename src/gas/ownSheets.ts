@@ -3,13 +3,14 @@
  * writes to no other sheet, and when a sheet of the owner's already has a tab's name, it picks
  * another name instead of touching it (SPEC §1.5).
  */
-import { TAB_NAMES, type Lang, type TabId } from '../core/labels';
+import { PRODUCT_NAME, TAB_NAMES, type Lang, type TabId } from '../core/labels';
+import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const TAB_KEY = 'fanFunnel.tab';
-const STAGING_KEY = 'fanFunnel.staging';
+const TAB_KEY = METADATA_KEYS.tab;
+const STAGING_KEY = METADATA_KEYS.staging;
 export const TAB_IDS: readonly TabId[] = ['funnel', 'customers', 'vip', 'history'];
 
 function metadata(sheet: Sheet, key: string): string | undefined {
@@ -27,7 +28,7 @@ export function ownTabOf(sheet: Sheet): TabId | undefined {
  * Which sheet (by its id) is each tab. Metadata alone is not proof: duplicating a sheet in Sheets
  * copies its metadata, and the owner's copy of a tab ("VIP のコピー") must never be written over.
  */
-const REGISTRY_KEY = 'fanFunnel.tabSheets';
+const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 
 function registry(): Partial<Record<TabId, number>> {
   try {
@@ -57,11 +58,25 @@ export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, Sheet>> {
   return out;
 }
 
+/** One of the owner's sheets (a possible source), with its name read once. */
+export interface OwnerSheet {
+  readonly name: string;
+  readonly sheet: Sheet;
+}
+
+/** The owner's sheets in tab order: every sheet but the add-on's own tabs. */
+export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
+  return ss
+    .getSheets()
+    .filter((sheet) => ownTabOf(sheet) === undefined)
+    .map((sheet) => ({ name: sheet.getName(), sheet }));
+}
+
 /** A name no sheet has: the tab's name, else "name (Fan Funnel)", "name (Fan Funnel 2)"… */
 export function freeName(ss: Spreadsheet, wanted: string): string {
   if (ss.getSheetByName(wanted) === null) return wanted;
   for (let i = 1; ; i++) {
-    const name = i === 1 ? `${wanted} (Fan Funnel)` : `${wanted} (Fan Funnel ${i})`;
+    const name = i === 1 ? `${wanted} (${PRODUCT_NAME})` : `${wanted} (${PRODUCT_NAME} ${i})`;
     if (ss.getSheetByName(name) === null) return name;
   }
 }

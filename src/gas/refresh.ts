@@ -5,15 +5,17 @@
  */
 import type { RangeKind } from '../core/headers';
 import type { StageId, TabId } from '../core/labels';
-import { pickLang, REFRESH_ERRORS, STAGE_LABELS } from '../core/labels';
+import { pickLang, REFRESH_ERRORS } from '../core/labels';
 import { readOrders, type SkipReason } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
-import { detectKind, type Detected } from '../core/sources';
+import { RANGE_KINDS } from '../core/shared';
+import { chooseSources, detectKind, type Detected } from '../core/sources';
 import { isoDay } from '../core/dates';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
-import { ownSheets, ownTabOf } from './ownSheets';
+import { PROPERTY_KEYS } from './keys';
+import { ownerSheets, ownSheets, type OwnerSheet } from './ownSheets';
 import { loadSettings } from './settingsStore';
 import { drawHistoryChart, writeTabs } from './writer';
 
@@ -46,7 +48,7 @@ export interface RefreshOutcome {
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
 
-const LAST_KEY = 'fanFunnel.lastRefresh';
+const LAST_KEY = PROPERTY_KEYS.lastRefresh;
 const MAX_SKIPPED_SHOWN = 50;
 /** How long a click waits for a running refresh (a trigger's) before answering "busy". */
 const LOCK_WAIT_MS = 2_000;
@@ -81,29 +83,25 @@ export function readSources(
   settings: Settings,
   unrecognised: Source[] = [],
 ): Partial<Record<RangeKind, Source>> {
-  const out: Partial<Record<RangeKind, Source>> = {};
-  const kinds: RangeKind[] = ['orders', 'customers', 'survey'];
-  const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet): Source => {
-    const values = sheet.getDataRange().getValues() as Cell[][];
-    return { sheet: sheet.getName(), values, detected: detectKind(values, settings) };
+  const read = new Map<string, Source>();
+  const sourceOf = (sheet: OwnerSheet): Source => {
+    let source = read.get(sheet.name);
+    if (source === undefined) {
+      const values = sheet.sheet.getDataRange().getValues() as Cell[][];
+      source = { sheet: sheet.name, values, detected: detectKind(values, settings) };
+      read.set(sheet.name, source);
+    }
+    return source;
   };
-  const named = new Set<string>();
-  for (const kind of kinds) {
-    const name = settings.sources[kind];
-    if (name === null) continue;
-    const sheet = ss.getSheetByName(name);
-    if (sheet === null || ownTabOf(sheet) !== undefined) continue;
-    out[kind] = read(sheet);
-    named.add(name);
-  }
-  if (kinds.every((k) => out[k] !== undefined || settings.sources[k] !== null)) return out;
-  for (const sheet of ss.getSheets()) {
-    if (named.has(sheet.getName()) || ownTabOf(sheet) !== undefined) continue;
-    const source = read(sheet);
-    const kind = source.detected?.kind;
-    if (kind === undefined) unrecognised.push(source);
-    if (kind !== undefined && out[kind] === undefined && settings.sources[kind] === null) out[kind] = source;
-    if (kinds.every((k) => out[k] !== undefined || settings.sources[k] !== null)) break;
+  const chosen = chooseSources(ownerSheets(ss), settings.sources, (sheet) => {
+    const source = sourceOf(sheet);
+    if (source.detected === undefined) unrecognised.push(source);
+    return source.detected?.kind;
+  });
+  const out: Partial<Record<RangeKind, Source>> = {};
+  for (const kind of RANGE_KINDS) {
+    const sheet = chosen.sheets[kind];
+    if (sheet !== undefined) out[kind] = sourceOf(sheet);
   }
   return out;
 }
@@ -195,9 +193,4 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
     tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
   };
-}
-
-/** Stage labels for a chart legend, in the sidebar's language. */
-export function stageLabels(lang: 'ja' | 'en'): Record<StageId, string> {
-  return Object.fromEntries(Object.entries(STAGE_LABELS).map(([k, v]) => [k, v[lang]])) as Record<StageId, string>;
 }

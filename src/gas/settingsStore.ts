@@ -4,8 +4,9 @@
  * missing, malformed or unreadable in the custom-function context.
  */
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings';
+import { PROPERTY_KEYS } from './keys';
 
-export const SETTINGS_KEY = 'fanFunnel.settings';
+const SETTINGS_KEY = PROPERTY_KEYS.settings;
 
 export function loadSettings(): Settings {
   try {

@@ -2,21 +2,57 @@
  * The server functions the sidebar calls through `google.script.run`. Each returns the sidebar's
  * whole view state, JSON-safe, so the client only re-renders (enuchi's habit).
  */
-import { FIELD_LABELS, SIDEBAR_TEXT, STAGE_LABELS, pickLang, type Lang, type StageId } from '../core/labels';
-import type { Field, RangeKind } from '../core/headers';
-import { DEFAULT_SETTINGS, readSettings, type SettingProblem, type Settings } from '../core/settings';
-import { detectKind } from '../core/sources';
+import {
+  FIELD_LABELS,
+  NUMBER_SETTING_LABELS,
+  RANGE_LABELS,
+  SETTINGS_MESSAGES,
+  SIDEBAR_TEXT,
+  STAGE_LABELS,
+  bothLanguages,
+  pickLang,
+  type Lang,
+  type StageId,
+} from '../core/labels';
+import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
+import {
+  DEFAULT_SETTINGS,
+  NUMBER_SETTINGS,
+  numberSetting,
+  readSettings,
+  type NumberSettingPath,
+  type SettingProblem,
+  type Settings,
+} from '../core/settings';
+import { profileLabel } from '../core/profiles';
+import { RANGE_KINDS } from '../core/shared';
+import { chooseSources, detectKind, type Detected } from '../core/sources';
 import type { Cell } from '../core/values';
-import { ownTabOf } from './ownSheets';
+import { ownerSheets, type OwnerSheet } from './ownSheets';
 import { lastRefresh, refresh, type RefreshOutcome } from './refresh';
 import { loadSettings, saveSettingsJson } from './settingsStore';
 import { applyAutoRefresh, autoRefreshInstalled } from './trigger';
 
 export interface DetectedSource {
   readonly sheet: string;
+  /** The platform whose export layout the sheet has, by its name (orders only). */
   readonly profile: string | undefined;
   readonly headers: readonly string[];
   readonly mapping: Readonly<Partial<Record<Field, string>>>;
+  /** The fields the owner may map for this kind (claiming order), then any the profile added. */
+  readonly fields: readonly Field[];
+}
+
+/** A whole-number field of the settings form, described by the server (src/core/settings.ts). */
+export interface NumberField {
+  readonly path: NumberSettingPath;
+  readonly label: string;
+  readonly min: number;
+  /** Blank is allowed and means null ("all time"). */
+  readonly blankAllowed: boolean;
+  readonly value: number | null;
+  /** What `readSettings` says about a value below `min` or not a whole number. */
+  readonly message: string;
 }
 
 export interface SidebarState {
@@ -24,8 +60,11 @@ export interface SidebarState {
   readonly text: Readonly<Record<keyof typeof SIDEBAR_TEXT, string>>;
   readonly stageLabels: Readonly<Record<StageId, string>>;
   readonly fieldLabels: Readonly<Record<Field, string>>;
+  readonly rangeLabels: Readonly<Record<RangeKind, string>>;
   readonly settings: Settings;
   readonly defaults: Settings;
+  /** The whole-number settings, in the form's order. */
+  readonly numbers: readonly NumberField[];
   /** The owner's sheets that can be sources (not the add-on's tabs). */
   readonly sheets: readonly string[];
   /** Per kind, the sheet the refresh will read and the columns found in it. */
@@ -41,34 +80,53 @@ function pick<T extends Record<string, Readonly<Record<Lang, string>>>>(table: T
   return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[lang]])) as Record<keyof T, string>;
 }
 
+function fieldsOf(kind: RangeKind, mapping: Readonly<Partial<Record<Field, string>>>): Field[] {
+  const fields = GENERIC_FIELDS[kind].map(([f]) => f);
+  return [...fields, ...(Object.keys(mapping) as Field[]).filter((f) => !fields.includes(f))];
+}
+
 export function getSidebarState(): SidebarState {
   const ss = SpreadsheetApp.getActive();
   const settings = loadSettings();
   const lang = pickLang(settings.language, ss.getSpreadsheetLocale());
-  const sheets: string[] = [];
-  const detected: Partial<Record<RangeKind, DetectedSource>> = {};
-  for (const sheet of ss.getSheets()) {
-    if (ownTabOf(sheet) !== undefined) continue;
-    const name = sheet.getName();
-    sheets.push(name);
-    const rows = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
-    const columns = sheet.getLastColumn();
-    if (rows < 1 || columns < 1) continue;
-    const d = detectKind(sheet.getRange(1, 1, rows, columns).getValues() as Cell[][], settings);
-    if (d === undefined) continue;
-    const chosen = settings.sources[d.kind];
-    if ((chosen === null && detected[d.kind] === undefined) || chosen === name) {
-      detected[d.kind] = { sheet: name, profile: d.profile, headers: d.headers, mapping: d.mapping };
+  const owners = ownerSheets(ss);
+  // A sample of each sheet's rows is enough to recognise it; each sheet is sampled at most once.
+  const samples = new Map<string, Detected | undefined>();
+  const detect = ({ name, sheet }: OwnerSheet): Detected | undefined => {
+    if (!samples.has(name)) {
+      const rows = Math.min(sheet.getLastRow(), SAMPLE_ROWS + 1);
+      const columns = sheet.getLastColumn();
+      const values = rows < 1 || columns < 1 ? [] : (sheet.getRange(1, 1, rows, columns).getValues() as Cell[][]);
+      samples.set(name, detectKind(values, settings));
     }
+    return samples.get(name);
+  };
+  const chosen = chooseSources(owners, settings.sources, (sheet) => detect(sheet)?.kind);
+  const detected: Partial<Record<RangeKind, DetectedSource>> = {};
+  for (const kind of RANGE_KINDS) {
+    const sheet = chosen.sheets[kind];
+    const d = sheet === undefined ? undefined : detect(sheet);
+    // A chosen sheet whose headers are of another kind has no mapping to show for this one.
+    if (sheet === undefined || d === undefined || d.kind !== kind) continue;
+    detected[kind] = { sheet: sheet.name, profile: d.profile && profileLabel(d.profile, lang), headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
   }
   return {
     lang,
     text: pick(SIDEBAR_TEXT, lang),
     stageLabels: pick(STAGE_LABELS, lang),
     fieldLabels: pick(FIELD_LABELS, lang),
+    rangeLabels: pick(RANGE_LABELS, lang),
     settings,
     defaults: DEFAULT_SETTINGS,
-    sheets,
+    numbers: NUMBER_SETTINGS.map((n) => ({
+      path: n.path,
+      label: NUMBER_SETTING_LABELS[n.path][lang],
+      min: n.min,
+      blankAllowed: n.default === null,
+      value: numberSetting(settings, n.path),
+      message: SETTINGS_MESSAGES.wholeNumber[lang](n.min),
+    })),
+    sheets: owners.map((sheet) => sheet.name),
     detected,
     last: lastRefresh(),
     autoRefreshInstalled: autoRefreshInstalled(),
@@ -87,17 +145,10 @@ export function refreshFromSidebar(): { outcome: RefreshOutcome; state: SidebarS
  */
 export function saveSettings(input: unknown): { ok: boolean; problems: SettingProblem[]; state: SidebarState } {
   const { settings, problems } = readSettings(input);
-  const ss = SpreadsheetApp.getActive();
-  for (const kind of ['orders', 'customers', 'survey'] as const) {
-    const name = settings.sources[kind];
-    if (name === null) continue;
-    const sheet = ss.getSheetByName(name);
-    if (sheet === null || ownTabOf(sheet) !== undefined) {
-      problems.push({
-        path: `sources.${kind}`,
-        message: { ja: `シート「${name}」はありません`, en: `There is no sheet "${name}"` },
-      });
-    }
+  const { missing } = chooseSources(ownerSheets(SpreadsheetApp.getActive()), settings.sources, () => undefined);
+  for (const kind of missing) {
+    const name = settings.sources[kind]!;
+    problems.push({ path: `sources.${kind}`, message: bothLanguages(SETTINGS_MESSAGES.noSheet, name) });
   }
   if (problems.length > 0) return { ok: false, problems, state: getSidebarState() };
   const before = loadSettings().autoRefresh;

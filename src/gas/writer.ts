@@ -3,11 +3,12 @@
  * every grid is first written to a hidden scratch sheet (one setValues each); only when all of them
  * are written are they copied onto the add-on's own tabs (one copy each), and the scratch sheets
  * are deleted whatever happens. The tabs themselves are kept, not replaced, so that the owner's
- * formulas that point at them (=VLOOKUP(…, 顧客ステージ!A:P, …)) keep working.
+ * formulas that point at them (a VLOOKUP into 顧客ステージ, say) keep working.
  */
 import { TAB_TEXT, type Lang, type TabId } from '../core/labels';
-import { SNAPSHOT_COLUMNS } from '../core/history';
-import { FUNNEL_STAGE_TABLE_ROW, NUMBER_FORMATS, type Grid } from '../core/tabs';
+import { NUMBER_FORMATS, type Grid } from '../core/grid';
+import { HISTORY_CHART_COLUMNS } from '../core/history';
+import { FUNNEL_STAGE_TABLE_ROW } from '../core/tabs';
 import type { Cell } from '../core/values';
 import { TAB_IDS, deleteLeftoverStaging, insertStaging, ownSheets, sheetForTab } from './ownSheets';
 
@@ -88,8 +89,8 @@ export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: numbe
   const existing = funnel.getCharts()[0];
   const builder = (existing === undefined ? funnel.newChart() : existing.modify())
     .clearRanges()
-    .addRange(history.getRange(1, 1, snapshots + 1, 1))
-    .addRange(history.getRange(1, 3, snapshots + 1, SNAPSHOT_COLUMNS - 3))
+    .addRange(history.getRange(1, HISTORY_CHART_COLUMNS.asOf, snapshots + 1, 1))
+    .addRange(history.getRange(1, HISTORY_CHART_COLUMNS.firstStage, snapshots + 1, HISTORY_CHART_COLUMNS.stages))
     .setChartType(Charts.ChartType.LINE)
     .setPosition(FUNNEL_STAGE_TABLE_ROW + 1, 10, 0, 0)
     .setOption('title', TAB_TEXT.chartTitle[lang]);

@@ -89,7 +89,7 @@ function render(): void {
       }),
     );
   }
-  if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t));
+  if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t, st.rangeLabels));
   else body.push(h('p', { class: 'muted', 'data-never': '' }, t.never));
 
   replaceChildren(main, button, progress, ...notices, ...body);

@@ -57,7 +57,3 @@ export function replaceChildren(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-/** Fills `{name}` placeholders of a text from the server (the result is still only text). */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}

@@ -3,11 +3,12 @@
  * bands (label and count in each), then the stages outside the funnel as small bars.
  */
 import type { StageId } from '../core/labels';
+import { ALL_STAGES, FUNNEL } from '../core/shared';
 import { h, s } from './dom';
 
-/** The funnel from its mouth down (src/core/stages.ts FUNNEL), then the rest. */
-export const FUNNEL_STAGES = ['visitor', 'follower', 'supporter', 'partner', 'dormant'] as const satisfies readonly StageId[];
-export const OUTSIDE_STAGES = ['lapsed', 'noPurchase', 'unregistered', 'unclassified'] as const satisfies readonly StageId[];
+/** The funnel from its mouth down, then the stages outside it, in the summary's order. */
+const FUNNEL_STAGES = FUNNEL;
+const OUTSIDE_STAGES = ALL_STAGES.filter((stage) => !FUNNEL.includes(stage));
 
 const COLORS: Readonly<Record<StageId, { fill: string; text: string }>> = {
   visitor: { fill: '#d2e3fc', text: '#174ea6' },

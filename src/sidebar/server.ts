@@ -4,8 +4,7 @@
  * imported from the server, so no server code is bundled into the page. Pages call `server.x()`,
  * never `google.script.run` itself.
  */
-type ServerFns = typeof import('../gas/sidebarApi');
-type Name = keyof ServerFns;
+import { SIDEBAR_SERVER_FUNCTIONS, type ServerFns, type SidebarServerFunction as Name } from './serverFunctions';
 
 export type ServerFunctions = {
   readonly [K in Name]: (...args: Parameters<ServerFns[K]>) => Promise<ReturnType<ServerFns[K]>>;
@@ -18,9 +17,6 @@ interface ScriptRun {
 }
 
 declare const google: { script: { run: ScriptRun } } | undefined;
-
-/** Every server function the page may call; a missing or extra name is a type error. */
-const NAMES = { getSidebarState: true, refreshFromSidebar: true, saveSettings: true } satisfies Record<Name, true>;
 
 function toError(e: unknown): Error {
   if (e instanceof Error) return e;
@@ -49,5 +45,5 @@ function call<K extends Name>(name: K, args: unknown[]): Promise<ReturnType<Serv
 }
 
 export const server: ServerFunctions = Object.fromEntries(
-  (Object.keys(NAMES) as Name[]).map((name) => [name, (...args: unknown[]) => call(name, args)]),
+  SIDEBAR_SERVER_FUNCTIONS.map((name) => [name, (...args: unknown[]) => call(name, args)]),
 ) as unknown as ServerFunctions;

@@ -6,11 +6,10 @@
  */
 import type { Field, RangeKind } from '../core/headers';
 import type { Settings } from '../core/settings';
+import { RANGE_KINDS } from '../core/shared';
 import type { SidebarState } from '../gas/sidebarApi';
-import { fill, h, replaceChildren, type Child } from './dom';
+import { h, replaceChildren, type Child } from './dom';
 
-type Text = SidebarState['text'];
-type TextKey = keyof Text;
 
 /** A problem to show next to a field: `path` as the server's `SettingProblem.path`. */
 export interface FieldProblem {
@@ -18,44 +17,22 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-const KINDS: readonly RangeKind[] = ['orders', 'customers', 'survey'];
+type NumberField = SidebarState['numbers'][number];
 
-/** The fields each kind of range may map (src/core/headers.ts GENERIC_FIELDS, claiming order). */
-const KIND_FIELDS: Readonly<Record<RangeKind, readonly Field[]>> = {
-  orders: ['customerId', 'email', 'orderId', 'date', 'amount', 'status', 'cancelledAt', 'subscription', 'orderType', 'name', 'registered'],
-  customers: ['customerId', 'email', 'name', 'subscribed', 'registered', 'birthday', 'reactions'],
-  survey: ['customerId', 'email', 'date', 'nps', 'satisfaction'],
+/** Where the form shows a number: its settings group's fieldset, else the last one. */
+type Section = 'stages' | 'vip' | 'tiers' | 'other';
+const sectionOf = (path: string): Section => {
+  const group = path.split('.')[0];
+  return group === 'stages' || group === 'vip' || group === 'tiers' ? group : 'other';
 };
 
-interface NumberSpec {
-  readonly path: string;
-  readonly label: TextKey;
-  /** The smallest whole number `readSettings` accepts for it. */
-  readonly min: number;
-  /** Blank means null (all time). */
-  readonly nullable?: boolean;
-  readonly get: (s: Settings) => number | null;
+/** A copy of `settings` with a number set at its path (`stages.activeDays`, `ltvWindowDays`). */
+function withNumber(settings: Settings, path: string, value: number | null): Settings {
+  const [group, key] = path.split('.') as [string, string | undefined];
+  const s = settings as unknown as Record<string, unknown>;
+  if (key === undefined) return { ...s, [group]: value } as unknown as Settings;
+  return { ...s, [group]: { ...(s[group] as Record<string, unknown>), [key]: value } } as unknown as Settings;
 }
-
-const STAGE_NUMBERS: readonly NumberSpec[] = [
-  { path: 'stages.activeDays', label: 'activeDays', min: 1, get: (s) => s.stages.activeDays },
-  { path: 'stages.lapseDays', label: 'lapseDays', min: 1, get: (s) => s.stages.lapseDays },
-  { path: 'stages.partnerMinPurchases', label: 'partnerMinPurchases', min: 1, get: (s) => s.stages.partnerMinPurchases },
-  { path: 'stages.partnerMinReactions', label: 'partnerMinReactions', min: 0, get: (s) => s.stages.partnerMinReactions },
-  { path: 'stages.supporterMinReactions', label: 'supporterMinReactions', min: 0, get: (s) => s.stages.supporterMinReactions },
-  { path: 'stages.dormantMinReactions', label: 'dormantMinReactions', min: 0, get: (s) => s.stages.dormantMinReactions },
-];
-const VIP_NUMBERS: readonly NumberSpec[] = [
-  { path: 'vip.count', label: 'vipCount', min: 0, get: (s) => s.vip.count },
-  { path: 'vip.minLtv', label: 'vipMinLtv', min: 0, get: (s) => s.vip.minLtv },
-  { path: 'vip.minPurchases', label: 'vipMinPurchases', min: 0, get: (s) => s.vip.minPurchases },
-];
-const TIER_NUMBERS: readonly NumberSpec[] = [
-  { path: 'tiers.diamond', label: 'diamond', min: 0, get: (s) => s.tiers.diamond },
-  { path: 'tiers.platinum', label: 'platinum', min: 0, get: (s) => s.tiers.platinum },
-  { path: 'tiers.gold', label: 'gold', min: 0, get: (s) => s.tiers.gold },
-];
-const LTV_WINDOW: NumberSpec = { path: 'ltvWindowDays', label: 'ltvWindow', min: 1, nullable: true, get: (s) => s.ltvWindowDays };
 
 /** Reads a typed number as `readSettings` would accept it; full-width digits and commas are fine. */
 export function parseWhole(raw: string): number | null | undefined {
@@ -83,7 +60,7 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
   let dirty = false;
   /** Each field's row (for the red state) and its message element, by path. */
   const slots = new Map<string, { row: HTMLElement; message: HTMLElement; control?: HTMLElement }>();
-  const numbers = new Map<string, { spec: NumberSpec; input: HTMLInputElement }>();
+  const numbers = new Map<string, { field: NumberField; input: HTMLInputElement }>();
 
   const slot = (path: string, row: HTMLElement, control?: HTMLElement): HTMLElement => {
     const message = h('p', { class: 'field-error', id: `${idOf(path)}-error`, 'data-error-for': path, hidden: true });
@@ -92,21 +69,21 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
     return row;
   };
 
-  const numberRow = (spec: NumberSpec): HTMLElement => {
-    const value = spec.get(settings);
+  const numberRow = (field: NumberField): HTMLElement => {
     const input = h('input', {
       type: 'text',
       inputmode: 'numeric',
       autocomplete: 'off',
-      id: idOf(spec.path),
-      name: spec.path,
-      'data-path': spec.path,
-      value: value === null ? '' : String(value),
-      'aria-describedby': `${idOf(spec.path)}-error`,
+      id: idOf(field.path),
+      name: field.path,
+      'data-path': field.path,
+      value: field.value === null ? '' : String(field.value),
+      'aria-describedby': `${idOf(field.path)}-error`,
     });
-    numbers.set(spec.path, { spec, input });
-    return slot(spec.path, h('div', { class: 'field' }, h('label', { for: idOf(spec.path) }, t[spec.label]), input), input);
+    numbers.set(field.path, { field, input });
+    return slot(field.path, h('div', { class: 'field' }, h('label', { for: idOf(field.path) }, field.label), input), input);
   };
+  const numberRows = (section: Section): HTMLElement[] => state.numbers.filter((n) => sectionOf(n.path) === section).map(numberRow);
 
   const selectRow = (path: string, label: string, options: ReadonlyArray<readonly [string, string]>, value: string, extra: Child = null): HTMLElement => {
     const select = h(
@@ -119,8 +96,8 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
 
   // Source sheets: "detect" (null) or one of the owner's sheets.
   const sourceSelects = new Map<RangeKind, HTMLSelectElement>();
-  const kindLabel = (k: RangeKind): string => (k === 'orders' ? t.rangeOrders : k === 'customers' ? t.rangeCustomers : t.rangeSurvey);
-  const sourceRows = KINDS.map((kind) => {
+  const kindLabel = (k: RangeKind): string => state.rangeLabels[k];
+  const sourceRows = RANGE_KINDS.map((kind) => {
     const chosen = settings.sources[kind];
     const names = [...state.sheets];
     if (chosen !== null && !names.includes(chosen)) names.push(chosen);
@@ -131,14 +108,13 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
 
   // The detected column mapping, per source: field → one of that sheet's headers, or none.
   const mappingSelects: Array<{ kind: RangeKind; field: Field; select: HTMLSelectElement; initial: string }> = [];
-  const mappingBlocks = KINDS.map((kind) => {
+  const mappingBlocks = RANGE_KINDS.map((kind) => {
     const d = state.detected[kind];
     if (d === undefined) {
       return h('div', { class: 'mapping', 'data-kind': kind }, h('h4', {}, `${kindLabel(kind)}:`), h('p', { class: 'muted' }, t.notFound));
     }
     const headers = [...new Set(d.headers.filter((x) => x.trim() !== ''))];
-    const fields = [...KIND_FIELDS[kind], ...(Object.keys(d.mapping) as Field[]).filter((f) => !KIND_FIELDS[kind].includes(f))];
-    const rows = fields.map((field) => {
+    const rows = d.fields.map((field) => {
       const initial = d.mapping[field] ?? '';
       const path = `columns.${kind}.${field}`;
       const select = h(
@@ -185,7 +161,7 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
 
   const language = selectRow('language', t.language, [['auto', t.auto], ['ja', t.japanese], ['en', t.english]], settings.language);
 
-  const tiers = h('fieldset', { 'data-path': 'tiers' }, h('legend', {}, t.tiers), ...TIER_NUMBERS.map(numberRow));
+  const tiers = h('fieldset', { 'data-path': 'tiers' }, h('legend', {}, t.tiers), ...numberRows('tiers'));
   slot('tiers', tiers);
 
   const status = h('p', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
@@ -209,10 +185,10 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
     },
     h('fieldset', { 'data-section': 'sources' }, h('legend', {}, t.sources), ...sourceRows),
     h('fieldset', { 'data-section': 'columns' }, h('legend', {}, t.detected), ...mappingBlocks),
-    h('fieldset', { 'data-section': 'stages' }, h('legend', {}, t.thresholds), ...STAGE_NUMBERS.map(numberRow)),
-    h('fieldset', { 'data-section': 'vip' }, h('legend', {}, t.vip), ...VIP_NUMBERS.map(numberRow), mode),
+    h('fieldset', { 'data-section': 'stages' }, h('legend', {}, t.thresholds), ...numberRows('stages')),
+    h('fieldset', { 'data-section': 'vip' }, h('legend', {}, t.vip), ...numberRows('vip'), mode),
     tiers,
-    h('fieldset', { 'data-section': 'other' }, numberRow(LTV_WINDOW), auto, language),
+    h('fieldset', { 'data-section': 'other' }, ...numberRows('other'), auto, language),
     formError,
     h('div', { class: 'actions' }, saveButton, status),
   );
@@ -228,17 +204,16 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
     },
     read() {
       const problems: FieldProblem[] = [];
-      const nums: Record<string, number | null> = {};
-      for (const [path, { spec, input }] of numbers) {
+      // A number that is not acceptable keeps its stored value (and is reported); the rest is sent.
+      let typed = settings;
+      for (const [path, { field, input }] of numbers) {
         const n = parseWhole(input.value);
-        if ((n === null && !spec.nullable) || n === undefined || (n !== null && n < spec.min)) {
-          problems.push({ path, message: fill(t.wholeNumberMin, { min: spec.min }) });
-          nums[path] = spec.get(settings);
+        if ((n === null && !field.blankAllowed) || n === undefined || (n !== null && n < field.min)) {
+          problems.push({ path, message: field.message });
         } else {
-          nums[path] = n;
+          typed = withNumber(typed, path, n);
         }
       }
-      const num = (path: string): number => nums[path] as number;
       const columns: Record<string, Record<string, string>> = {};
       for (const [kind, fields] of Object.entries(settings.columns)) columns[kind] = { ...fields };
       for (const m of mappingSelects) {
@@ -248,19 +223,9 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
       const source = (k: RangeKind): string | null => (sourceSelects.get(k)!.value === '' ? null : sourceSelects.get(k)!.value);
       const every = value('autoRefresh');
       const input: Settings = {
-        ...settings,
+        ...typed,
         language: value('language') as Settings['language'],
-        stages: {
-          activeDays: num('stages.activeDays'),
-          lapseDays: num('stages.lapseDays'),
-          partnerMinPurchases: num('stages.partnerMinPurchases'),
-          partnerMinReactions: num('stages.partnerMinReactions'),
-          supporterMinReactions: num('stages.supporterMinReactions'),
-          dormantMinReactions: num('stages.dormantMinReactions'),
-        },
-        vip: { count: num('vip.count'), minLtv: num('vip.minLtv'), minPurchases: num('vip.minPurchases'), mode: value('vip.mode') as 'and' | 'or' },
-        tiers: { diamond: num('tiers.diamond'), platinum: num('tiers.platinum'), gold: num('tiers.gold') },
-        ltvWindowDays: nums.ltvWindowDays ?? null,
+        vip: { ...typed.vip, mode: value('vip.mode') as 'and' | 'or' },
         columns,
         sources: { orders: source('orders'), customers: source('customers'), survey: source('survey') },
         autoRefresh:

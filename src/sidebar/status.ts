@@ -2,10 +2,10 @@
  * What the last refresh did: when, how long, and the warnings (errors, busy, skipped rows,
  * registration assumed). Every value from the server or the sheets goes in as text.
  */
-import type { RangeKind } from '../core/headers';
 import type { RefreshOutcome } from '../gas/refresh';
 import type { SidebarState } from '../gas/sidebarApi';
-import { fill, h } from './dom';
+import { fillTemplate } from '../core/shared';
+import { h } from './dom';
 
 type Text = SidebarState['text'];
 type Reason = NonNullable<RefreshOutcome['skipped']>[number]['reason'];
@@ -27,10 +27,6 @@ export function formatDuration(ms: number, t: Text): string {
 
 function causeLabel(cause: RefreshOutcome['cause'], t: Text): string {
   return cause === 'trigger' ? t.byTrigger : cause === 'menu' ? t.byMenu : t.bySidebar;
-}
-
-function rangeLabel(range: RangeKind, t: Text): string {
-  return range === 'orders' ? t.rangeOrders : range === 'customers' ? t.rangeCustomers : t.rangeSurvey;
 }
 
 function reasonLabel(reason: Reason, t: Text): string {
@@ -73,7 +69,7 @@ export function outcomeAlerts(outcome: RefreshOutcome, t: Text): HTMLElement[] {
 
 /** The warnings of a refresh that ran: problems that did not stop it, registration assumed,
  *  skipped rows, and why there are no predictions (under the chart). */
-export function outcomeWarnings(outcome: RefreshOutcome, t: Text): HTMLElement[] {
+export function outcomeWarnings(outcome: RefreshOutcome, t: Text, ranges: SidebarState['rangeLabels']): HTMLElement[] {
   const out: HTMLElement[] = [];
   const warnings = outcome.warnings ?? [];
   if (warnings.length > 0) out.push(noticeBox({ kind: 'warning', id: 'warnings', title: t.warnings, lines: warnings }));
@@ -89,7 +85,7 @@ export function outcomeWarnings(outcome: RefreshOutcome, t: Text): HTMLElement[]
           'summary',
           {},
           h('strong', {}, `${t.skipped}: `, h('span', { 'data-skipped-total': total }, total.toLocaleString())),
-          skipped.length < total ? ` ${fill(t.skippedShown, { shown: skipped.length })}` : null,
+          skipped.length < total ? ` ${fillTemplate(t.skippedShown, { shown: skipped.length })}` : null,
         ),
         h(
           'ul',
@@ -98,7 +94,7 @@ export function outcomeWarnings(outcome: RefreshOutcome, t: Text): HTMLElement[]
             h(
               'li',
               { 'data-row': r.row, 'data-range': r.range },
-              h('span', { class: 'row' }, fill(t.skippedRow, { range: rangeLabel(r.range, t), row: r.row })),
+              h('span', { class: 'row' }, fillTemplate(t.skippedRow, { range: ranges[r.range], row: r.row })),
               ' ',
               reasonLabel(r.reason, t),
               r.value !== '' ? ' ' : null,

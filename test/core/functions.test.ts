@@ -5,6 +5,7 @@ import { STAGE_LABELS } from '../../src/core/labels';
 import { readInputs } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
 import { oracleStage, oracleTable, type ModelOrder } from '../support/oracle';
+import { cell, pick } from '../support/tables';
 
 const tokyo = makeZone('Asia/Tokyo');
 const env = (over: Partial<FunctionEnv> = {}): FunctionEnv => ({
@@ -32,13 +33,13 @@ describe('custom function shapes (SPEC §5)', () => {
   test('omitted customer → table with a header row, in ranking order', () => {
     const t = table(fanStage(env(), orders, undefined, asOf));
     expect(t[0]).toEqual(['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions']);
-    expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6], r[7]])).toEqual([
+    expect(pick(t, 'customer', 'stage', 'purchases', 'ltv', 'daysSinceLast', 'subscribed', 'positiveReactions')).toEqual([
       ['C2', 'Lapsed', 1, 90000, 121, false, 0],
       ['C1', 'Visitor', 1, 5000, 29, false, 0],
       ['1001', 'Visitor', 1, 3000, 10, false, 0],
     ]);
     // Last order is a Date at local midnight of that day, which Sheets shows as that date.
-    expect((t[1]![4] as Date).toISOString()).toBe('2024-02-29T15:00:00.000Z');
+    expect((cell(t, 1, 'lastOrder') as Date).toISOString()).toBe('2024-02-29T15:00:00.000Z');
     expect(fanStage(env(), orders, null, asOf)).toEqual(t);
   });
 
@@ -59,7 +60,7 @@ describe('custom function shapes (SPEC §5)', () => {
   test('LTVRANK table: rank, customer, LTV, purchases, last order, tier, VIP', () => {
     const t = table(ltvRank(env(), orders, undefined, asOf));
     expect(t[0]).toEqual(['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP']);
-    expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual([
+    expect(pick(t, 'rank', 'customer', 'ltv', 'purchases', 'tier', 'vip')).toEqual([
       [1, 'C2', 90000, 1, 'Gold', true],
       [2, 'C1', 5000, 1, '', false],
       [3, '1001', 3000, 1, '', false],
@@ -68,9 +69,9 @@ describe('custom function shapes (SPEC §5)', () => {
 
   test('Japanese labels and headers when the spreadsheet locale is ja*, or when chosen', () => {
     const t = table(fanStage(env({ locale: 'ja_JP' }), orders, undefined, asOf));
-    expect(t[0]![1]).toBe('ステージ');
-    expect(t.slice(1).map((r) => r[1])).toEqual(['離脱', 'ビジター', 'ビジター']);
-    expect(table(ltvRank(env({ locale: 'ja' }), orders, undefined, asOf))[1]![5]).toBe('ゴールド');
+    expect(t[0]).toEqual(['顧客', 'ステージ', '購入回数', 'LTV', '最終購入日', '最終購入からの日数', '定期購入', 'ポジティブ反応']);
+    expect(pick(t, 'stage')).toEqual([['離脱'], ['ビジター'], ['ビジター']]);
+    expect(cell(table(ltvRank(env({ locale: 'ja' }), orders, undefined, asOf)), 1, 'tier')).toBe('ゴールド');
     expect(fanStage(env({ locale: 'en_US', settings: withSettings({ language: 'ja' }) }), orders, 'zz', asOf)).toBe('未購入');
   });
 
@@ -78,10 +79,11 @@ describe('custom function shapes (SPEC §5)', () => {
     // 2024-06-29T15:30Z is 00:30 on 30 June in Tokyo but still 29 June in UTC.
     const now = Date.parse('2024-06-29T15:30:00Z');
     const today = table(fanStage(env({ now }), orders, undefined));
-    expect(today.slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
-    expect(table(fanStage(env({ now }), orders, undefined, '')).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
-    expect(table(fanStage(env(), orders, undefined, '2024/6/30')).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
-    expect(table(fanStage(env(), orders, undefined, 45473)).slice(1).map((r) => r[5])).toEqual([121, 29, 10]);
+    const days = (t: Row[]) => pick(t, 'daysSinceLast').flat();
+    expect(days(today)).toEqual([121, 29, 10]);
+    expect(days(table(fanStage(env({ now }), orders, undefined, '')))).toEqual([121, 29, 10]);
+    expect(days(table(fanStage(env(), orders, undefined, '2024/6/30')))).toEqual([121, 29, 10]);
+    expect(days(table(fanStage(env(), orders, undefined, 45473)))).toEqual([121, 29, 10]);
     expect(() => fanStage(env(), orders, undefined, 'next week')).toThrow(/as_of.*next week/);
     expect(() => ltvRank(env(), orders, undefined, true)).toThrow(/as_of/);
   });
@@ -110,7 +112,7 @@ describe('time zone edge (SPEC §1.4: calendar days of the spreadsheet zone)', (
       ['B', new Date('2024-06-09T15:30:00Z'), 100], // 00:30 JST on 10 June
     ];
     const t = table(fanStage(env(), orders, undefined, jst('2024-06-10T12:00:00')));
-    expect(t.slice(1).map((r) => [r[0], r[5]])).toEqual([
+    expect(pick(t, 'customer', 'daysSinceLast')).toEqual([
       ['B', 0],
       ['A', 1],
     ]);
@@ -118,7 +120,7 @@ describe('time zone edge (SPEC §1.4: calendar days of the spreadsheet zone)', (
     expect(fanStage(env(), orders, 'B', jst('2024-06-09T00:00:00'))).toBe('No purchase');
     // In a New York spreadsheet both are 9 June orders.
     const ny = table(fanStage(env({ zone: makeZone('America/New_York') }), orders, undefined, new Date('2024-06-10T16:00:00Z')));
-    expect(ny.slice(1).map((r) => r[5])).toEqual([1, 1]);
+    expect(pick(ny, 'daysSinceLast').flat()).toEqual([1, 1]);
   });
 });
 
@@ -133,10 +135,10 @@ describe('metrics (SPEC §2)', () => {
       ['#4', 'A', '2024-06-05', 4000, '', ''], // the most recent purchase (the refund is not a purchase)
     ];
     const t = table(fanStage(env(), orders, undefined, asOf));
-    expect(t.slice(1).map((r) => [r[0], r[2], r[3], r[5], r[6]])).toEqual([['A', 2, 11000, 25, false]]);
+    expect(pick(t, 'customer', 'purchases', 'ltv', 'daysSinceLast', 'subscribed')).toEqual([['A', 2, 11000, 25, false]]);
     // The most recent purchase (#4, 5 June) is not a subscription order.
     orders[5]![5] = '定期';
-    expect(table(fanStage(env(), orders, undefined, asOf))[1]![6]).toBe(true);
+    expect(cell(table(fanStage(env(), orders, undefined, asOf)), 1, 'subscribed')).toBe(true);
   });
 
   test('customers and survey ranges keyed by e-mail link to ID-keyed orders through the orders e-mail column', () => {
@@ -161,7 +163,7 @@ describe('metrics (SPEC §2)', () => {
     const t = table(fanStage(env(), orders, undefined, asOf, customers, survey));
     // M1: registered, subscribed, 2 purchases, 5 days, 3 positive reactions → Partner.
     // M2: not in the customers range → unregistered.
-    expect(t.slice(1).map((r) => [r[0], r[1], r[6], r[7]])).toEqual([
+    expect(pick(t, 'customer', 'stage', 'subscribed', 'positiveReactions')).toEqual([
       ['M1', 'Partner', true, 3],
       ['M2', 'Unregistered', false, 0],
     ]);
@@ -192,7 +194,7 @@ describe('metrics (SPEC §2)', () => {
       ['#1', 'a@example.jp', 'paid', 3000, '2024-06-01 10:00:00 +0900', 'Tea', 'Subscription, Subscription Recurring Order'],
       ['#2', 'b@example.jp', 'paid', 3000, '2024-06-01 10:00:00 +0900', 'Tea', 'VIP'],
     ];
-    expect(table(fanStage(env(), orders, undefined, asOf)).slice(1).map((r) => [r[0], r[6]])).toEqual([
+    expect(pick(table(fanStage(env(), orders, undefined, asOf)), 'customer', 'subscribed')).toEqual([
       ['a@example.jp', true],
       ['b@example.jp', false],
     ]);
@@ -253,7 +255,7 @@ describe('bad rows are skipped and reported, never losing good ones (SPEC §1.5)
       [5, 'amount', 'free'],
     ]);
     expect(read.orders.rows).toBe(5);
-    expect(table(fanStage(env(), orders, undefined, asOf)).slice(1).map((r) => r[0])).toEqual(['D', 'A']);
+    expect(pick(table(fanStage(env(), orders, undefined, asOf)), 'customer').flat()).toEqual(['D', 'A']);
   });
 });
 
@@ -335,15 +337,17 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
       }
       const expected = oracleTable(model, AS_OF);
       const t = table(fanStage(env(), rows, undefined, jst('2024-06-30T12:00:00')));
-      const got = t.slice(1).map((r) => ({
-        key: r[0],
-        stage: r[1],
-        purchases: r[2],
-        ltv: r[3],
-        last: tokyo.dayOf((r[4] as Date).getTime()),
-        days: r[5],
-        subscribed: r[6],
-      }));
+      const got = pick(t, 'customer', 'stage', 'purchases', 'ltv', 'lastOrder', 'daysSinceLast', 'subscribed').map(
+        ([key, stage, purchases, ltv, last, days, subscribed]) => ({
+          key,
+          stage,
+          purchases,
+          ltv,
+          last: tokyo.dayOf((last as Date).getTime()),
+          days,
+          subscribed,
+        }),
+      );
       expect(got).toEqual(
         expected.map((e) => ({
           key: e.key,
@@ -382,14 +386,14 @@ test('garbage rows never crash a formula and never take good rows down (property
       const i = 1 + (at % rows.length);
       rows.splice(i, 0, ...good);
       const t = table(fanStage(env(), rows, undefined, asOf));
-      const byKey = new Map(t.slice(1).map((r) => [r[0], r]));
+      const byKey = new Map(pick(t, 'customer', 'purchases', 'ltv').map(([key, purchases, ltv]) => [key, { purchases, ltv }]));
       // The good rows' customers are there with at least their own purchase and amount.
       for (const [key] of good) {
         const r = byKey.get(key as string)!;
         expect(r).toBeDefined();
-        expect(r[2]).toBeGreaterThanOrEqual(1);
+        expect(r.purchases).toBeGreaterThanOrEqual(1);
       }
-      expect(byKey.get('A')![3] === 1000 || junk.some((r) => r[0] === 'A' || r[0] === 'a')).toBe(true);
+      expect(byKey.get('A')!.ltv === 1000 || junk.some((r) => r[0] === 'A' || r[0] === 'a')).toBe(true);
     }),
     { numRuns: 300 },
   );

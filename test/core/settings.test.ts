@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, NUMBER_SETTINGS, numberSetting, readSettings } from '../../src/core/settings';
 
 describe('settings (one place for defaults, SPEC §3–§4, §7)', () => {
   test('the defaults are the seeds’ numbers', () => {
@@ -45,5 +45,22 @@ describe('settings (one place for defaults, SPEC §3–§4, §7)', () => {
     expect(problems.map((p) => p.path)).toEqual(['stages.lapseDays', 'tiers']);
     expect([settings.stages.activeDays, settings.stages.lapseDays]).toEqual([60, 90]);
     expect(settings.tiers).toEqual(DEFAULT_SETTINGS.tiers);
+  });
+
+  test('every number setting is validated by its own description: its minimum is kept, one less is refused in its words', () => {
+    const at = (path: string, v: unknown): object => {
+      const [group, key] = path.split('.');
+      return key === undefined ? { [group!]: v } : { [group!]: { [key]: v } };
+    };
+    for (const n of NUMBER_SETTINGS) {
+      expect(numberSetting(DEFAULT_SETTINGS, n.path)).toBe(n.default);
+      const wholeNumber = { ja: `${n.min}以上の整数を入力してください`, en: `Enter a whole number of at least ${n.min}` };
+      // Alone, the minimum may break a pair rule (lapse ≥ active, tier order), which has words of its own.
+      const kept = readSettings(at(n.path, n.min));
+      expect(kept.problems.filter((p) => p.path === n.path).map((p) => p.message)).not.toContainEqual(wholeNumber);
+      const refused = readSettings(at(n.path, n.min - 1));
+      expect(refused.problems.find((p) => p.path === n.path)?.message).toEqual(wholeNumber);
+      expect(numberSetting(refused.settings, n.path)).toBe(n.default);
+    }
   });
 });

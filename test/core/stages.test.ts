@@ -95,7 +95,9 @@ describe('fan stages (SPEC §3, seed 002)', () => {
     expect(describeUnclassified(r, 'en')).toBe(
       'Not a Supporter: days since last order 75 (needs < 60); positive reactions 1 (needs ≥ 2)',
     );
-    expect(describeUnclassified(r, 'ja')).toContain('サポーター');
+    expect(describeUnclassified(r, 'ja')).toBe(
+      'サポーターの条件を満たしていません: 最終購入からの日数 75(必要: 60未満)、ポジティブ反応 1(必要: 2以上)',
+    );
     fc.assert(
       fc.property(customer, (m) => {
         const res = classify(m, stageRules(T));

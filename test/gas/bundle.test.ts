@@ -2,7 +2,13 @@
  * The built bundle, loaded as Apps Script loads it: one global scope, functions called by name,
  * values made in the bundle's realm as Sheets passes them (2-D arrays, Dates, '' for blanks).
  */
-import { bundleSource, loadBundle } from '../support/gasBundle';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSource, loadBundle } from '../../emulator/bundle';
+import { customFunctionProblems, declaredCustomFunctions } from '../../emulator/customFunctions';
+import { projectRoot } from '../../emulator/project';
+import { PROPERTY_KEYS } from '../../src/gas/keys';
+import { cell, pick } from '../support/tables';
 
 const orders = [
   ['Name', 'Email', 'Financial Status', 'Accepts Marketing', 'Total', 'Created at', 'Lineitem name', 'Billing Name', 'Cancelled at'],
@@ -19,22 +25,18 @@ const orders = [
 describe('dist/Code.js as Apps Script runs it', () => {
   test('custom functions are top-level functions with their JSDoc, so Sheets lists them', () => {
     const src = bundleSource();
-    for (const [name, params] of [
-      ['FANSTAGE', 'orders, customer, as_of, customers, survey'],
-      ['LTVRANK', 'orders, customer, as_of'],
-    ] as const) {
-      const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(([^)]*)\\)`).exec(src);
-      expect(m).not.toBeNull();
-      expect(m![2]).toBe(params);
-      expect(m![1]).toContain('@customfunction');
-      for (const p of params.split(', ')) expect(m![1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${p} `));
-    }
+    const declared = declaredCustomFunctions(readFileSync(join(projectRoot(), 'src', 'index.ts'), 'utf8'));
+    expect(customFunctionProblems(declared, src)).toEqual([]);
     expect(src).toMatch(/^function onOpen\(/m);
     expect(src).toMatch(/^function onInstall\(/m);
   });
 
   test('never reads the script clock’s local time: days come from the spreadsheet zone only', () => {
-    expect(bundleSource()).not.toMatch(/\.(getHours|getDate|getDay|getMonth|getFullYear|getTimezoneOffset|toLocaleDateString)\(/);
+    // Except FANFUNNEL_ARGS, whose job is to show a Date's getTimezoneOffset as it arrived.
+    const modules = bundleSource().split(/^;\/\/ (?=\.\/src\/)/m);
+    const product = modules.filter((m) => !m.startsWith('./src/gas/diagnostics.ts')).join('');
+    expect(modules.length).toBeGreaterThan(10);
+    expect(product).not.toMatch(/\.(getHours|getDate|getDay|getMonth|getFullYear|getTimezoneOffset|toLocaleDateString)\(/);
   });
 
   test('FANSTAGE and LTVRANK on a Shopify export, with Dates and blanks from the bundle realm', () => {
@@ -43,21 +45,21 @@ describe('dist/Code.js as Apps Script runs it', () => {
     const asOf = b.date('2024-06-29T15:00:00Z'); // midnight, 30 June JST
     const t = b.call('FANSTAGE', values, undefined, asOf) as unknown[][];
     expect(t[0]).toEqual(['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions']);
-    expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([
+    expect(pick(t, 'customer', 'stage', 'purchases', 'ltv', 'daysSinceLast')).toEqual([
       ['hanako@example.jp', 'Follower', 2, 82800, 10],
       ['jiro@example.jp', 'Follower', 1, 4000, 60],
     ]);
     // The Date returned is of the bundle's realm, as Apps Script would hand back to Sheets.
-    expect(b.eval<(d: unknown) => boolean>('(d) => d instanceof Date')(t[1]![4])).toBe(true);
+    expect(b.eval<(d: unknown) => boolean>('(d) => d instanceof Date')(cell(t, 1, 'lastOrder'))).toBe(true);
     expect(b.call('LTVRANK', values, b.sheetValues([['HANAKO@example.jp'], [''], ['jiro@example.jp']]), asOf)).toEqual([[1], [''], [2]]);
     const ranking = b.call('LTVRANK', values, null, asOf) as unknown[][];
-    expect(ranking[1]!.slice(0, 4).concat(ranking[1]!.slice(5))).toEqual([1, 'hanako@example.jp', 82800, 2, 'Gold', true]);
+    expect(pick(ranking, 'rank', 'customer', 'ltv', 'purchases', 'tier', 'vip')[0]).toEqual([1, 'hanako@example.jp', 82800, 2, 'Gold', true]);
   });
 
   test('Japanese spreadsheet: Japanese labels; settings from document properties apply', () => {
     const b = loadBundle({
       locale: 'ja_JP',
-      properties: { 'fanFunnel.settings': JSON.stringify({ stages: { lapseDays: 60, activeDays: 30 } }) },
+      properties: { [PROPERTY_KEYS.settings]: JSON.stringify({ stages: { lapseDays: 60, activeDays: 30 } }) },
     });
     const asOf = b.date('2024-06-29T15:00:00Z');
     expect(b.call('FANSTAGE', b.sheetValues(orders), 'jiro@example.jp', asOf)).toBe('離脱');
@@ -66,7 +68,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
   });
 
   test('a broken settings property never breaks a formula: the defaults apply', () => {
-    const b = loadBundle({ locale: 'en_US', properties: { 'fanFunnel.settings': '{not json' } });
+    const b = loadBundle({ locale: 'en_US', properties: { [PROPERTY_KEYS.settings]: '{not json' } });
     expect(b.call('FANSTAGE', b.sheetValues(orders), 'jiro@example.jp', b.date('2024-06-29T15:00:00Z'))).toBe('Follower');
   });
 
@@ -74,7 +76,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
     // 16:00 UTC on 29 June is 01:00 on 30 June in Tokyo.
     const b = loadBundle({ locale: 'en_US', now: Date.parse('2024-06-29T16:00:00Z') });
     const t = b.call('FANSTAGE', b.sheetValues(orders)) as unknown[][];
-    expect(t.slice(1).map((r) => r[5])).toEqual([10, 60]);
+    expect(pick(t, 'daysSinceLast').flat()).toEqual([10, 60]);
   });
 
   test('errors reach the cell as plain Errors with a message a person can act on', () => {
@@ -107,6 +109,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
     const items = [
       ['サイドバーを開く', 'showSidebar'],
       ['今すぐ更新', 'refreshFromMenu'],
+      ['診断', 'showDiagnostics'],
     ];
     expect(b.ui.menus).toEqual([{ items }, { items }]);
     b.call('showSidebar');

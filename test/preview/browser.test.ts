@@ -8,22 +8,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { FORMULAS_SHEET, PreviewWorkbook } from '../../preview/workbook';
-import { projectRoot } from '../support/gasBundle';
+import { projectRoot } from '../../emulator/project';
 import { lapsedCustomer } from '../support/previewFixtures';
-import { browser, browserSkipReason, closeBrowser } from '../support/sidebarPage';
-import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+import { browser, closeBrowser, describeInBrowser } from '../support/sidebarPage';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const FUNNEL_TAB = 'ファンファネル';
-
-const skip = browserSkipReason();
-const suite = skip === undefined ? describe : describe.skip;
-if (skip !== undefined) {
-  process.stderr.write(`\n${skip}\n`);
-  describe('preview in a browser', () => {
-    test.skip(skip, () => undefined);
-  });
-}
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.locator(`.tabs button[data-name="${name}"]`).click();
@@ -46,7 +37,7 @@ async function gridText(page: Page): Promise<string> {
   return (await page.locator('#grid-table tbody').textContent()) ?? '';
 }
 
-suite('preview in a browser', () => {
+describeInBrowser('preview in a browser', () => {
   let server: PreviewServer;
   let wb: PreviewWorkbook;
   beforeAll(async () => {
@@ -113,7 +104,39 @@ suite('preview in a browser', () => {
       await openTab(page, FORMULAS_SHEET);
       await sidebar.locator('#refresh').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
+      // `problems` holds the console's errors: a Content-Security-Policy violation would be one.
       expect({ problems, foreign }).toEqual({ problems: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Content-Security-Policy: a script injected into the page or the sidebar does not run', async () => {
+    const context = await (await browser()).newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    try {
+      await page.goto(server.url);
+      await page.locator('#status', { hasText: 'Ready' }).waitFor();
+      await page.frameLocator('#sidebar').locator('#refresh').waitFor();
+      const sidebar = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+      // What an injected string would do if it reached the DOM: an inline script, an inline handler.
+      const inject = (): boolean => {
+        const w = window as unknown as { injected?: boolean };
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true';
+        document.head.append(script);
+        const div = document.createElement('div');
+        div.setAttribute('onclick', 'window.injected = true');
+        document.body.append(div);
+        div.click();
+        div.remove();
+        return w.injected === true;
+      };
+      expect(await page.evaluate(inject)).toBe(false);
+      expect(await sidebar.evaluate(inject)).toBe(false);
+      expect(violations.length).toBeGreaterThanOrEqual(4);
     } finally {
       await context.close();
     }

@@ -8,7 +8,8 @@ import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { FORMULAS_SHEET, PreviewWorkbook, makeZone } from '../../preview/workbook';
 import { exportXlsx, readXlsx } from '../../preview/xlsx';
 import { lapsedCustomer, stageOf } from '../support/previewFixtures';
-import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sidebarServer';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
+import { columnOf } from '../support/tables';
 
 const FUNNEL_TAB = 'ファンファネル';
 
@@ -51,8 +52,9 @@ describe('preview workbook', () => {
     // The table is in LTV order, so the LTVRANK cells beside it count 1, 2, 3…
     expect(values.slice(1, 11).map((r) => r[9])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Dates come back as dates (the last order), shown as days.
-    expect(Object.prototype.toString.call(values[1]![4])).toBe('[object Date]');
-    expect(f.cells[1]![4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const lastOrder = columnOf(values, 'lastOrder');
+    expect(Object.prototype.toString.call(values[1]![lastOrder])).toBe('[object Date]');
+    expect(f.cells[1]![lastOrder]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   test('editing an order recalculates FANSTAGE; the refresh then changes the Fan Funnel tab', () => {
@@ -123,8 +125,11 @@ describe('preview server API', () => {
   });
   afterAll(() => server.close());
 
+  /** As the page calls the API: a change carries the page's Origin and a JSON body (test/preview/server.test.ts). */
   const call = async (path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> => {
-    const res = await fetch(new URL(path, server.url), init);
+    const change = init?.method !== undefined && init.method !== 'GET';
+    const headers: Record<string, string> = change ? { origin: new URL(server.url).origin, 'content-type': 'application/json' } : {};
+    const res = await fetch(new URL(path, server.url), { ...init, headers });
     return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer() };
   };
 
@@ -149,9 +154,9 @@ describe('preview server API', () => {
     expect(run.ok).toBe(true);
     expect(JSON.parse(run.json).outcome.ok).toBe(true);
     const priv = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refresh_', args: [] }) })).body as { ok: boolean; message: string };
-    expect(priv).toEqual({ ok: false, message: 'Script function not found: refresh_' });
+    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings)" });
 
-    expect(((await call('/api/trigger', { method: 'POST' })).body as { ok: boolean }).ok).toBe(true);
+    expect(((await call('/api/trigger', { method: 'POST', body: '{}' })).body as { ok: boolean }).ok).toBe(true);
     const xlsx = await call('/api/export');
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(xlsx.body as ArrayBuffer).subarray(0, 2).toString()).toBe('PK');

@@ -1,19 +1,15 @@
 /**
- * The sample shop (scripts/sampleShop.ts) and the CSV helpers that `npm run samples` and
+ * The sample shop (scripts/sampleShop/) and the CSV helpers that `npm run samples` and
  * `npm start` rest on: the generator is deterministic, the CSV round-trips, and the built add-on
  * reads the Japanese layout and the Shopify export of one shop to the same LTVs and purchase
  * counts as the shop's own books (the generator's structured data).
  */
-import {
-  customersSheet,
-  generateShop,
-  japaneseOrders,
-  shopifyOrders,
-  surveySheet,
-  type Shop,
-} from '../../scripts/sampleShop';
+import { generateShop } from '../../scripts/sampleShop/generate';
+import { customersSheet, japaneseOrders, shopifyOrders, surveySheet } from '../../scripts/sampleShop/sheets';
+import type { Shop } from '../../scripts/sampleShop/shop';
 import { parseCsv, sheetCell, toRange, writeCsv } from '../../scripts/csv';
-import { loadBundle } from '../support/gasBundle';
+import { loadBundle } from '../../emulator/bundle';
+import { pick } from '../support/tables';
 
 describe('csv', () => {
   it('round-trips quotes, commas, line breaks and blanks', () => {
@@ -102,7 +98,7 @@ describe('sample shop', () => {
     const ja = b.call('LTVRANK', viaCsv(japaneseOrders), undefined, day) as unknown[][];
     const shopify = b.call('LTVRANK', viaCsv(shopifyOrders), undefined, day) as unknown[][];
     const got = (t: unknown[][]): Map<string, { ltv: number; purchases: number }> =>
-      new Map(t.slice(1).map((r) => [String(r[1]), { ltv: Number(r[2]), purchases: Number(r[3]) }]));
+      new Map(pick(t, 'customer', 'ltv', 'purchases').map(([key, ltv, purchases]) => [String(key), { ltv: Number(ltv), purchases: Number(purchases) }]));
     const jaGot = got(ja);
     const shopifyGot = got(shopify);
     // The Japanese layout's broken phone orders (TEL-…) are skipped, and the walk-in sales have no customer.

@@ -6,24 +6,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StageId } from '../../src/core/labels';
+import { ALL_STAGES } from '../../src/core/shared';
+import { PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
-import { DIST, projectRoot } from '../support/gasBundle';
-import { browserSkipReason, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
-import { SAMPLE_AS_OF, sampleShopSheets, sidebarServer } from '../support/sidebarServer';
+import { DIST, projectRoot } from '../../emulator/project';
+import { describeInBrowser, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
+import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
+import { sidebarServer } from '../../emulator/scriptRun';
 
 const ARTIFACTS = join(projectRoot(), 'test-artifacts');
-const ALL_STAGES: StageId[] = ['visitor', 'follower', 'supporter', 'partner', 'dormant', 'lapsed', 'noPurchase', 'unregistered', 'unclassified'];
 const XSS = '<img src=x onerror=alert(1)>';
-
-const skip = browserSkipReason();
-const suite = skip === undefined ? describe : describe.skip;
-if (skip !== undefined) {
-  process.stderr.write(`\n${skip}\n`);
-  describe('sidebar in a browser', () => {
-    test.skip(skip, () => undefined);
-  });
-}
 
 /** The counts the funnel chart shows: bands of the SVG and the list of the other stages. */
 async function chartCounts(s: SidebarSession): Promise<Record<string, { count: number; text: string }>> {
@@ -53,7 +46,7 @@ async function text(s: SidebarSession, selector: string): Promise<string> {
   return (await s.page.locator(selector).first().textContent()) ?? '';
 }
 
-suite('sidebar in a browser', () => {
+describeInBrowser('sidebar in a browser', () => {
   const { open } = useSidebarPages();
   beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
@@ -169,7 +162,7 @@ suite('sidebar in a browser', () => {
     expect(await s.page.locator('img, b, script:not(:first-of-type)').count()).toBe(0);
 
     // An error message carrying a sheet name: the chosen orders sheet is not there any more.
-    server.env.properties.document.map.set('fanFunnel.settings', JSON.stringify({ sources: { orders: '<img src=y onerror=alert(2)>' } }));
+    server.env.properties.document.map.set(PROPERTY_KEYS.settings, JSON.stringify({ sources: { orders: '<img src=y onerror=alert(2)>' } }));
     await s.page.click('#refresh');
     await s.page.waitForSelector('[data-notice="error"]');
     const failed = lastCall<{ outcome: RefreshOutcome }>(s, 'refreshFromSidebar').outcome;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayFromCivil, type Day } from '../../src/core/dates';
 import type { Transaction } from '../../src/core/predict/rfm';
-import { projectRoot } from './gasBundle';
+import { projectRoot } from '../../emulator/project';
 
 export const CDNOW_DIR = join(projectRoot(), 'test', 'fixtures', 'cdnow');
 

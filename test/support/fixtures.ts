@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv, toRange, type SheetValue } from '../../scripts/csv';
-import { projectRoot } from './gasBundle';
+import { projectRoot } from '../../emulator/project';
 
 export type SheetTable = SheetValue[][];
 

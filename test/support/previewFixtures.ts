@@ -1,12 +1,13 @@
 /** Helpers of the local preview's tests (test/preview/): a customer whose stage an edit changes. */
 import type { PreviewWorkbook } from '../../preview/workbook';
+import { columnOf } from './tables';
 
 /** A lapsed (離脱) customer of the sample shop and the row and column of one of their orders' date. */
 export function lapsedCustomer(wb: PreviewWorkbook): { key: string; orderRow: number; dateColumn: number } {
   const table = wb.formulaValues();
-  const row = table.find((r) => r[1] === '離脱');
+  const row = table.find((r) => r[columnOf(table, 'stage')] === '離脱');
   if (row === undefined) throw new Error('no lapsed customer in the sample');
-  const key = String(row[0]);
+  const key = String(row[columnOf(table, 'customer')]);
   const orders = wb.env.sheet('Orders').values;
   const h = orders[0]!;
   const id = h.indexOf('顧客ID');
@@ -17,6 +18,7 @@ export function lapsedCustomer(wb: PreviewWorkbook): { key: string; orderRow: nu
 
 /** The stage the Formulas sheet's FANSTAGE table gives the customer. */
 export function stageOf(wb: PreviewWorkbook, key: string): unknown {
-  return wb.formulaValues().find((r) => r[0] === key)?.[1];
+  const table = wb.formulaValues();
+  return table.find((r) => r[columnOf(table, 'customer')] === key)?.[columnOf(table, 'stage')];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The sidebar in a real browser: Debian's chromium driven by playwright-core, dist/Sidebar.html
- * served from 127.0.0.1, and a `google.script.run` shim in the page that relays each call to
- * server functions running in Node (the built bundle on the in-memory Sheets).
+ * served from 127.0.0.1, and the `google.script.run` shim of emulator/scriptRun.ts in the page,
+ * relaying each call to server functions running in Node (the built bundle on the in-memory Sheets).
  *
  * What crosses the bridge is what crosses `google.script.run`: the arguments and the result are
  * JSON-serialised, and a `Date` anywhere (or a function) makes the call fail, as in Apps Script.
@@ -12,7 +12,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DIST } from './gasBundle';
+import { DIST } from '../../emulator/project';
+import { SHIM, assertTransportable, type ServerBackend } from '../../emulator/scriptRun';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -32,14 +33,23 @@ export const CHROMIUM_ARGS = [
  * Browser tests run when chromium is there, and always in CI (where a missing browser must fail
  * loudly rather than skip). Returns why they are skipped, or undefined.
  */
-export function browserSkipReason(): string | undefined {
+function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM) || process.env.CI) return undefined;
   return `${CHROMIUM} is missing: skipping the sidebar browser tests (apt-get install -y chromium; CI installs it)`;
 }
 
-/** Whatever answers the page's server calls, by function name, with JSON-parsed arguments. */
-export interface ServerBackend {
-  call(name: string, args: unknown[]): unknown;
+/** `describe` for a suite that needs chromium; without it the suite is skipped, saying why. */
+export function describeInBrowser(title: string, body: () => void): void {
+  const skip = browserSkipReason();
+  if (skip === undefined) {
+    describe(title, body);
+    return;
+  }
+  process.stderr.write(`\n${skip}\n`);
+  describe(title, () => {
+    test.skip(skip, () => undefined);
+  });
+  describe.skip(title, body);
 }
 
 export interface ServerCall {
@@ -77,47 +87,6 @@ export interface SidebarSession {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Throws the error Apps Script gives when a value cannot cross google.script.run. */
-export function assertTransportable(value: unknown, where: string, path = 'value'): void {
-  const tag = Object.prototype.toString.call(value);
-  if (tag === '[object Date]') throw new Error(`${where}: a Date cannot cross google.script.run (${path})`);
-  if (typeof value === 'function') throw new Error(`${where}: a function cannot cross google.script.run (${path})`);
-  if (typeof value === 'number' && !Number.isFinite(value)) return; // Apps Script sends null, as JSON does
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) assertTransportable(v, where, `${path}.${k}`);
-  }
-}
-
-/** The page side: `google.script.run` as Apps Script's client library shapes it. */
-export const SHIM = `(() => {
-  const tag = (v) => Object.prototype.toString.call(v);
-  const check = (v, path) => {
-    if (tag(v) === '[object Date]') throw new Error('Failed due to illegal value in property: ' + path + ' (a Date)');
-    if (typeof v === 'function') throw new Error('Failed due to illegal value in property: ' + path + ' (a function)');
-    if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) check(v[k], path + '.' + k);
-  };
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, prop) {
-      if (prop === 'withSuccessHandler') return (f) => runner(f, failure);
-      if (prop === 'withFailureHandler') return (f) => runner(success, f);
-      if (prop === 'withUserObject') return () => runner(success, failure);
-      if (typeof prop !== 'string' || prop === 'then') return undefined;
-      return (...args) => {
-        const fail = (message) => { if (failure) failure(new Error(message)); };
-        let json;
-        try { args.forEach((a, i) => check(a, String(i))); json = JSON.stringify(args); }
-        catch (e) { setTimeout(() => fail(e.message), 0); return; }
-        window.__gasRun(prop, json).then((answer) => {
-          const r = JSON.parse(answer);
-          if (r.ok) { if (success) success(r.json === undefined ? undefined : JSON.parse(r.json)); }
-          else fail(r.message);
-        }, (e) => fail(String(e && e.message || e)));
-      };
-    },
-  });
-  Object.defineProperty(window, 'google', { value: { script: { run: runner(null, null) } }, configurable: false });
-})();`;
 
 let browserPromise: Promise<Browser> | undefined;
 

@@ -13,6 +13,7 @@
 import type { Analysis } from '../analyze';
 import { DAY_MS, dayFromCivil, type Day } from '../dates';
 import { PREDICT_MESSAGES, type StageId } from '../labels';
+import { compareCodePoints } from '../ranking';
 import {
   conditionalExpectedPurchases,
   fitBgNbd,
@@ -245,7 +246,8 @@ export function predictFromAnalysis(a: Analysis, options?: Partial<PredictOption
   });
 }
 
-const cmpKey = (p: string, q: string): number => (p < q ? -1 : p > q ? 1 : 0);
+/** Ties go by customer key in the one key order of every ranking: code points (SPEC §4). */
+const cmpKey = compareCodePoints;
 
 /** Highest 12-month value first (blank values last), then expected purchases, then key. */
 function byValue(p: CustomerPrediction, q: CustomerPrediction): number {

@@ -9,6 +9,7 @@ import { NotEnoughDataError, nextPurchase, type FunctionEnv } from '../../../src
 import { predictCustomers, predictFromAnalysis } from '../../../src/core/predict/predict';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { simulateShop } from '../../support/btyd';
+import { cell } from '../../support/tables';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const TRUE_BG = { r: 0.8, alpha: 40, a: 0.6, b: 3 }; // α in days
@@ -52,11 +53,11 @@ describe('NEXTPURCHASE semantics', () => {
     expect(t).toHaveLength(CUSTOMERS + 1);
     const p = predictCustomers({ orders: shop().orders, asOf: AS_OF });
     const first = p.rows[0]!;
-    expect(t[1]![0]).toBe(first.key);
-    expect(t[1]![1]).toBeCloseTo(first.pAlive, 4);
-    expect(t[1]![2]).toBeCloseTo(first.expected90, 2);
-    expect(t[1]![3]).toEqual(first.nextPurchaseDay === undefined ? '' : zone.midnight(first.nextPurchaseDay));
-    expect(t[1]![4]).toBe(Math.round(first.value12m!));
+    expect(cell(t, 1, 'customer')).toBe(first.key);
+    expect(cell(t, 1, 'pAlive')).toBeCloseTo(first.pAlive, 4);
+    expect(cell(t, 1, 'expected90')).toBeCloseTo(first.expected90, 2);
+    expect(cell(t, 1, 'nextPurchase')).toEqual(first.nextPurchaseDay === undefined ? '' : zone.midnight(first.nextPurchaseDay));
+    expect(cell(t, 1, 'value12m')).toBe(Math.round(first.value12m!));
     expect((nextPurchase(env('ja_JP'), table()) as unknown[][])[0]).toEqual(['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額']);
   });
 

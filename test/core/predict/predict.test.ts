@@ -8,6 +8,7 @@ import { conditionalExpectedPurchases, pAlive, probPurchaseWithin, timeToPurchas
 import { expectedSpend } from '../../../src/core/predict/gammaGamma';
 import { predictCustomers, verdictMessage, type PredictionResult } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
+import { compareCodePoints } from '../../../src/core/ranking';
 import { simulateShop } from '../../support/btyd';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
@@ -270,4 +271,15 @@ describe('honest limits', () => {
     expect(p.spendVerdict.ok).toBe(false);
     expect(p.rows.every((r) => r.value12m === undefined && r.expected90 >= 0)).toBe(true);
   });
+});
+
+test('ties between customers go by key in code-point order, as in the LTV ranking (SPEC §4)', () => {
+  // Two customers with the same history predict the same; an emoji (U+1F600, a surrogate pair in
+  // UTF-16) sorts after a full-width letter (U+FF21) by code point, though before it by UTF-16 unit.
+  const model = shop().orders.filter((o) => o.key === shop().orders[0]!.key);
+  const twins = ['\u{1F600}', '\uFF21'].flatMap((key) => model.map((o) => ({ ...o, key })));
+  const p = predictCustomers({ orders: [...shop().orders, ...twins], asOf: AS_OF });
+  const keys = p.rows.map((r) => r.key);
+  expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
+  expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
 });

@@ -1,0 +1,57 @@
+/** Plain descriptions of a sheet, for test assertions (env.sheet(name)). */
+import { describeChart } from './charts';
+import type { BookModel, SheetModel } from './book';
+import { DEFAULT_NUMBER_FORMAT, FORMAT_DEFAULTS, displayOf, toScript, type Cell } from './values';
+
+export interface SheetDescription {
+  name: string;
+  sheetId: number;
+  index: number;
+  hidden: boolean;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  /** The data range's values as getValues returns them (Dates for date cells, '' for blanks). */
+  values: unknown[][];
+  displayValues: string[][];
+  formulas: string[][];
+  numberFormats: string[][];
+  fontWeights: string[][];
+  backgrounds: string[][];
+  horizontalAlignments: string[][];
+  columnWidths: Record<number, number>;
+  autoResizedColumns: number[];
+  tabColor: string | null;
+  charts: ReturnType<typeof describeChart>[];
+  metadata: Array<{ key: string; value: string | null; visibility: string }>;
+}
+
+export function describeSheet(book: BookModel, s: SheetModel): SheetDescription {
+  const rows = Math.max(s.lastRow(), 1);
+  const cols = Math.max(s.lastCol(), 1);
+  const map = <T>(f: (cell: Cell | undefined) => T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(s.cell(r + 1, c + 1))));
+  return {
+    name: s.name,
+    sheetId: s.id,
+    index: book.sheets.indexOf(s) + 1,
+    hidden: s.hidden,
+    maxRows: s.maxRows,
+    maxColumns: s.maxCols,
+    frozenRows: s.frozenRows,
+    frozenColumns: s.frozenCols,
+    values: map((c) => toScript(c, book.zone)),
+    displayValues: map(displayOf),
+    formulas: map((c) => c?.f ?? ''),
+    numberFormats: map((c) => c?.nf ?? DEFAULT_NUMBER_FORMAT),
+    fontWeights: map((c) => c?.fw ?? FORMAT_DEFAULTS.fw),
+    backgrounds: map((c) => c?.bg ?? FORMAT_DEFAULTS.bg),
+    horizontalAlignments: map((c) => c?.ha ?? FORMAT_DEFAULTS.ha),
+    columnWidths: Object.fromEntries(s.columnWidths),
+    autoResizedColumns: [...s.autoResized].sort((a, b) => a - b),
+    tabColor: s.tabColor,
+    charts: s.charts.map((c) => describeChart(c)),
+    metadata: book.metadata.filter((m) => m.sheet === s).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
+  };
+}

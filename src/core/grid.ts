@@ -1,0 +1,104 @@
+/**
+ * Plain grids of cells with their number formats, and tables made from one list of columns: each
+ * column is its header, its number format and how a row gives its value, so that the header row,
+ * the values and the formats of a table are made from the same entry and cannot fall out of step.
+ * Nothing here knows about sheets: the Apps Script layer writes a grid with one `setValues` and one
+ * `setNumberFormats`.
+ */
+import type { Zone } from './dates';
+import { COLUMN_LABELS, type ColumnId, type Lang } from './labels';
+import type { Cell } from './values';
+
+export type NumberFormat = 'yen' | 'percent' | 'date' | 'datetime' | 'integer' | 'decimal' | 'text' | '';
+
+/** Sheets number-format patterns, one place. '' leaves Sheets' automatic format. */
+export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
+  yen: '"¥"#,##0',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  integer: '#,##0',
+  decimal: '0.0',
+  // Plain text: keys such as 0012 or 2024-01 stay as typed instead of becoming numbers or dates.
+  text: '@',
+  '': 'General',
+};
+
+export interface Grid {
+  /** Rectangular. */
+  readonly values: Cell[][];
+  /** Same shape as values. */
+  readonly formats: NumberFormat[][];
+  /** 0-based rows shown in bold (titles and headers). */
+  readonly boldRows: readonly number[];
+  readonly frozenRows: number;
+}
+
+/** What every table's values depend on besides the row: at least the language of its words. */
+export interface TableContext {
+  readonly lang: Lang;
+}
+
+/** Dates are written as the local midnight of their day in the spreadsheet's zone, which Sheets
+ *  shows as that date. */
+export interface DatedContext extends TableContext {
+  readonly zone: Zone;
+}
+
+/** One column of an output table. */
+export interface Column<R, C extends TableContext = TableContext> {
+  /** The header: the column's words in COLUMN_LABELS, or made from the context (a date in it). */
+  readonly header: ColumnId | ((ctx: C) => string);
+  readonly format: NumberFormat;
+  readonly value: (row: R, ctx: C) => Cell;
+}
+
+export function headerRow<C extends TableContext>(columns: ReadonlyArray<Column<never, C>>, ctx: C): string[] {
+  return columns.map((c) => (typeof c.header === 'function' ? c.header(ctx) : COLUMN_LABELS[c.header][ctx.lang]));
+}
+
+export function valueRow<R, C extends TableContext>(columns: ReadonlyArray<Column<R, C>>, row: R, ctx: C): Cell[] {
+  const out = new Array<Cell>(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = columns[i]!.value(row, ctx);
+  return out;
+}
+
+export function formatRow(columns: ReadonlyArray<Column<never, never>>): NumberFormat[] {
+  return columns.map((c) => c.format);
+}
+
+/** Builds a grid line by line; pads every line to the widest at the end. */
+export class GridBuilder {
+  private readonly values: Cell[][] = [];
+  private readonly formats: NumberFormat[][] = [];
+  private readonly bold: number[] = [];
+
+  line(cells: readonly Cell[], formats: readonly NumberFormat[] = [], bold = false): this {
+    if (bold) this.bold.push(this.values.length);
+    this.values.push([...cells]);
+    this.formats.push(cells.map((_, i) => formats[i] ?? ''));
+    return this;
+  }
+
+  blank(): this {
+    return this.line([]);
+  }
+
+  /** A table: its header row in bold, then a line per row, each column in its format. */
+  table<R, C extends TableContext>(columns: ReadonlyArray<Column<R, C>>, rows: Iterable<R>, ctx: C): this {
+    this.line(headerRow(columns, ctx), [], true);
+    const formats = formatRow(columns);
+    for (const row of rows) this.line(valueRow(columns, row, ctx), formats);
+    return this;
+  }
+
+  get rows(): number {
+    return this.values.length;
+  }
+
+  build(frozenRows = 0): Grid {
+    const width = Math.max(1, ...this.values.map((r) => r.length));
+    const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...new Array<T>(width - r.length).fill(fill)]);
+    return { values: pad(this.values, ''), formats: pad(this.formats, ''), boldRows: this.bold, frozenRows };
+  }
+}

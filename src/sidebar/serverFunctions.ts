@@ -1,0 +1,19 @@
+/**
+ * The server functions the sidebar may call through `google.script.run` — the one list that the
+ * typed wrapper (server.ts) builds its calls from and the local preview's /api/run allows.
+ * Only the server's types are imported (a type query, no import statement), so a module that
+ * imports this list bundles no server code.
+ */
+export type ServerFns = typeof import('../gas/sidebarApi');
+
+/** Keyed on the server module's exports: a missing or extra name is a type error. */
+const FUNCTIONS = { getSidebarState: true, refreshFromSidebar: true, saveSettings: true } satisfies Record<keyof ServerFns, true>;
+
+export type SidebarServerFunction = keyof typeof FUNCTIONS;
+
+export const SIDEBAR_SERVER_FUNCTIONS: readonly SidebarServerFunction[] = Object.freeze(Object.keys(FUNCTIONS) as SidebarServerFunction[]);
+
+/** True only for a name on the list (never for `constructor`, `toString` or another inherited key). */
+export function isSidebarServerFunction(name: string): name is SidebarServerFunction {
+  return (SIDEBAR_SERVER_FUNCTIONS as readonly string[]).includes(name);
+}
