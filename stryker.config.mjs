@@ -7,11 +7,10 @@
 // code and covering tests did not change, so a run after a change re-tests only what changed.
 // After changing src/core or test/core, run `npm run mutate` and commit the updated file with it.
 
-/** The core files under mutation testing. */
+/** The core files under mutation testing: each is in stryker.incremental.json and held to its
+ *  threshold (scripts/mutation-thresholds.mjs). */
 export const MUTATED = [
-  'src/core/values.ts',
   'src/core/dates.ts',
-  'src/core/orders.ts',
   'src/core/headers.ts',
   'src/core/profiles.ts',
   'src/core/metrics.ts',
@@ -19,7 +18,24 @@ export const MUTATED = [
   'src/core/ranking.ts',
   'src/core/funnel.ts',
   'src/core/history.ts',
-  'src/core/predict/*.ts',
+  'src/core/predict/rfm.ts',
+  'src/core/predict/clv.ts',
+];
+
+/**
+ * Core files issue 18 names that have no results yet: a first run of each takes from 20 minutes
+ * to well over an hour on two cores (orders.ts: 595 mutants, 1 h 30 min). To add one, move it to
+ * MUTATED, run `npm run mutate` (results of the other files are reused) and commit
+ * stryker.incremental.json; the gate lists these as not measured.
+ */
+export const NOT_YET_MEASURED = [
+  'src/core/values.ts',
+  'src/core/orders.ts',
+  'src/core/predict/bgnbd.ts',
+  'src/core/predict/gammaGamma.ts',
+  'src/core/predict/optimize.ts',
+  'src/core/predict/predict.ts',
+  'src/core/predict/special.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -41,7 +57,7 @@ export default {
   incremental: true,
   incrementalFile: 'stryker.incremental.json',
   // Only what the core's tests need is copied into the sandbox.
-  ignorePatterns: ['/dist', '/samples', '/preview', '/bench', '/emulator', '/docs', '/reports', '/coverage', '/test-artifacts', '/test/gas', '/test/sidebar', '/test/preview', '/src/gas', '/src/sidebar'],
+  ignorePatterns: ['/dist', '/samples', '/preview', '/bench', '/docs', '/reports', '/coverage', '/test-artifacts', '/test/gas', '/test/sidebar', '/test/preview', '/src/gas', '/src/sidebar'],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
