@@ -152,7 +152,9 @@ describe('BASE order CSV', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('楽天 RMS order CSV (新形式)', () => {
-  const r = read('rakuten-rms-orders.csv');
+  // A reconstructed header, superseded by the real one in fixtures/exports/rakuten-rms-orders.csv (issue 9):
+  // this block goes when the profile is re-implemented against that fixture.
+  const r = read('superseded/rakuten-rms-orders.csv');
 
   it('is recognised as 楽天 RMS', () => {
     expect(r.profile).toBe('rakuten');
@@ -290,7 +292,9 @@ describe('EC-CUBE 4 受注CSV', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('カラーミーショップ 受注CSV (sales_all.csv)', () => {
-  const r = read('colorme-sales.csv');
+  // A reconstructed header, superseded by the real one in fixtures/exports/colorme-sales.csv (issue 9):
+  // this block goes when the profile is re-implemented against that fixture.
+  const r = read('superseded/colorme-sales.csv');
 
   it('is recognised as カラーミーショップ', () => {
     expect(r.profile).toBe('colorme');
@@ -329,7 +333,9 @@ describe('カラーミーショップ 受注CSV (sales_all.csv)', () => {
 
 // -------------------------------------------------------------------------------------------
 describe('MakeShop 注文CSV', () => {
-  const r = read('makeshop-orders.csv');
+  // A reconstructed header, superseded by the real one in fixtures/exports/makeshop-orders.csv (issue 9):
+  // this block goes when the profile is re-implemented against that fixture.
+  const r = read('superseded/makeshop-orders.csv');
 
   it('is recognised as MakeShop', () => {
     expect(r.profile).toBe('makeshop');
