@@ -5,7 +5,7 @@ import { STAGE_LABELS } from '../../src/core/labels';
 import { readInputs } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
 import { oracleStage, oracleTable, type ModelOrder } from '../support/oracle';
-import { cell, pick } from '../support/tables';
+import { cell, notes, pick } from '../support/tables';
 
 const tokyo = makeZone('Asia/Tokyo');
 const env = (over: Partial<FunctionEnv> = {}): FunctionEnv => ({
@@ -337,6 +337,8 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
       }
       const expected = oracleTable(model, AS_OF);
       const t = table(fanStage(env(), rows, undefined, jst('2024-06-30T12:00:00')));
+      // The garbage rows are left out, and the table's last row says so.
+      expect(notes(t)).toEqual(garbage === 0 ? [] : [expect.stringMatching(new RegExp(`^Skipped order rows: ${garbage} \\(not in this table\\)`))]);
       const got = pick(t, 'customer', 'stage', 'purchases', 'ltv', 'lastOrder', 'daysSinceLast', 'subscribed').map(
         ([key, stage, purchases, ltv, last, days, subscribed]) => ({
           key,

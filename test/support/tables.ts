@@ -16,10 +16,22 @@ export function columnOf(table: Table, id: ColumnId): number {
   return i;
 }
 
-/** Each data row's cells of the given columns, in that order. */
+/** A custom function's note row (what the table leaves out): its words in the first cell, the
+ *  rest blank — which no data row is (every row of a customer has its figures). */
+const isNoteRow = (row: ReadonlyArray<unknown>): boolean => typeof row[0] === 'string' && row.slice(1).every((v) => v === '');
+
+/** Each data row's cells of the given columns, in that order (note rows left out). */
 export function pick(table: Table, ...ids: ColumnId[]): unknown[][] {
   const cols = ids.map((id) => columnOf(table, id));
-  return table.slice(1).map((row) => cols.map((c) => row[c]));
+  return table
+    .slice(1)
+    .filter((row) => !isNoteRow(row))
+    .map((row) => cols.map((c) => row[c]));
+}
+
+/** The note rows that end a custom function's table: what it leaves out, and why. */
+export function notes(table: Table): string[] {
+  return table.slice(1).filter(isNoteRow).map((row) => row[0] as string);
 }
 
 /** One cell: data row `row` (1 = the first row under the header) of column `id`. */
