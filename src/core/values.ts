@@ -60,10 +60,11 @@ export function displayText(v: unknown): string {
   return String(v).trim();
 }
 
-/** A cell as normalised text, for matching and messages. */
+/** A cell as normalised text, for matching and messages (a boolean as Sheets shows it: TRUE). */
 export function cellText(v: unknown): string {
   if (isBlank(v)) return '';
   if (isDate(v)) return dateText(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return nfkc(String(v)).trim();
 }
 
