@@ -185,6 +185,16 @@ function tableOut<R, C extends TableContext>(columns: ReadonlyArray<Column<R, C>
   return out;
 }
 
+/** A note row: its words in the first cell, the rest blank — which no data row is (a customer's
+ *  row always has its figures). */
+const isNoteRow = (row: ReadonlyArray<unknown>): boolean => typeof row[0] === 'string' && row.length > 1 && row.slice(1).every((v) => v === '');
+
+/** A table form read back: its data rows (under the header) and its note rows. */
+export function tableParts<T>(table: ReadonlyArray<ReadonlyArray<T>>): { rows: ReadonlyArray<ReadonlyArray<T>>; notes: string[] } {
+  const body = table.slice(1);
+  return { rows: body.filter((row) => !isNoteRow(row)), notes: body.filter(isNoteRow).map((row) => String(row[0])) };
+}
+
 /** Buyers in ranking order, as the analysis sees each. */
 function rankedViews(a: Analysis): CustomerView[] {
   return a.ranking.map((r) => a.byKey.get(r.customer.key)!);

@@ -3,6 +3,7 @@
  * never by position: a column is found by its header (COLUMN_LABELS, either language), so a test
  * keeps meaning the same column when one is added or moved.
  */
+import { tableParts } from '../../src/core/functions';
 import { COLUMN_LABELS, type ColumnId } from '../../src/core/labels';
 
 type Table = ReadonlyArray<ReadonlyArray<unknown>>;
@@ -16,22 +17,16 @@ export function columnOf(table: Table, id: ColumnId): number {
   return i;
 }
 
-/** A custom function's note row (what the table leaves out): its words in the first cell, the
- *  rest blank — which no data row is (every row of a customer has its figures). */
-const isNoteRow = (row: ReadonlyArray<unknown>): boolean => typeof row[0] === 'string' && row.slice(1).every((v) => v === '');
-
-/** Each data row's cells of the given columns, in that order (note rows left out). */
+/** Each data row's cells of the given columns, in that order (a custom function's note rows left
+ *  out: `tableParts`). */
 export function pick(table: Table, ...ids: ColumnId[]): unknown[][] {
   const cols = ids.map((id) => columnOf(table, id));
-  return table
-    .slice(1)
-    .filter((row) => !isNoteRow(row))
-    .map((row) => cols.map((c) => row[c]));
+  return tableParts(table).rows.map((row) => cols.map((c) => row[c]));
 }
 
 /** The note rows that end a custom function's table: what it leaves out, and why. */
 export function notes(table: Table): string[] {
-  return table.slice(1).filter(isNoteRow).map((row) => row[0] as string);
+  return tableParts(table).notes;
 }
 
 /** One cell: data row `row` (1 = the first row under the header) of column `id`. */
