@@ -231,7 +231,7 @@ export const TAB_TEXT = {
   refreshedAt: { ja: '更新日時', en: 'Refreshed at' },
   rowsRead: { ja: '読み込んだ行', en: 'Rows read' },
   rowsSkipped: { ja: '読み飛ばした行', en: 'Rows skipped' },
-  ordersCancelled: { ja: 'キャンセル・返品の注文', en: 'Cancelled/refunded orders' },
+  ordersCancelled: { ja: 'キャンセル・返品・決済失敗の注文', en: 'Cancelled/refunded/failed orders' },
   laterOrders: { ja: '基準日より後の注文', en: 'Orders after the as-of day' },
   registrationAssumed: {
     ja: '登録の列がないため、全員を登録済みとして数えています',
