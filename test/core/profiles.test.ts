@@ -7,6 +7,7 @@
  * HEADERS.md, and matches the hand-computed tables of the research (exports-findings.md §3, as of
  * 2025-12-31 in Tokyo). Sheet rows: the header is row 1, so data line i of a file is row i + 1.
  */
+import fc from 'fast-check';
 import { analyze, readInputs } from '../../src/core/analyze';
 import { readSurvey } from '../../src/core/contacts';
 import { dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
@@ -595,6 +596,73 @@ test('a signature names one platform: no fixture is taken for another platform',
     const matching = PROFILES.filter((p) => p.signatures.some((sig) => sig.every((h) => headers.has(normalizeHeader(h))))).map((p) => p.id);
     expect(matching).toEqual(pc.profile === 'generic' ? [] : [pc.profile]);
   }
+});
+
+// -------------------------------------------------------------------------------------------
+// Unknown but well-labelled layouts (issue 9): the same export with its columns in another order,
+// and with columns beside it whose names say "amount", "金額", "date" or "日" but that are neither
+// the order total nor the order date, gives the same answers.
+
+/** Columns an export (or an owner) may add: parts of a total, other days. None is the total or the
+ *  order date; each name contains "amount", "金額", "date" or "日". */
+const DECOYS: ReadonlyArray<{ header: string; value: fc.Arbitrary<string | number> }> = [
+  { header: 'ポイント利用金額', value: fc.integer({ min: 0, max: 99_999 }) },
+  { header: '代引手数料金額', value: fc.integer({ min: 0, max: 990 }) },
+  { header: 'Discount amount', value: fc.integer({ min: 0, max: 50_000 }) },
+  { header: 'Refund Amount (JPY)', value: fc.integer({ min: 0, max: 50_000 }).map((n) => `¥${n.toLocaleString('en-US')}`) },
+  { header: '発送日', value: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replaceAll('-', '/')) },
+  { header: 'Updated date', value: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19).replace('T', ' ')) },
+  { header: 'お届け希望日', value: fc.constantFrom('', '指定なし', '2026/01/10') },
+];
+
+/** A column order (a permutation of 0…n−1) and decoy columns, each at a position. */
+const reshaped = (header: ReadonlyArray<unknown>) =>
+  fc.record({
+    order: fc.shuffledSubarray([...header.keys()], { minLength: header.length, maxLength: header.length }),
+    // Only decoys the export does not already have (several real headers carry 発送日 or お届け希望日).
+    decoys: fc.uniqueArray(fc.constantFrom(...[...DECOYS.keys()].filter((d) => !header.includes(DECOYS[d]!.header))), { maxLength: DECOYS.length }),
+    at: fc.array(fc.nat(), { minLength: DECOYS.length, maxLength: DECOYS.length }),
+    seed: fc.integer(),
+  });
+
+/** The table with its columns in `order`, then each decoy inserted at its position (values drawn
+ *  per row from the decoy's arbitrary with a fixed seed, so a failure replays). */
+function reshape(table: ReadonlyArray<ReadonlyArray<unknown>>, r: { order: number[]; decoys: number[]; at: number[]; seed: number }): unknown[][] {
+  const out = table.map((row) => r.order.map((i) => row[i]));
+  r.decoys.forEach((d, k) => {
+    const decoy = DECOYS[d]!;
+    const values = fc.sample(decoy.value, { seed: r.seed + k, numRuns: table.length });
+    const pos = r.at[k]! % (out[0]!.length + 1);
+    out.forEach((row, i) => row.splice(pos, 0, i === 0 ? decoy.header : values[i]!));
+  });
+  return out;
+}
+
+describe('shuffled columns and unrelated "amount" / "金額" / "date" / "日" columns give the same answers (property)', () => {
+  test.each(PLATFORM_CASES)('$platform', (pc) => {
+    const table = loadFixture(pc.fixture);
+    fc.assert(
+      fc.property(reshaped(table[0]!), (r) => {
+        const t = reshape(table, r);
+        expect(metricsOf(t as unknown[][])).toEqual(pc.customers);
+        const again = readOrders(t, { zone, settings: DEFAULT_SETTINGS, lang: 'en' });
+        expect(again.profile).toBe(pc.profile);
+        expect(skips(again)).toEqual(pc.skipped);
+        expect(again.cancelled).toBe(pc.cancelled);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test.each(REFUSED_CASES)('$platform: still refused, never read', (rc) => {
+    const table = loadFixture(rc.fixture);
+    fc.assert(
+      fc.property(reshaped(table[0]!), (r) => {
+        expect(() => readOrders(reshape(table, r), { zone, settings: DEFAULT_SETTINGS, lang: 'en' })).toThrow(/missing a column for: amount/);
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
 
 // -------------------------------------------------------------------------------------------
