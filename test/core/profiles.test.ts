@@ -8,6 +8,9 @@
  * 2025-12-31 in Tokyo). Sheet rows: the header is row 1, so data line i of a file is row i + 1.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../emulator/project';
 import { analyze, readInputs } from '../../src/core/analyze';
 import { readSurvey } from '../../src/core/contacts';
 import { dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
@@ -587,6 +590,19 @@ test('every platform profile has a row in the tables, and a name in both languag
   }
   expect([profileLabel('generic', 'ja'), profileLabel('generic', 'en')]).toEqual(['汎用レイアウト', 'generic layout']);
   expect(profileLabel('colorme', 'en')).toBe('カラーミーショップ');
+});
+
+test("README's \"Exports it reads\" table has a row per platform, under the name the sidebar shows", () => {
+  const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+  const from = readme.indexOf('## Exports it reads');
+  const section = readme.slice(from, readme.indexOf('\n## ', from + 1));
+  const firstCells = [...section.matchAll(/^\| ([^|]+?) \|/gm)].map((m) => m[1]!).slice(2); // header, rule
+  for (const p of [...PROFILES, GENERIC_PROFILE]) {
+    const name = profileLabel(p.id, 'ja');
+    expect({ name, row: firstCells.some((cell) => cell.includes(name)) }).toEqual({ name, row: true });
+  }
+  // Read by the generic rules, or not an orders export: a row of their own.
+  for (const name of ['STORES', 'Google Forms']) expect(firstCells.some((cell) => cell.startsWith(name))).toBe(true);
 });
 
 test('a signature names one platform: no fixture is taken for another platform', () => {
