@@ -626,7 +626,7 @@ const DECOYS: ReadonlyArray<{ header: string; value: fc.Arbitrary<string | numbe
   { header: '代引手数料金額', value: fc.integer({ min: 0, max: 990 }) },
   { header: 'Discount amount', value: fc.integer({ min: 0, max: 50_000 }) },
   { header: 'Refund Amount (JPY)', value: fc.integer({ min: 0, max: 50_000 }).map((n) => `¥${n.toLocaleString('en-US')}`) },
-  { header: '発送日', value: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replaceAll('-', '/')) },
+  { header: '発送日', value: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, '/')) },
   { header: 'Updated date', value: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19).replace('T', ' ')) },
   { header: 'お届け希望日', value: fc.constantFrom('', '指定なし', '2026/01/10') },
 ];
