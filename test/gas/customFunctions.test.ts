@@ -181,3 +181,61 @@ describe('what the owner sees of an export', () => {
     expect((b.env.sheet('ファンファネル').values as unknown[][]).some((row) => String(row[0]).includes(note))).toBe(true);
   });
 });
+
+describe('no silent wrong answer on a real export, through the bundle (issue 11)', () => {
+  /** EC-CUBE 4's real header (test/fixtures/exports/README.md) with rows an owner's sheet can hold:
+   *  a failed lookup (#N/A) as member and e-mail twice, a checkbox taken into the member column, and
+   *  member 12's order of 1e308 twice (a pasted formula gone wrong). Hand-computed, as of
+   *  2025-12-31: member 3 ranks first with ¥25,080 (profiles.test.ts), no one else changes. */
+  const table = loadFixture('eccube4-orders.csv');
+  const header = table[0]!;
+  const col = (name: string) => header.indexOf(name);
+  const extra = (order: number, member: unknown, email: unknown, amount: unknown): unknown[] => {
+    const row: unknown[] = header.map(() => '');
+    row[col('注文ID')] = 900 + order;
+    row[col('注文番号')] = 900 + order;
+    row[col('会員ID')] = member;
+    row[col('メールアドレス')] = email;
+    row[col('支払合計')] = amount;
+    row[col('対応状況(名称)')] = '発送済み';
+    row[col('受注日')] = '2025-12-01 10:00:00';
+    return row;
+  };
+  const rows = table.length;
+  const orders = [...table, extra(1, '#N/A', '#N/A', 50_000), extra(2, '#N/A', '#N/A', 50_000), extra(3, true, '', 9_000), extra(4, 12, '', 1e308), extra(5, 12, '', 1e308)];
+  const last = String.fromCharCode(64 + Math.floor(header.length / 26)) + String.fromCharCode(65 + ((header.length - 1) % 26));
+  const range = `Orders!A:${last}`;
+  const b = loadBundle({
+    locale: 'en_US',
+    now: Date.parse('2025-12-31T03:00:00Z'),
+    sheets: {
+      Orders: orders,
+      Customers: [['会員ID', 'LINE登録'], [3, '○'], [7, '○'], ['20', '○']],
+    },
+  });
+
+  test('cell errors and checkboxes are no customers, 1e308 is no LTV: skipped, each row named in the table', () => {
+    expect(header.length).toBeGreaterThan(26);
+    const ranking = valueOf(b.formula(`=LTVRANK(${range})`)) as unknown[][];
+    const ranked = pick(ranking, 'rank', 'customer', 'ltv');
+    expect(ranked[0]).toEqual([1, '3', 25_080]);
+    expect(ranked.map((r) => r[1])).not.toContain('#N/A');
+    expect(ranked.every((r) => Number.isFinite(r[2]))).toBe(true);
+    expect(notes(ranking)).toEqual([
+      `Skipped order rows: 5 (not in this table). row ${rows + 1}: no customer ID, e-mail or phone "#N/A"; row ${rows + 2}: no customer ID, e-mail or phone "#N/A"; ` +
+        `row ${rows + 3}: no customer ID, e-mail or phone "TRUE"; row ${rows + 4}: unreadable amount "1e+308"; row ${rows + 5}: unreadable amount "1e+308"`,
+    ]);
+  });
+
+  test('member 12, some of whose rows were skipped, gets no confident answer; an absent key is Unregistered; as_of out of range names the day', () => {
+    expect(b.formula(`=FANSTAGE(${range}, "12")`)).toMatchObject({
+      status: 'error',
+      note: expect.stringContaining(`Some order rows of "12" could not be read: row ${rows + 4}: unreadable amount "1e+308"`),
+    });
+    expect(b.formula(`=FANSTAGE(${range}, "nobody@example.jp", , Customers!A:B)`)).toMatchObject({ status: 'value', value: 'Unregistered' });
+    expect(b.formula(`=FANSTAGE(${range}, "3", DATE(9999,12,31))`)).toMatchObject({
+      status: 'error',
+      note: expect.stringContaining('as_of must be a day from 1900/01/01 to 2199/12/31: 9999/12/31'),
+    });
+  });
+});
