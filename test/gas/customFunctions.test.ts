@@ -120,6 +120,13 @@ describe('every formula of the README, whether a skipped argument arrives as und
     }
   });
 
+  test.each(['FANSTAGE', 'LTVRANK', 'NEXTPURCHASE'])('%s: the help Sheets shows (the bundle’s JSDoc) tells to write "*" for the table where later arguments follow', (name) => {
+    const code = readFileSync(join(projectRoot(), 'dist', 'Code.js'), 'utf8');
+    const at = code.indexOf(`function ${name}(`);
+    const doc = code.slice(code.lastIndexOf('/**', at), at);
+    expect(doc).toMatch(/@param \{A2\} customer \[optional\][^\n]*write "\*" where later arguments follow/);
+  });
+
   test('why the table with later arguments writes "*": a skipped customer may arrive as "", a blank key', () => {
     const skippedCustomer = '=FANSTAGE(Orders!A:K, , , Customers!A:F, Survey!A:E)';
     expect(Array.isArray(valueOf(b.formula(skippedCustomer, { skipped: 'undefined', sheet: 'Formulas' })))).toBe(true);
