@@ -465,7 +465,7 @@ export const FUNCTION_TEXT = {
   },
   /** Between the rows of that list, and what ends a list that goes on. */
   rowSeparator: { ja: '、', en: '; ' },
-  andMore: { ja: (n: string) => ` ほか${n}件`, en: (n: string) => ` and ${n} more` },
+  andMore: { ja: (n: string) => `、ほか${n}件`, en: (n: string) => `; and ${n} more` },
   /** A table cut to its cap: where the rest is. */
   truncated: {
     ja: (shown: string, total: string, tab: string) =>

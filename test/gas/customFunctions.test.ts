@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
 import type { CellResult, SheetsCallOptions } from '../../emulator/sheetsCall';
+import { columnLetters } from '../../emulator/spreadsheet/a1';
 import { projectRoot } from '../../emulator/project';
 import { TABLE_MAX_CUSTOMERS } from '../../src/core/functions';
 import { PROPERTY_KEYS } from '../../src/gas/keys';
@@ -171,6 +172,20 @@ describe('what the owner sees of an export', () => {
     expect(state({ 注文: loadFixture('stores-orders.csv') }, 'ja_JP')).toBe('汎用レイアウト');
   });
 
+  test('Shopify with its only key columns blank (a POS-only shop): no empty table without a word — every row, and why', () => {
+    const table = loadFixture('shopify-pos-orders.csv');
+    const keyCols = ['Email', 'Phone', 'Billing Phone', 'Shipping Phone'].map((h) => table[0]!.indexOf(h));
+    const blanked = table.map((row, i) => (i === 0 ? row : row.map((v, c) => (keyCols.includes(c) ? '' : v))));
+    const b = loadBundle({ locale: 'en_US', now: Date.parse('2025-12-31T03:00:00Z'), sheets: { Orders: blanked } });
+    const t = valueOf(b.formula(`=FANSTAGE(Orders!A:${columnLetters(table[0]!.length)})`)) as unknown[][];
+    expect(pick(t, 'customer')).toEqual([]);
+    // 14 rows, 12 orders: the two cancelled ones are not skipped; #2002 and #2011 have two rows each.
+    expect(notes(t)).toEqual([
+      'Skipped order rows: 10 (not in this table). row 2: no customer ID, e-mail or phone; row 3: no customer ID, e-mail or phone; ' +
+        'row 5: no customer ID, e-mail or phone; row 6: no customer ID, e-mail or phone; row 7: no customer ID, e-mail or phone; and 5 more',
+    ]);
+  });
+
   test('WooCommerce Analytics (no ID, no e-mail): customers by name, said in the table, the Fan Funnel tab and the sidebar', () => {
     const b = loadBundle({ locale: 'ja_JP', now: Date.parse('2025-12-31T03:00:00Z'), sheets: { Orders: loadFixture('woocommerce-analytics-orders.csv') } });
     const note = 'この注文データには顧客IDもメールアドレスもないため、顧客を氏名で区別しています(同姓同名の方は1人として数えます)。';
@@ -210,8 +225,7 @@ describe('no silent wrong answer on a real export, through the bundle (issue 11)
   };
   const rows = table.length;
   const orders = [...table, extra(1, '#N/A', '#N/A', 50_000), extra(2, '#N/A', '#N/A', 50_000), extra(3, true, '', 9_000), extra(4, 12, '', 1e308), extra(5, 12, '', 1e308)];
-  const last = String.fromCharCode(64 + Math.floor(header.length / 26)) + String.fromCharCode(65 + ((header.length - 1) % 26));
-  const range = `Orders!A:${last}`;
+  const range = `Orders!A:${columnLetters(header.length)}`;
   const b = loadBundle({
     locale: 'en_US',
     now: Date.parse('2025-12-31T03:00:00Z'),
