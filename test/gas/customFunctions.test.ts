@@ -186,6 +186,19 @@ describe('what the owner sees of an export', () => {
     ]);
   });
 
+  test('Amazon.co.jp 未出荷の注文レポート (no price at all): the cell names the missing amount, the headers seen and what to download — never cod-collectible-amount as a total', () => {
+    const table = loadFixture('amazon-jp-unshipped-orders.txt');
+    const b = loadBundle({ locale: 'ja_JP', now: Date.parse('2025-12-31T03:00:00Z'), sheets: { Orders: table } });
+    for (const formula of [`=FANSTAGE(Orders!A:${columnLetters(table[0]!.length)})`, `=LTVRANK(Orders!A:${columnLetters(table[0]!.length)}, "*")`]) {
+      const r = b.formula(formula);
+      expect(r).toMatchObject({ status: 'error' });
+      const note = (r as { note: string }).note;
+      expect(note).toMatch(/金額/);
+      expect(note).toContain('"cod-collectible-amount"');
+      expect(note).toContain('すべての注文');
+    }
+  });
+
   test('WooCommerce Analytics (no ID, no e-mail): customers by name, said in the table, the Fan Funnel tab and the sidebar', () => {
     const b = loadBundle({ locale: 'ja_JP', now: Date.parse('2025-12-31T03:00:00Z'), sheets: { Orders: loadFixture('woocommerce-analytics-orders.csv') } });
     const note = 'この注文データには顧客IDもメールアドレスもないため、顧客を氏名で区別しています(同姓同名の方は1人として数えます)。';
