@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
 import type { CellResult, SheetsCallOptions } from '../../emulator/sheetsCall';
 import { columnLetters } from '../../emulator/spreadsheet/a1';
+import { dayFromCivil, isoDay } from '../../src/core/dates';
+import { simulateShop } from '../support/btyd';
 import { projectRoot } from '../../emulator/project';
 import { TABLE_MAX_CUSTOMERS } from '../../src/core/functions';
 import { PROPERTY_KEYS } from '../../src/gas/keys';
@@ -158,6 +160,21 @@ describe('table forms stay under the result-size limit', () => {
     const t = valueOf(b.formula('=LTVRANK(Orders!A:C)')) as unknown[][];
     expect(pick(t, 'rank', 'ltv')[0]).toEqual([1, 1_996]);
   });
+});
+
+test('NEXTPURCHASE keeps to the same cap: the highest values first, then the row saying where everyone is', () => {
+  // 10,500 customers of a simulated shop (BG/NBD), as the NEXTPURCHASE tests make it.
+  const asOf = dayFromCivil(2024, 6, 29);
+  const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 10_500, firstDay: asOf - 500, asOf, seed: 21, spend: { p: 4, q: 5, gamma: 20_000 } });
+  const rows: unknown[][] = [['Customer ID', 'Order date', 'Total'], ...shop.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
+  const b = loadBundle({ locale: 'en_US', now: Date.parse('2024-06-30T03:00:00Z'), sheets: { Orders: { values: rows, maxRows: rows.length } } });
+  const t = valueOf(b.formula('=NEXTPURCHASE(Orders!A:C)')) as unknown[][];
+  expect(t).toHaveLength(1 + TABLE_MAX_CUSTOMERS + 1);
+  expect(notes(t)).toEqual([
+    'Showing the first 10,000 of 10,500 customers (the most a cell can return). Everyone is on the "Customers" tab (made by Refresh in the sidebar).',
+  ]);
+  const values = pick(t, 'value12m').map(([v]) => v as number);
+  expect(values.every((v, i) => i === 0 || v <= values[i - 1]!)).toBe(true);
 });
 
 describe('what the owner sees of an export', () => {
