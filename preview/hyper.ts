@@ -19,7 +19,7 @@ import {
   SimpleRangeValue,
   type SimpleCellAddress,
 } from 'hyperformula';
-import { ALL_CUSTOMERS, TABLE_MAX_CUSTOMERS } from '../src/core/functions';
+import { ALL_CUSTOMERS, TABLE_MAX_CUSTOMERS, TABLE_NOTES_MAX } from '../src/core/functions';
 
 /** A Sheets value as getValues gives it (Dates of this realm). */
 export type SheetsValue = string | number | boolean | Date;
@@ -77,9 +77,6 @@ function rangeSize(node: AstNode | undefined): { rows: number; cols: number } | 
   return undefined;
 }
 
-/** The note rows a table may end with (src/core/functions.ts: rows skipped, cut to its cap, keyed by name). */
-const TABLE_NOTE_ROWS = 3;
-
 /**
  * The spill size, declared before evaluation from the AST alone: one cell per customer asked for
  * (the shape of the customer argument), else the table (the argument left out or `"*"`) — at most
@@ -90,7 +87,7 @@ function resultSize(name: Name, ast: FunctionAst): { rows: number; cols: number 
   const all = customer === undefined || customer.type === 'EMPTY' || (customer.type === 'STRING' && customer.value === ALL_CUSTOMERS);
   if (!all) return rangeSize(customer) ?? { rows: 1, cols: 1 };
   const orders = rangeSize(ast.args[0]) ?? { rows: 1, cols: 1 };
-  return { rows: Math.min(Math.max(orders.rows, 1), TABLE_MAX_CUSTOMERS + 1) + TABLE_NOTE_ROWS, cols: TABLE_WIDTH[name] };
+  return { rows: Math.min(Math.max(orders.rows, 1), TABLE_MAX_CUSTOMERS + 1) + TABLE_NOTES_MAX, cols: TABLE_WIDTH[name] };
 }
 
 interface ExtendedNumber {

@@ -160,6 +160,9 @@ function run(env: FunctionEnv, inputs: { orders: unknown; customers?: unknown; s
 
 const dateOut = (zone: Zone, day: Day | undefined): Out => (day === undefined ? '' : zone.midnight(day));
 
+/** The most note rows a table ends with: cut to its cap, rows skipped, customers told by name. */
+export const TABLE_NOTES_MAX = 3;
+
 /** Notes that end a table: what it leaves out, and how customers are told apart. */
 function tableNotes(orders: OrdersRead, total: number, lang: Lang): string[] {
   const notes: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
-import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
+import { TABLE_MAX_CUSTOMERS, TABLE_NOTES_MAX, fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import { STAGE_LABELS } from '../../src/core/labels';
 import { readInputs } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
@@ -347,6 +347,21 @@ describe('no silent wrong answer (issue 11, SPEC §1.4, §5)', () => {
     // Without a registration column there is nothing to be absent from.
     expect(fanStage(env(), orders, 'nobody', asOf, [['顧客ID', 'ポジティブ反応回数'], ['A', 1]])).toBe('No purchase');
   });
+});
+
+test('a table ends with at most TABLE_NOTES_MAX note rows (the preview reserves that many): cut, skipped, told by name', () => {
+  // WooCommerce Analytics' header (customers by name), 10,001 customers and one row without a name.
+  const rows: unknown[][] = [['Date', 'Order #', 'N. Revenue (formatted)', 'Status', 'Customer', 'Customer type', 'Net Sales']];
+  for (let c = 0; c <= TABLE_MAX_CUSTOMERS; c++) rows.push(['2024-06-01 10:00:00', 1000 + c, '¥1,000', 'completed', `Name ${c}`, 'new', 900]);
+  rows.push(['2024-06-02 10:00:00', 99_999, '¥2,000', 'completed', '', 'new', 1800]);
+  const t = table(fanStage(env(), rows, undefined, asOf));
+  expect(notes(t)).toHaveLength(TABLE_NOTES_MAX);
+  expect(notes(t)).toEqual([
+    expect.stringMatching(/^Showing the first 10,000 of 10,001 customers/),
+    expect.stringMatching(/^Skipped order rows: 1 /),
+    expect.stringMatching(/^This export has no customer ID or e-mail/),
+  ]);
+  expect(t).toHaveLength(1 + TABLE_MAX_CUSTOMERS + TABLE_NOTES_MAX);
 });
 
 // ---------------------------------------------------------------------------------------------
