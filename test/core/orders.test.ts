@@ -280,8 +280,8 @@ describe('subscription, consent and names', () => {
 
   test('a profile may split the name in more than one way: the first pair present is used', () => {
     const rakuten = [
-      ['注文番号', '注文者メールアドレス', '注文日時', '合計金額', '注文者名字', '注文者名前'],
-      ['R1', 'x@relay.jp', '2024-01-05 10:00', 1000, '鈴木', '一郎'],
+      ['注文番号', '注文者メールアドレス', '楽天会員フラグ', '注文日時', '合計金額', '注文者名字', '注文者名前'],
+      ['R1', 'x@relay.jp', 1, '2024-01-05 10:00', 1000, '鈴木', '一郎'],
     ];
     expect(read(rakuten).orders[0]!.name).toBe('鈴木 一郎');
   });
@@ -292,10 +292,10 @@ describe('subscription, consent and names', () => {
 
   test('an order-type column whose codes mark subscriptions (楽天 注文種別 4, 5) makes the export one with subscriptions', () => {
     const r = read([
-      ['注文番号', '注文者メールアドレス', '注文日時', '合計金額', '注文種別'],
-      ['R1', 'a@relay.jp', '2024-01-05 10:00', 1000, ' 4 '],
-      ['R2', 'b@relay.jp', '2024-01-05 10:00', 1000, '1'],
-      ['R3', 'c@relay.jp', '2024-01-05 10:00', 1000, ''],
+      ['注文番号', '注文者メールアドレス', '楽天会員フラグ', '注文日時', '合計金額', '注文種別'],
+      ['R1', 'a@relay.jp', 1, '2024-01-05 10:00', 1000, ' 4 '],
+      ['R2', 'b@relay.jp', 1, '2024-01-05 10:00', 1000, '1'],
+      ['R3', 'c@relay.jp', 0, '2024-01-05 10:00', 1000, ''],
     ]);
     expect(r.hasSubscription).toBe(true);
     expect(r.orders.map((o) => o.subscription)).toEqual([true, false, false]);
