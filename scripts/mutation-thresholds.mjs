@@ -6,7 +6,7 @@
 //   node scripts/mutation-thresholds.mjs --survivors  …and each survivor of every file
 //   node scripts/mutation-thresholds.mjs --markdown   the table as README's markdown
 //   … --report other.json                             another report (its files only)
-//   node scripts/mutation-thresholds.mjs --committed  CI (`npm run mutate:check`): the committed
+//   node scripts/mutation-thresholds.mjs --committed  `npm run mutate:check` (meant for CI): the committed
 //        stryker.incremental.json, which must be current — every file under mutation testing in
 //        it, and each of its source and test files as they are now — else exit 1 naming them
 //
