@@ -77,6 +77,8 @@ export interface PrepareContext {
   readonly lang: Lang;
   /** Called as each file is started (for the page's "reading…" line). */
   onFile?(name: string): void;
+  /** Chunk sizes (default IMPORT_LIMITS): tests make them small to see several chunks. */
+  readonly limits?: { readonly chunkCells: number; readonly chunkBytes: number };
 }
 
 type Words = Record<keyof typeof IMPORT_TEXT, string>;
@@ -161,7 +163,7 @@ export async function prepareImport(files: readonly ChosenFile[], ctx: PrepareCo
     }
     let plan: ImportPlan;
     try {
-      plan = planImport({ header, records: data, target: { header: target.header, keys: target.keys }, zone: makeZone(first.timeZone), settings: ctx.settings, lang });
+      plan = planImport({ header, records: data, target: { header: target.header, keys: target.keys }, zone: makeZone(first.timeZone), settings: ctx.settings, lang, ...(ctx.limits ? { limits: ctx.limits } : {}) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push({ file: file.name, lines: [w.noHeader, e.message] });
