@@ -177,20 +177,23 @@ export function appendImportRows(request: unknown): ImportAppended {
     const sheet = found?.sheet ?? createImportSheet(ss, header, lang);
     const start = Math.max(lastRow, 1) + 1;
     ensureSize(sheet, start + rows.length - 1, width);
+    const data = rows.map((row) => mapRow<ImportCell>(row, merge.columnOf, width, ''));
     const before = found?.header.length ?? 0;
-    if (before < width) {
-      // The header: new columns only (the ones already there are the sheet's own words).
+    if (found === undefined) {
+      // A new sheet: its header and the chunk's rows are one block, one write.
+      data.unshift(merge.header);
+    } else if (before < width) {
+      // New columns at the right of an existing header (the ones already there are the sheet's own words).
       const added = sheet.getRange(1, before + 1, 1, width - before);
       added.setNumberFormats([merge.header.slice(before).map(() => NUMBER_FORMATS.text)]);
       added.setValues([merge.header.slice(before).map(safeCell)]);
-      added.setFontWeights([merge.header.slice(before).map(() => 'bold')]);
     }
+    if (before < width) sheet.getRange(1, before + 1, 1, width - before).setFontWeight('bold');
     // Formats before values: text stays text (0012, 090…, dates as exported), numbers are numbers.
-    const data = rows.map((row) => mapRow<ImportCell>(row, merge.columnOf, width, ''));
-    const range = sheet.getRange(start, 1, data.length, width);
+    const range = sheet.getRange(found === undefined ? 1 : start, 1, data.length, width);
     range.setNumberFormats(data.map((row) => row.map((v) => (typeof v === 'number' ? NUMBER_FORMATS[''] : NUMBER_FORMATS.text))));
     range.setValues(data.map((row) => row.map(safeCell)));
-    return { sheet: view(sheet, merge.header, start + data.length - 1), rows: data.length };
+    return { sheet: view(sheet, merge.header, start + rows.length - 1), rows: rows.length };
   } finally {
     lock.releaseLock();
   }
