@@ -11,6 +11,9 @@ import type { SidebarState } from '../../src/gas/sidebarApi';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import { prepareImport, runImport, type ChosenFile, type ImportServer, type Prepared } from '../../src/sidebar/importFlow';
 import { parseCsv, toRange, writeCsv } from '../../scripts/csv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR } from '../support/fixtures';
 import { CP932_NAMES, cp932Csv, rakutenExport } from '../support/importFiles';
 
 const NOW = Date.parse('2026-11-30T00:00:00Z');
@@ -168,6 +171,22 @@ describe('import flow against the bundle', () => {
     expect(s.env.sheetNames()).toEqual(['Orders (楽天 RMS)', 'Sheet1']);
   });
 
+  test('two platforms’ exports chosen together go to two sheets of their own', async () => {
+    const s = sidebarServer({ locale: 'en_US', now: NOW });
+    const server = bridge(s);
+    const base = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(FIXTURE_DIR, 'base-orders.csv'))]);
+    const p = await prepare(s, server, [file('rakuten.csv', cp932Csv(rakutenExport(0, 10))), file('base.csv', base)]);
+    expect(p.problems).toEqual([]);
+    expect(p.previews.map((f) => [f.plan.profile, f.encoding, f.sheetName, f.newSheet])).toEqual([
+      ['rakuten', 'Shift_JIS (CP932)', 'Orders (楽天 RMS)', true],
+      ['base', 'UTF-8 (BOM)', 'Orders (BASE)', true],
+    ]);
+    const r = await runImport(p, { server, lang: 'en', shouldStop: () => false });
+    expect([...r.added.keys()]).toEqual(['Orders (楽天 RMS)', 'Orders (BASE)']);
+    expect(s.env.sheetNames()).toEqual(['Orders (BASE)', 'Orders (楽天 RMS)', 'Sheet1']);
+    expect(s.env.sheet('Orders (BASE)').values[0]![0]).toBe('注文ID');
+  });
+
   test('files that are not order CSVs are refused with the reason, nothing sent to be written', async () => {
     const s = sidebarServer({ locale: 'en_US', now: NOW });
     const server = bridge(s);
@@ -204,5 +223,12 @@ describe('import flow against the bundle', () => {
     expect(byHand.skippedTotal).toBeGreaterThan(0); // the unpriced orders, which the import left out
     expect(outcome.counts).toEqual(byHand.counts);
     expect(s.env.sheet('顧客ステージ').values).toEqual(pasted.env.sheet('顧客ステージ').values);
+
+    // And the formulas: =FANSTAGE over the imported sheet is =FANSTAGE over the pasted one.
+    const fanstage = (x: SidebarServer, sheet: string): unknown =>
+      x.env.callAs({ authMode: 'CUSTOM_FUNCTION', ui: false }, 'FANSTAGE', x.env.spreadsheet.getSheetByName(sheet)!.getDataRange().getValues());
+    const stages = fanstage(s, SHEET) as unknown[][];
+    expect(stages.length).toBeGreaterThan(3);
+    expect(stages).toEqual(fanstage(pasted, '注文'));
   });
 });
