@@ -219,6 +219,14 @@ export const IMPORT_LIMITS = {
   keyPageRows: 20_000,
   /** Cells of existing rows read at once for content keys. */
   keyPageCells: 200_000,
+  /**
+   * Cells of one orders sheet (rows × columns) that the refresh can still read within the
+   * 6 minutes of one execution: it reads the whole sheet, and the emulator's calibration
+   * (emulator/cost.ts, from google-limits.md §6.2) charges about 0.15 ms a cell — 2 million cells
+   * ≈ 300 s, leaving a minute for the rest. Past it the preview warns (the import still runs:
+   * the owner may keep fewer columns or a shorter period instead).
+   */
+  refreshCells: 2_000_000,
 } as const;
 
 /** The grid of a new sheet in Sheets (1,000 rows × 26 columns). */

@@ -861,6 +861,10 @@ export const IMPORT_TEXT = {
     ja: '{line}行目に5万文字を超える欄があります(スプレッドシートのセルに入りません)。',
     en: 'Line {line} has a field of more than 50,000 characters (more than a cell holds).',
   },
+  slowRefresh: {
+    ja: '取り込むと「{sheet}」は {cells} セルになり、更新で読める目安({max} セル、Apps Script の1回6分の制限)を超えます。更新が失敗する場合は、期間を区切って書き出すか、使わない列を削除してください。',
+    en: 'After this import "{sheet}" holds {cells} cells, more than the refresh can read within Apps Script’s 6 minutes (about {max}). If the refresh fails, download a shorter period or delete columns you do not use.',
+  },
   tooManyCells: {
     ja: 'このスプレッドシートのセル数の上限(1,000万)を超えてしまいます。必要 {need} セル、残り {room} セル。使っていないシートを削除してからもう一度お試しください。',
     en: 'It would take the spreadsheet past its limit of 10 million cells: it needs {need} cells, {room} are left. Delete sheets you do not need and try again.',

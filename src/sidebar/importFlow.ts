@@ -68,6 +68,8 @@ export interface Prepared {
   readonly problems: FileProblem[];
   /** Why nothing may be imported (the spreadsheet's cell limit), or null. */
   readonly blocked: string | null;
+  /** Sheets that would be too big for the refresh to read in one execution (a warning). */
+  readonly tooBigToRefresh: string[];
   readonly targets: Map<string, Target>;
 }
 
@@ -78,7 +80,7 @@ export interface PrepareContext {
   /** Called as each file is started (for the page's "reading…" line). */
   onFile?(name: string): void;
   /** Chunk sizes (default IMPORT_LIMITS): tests make them small to see several chunks. */
-  readonly limits?: { readonly chunkCells: number; readonly chunkBytes: number };
+  readonly limits?: { readonly chunkCells: number; readonly chunkBytes: number; readonly refreshCells?: number };
 }
 
 type Words = Record<keyof typeof IMPORT_TEXT, string>;
@@ -163,7 +165,7 @@ export async function prepareImport(files: readonly ChosenFile[], ctx: PrepareCo
     }
     let plan: ImportPlan;
     try {
-      plan = planImport({ header, records: data, target: { header: target.header, keys: target.keys }, zone: makeZone(first.timeZone), settings: ctx.settings, lang, ...(ctx.limits ? { limits: ctx.limits } : {}) });
+      plan = planImport({ header, records: data, target: { header: target.header, keys: target.keys }, zone: makeZone(first.timeZone), settings: ctx.settings, lang, ...(ctx.limits ? { limits: { chunkCells: ctx.limits.chunkCells, chunkBytes: ctx.limits.chunkBytes } } : {}) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push({ file: file.name, lines: [w.noHeader, e.message] });
@@ -182,7 +184,15 @@ export async function prepareImport(files: readonly ChosenFile[], ctx: PrepareCo
   let need = 0;
   for (const t of targets.values()) if (t.rows > 0) need += Math.max(0, cellsAdded(t.grid, t.lastRow, t.rows, t.width));
   const blocked = room !== null && need > room ? fillTemplate(w.tooManyCells, { need: need.toLocaleString(), room: room.toLocaleString() }) : null;
-  return { previews, problems, blocked, targets };
+  const tooBigToRefresh: string[] = [];
+  for (const t of targets.values()) {
+    const cells = (Math.max(t.lastRow, 1) + t.rows) * t.width;
+    const max = ctx.limits?.refreshCells ?? IMPORT_LIMITS.refreshCells;
+    if (t.rows > 0 && cells > max) {
+      tooBigToRefresh.push(fillTemplate(w.slowRefresh, { sheet: t.name, cells: cells.toLocaleString(), max: max.toLocaleString() }));
+    }
+  }
+  return { previews, problems, blocked, tooBigToRefresh, targets };
 }
 
 export interface RunContext {

@@ -189,6 +189,7 @@ export function importPanel(deps: ImportDeps): ImportPanel {
     const w = importWords(lang());
     const total = prepared.previews.reduce((n, f) => n + f.plan.newOrders, 0);
     const out: HTMLElement[] = [...problemBoxes(prepared.problems), ...prepared.previews.map(previewCard)];
+    for (const line of prepared.tooBigToRefresh) out.push(noticeBox({ kind: 'warning', id: 'import-slow-refresh', lines: [line] }));
     if (prepared.blocked !== null) out.push(noticeBox({ kind: 'error', id: 'import-cells', title: w.failed, lines: [prepared.blocked, w.nothingWritten] }));
     else if (total === 0) out.push(noticeBox({ kind: 'info', id: 'import-nothing-new', lines: [w.nothingNew] }));
     const confirm =

@@ -12,6 +12,7 @@ import type { RefreshOutcome } from '../../src/gas/refresh';
 import { prepareImport, runImport, type ChosenFile, type ImportServer, type Prepared } from '../../src/sidebar/importFlow';
 import { parseCsv, toRange, writeCsv } from '../../scripts/csv';
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from '../support/fixtures';
 import { CP932_NAMES, cp932Csv, rakutenExport } from '../support/importFiles';
@@ -42,7 +43,7 @@ function state(s: SidebarServer): SidebarState {
   return s.backend.call('getSidebarState', []) as SidebarState;
 }
 
-async function prepare(s: SidebarServer, server: ImportServer, files: ChosenFile[], limits?: { chunkCells: number; chunkBytes: number }): Promise<Prepared> {
+async function prepare(s: SidebarServer, server: ImportServer, files: ChosenFile[], limits?: { chunkCells: number; chunkBytes: number; refreshCells?: number }): Promise<Prepared> {
   const st = state(s);
   return prepareImport(files, { server, settings: st.settings, lang: st.lang, ...(limits ? { limits } : {}) });
 }
@@ -203,6 +204,29 @@ describe('import flow against the bundle', () => {
     ]);
     expect(server.calls.filter((c) => c === 'appendImportRows')).toEqual([]);
     expect(s.env.sheetNames()).toEqual(['Sheet1']);
+
+    // A 50 MB file is refused before it is read; two exports pasted together in two encodings too.
+    const huge: ChosenFile = { name: 'all.csv', size: 50 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) };
+    const utf8 = Buffer.from('注文番号,お名前\r\n1,山田 花子\r\n', 'utf8');
+    const mixed = Buffer.concat([utf8, iconv.encode('2,髙橋 﨑子\r\n', 'cp932')]);
+    const q = await prepare(s, server, [huge, file('pasted.csv', mixed)]);
+    expect(q.problems).toEqual([
+      { file: 'all.csv', lines: ['It is too large (50.0 MB). Files up to 20 MB can be imported: download a shorter period.'] },
+      { file: 'pasted.csv', lines: ['It mixes encodings (UTF-8 lines: 1, 2; other lines: 3). Download the export again and choose it as it is.'] },
+    ]);
+    expect(s.env.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('a sheet the refresh could not read within 6 minutes is announced in the preview (the import may still run)', async () => {
+    const s = sidebarServer({ locale: 'en_US', now: NOW });
+    const server = bridge(s);
+    const e = rakutenExport(0, 20);
+    const p = await prepare(s, server, [file('a.csv', cp932Csv(e))], { chunkCells: 50_000, chunkBytes: 1 << 20, refreshCells: 500 });
+    const cells = (1 + p.previews[0]!.plan.newRows) * 45;
+    expect(p.tooBigToRefresh).toEqual([
+      `After this import "Orders (楽天 RMS)" holds ${cells.toLocaleString()} cells, more than the refresh can read within Apps Script’s 6 minutes (about 500). If the refresh fails, download a shorter period or delete columns you do not use.`,
+    ]);
+    expect((await prepare(s, server, [file('a.csv', cp932Csv(e))])).tooBigToRefresh).toEqual([]);
   });
 
   test('the refresh reads the imported sheet when the settings choose it, and finds what it finds in the same export pasted', async () => {
