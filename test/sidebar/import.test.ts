@@ -123,6 +123,50 @@ describeInBrowser('import in the sidebar', () => {
     expect((refresh!.result as { outcome: RefreshOutcome }).outcome).toMatchObject({ ok: true, sources: { orders: SHEET } });
   }, 120_000);
 
+  test('a chunk that fails stops the import and says where; Stop stops after the write in progress; whole orders only either way', async () => {
+    const e = rakutenExport(0, 2000); // ~3,000 rows: three chunks
+    const bytes = cp932Csv(e);
+    let failNext = true;
+    const server = sidebarServer({ locale: 'en_US', now: NOW });
+    const s = await open(server.backend, {
+      locale: 'en-US',
+      latencyMs: 300,
+      failWith: (name) => {
+        if (name !== 'appendImportRows' || appends(s) < 1 || !failNext) return undefined;
+        failNext = false;
+        return 'Exceeded maximum execution time';
+      },
+    });
+    await s.page.locator('[data-import] h2').waitFor();
+    await choose(s, 'all.csv', bytes);
+    await s.page.locator('#import-confirm').click();
+    const failed = s.page.locator('[data-notice="import-failed"]');
+    await failed.waitFor();
+    const name = 'Orders (楽天 RMS)';
+    const written = new Set(server.env.sheet(name).values.slice(1).map((r) => r[0])).size;
+    expect(written).toBeGreaterThan(0);
+    expect(await failed.locator('p').allTextContents()).toEqual([
+      expect.stringMatching(/^Stopped at write 2 of 3 \(lines \d+–\d+ of the file\): Exceeded maximum execution time$/),
+      `The ${written.toLocaleString('en-US')} orders added before it stay, whole orders only. Import again to add only the rest.`,
+    ]);
+    expect([...new Set(server.env.sheet(name).values.slice(1).map((r) => r[0]))]).toEqual(e.priced.slice(0, written));
+
+    // Again: only the rest is new. Start, then Stop after the first write.
+    await choose(s, 'all.csv', bytes);
+    await s.page.locator('[data-file="all.csv"]').waitFor();
+    expect(await fact(s, 'all.csv', 'new')).toBe((e.priced.length - written).toLocaleString('en-US'));
+    await s.page.locator('#import-confirm').click();
+    await s.page.locator('#import-stop').click();
+    await s.page.locator('[data-notice="import-stopped"]').waitFor();
+    const after = new Set(server.env.sheet(name).values.slice(1).map((r) => r[0])).size;
+    expect(after).toBeGreaterThan(written);
+    expect(after).toBeLessThan(e.priced.length);
+    expect(await s.page.locator('[data-notice="import-stopped"]').textContent()).toBe(
+      `Import stopped. The ${(after - written).toLocaleString('en-US')} orders added before stay (whole orders only). Import again to add only the rest.`,
+    );
+    expect([...new Set(server.env.sheet(name).values.slice(1).map((r) => r[0]))]).toEqual(e.priced.slice(0, after));
+  }, 120_000);
+
   test('a file that is not a CSV, and a CSV with no order header: the reason in the sidebar, nothing written', async () => {
     const server = sidebarServer({ locale: 'en_US', now: NOW });
     const s = await open(server.backend, { locale: 'en-US' });
