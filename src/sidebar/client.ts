@@ -177,7 +177,10 @@ async function useOrdersSheet(sheet: string): Promise<void> {
   render();
   try {
     const settings = view.state.settings;
-    const result = await server.saveSettings({ ...settings, sources: { ...settings.sources, orders: sheet } });
+    // The import sheet has its platform's own layout: its columns are detected from it, not taken
+    // from overrides the owner chose for another sheet's headers.
+    const { orders: _previous, ...columns } = settings.columns;
+    const result = await server.saveSettings({ ...settings, columns, sources: { ...settings.sources, orders: sheet } });
     view.state = result.state;
     view.busy = null;
     renderForm(isOpen());

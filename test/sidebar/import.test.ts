@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../../emulator/project';
 import { sidebarServer } from '../../emulator/scriptRun';
 import type { RefreshOutcome } from '../../src/gas/refresh';
+import type { SidebarState } from '../../src/gas/sidebarApi';
+import { sampleShopSheets } from '../support/sampleSheets';
 import { IMPORT_LIMITS } from '../../src/core/imports';
 import { CP932_NAMES, cp932Csv, rakutenExport } from '../support/importFiles';
 import { describeInBrowser, useSidebarPages, type SidebarSession } from '../support/sidebarPage';
@@ -166,6 +168,28 @@ describeInBrowser('import in the sidebar', () => {
     );
     expect([...new Set(server.env.sheet(name).values.slice(1).map((r) => r[0]))]).toEqual(e.priced.slice(0, after));
   }, 120_000);
+
+  test('when the settings read another orders sheet, the sidebar offers to refresh from the imported one (and drops that sheet’s column choices)', async () => {
+    const server = sidebarServer({ locale: 'en_US', now: NOW, sheets: sampleShopSheets(40) });
+    const state = server.backend.call('getSidebarState', []) as SidebarState;
+    const chosen = { ...state.settings, sources: { ...state.settings.sources, orders: 'Orders' }, columns: { orders: { amount: '合計金額' } } };
+    expect((server.backend.call('saveSettings', [chosen]) as { ok: boolean }).ok).toBe(true);
+    const s = await open(server.backend, { locale: 'en-US' });
+    await s.page.locator('[data-import] h2').waitFor();
+    await choose(s, 'r.csv', cp932Csv(rakutenExport(0, 30)));
+    await s.page.locator('#import-confirm').click();
+    await s.page.locator('[data-notice="import-done"]').waitFor();
+    const name = 'Orders (楽天 RMS)';
+    expect(await s.page.locator('[data-source]').textContent()).toBe('With the current settings, the refresh reads the orders in "Orders".');
+    await s.page.locator(`[data-use-sheet="${name}"]`).click();
+    await s.page.locator('svg.funnel').waitFor();
+    await s.idle();
+    const saved = [...s.calls].reverse().find((c) => c.name === 'saveSettings')!;
+    expect(saved.args[0]).toMatchObject({ sources: { orders: name } });
+    expect((saved.args[0] as SidebarState['settings']).columns).toEqual({});
+    const refresh = [...s.calls].reverse().find((c) => c.name === 'refreshFromSidebar')!;
+    expect((refresh.result as { outcome: RefreshOutcome }).outcome).toMatchObject({ ok: true, sources: { orders: name } });
+  }, 60_000);
 
   test('a file that is not a CSV, and a CSV with no order header: the reason in the sidebar, nothing written', async () => {
     const server = sidebarServer({ locale: 'en_US', now: NOW });
