@@ -11,7 +11,7 @@ import { prepareImport, runImport, type ImportServer } from '../src/sidebar/impo
 import { cp932Csv, rakutenExport } from '../test/support/importFiles';
 
 export async function runImportBench(quick: boolean): Promise<void> {
-  const orders = quick ? 6_000 : 30_000;
+  const orders = quick ? 3_000 : 12_000;
   const e = rakutenExport(0, orders);
   const bytes = cp932Csv(e);
   const s = sidebarServer({ locale: 'ja_JP', timeZone: 'Asia/Tokyo', timeLimits: 'report' });

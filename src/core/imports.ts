@@ -195,9 +195,10 @@ export function importKey(row: readonly Cell[], orderIdCol: number): string {
 export const IMPORT_LIMITS = {
   /**
    * The largest file the sidebar reads (ours). Google documents no size for what crosses
-   * google.script.run; the bound that matters is the spreadsheet's 10 million cells, which a 20 MB
-   * export cannot approach (a 105-column 楽天 export of 20 MB is about 2 million cells), and the
-   * refresh that must read the sheet afterwards within 6 minutes (README, "Importing a shop's CSV").
+   * google.script.run; the bounds that matter are the spreadsheet's 10 million cells, which a 20 MB
+   * export cannot reach (a 105-column 楽天 export of 20 MB is about 4 million cells), and the
+   * refresh that must read the sheet afterwards within 6 minutes (refreshCells; README,
+   * "Importing a shop's CSV"), which the preview warns of.
    */
   fileBytes: 20 * 1024 * 1024,
   /**

@@ -113,9 +113,9 @@ describe('import flow against the bundle', () => {
   test('chunks carry whole orders; progress counts orders; a failed chunk stops the import and says where, leaving whole orders only', async () => {
     const s = sidebarServer({ locale: 'en_US', now: NOW });
     const e = rakutenExport(0, 80);
-    // Chunks of at most 20 rows × 45 columns; fail the third chunk.
+    // Chunks of at most 20 rows; fail the third chunk.
     const server = bridge(s, (name, n) => (name === 'appendImportRows' && n === 3 ? 'Exceeded maximum execution time' : undefined));
-    const p = await prepare(s, server, [file('big.csv', cp932Csv(e))], { chunkCells: 20 * 45, chunkBytes: 1 << 20 });
+    const p = await prepare(s, server, [file('big.csv', cp932Csv(e))], { chunkCells: 20 * e.header.length, chunkBytes: 1 << 20 });
     const chunks = p.previews[0]!.plan.chunks;
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) expect(c.rows.length).toBeLessThanOrEqual(20);
@@ -151,7 +151,7 @@ describe('import flow against the bundle', () => {
   test('stop: the chunk being written finishes, nothing after it is sent', async () => {
     const s = sidebarServer({ locale: 'en_US', now: NOW });
     const server = bridge(s);
-    const p = await prepare(s, server, [file('a.csv', cp932Csv(rakutenExport(0, 40)))], { chunkCells: 10 * 45, chunkBytes: 1 << 20 });
+    const p = await prepare(s, server, [file('a.csv', cp932Csv(rakutenExport(0, 40)))], { chunkCells: 10 * rakutenExport(0, 1).header.length, chunkBytes: 1 << 20 });
     let chunksSent = 0;
     const r = await runImport(p, { server, lang: 'en', shouldStop: () => chunksSent >= 2, onProgress: () => chunksSent++ });
     expect(r.outcome).toBe('stopped');
@@ -222,7 +222,7 @@ describe('import flow against the bundle', () => {
     const server = bridge(s);
     const e = rakutenExport(0, 20);
     const p = await prepare(s, server, [file('a.csv', cp932Csv(e))], { chunkCells: 50_000, chunkBytes: 1 << 20, refreshCells: 500 });
-    const cells = (1 + p.previews[0]!.plan.newRows) * 45;
+    const cells = (1 + p.previews[0]!.plan.newRows) * e.header.length;
     expect(p.tooBigToRefresh).toEqual([
       `After this import "Orders (楽天 RMS)" holds ${cells.toLocaleString()} cells, more than the refresh can read within Apps Script’s 6 minutes (about 500). If the refresh fails, download a shorter period or delete columns you do not use.`,
     ]);
@@ -253,6 +253,9 @@ describe('import flow against the bundle', () => {
       x.env.callAs({ authMode: 'CUSTOM_FUNCTION', ui: false }, 'FANSTAGE', x.env.spreadsheet.getSheetByName(sheet)!.getDataRange().getValues());
     const stages = fanstage(s, SHEET) as unknown[][];
     expect(stages.length).toBeGreaterThan(3);
-    expect(stages).toEqual(fanstage(pasted, '注文'));
+    // The pasted table ends with a note of the unpriced rows it skipped; the import left them out.
+    const byHandStages = fanstage(pasted, '注文') as unknown[][];
+    expect(byHandStages.slice(0, stages.length)).toEqual(stages);
+    expect(byHandStages.slice(stages.length).map((r) => String(r[0]))).toEqual([expect.stringContaining('金額を読めません')]);
   });
 });

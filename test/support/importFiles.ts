@@ -5,7 +5,7 @@
  * (Windows-31J), by iconv-lite, an encoder that is not ours.
  *
  * Order k is a copy of one of the fixture's orders (all its rows) with its own order number and a
- * date k / 4 days after 2025-01-01, so that a range of k is a period of the shop's history, and
+ * date k / 4 days after 2025-01-01 (and every tenth, k = 5, 15…, still unpriced: -99999), so that a range of k is a period of the shop's history, and
  * two ranges that overlap are two exports that overlap: orders [0, 600) and then [400, 1000) are
  * last month's download and this month's.
  */
@@ -58,21 +58,26 @@ function day(k: number): string {
 export function rakutenExport(from: number, to: number): RakutenExport {
   const { header, orders } = fixtureOrders();
   const col = (name: string): number => header.indexOf(name);
-  const [id, at, date, family, given, item] = ['注文番号', '注文日時', '注文日', '注文者姓', '注文者名', '商品名'].map(col) as number[];
+  const [id, at, date, family, given, item, status] = ['注文番号', '注文日時', '注文日', '注文者姓', '注文者名', '商品名', 'ステータス'].map(col) as number[];
   const rows: string[][] = [];
   const ids: string[] = [];
   const unpriced: string[] = [];
-  const amount = col('合計金額');
   for (let k = from; k < to; k++) {
     const source = orders[k % orders.length]!;
     const orderId = `387654-${day(k).replace(/-/g, '')}-${String(k).padStart(10, '0')}`;
     ids.push(orderId);
-    if (source[0]![amount] === '-99999') unpriced.push(orderId);
+    // Every tenth order is still 楽天処理中: its amounts are -99999, 楽天's "no value" (HEADERS.md).
+    const pending = k % 10 === 5;
+    if (pending) unpriced.push(orderId);
     for (const original of source) {
       const row = [...original];
       row[id!] = orderId;
       row[date!] = day(k);
       row[at!] = `${day(k)} ${original[at!]!.slice(11) || '10:00:00'}`;
+      if (pending) {
+        header.forEach((h, c) => h.includes('金額') && (row[c] = '-99999'));
+        row[status!] = '楽天処理中';
+      }
       if (k === 0) {
         row[family!] = CP932_NAMES.family;
         row[given!] = CP932_NAMES.given;
