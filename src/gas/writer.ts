@@ -26,7 +26,7 @@ export function safeCell(v: Cell): Cell {
 }
 
 /** Sheets throws for a range outside the sheet: grow it first (a new sheet has 1000 × 26). */
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
