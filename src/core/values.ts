@@ -186,7 +186,15 @@ export function flagReader(): (v: unknown) => boolean {
 // ---------------------------------------------------------------------------------------------
 // Cancelled / refunded status words
 
-const CANCEL_WORDS = ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void'];
+/** The status rule as data, so the SQL generator (src/core/sql) applies the same words: a status
+ *  that contains any of `words` cancels; one that contains `refunded` cancels unless it also
+ *  contains `partially`. Compared on NFKC, lower-cased text. */
+export const CANCEL_STATUS = {
+  words: ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void'],
+  refunded: 'refunded',
+  partially: 'partially',
+} as const;
+const CANCEL_WORDS = CANCEL_STATUS.words;
 
 /**
  * Whether a status cell says the order was cancelled or refunded (substring, case-insensitive).
@@ -196,7 +204,7 @@ export function isCancelStatus(v: unknown): boolean {
   if (isBlank(v) || typeof v === 'boolean') return false;
   const s = nfkc(String(v)).toLowerCase();
   for (const w of CANCEL_WORDS) if (s.indexOf(w) >= 0) return true;
-  return s.indexOf('refunded') >= 0 && s.indexOf('partially') < 0;
+  return s.indexOf(CANCEL_STATUS.refunded) >= 0 && s.indexOf(CANCEL_STATUS.partially) < 0;
 }
 
 // ---------------------------------------------------------------------------------------------
