@@ -80,7 +80,7 @@ describe('BigQuery forms', () => {
     const sql = make(parseable, o);
     expect(() => parser.astify(sql, { database: 'BigQuery' })).not.toThrow();
     const tables = parser.tableList(sql, { database: 'BigQuery' }).map((t) => t.split('::').slice(1).join('.'));
-    const ctes = new Set(['lines', 'orders', 'keyed', 'email_ids', 'dated', 'recent', 'named', 'totals', 'metrics', 'staged', 'ranked', 'vips', 'customers', 'stage_list']);
+    const ctes = new Set(['source', 'lines', 'orders', 'keyed', 'email_ids', 'dated', 'recent', 'named', 'totals', 'metrics', 'staged', 'ranked', 'vips', 'customers', 'stage_list']);
     const external = [...new Set(tables.filter((t) => !ctes.has(t.replace(/^null\./, ''))))];
     expect(external.length).toBe(1);
     expect(external[0]).toContain(o.table.name.split('.').at(-1));
