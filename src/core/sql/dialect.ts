@@ -32,9 +32,11 @@ export interface Dialect {
   readonly text: string;
 }
 
-/** Single quotes doubled; backslashes too in BigQuery, where `\` escapes inside '…'. */
+/** DuckDB (standard SQL) doubles a quote inside '…'; GoogleSQL escapes with a backslash, and there
+ *  `''''` would open a triple-quoted string
+ *  (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals). */
 const quote = (s: string, backslash: boolean): string =>
-  `'${(backslash ? s.replace(/\\/g, '\\\\') : s).replace(/'/g, "''")}'`;
+  backslash ? `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : `'${s.replace(/'/g, "''")}'`;
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -65,7 +67,9 @@ export const DUCKDB: Dialect = {
   wallClock: (instant, zone) => `(CAST(${instant} AS TIMESTAMPTZ) AT TIME ZONE ${quote(zone, false)})`,
   daysBetween: (from, to) => `DATE_DIFF('day', ${from}, ${to})`,
   minusDays: (day, n) => `CAST(${day} - INTERVAL ${n} DAY AS DATE)`,
-  firstNonNull: (expr, by) => `ARG_MIN(${expr}, ${by}) FILTER (WHERE ${expr} IS NOT NULL)`,
+  // ARG_MIN skips rows whose ordering value is NULL: a NULL `expr` gets a NULL position. (Faster
+  // than ARG_MIN(…) FILTER (WHERE …), which took 1.5 s of 2.7 s on 100k lines.)
+  firstNonNull: (expr, by) => `ARG_MIN(${expr}, CASE WHEN ${expr} IS NOT NULL THEN ${by} END)`,
   // DuckDB has no NFKC (only nfc_normalize): the table it reads is written NFKC by the loader
   // (./lines.ts), which is where the add-on normalises text anyway.
   nfkc: (expr) => expr,

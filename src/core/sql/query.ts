@@ -89,7 +89,7 @@ function num(n: number): string {
 /** Key normalisation of SPEC §1.4 on trimmed NFKC text: a leading `'` dropped, an e-mail
  *  lower-cased, '' → NULL; with `guests`, a placeholder ID → NULL. */
 function keyExpr(d: Dialect, text: string, guests: readonly string[] | undefined): string {
-  const unquoted = `CASE WHEN SUBSTR(${text}, 1, 1) = '''' THEN TRIM(SUBSTR(${text}, 2)) ELSE ${text} END`;
+  const unquoted = `CASE WHEN SUBSTR(${text}, 1, 1) = ${d.string("'")} THEN TRIM(SUBSTR(${text}, 2)) ELSE ${text} END`;
   const cased = `CASE WHEN STRPOS(k, '@') > 0 THEN LOWER(k) ELSE k END`.replace(/\bk\b/g, `(${unquoted})`);
   const guestTest = guests !== undefined && guests.length > 0 ? ` OR LOWER(${cased}) IN (${guests.map(d.string).join(', ')})` : '';
   return `CASE WHEN ${cased} = ''${guestTest} THEN NULL ELSE ${cased} END`;

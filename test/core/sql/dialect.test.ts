@@ -63,7 +63,9 @@ describe('BigQuery forms', () => {
     expect(BIGQUERY.nfkc('x')).toBe('NORMALIZE(x, NFKC)');
     // A project id may hold '-': the whole path in backticks. Backslashes escape in '…'.
     expect(BIGQUERY.table('my-project.shop.orders')).toBe('`my-project.shop.orders`');
-    expect(BIGQUERY.string('a\\b\'c')).toBe("'a\\\\b''c'");
+    expect(BIGQUERY.string('a\\b\'c')).toBe("'a\\\\b\\'c'");
+    // A doubled quote would open a triple-quoted string in GoogleSQL: none in the generated SQL.
+    expect(customersQuery(BIGQUERY, options())).not.toContain("''''");
   });
 
   /** BigQuery with its one form the parser cannot read written as a plain function call. */
