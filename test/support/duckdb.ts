@@ -8,8 +8,9 @@ import { TYPED_COLUMN_NAMES, type TypedLine } from '../../src/core/sql/lines';
 
 export type Row = Record<string, string | number | boolean | null>;
 
-export async function openDuckDb(): Promise<DuckDBConnection> {
-  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+/** One thread by default: the tests share two cores with everything else. */
+export async function openDuckDb(threads = '1'): Promise<DuckDBConnection> {
+  const db = await DuckDBInstance.create(':memory:', { threads });
   return db.connect();
 }
 
