@@ -22,7 +22,7 @@ import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from 
 import type { Settings } from '../settings';
 import { ALL_STAGES } from '../shared';
 import { stageRules } from '../stages';
-import { CANCEL_STATUS } from '../values';
+import { CANCEL_STATUS, GUEST_PLACEHOLDERS } from '../values';
 import type { Dialect } from './dialect';
 
 /** Column names of the typed orders table. Optional ones may be absent from the table. */
@@ -65,9 +65,6 @@ export interface QueryOptions {
   /** IDs that mean "no ID" (SPEC §1.4), compared lower-cased; the key falls back to the e-mail. */
   readonly guestPlaceholders?: readonly string[];
 }
-
-/** SPEC §1.4's guest placeholders. */
-export const GUEST_PLACEHOLDERS: readonly string[] = ['0', '-', 'guest', 'ゲスト', '非会員'];
 
 /** Output columns of the customer query, in order. */
 export const CUSTOMER_COLUMNS = [
