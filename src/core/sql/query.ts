@@ -215,7 +215,8 @@ function customersCte(d: Dialect, o: QueryOptions): string {
     SELECT
       COALESCE(k.id_key, e.id_key, k.email_key) AS customer_key,
       k.line, k.ordered_at, CAST(k.ordered_at AS DATE) AS day, k.amount, k.subscription, k.consent, k.name
-    FROM keyed k LEFT JOIN email_ids e ON k.id_key IS NULL AND e.email_key = k.email_key
+    -- An equality alone, so both engines hash-join (a condition on one side made DuckDB loop).
+    FROM keyed k LEFT JOIN email_ids e ON e.email_key = CASE WHEN k.id_key IS NULL THEN k.email_key END
     WHERE NOT k.cancelled AND k.ordered_at IS NOT NULL AND k.amount IS NOT NULL
       AND COALESCE(k.id_key, e.id_key, k.email_key) IS NOT NULL
       AND CAST(k.ordered_at AS DATE) <= ${asOf}
