@@ -335,3 +335,30 @@ describe('today that ages: FanFunnelAsOf (issue 10)', () => {
     }
   });
 });
+
+describe('every stored value under 9 KB, and a failure to store shown (issue 10)', () => {
+  test('thousands of skipped rows with long Japanese cells: the outcome keeps what fits, and counts them all', () => {
+    const long = '読めない日付'.repeat(20);
+    const input = [...orders(100), ...Array.from({ length: 3000 }, (_, i) => [`#x${i}`, `C${i % 12}`, `${long}${i}`, 1000])];
+    const b = workbook({ Orders: input });
+    refresh(b);
+    const raw = b.env.properties.document.map.get(PROPERTY_KEYS.lastRefresh)!;
+    expect(Buffer.byteLength(raw, 'utf8')).toBeLessThanOrEqual(8192);
+    const o = stored(b);
+    expect(o).toMatchObject({ ok: true, skippedTotal: 3000 });
+    expect(o.skipped!.length).toBeGreaterThan(0);
+    expect(o.skipped![0]).toMatchObject({ range: 'orders', row: 102, reason: 'date' });
+    for (const value of b.env.properties.document.map.values()) expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(8192);
+  });
+
+  test('when nothing can be recorded, the refresh writes nothing and the one who clicked is told why', () => {
+    const b = workbook({ Orders: orders(20) });
+    // A store at Apps Script's 500 KB: every write to it is refused.
+    b.env.properties.document.map.set('x', 'x'.repeat(511_990));
+    const { outcome } = b.env.call('refreshFromSidebar') as { outcome: RefreshOutcome };
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/You have exceeded the property storage quota/);
+    expect(outcome.warnings![0]).toMatch(/^The refresh’s outcome could not be recorded \(the sidebar will not show it next time\): You have exceeded the property storage quota/);
+    expect(b.env.sheetNames()).toEqual(['Orders']);
+  });
+});
