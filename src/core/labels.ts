@@ -535,6 +535,10 @@ export const REFRESH_SAFETY = {
     ja: (names: readonly string[]) => `前回のままのタブ: ${list(names, 'ja')}。`,
     en: (names: readonly string[]) => `Tabs still from the previous refresh: ${list(names, 'en')}.`,
   },
+  tabsAbsent: {
+    ja: (names: readonly string[]) => `まだ作られていないタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs not made yet: ${list(names, 'en')}.`,
+  },
   allTabsOld: { ja: 'タブはすべて前回のままです。', en: 'All tabs are still from the previous refresh.' },
   repairHint: { ja: 'もう一度「更新する」を押すと、すべてのタブが新しくなります。', en: 'Refresh again to bring every tab up to date.' },
   notRecorded: {

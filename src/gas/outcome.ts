@@ -28,6 +28,8 @@ export interface Switchover {
   readonly incomplete: readonly TabId[];
   /** Not touched: still the previous refresh's. */
   readonly kept: readonly TabId[];
+  /** Not touched, and not made before either (a first refresh): there is no such tab yet. */
+  readonly absent?: readonly TabId[];
   /** What to tell the owner, in the refresh's language. */
   readonly note: string;
 }
@@ -43,9 +45,9 @@ export interface RefreshOutcome {
   readonly busy?: boolean;
   readonly error?: string;
   /**
-   * On a failure: whether every tab is as it was before this refresh. False when some were
-   * rewritten (`switchover` says which). Absent on outcomes recorded before this field existed,
-   * whose failures all happened before any tab was touched.
+   * On a failure: true when every tab is as it was before this refresh (and there were tabs); false
+   * when some were rewritten (`switchover` says which). Absent when nothing can be claimed: there
+   * were no tabs yet (a first refresh), or no document to look at.
    */
   readonly previousKept?: boolean;
   readonly switchover?: Switchover;
@@ -132,7 +134,8 @@ function names<K extends string>(v: unknown, keys: readonly K[]): Partial<Record
 
 function readSwitchover(v: unknown): Switchover | undefined {
   if (!isObject(v) || !isString(v.note)) return undefined;
-  return { written: tabList(v.written), incomplete: tabList(v.incomplete), kept: tabList(v.kept), note: v.note };
+  const absent = tabList(v.absent);
+  return { written: tabList(v.written), incomplete: tabList(v.incomplete), kept: tabList(v.kept), ...(absent.length > 0 ? { absent } : {}), note: v.note };
 }
 
 /**
@@ -193,21 +196,31 @@ export function readRun(v: unknown): RunRecord | null {
 // ---------------------------------------------------------------------------------------------
 // The switch-over's message
 
-/** Which tabs a refresh left new, half-written and old, in words. */
+/**
+ * Which tabs a refresh left new, half-written and old, in words. `sheetNames` holds the name of each
+ * tab that exists (from before the refresh, or written by it): a tab it lacks was never made, and is
+ * not called "from the previous refresh" — there was none (a first refresh that failed). Without any
+ * names (a record from before they were kept), every untouched tab is taken to exist.
+ */
 export function switchoverOf(written: readonly TabId[], writing: TabId | undefined, asOf: string | undefined, lang: Lang, sheetNames: Readonly<Partial<Record<TabId, string>>> = {}): Switchover {
   const incomplete = writing !== undefined && !written.includes(writing) ? [writing] : [];
-  const kept = TAB_IDS.filter((t) => !written.includes(t) && !incomplete.includes(t));
+  const untouched = TAB_IDS.filter((t) => !written.includes(t) && !incomplete.includes(t));
+  const known = Object.keys(sheetNames).length > 0;
+  const kept = untouched.filter((t) => !known || sheetNames[t] !== undefined);
+  const absent = untouched.filter((t) => !kept.includes(t));
   const name = (t: TabId): string => sheetNames[t] ?? TAB_NAMES[t][lang];
   const S = REFRESH_SAFETY;
   const parts: string[] = [];
   if (written.length === 0 && incomplete.length === 0) parts.push(S.allTabsOld[lang]);
   else {
-    if (written.length > 0) parts.push(S.tabsNew[lang](written.map(name), asOf ?? '?'));
+    // The as-of day as the owner reads dates: 2026/11/30.
+    if (written.length > 0) parts.push(S.tabsNew[lang](written.map(name), asOf === undefined ? '?' : asOf.replace(/-/g, '/')));
     if (incomplete.length > 0) parts.push(S.tabsIncomplete[lang](incomplete.map(name)));
     if (kept.length > 0) parts.push(S.tabsOld[lang](kept.map(name)));
+    if (absent.length > 0) parts.push(S.tabsAbsent[lang](absent.map(name)));
     parts.push(S.repairHint[lang]);
   }
-  return { written: [...written], incomplete, kept, note: parts.join(lang === 'ja' ? '' : ' ') };
+  return { written: [...written], incomplete, kept, ...(absent.length > 0 ? { absent } : {}), note: parts.join(lang === 'ja' ? '' : ' ') };
 }
 
 /** What the sidebar says of a refresh that was stopped before it could record its outcome. */
@@ -215,14 +228,15 @@ export function interruptedOutcome(run: RunRecord, formatAt: (iso: string) => st
   const at = formatAt(run.startedAt);
   const sw = switchoverOf(run.written, run.phase === 'writing' ? run.writing : undefined, run.asOf, run.lang, run.names);
   const touched = sw.written.length + sw.incomplete.length > 0;
+  // Untouched: "the previous tabs were left as they were" only when there were any.
+  const hadTabs = Object.keys(run.names ?? {}).length > 0;
   return {
     ok: false,
     cause: run.cause,
     at: run.startedAt,
     durationMs: 0,
     error: REFRESH_SAFETY.interrupted[run.lang](at),
-    previousKept: !touched,
-    ...(touched ? { switchover: sw } : {}),
+    ...(touched ? { previousKept: false, switchover: sw } : hadTabs ? { previousKept: true } : {}),
   };
 }
 

@@ -105,7 +105,8 @@ function userLang(): Lang {
 export function refresh(cause: RefreshCause): RefreshOutcome {
   const started = Date.now();
   const at = new Date(started).toISOString();
-  const failed = (error: string): RefreshOutcome => ({ ok: false, cause, at, durationMs: Date.now() - started, error, previousKept: true });
+  // No claim about the tabs here: where there is no document, or no lock, none was looked at.
+  const failed = (error: string): RefreshOutcome => ({ ok: false, cause, at, durationMs: Date.now() - started, error });
   // Google documents getActive() and getDocumentLock() as null outside a containing document, which
   // an add-on's time trigger may be: nothing can be refreshed then, and it says so.
   const ss = SpreadsheetApp.getActive();
@@ -119,7 +120,8 @@ export function refresh(cause: RefreshCause): RefreshOutcome {
   try {
     outcome = run(ss, cause, started);
   } catch (e) {
-    outcome = failed(message(e));
+    // A failure before the switch-over (which catches its own): no tab was written.
+    outcome = { ...failed(message(e)), ...keptClaim(() => ownSheets(ss)) };
   } finally {
     lock.releaseLock();
   }
@@ -138,6 +140,19 @@ export function refresh(cause: RefreshCause): RefreshOutcome {
     warnings.push(REFRESH_SAFETY.notRecorded[lang](message(e)));
   }
   return warnings.length > (outcome.warnings?.length ?? 0) ? { ...outcome, warnings } : outcome;
+}
+
+/**
+ * What a refresh that wrote nothing may say of the tabs: "the previous tabs were left as they were"
+ * — only when there are previous tabs (not after a first refresh that failed), and not when they
+ * cannot even be listed.
+ */
+function keptClaim(own: () => Partial<Record<TabId, unknown>>): { previousKept?: true } {
+  try {
+    return TAB_IDS.some((t) => own()[t] !== undefined) ? { previousKept: true } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Why a paste is not believed, in words. */
@@ -163,7 +178,11 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   // A refresh that Apps Script stopped left this record: this one repairs what it left, so it may
   // not skip as "unchanged".
   const stopped = currentRun();
-  const base: RunRecord = { startedAt: at, cause, lang, phase: 'reading', written: [] };
+  const own = ownSheets(ss);
+  // The names of the tabs there are: a tab the record does not name did not exist before this refresh.
+  const names: Partial<Record<TabId, string>> = {};
+  for (const t of TAB_IDS) if (own[t] !== undefined) names[t] = own[t]!.sheet.getName();
+  const base: RunRecord = { startedAt: at, cause, lang, phase: 'reading', written: [], names: { ...names } };
   // Recorded before anything else: if Apps Script stops this refresh, the sidebar knows.
   recordRun(base);
   deleteLeftoverStaging(ss);
@@ -187,7 +206,6 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     throw new Error(REFRESH_ERRORS.noOrdersSheet[lang]);
   }
 
-  const own = ownSheets(ss);
   const previous = lastInputs();
   const digest = digestOf([orders.values, sources.customers?.values, sources.survey?.values], JSON.stringify([settings, asOf, lang, zone.name, locale]));
   if (
@@ -223,7 +241,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   // An empty or garbled paste: nothing is written, History keeps its baseline.
   const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, previous?.orders, settings.refresh.minShareOfLast);
   if (refusal !== undefined) {
-    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang), refused: 'paste', previousKept: true, asOf, lang, ...read };
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
   }
 
   // Sheets' 10 million cells: every other sheet as it is, each tab as it will be, at every moment.
@@ -237,12 +255,10 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   if (need.peak > SHEETS_MAX_CELLS) {
     const now = othersCells + jobs.reduce((n, j) => n + (j.before === undefined ? 0 : j.before.rows * j.before.columns), 0);
     const advice = cellAdvice(sizes, inputs, lang);
-    return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooManyCells[lang](need.peak, SHEETS_MAX_CELLS, now, advice), refused: 'cells', previousKept: true, asOf, lang, ...read };
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooManyCells[lang](need.peak, SHEETS_MAX_CELLS, now, advice), refused: 'cells', ...keptClaim(() => own), asOf, lang, ...read };
   }
 
   // The switch-over: recorded before each tab and after it.
-  const names: Partial<Record<TabId, string>> = {};
-  for (const t of TAB_IDS) if (own[t] !== undefined) names[t] = own[t]!.sheet.getName();
   const written: TabId[] = [];
   const states: Partial<Record<TabId, TabState>> = {};
   const sheets: Partial<Record<TabId, Sheet>> = {};

@@ -65,7 +65,8 @@ export function outcomeAlerts(outcome: RefreshOutcome, t: Text): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (outcome.busy) out.push(noticeBox({ kind: 'warning', id: 'busy', lines: [t.busy] }));
   if (outcome.error !== undefined) {
-    const tabs = outcome.previousKept === false ? (outcome.switchover?.note ?? '') : t.previousKept;
+    // Only what is known of the tabs: which were rewritten, or that there were tabs and none was.
+    const tabs = outcome.previousKept === false ? (outcome.switchover?.note ?? '') : outcome.previousKept === true ? t.previousKept : '';
     out.push(noticeBox({ kind: 'error', id: 'error', title: t.failed, lines: tabs === '' ? [outcome.error] : [outcome.error, tabs] }));
   }
   return out;

@@ -90,7 +90,7 @@ function expectTruthfulSwitchover(last: RefreshOutcome, before: Record<string, s
   for (const t of named(sw.written)) expect({ t, changed: changed.includes(t as never) }).toEqual({ t, changed: true });
   for (const t of named(sw.kept)) expect({ t, changed: changed.includes(t as never) }).toEqual({ t, changed: false });
   for (const t of changed) expect([...named(sw.written), ...named(sw.incomplete)]).toContain(t);
-  for (const t of [...named(sw.written), ...named(sw.incomplete), ...named(sw.kept)]) expect(sw.note).toContain(t);
+  for (const t of [...named(sw.written), ...named(sw.incomplete), ...named(sw.kept), ...named(sw.absent ?? [])]) expect(sw.note).toContain(t);
   expect(sw.note).toMatch(/Refresh again/);
 }
 
@@ -152,6 +152,45 @@ describe('a failure while writing the tabs (issue 11)', () => {
     refresh(b);
     expect(state(b).last).toMatchObject({ ok: true, asOf: '2024-07-01' });
     expectRepaired(b, orders(40), JST_9AM('2024-07-01'));
+  });
+});
+
+describe('a first refresh that fails: no "previous" tabs are claimed (issue 11, "true in every case")', () => {
+  test('its third tab’s write fails: the tab never made is said to be not made yet, not "from the previous refresh"', () => {
+    const b = workbook({ Orders: orders(40) });
+    const restore = failNthTabWrite(b, 3);
+    try {
+      refresh(b);
+    } finally {
+      restore();
+    }
+    const last = state(b).last!;
+    expect(last).toMatchObject({ ok: false, previousKept: false, switchover: { written: ['funnel', 'customers'], incomplete: ['vip'], kept: [], absent: ['history'] } });
+    expect(last.switchover!.note).toBe('New tabs (as of 2024/06/30): Fan Funnel; Customers. Tabs whose rewrite was cut short: VIP. Tabs not made yet: History. Refresh again to bring every tab up to date.');
+    expect(b.env.sheetNames()).not.toContain('History');
+    refresh(b);
+    expect(state(b).last).toMatchObject({ ok: true });
+    expect(b.env.sheetNames()).toEqual(['Orders', ...TABS]);
+  });
+
+  test.each([
+    ['an empty paste', [HEADER]],
+    ['no orders sheet at all', null],
+  ])('%s on a spreadsheet without tabs: the failure says nothing of previous tabs', (_, values) => {
+    const b = workbook(values === null ? { Notes: [['just notes']] } : { Orders: values });
+    refresh(b);
+    const last = state(b).last!;
+    expect(last.ok).toBe(false);
+    expect(last.previousKept).toBeUndefined();
+    // With tabs there, the same failure says they were kept (and they were).
+    const c = workbook({ Orders: orders(20) });
+    refresh(c);
+    if (values === null) b.env.run(() => c.env.spreadsheet.deleteSheet(c.env.spreadsheet.getSheetByName('Orders')!));
+    else paste(c, 'Orders', values);
+    const before = snapshot(c);
+    refresh(c);
+    expect(state(c).last).toMatchObject({ ok: false, previousKept: true });
+    expect(snapshot(c)).toEqual(before);
   });
 });
 
@@ -297,7 +336,8 @@ describe('Sheets’ 10 million cells (issue 10)', () => {
     expect(o.error).toMatch(/move old orders to another spreadsheet/);
     expect(b.env.sheetNames()).toEqual(['Orders']);
     expect(b.env.cost.last!.peakCells).toBeLessThanOrEqual(10_000_000);
-    expect(state(b).last!.previousKept).toBe(true);
+    // A first refresh: there are no previous tabs to speak of.
+    expect(state(b).last!.previousKept).toBeUndefined();
   });
 
   test('the tabs are trimmed to their grids: no default 26 columns or 1,000 rows kept', () => {
@@ -360,5 +400,59 @@ describe('every stored value under 9 KB, and a failure to store shown (issue 10)
     expect(outcome.error).toMatch(/You have exceeded the property storage quota/);
     expect(outcome.warnings![0]).toMatch(/^The refresh’s outcome could not be recorded \(the sidebar will not show it next time\): You have exceeded the property storage quota/);
     expect(b.env.sheetNames()).toEqual(['Orders']);
+  });
+});
+
+describe('in a Japanese spreadsheet, what the owner is told is Japanese (issues 10 and 11)', () => {
+  const ja = (sheets: Record<string, unknown>, now = JST_9AM('2024-06-30')) => loadBundle({ locale: 'ja_JP', sheets: sheets as never, now });
+  const JA_TABS = ['ファンファネル', '顧客ステージ', 'VIP', '履歴'];
+
+  test('a write that fails at the third tab: which tabs are new, cut short and old, in Japanese; the notice and the edit warning too', () => {
+    const b = ja({ Orders: orders(40) });
+    refresh(b);
+    expect(b.env.sheetNames()).toEqual(['Orders', ...JA_TABS]);
+    for (const t of JA_TABS) {
+      expect(rows(b, t)[0]![0]).toBe('このタブは Fan Funnel が更新のたびに書き直します。メモや数式は別のシートに書いてください。');
+      expect(b.env.sheet(t).protection).toEqual({ warningOnly: true, description: 'Fan Funnel が更新のたびに書き直すタブです(編集しても次の更新で消えます)' });
+    }
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    const restore = failNthTabWrite(b, 3);
+    try {
+      refresh(b);
+    } finally {
+      restore();
+    }
+    const last = state(b).last!;
+    expect(last.error).toMatch(/^タブを書いている途中で失敗しました: Service Spreadsheets failed/);
+    expect(last.switchover!.note).toBe(
+      '新しくなったタブ(基準日 2024/07/01): ファンファネル、顧客ステージ。書き換えの途中で止まったタブ: VIP。前回のままのタブ: 履歴。もう一度「更新する」を押すと、すべてのタブが新しくなります。',
+    );
+  });
+
+  test('Apps Script stopping it at 6 minutes: said in Japanese, with the time as the owner reads it', () => {
+    const b = ja({ Orders: orders(40) });
+    refresh(b);
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    const restore = failNthTabWrite(b, 2, 'slow');
+    try {
+      expect(() => refresh(b)).toThrow('Exceeded maximum execution time');
+    } finally {
+      restore();
+    }
+    const last = state(b).last!;
+    expect(last.error).toBe('2024/07/01 09:00 に始めた更新が最後まで終わりませんでした(Apps Script の6分の制限などで止められました)。');
+    expect(last.switchover!.note).toMatch(/^新しくなったタブ\(基準日 2024\/07\/01\): ファンファネル。書き換えの途中で止まったタブ: 顧客ステージ。前回のままのタブ: VIP、履歴。/);
+  });
+
+  test('a garbled paste and a spreadsheet past 10 million cells: refused in Japanese, with the skipped rows’ reasons', () => {
+    const b = ja({ Orders: orders(40) });
+    refresh(b);
+    paste(b, 'Orders', [HEADER, ...orders(40).slice(1).map((r) => [r[0], r[1], r[1], r[3]])]);
+    refresh(b);
+    expect(stored(b).error).toBe('注文シート「Orders」から有効な注文を1件も読めなかったため、何も変更していません(履歴も前回のままです)。読み飛ばした行: 40行(日付を読めない 40行)。貼り付けた内容を確認してください。');
+
+    const c = ja({ Orders: { values: orders(40), maxRows: 384_000 } });
+    refresh(c);
+    expect(stored(c).error).toMatch(/^この更新には[\d,]+セルが必要ですが、1つのスプレッドシートに入るのは10,000,000セルまでです\(今は9,984,000セル\)。途中まで書くことはせず、何も変更していません。空きを作るには: 「Orders」の空の行を削除する\(384,000行のうち41行だけ使用、約9,982,934セル空きます\)、「Orders」の使っていない列を削除する\(26列のうち4列だけ使用、約8,448,000セル空きます\)、古い注文を別のスプレッドシートに移す\(アーカイブ\)、使っていないシートを削除する。$/);
   });
 });

@@ -235,6 +235,18 @@ describeInBrowser('sidebar in a browser', () => {
     await s.page.screenshot({ path: join(ARTIFACTS, 'sidebar-error.png'), fullPage: true });
   });
 
+  test('(e) a first refresh that fails, in Japanese: its error, and no claim of "previous tabs" that never existed', async () => {
+    const server = sidebarServer({ locale: 'ja_JP', now: SAMPLE_AS_OF, sheets: { メモ: [['仕入れメモ']] } });
+    const s = await open(server.backend);
+    await s.page.click('#refresh');
+    await s.page.waitForSelector('[data-notice="error"]');
+    const lines = await s.page.$$eval('[data-notice="error"] > *', (els) => els.map((e) => e.textContent));
+    expect(lines).toEqual([
+      '更新できませんでした',
+      '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
+    ]);
+  });
+
   test('(e) a stored outcome of an unexpected shape (an older version, a damaged property): the sidebar shows what it can', async () => {
     const server = sidebarServer({ locale: 'en_US', now: SAMPLE_AS_OF, sheets: sampleShopSheets(30) });
     server.env.properties.document.map.set(
@@ -263,7 +275,7 @@ describeInBrowser('sidebar in a browser', () => {
     expect(lines).toEqual([
       'The refresh failed',
       'The refresh started at 2026/11/01 00:00 did not finish (Apps Script stopped it, e.g. at its 6-minute limit).',
-      'New tabs (as of 2026-11-01): Fan Funnel. Tabs whose rewrite was cut short: Customers. Tabs still from the previous refresh: VIP; History. Refresh again to bring every tab up to date.',
+      'New tabs (as of 2026/11/01): Fan Funnel. Tabs whose rewrite was cut short: Customers. Tabs still from the previous refresh: VIP; History. Refresh again to bring every tab up to date.',
     ]);
     expect(await text(s, '[data-notice="error"]')).not.toContain('left as they were');
     // The next refresh repairs them, and the sidebar says so no more.
