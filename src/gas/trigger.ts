@@ -46,6 +46,8 @@ export interface Registration {
 }
 
 const KEY = PROPERTY_KEYS.trigger;
+/** Runs kept in a user's own store (runs without a document), one per trigger, latest last. */
+const MAX_OWN_RUNS = 4;
 const RESULTS: readonly RunResult[] = ['done', 'unchanged', 'busy', 'failed'];
 
 function readLastRun(v: unknown): LastRun | undefined {
@@ -137,8 +139,17 @@ function recordRun(uid: string | undefined, run: LastRun): void {
   }
   if (uid !== undefined) {
     const store = PropertiesService.getUserProperties();
-    const runs = (readJson(store, USER_PROPERTY_KEYS.triggerRuns) ?? {}) as Record<string, LastRun>;
-    writeJson(store, USER_PROPERTY_KEYS.triggerRuns, { ...(typeof runs === 'object' ? runs : {}), [uid]: run });
+    const stored = readJson(store, USER_PROPERTY_KEYS.triggerRuns);
+    const runs = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    // One entry per trigger this user ever had: only the latest few are kept, so the value stays
+    // far under the 9 KB a property may hold (a run's message is at most 500 characters).
+    // (Trigger ids are digits: an object keeps such keys in numeric order, so the latest is by `at`.)
+    const kept = Object.entries(runs)
+      .map(([id, r]) => [id, readLastRun(r)] as const)
+      .filter((e): e is readonly [string, LastRun] => e[0] !== uid && e[1] !== undefined)
+      .sort((x, y) => (x[1].at < y[1].at ? -1 : x[1].at > y[1].at ? 1 : 0))
+      .slice(-(MAX_OWN_RUNS - 1));
+    writeJson(store, USER_PROPERTY_KEYS.triggerRuns, Object.fromEntries([...kept, [uid, run]]));
   }
 }
 

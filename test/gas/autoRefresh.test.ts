@@ -7,7 +7,7 @@
  * one spreadsheet, on the built bundle.
  */
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
-import { PROPERTY_KEYS } from '../../src/gas/keys';
+import { PROPERTY_KEYS, USER_PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import type { SidebarState } from '../../src/gas/sidebarApi';
 
@@ -139,8 +139,36 @@ describe('a time-driven run without a containing document (LockService.getDocume
     expect(b.env.triggers.runs.at(-1)).toMatchObject({ outcome: 'done' });
     expect(b.env.sheetNames()).toEqual(['Orders']);
     expect(state(b).autoRefresh.lastRun).toMatchObject({ ok: false, text: expect.stringMatching(/^failed: The automatic refresh could not open the spreadsheet/) });
+    // Turned off and on again, run after run: the owner's store keeps the latest few runs, not one per
+    // trigger ever made (a value past 9 KB would make every later record fail, silently).
+    for (let i = 0; i < 12; i++) {
+      expect(save(b, { enabled: false }).ok).toBe(true);
+      expect(save(b, { enabled: true, every: 'hour' }).ok).toBe(true);
+      b.env.clock.advance(3_600_000);
+      b.env.triggers.fire(b.env.triggers.list()[0]!);
+    }
+    const runs = JSON.parse(b.env.properties.user.map.get(USER_PROPERTY_KEYS.triggerRuns)!) as Record<string, { at: string }>;
+    expect(Object.keys(runs)).toHaveLength(4);
+    expect(Object.keys(runs)).toContain(registered(b)!.uid);
+    expect(state(b).autoRefresh.lastRun).toMatchObject({ ok: false, at: new Date(b.env.clock.now()).toISOString() });
     // Another user, who cannot read the owner's own store, sees no run rather than a wrong one.
     as(b, EDITOR);
     expect(state(b).autoRefresh.lastRun).toBeUndefined();
+  });
+});
+
+describe('in a Japanese spreadsheet', () => {
+  test('the automatic refresh’s status, whose it is and how its last run ended are Japanese', () => {
+    const b = loadBundle({ locale: 'ja_JP', sheets: { Orders: orders(30) }, now: JST_9AM('2024-06-30'), gas: { userEmail: OWNER } });
+    expect(save(b, { enabled: true, every: 'day', hour: 7 }).ok).toBe(true);
+    b.env.triggers.fire(b.env.triggers.list()[0]!);
+    expect(state(b).autoRefresh).toMatchObject({ summary: `自動更新: 毎日 7時台(${OWNER})`, lastRunLabel: '前回の自動更新', lastRun: { ok: true, text: '更新しました' } });
+    as(b, EDITOR);
+    expect(state(b).autoRefresh.note).toBe(`この自動更新は ${OWNER} さんが設定したものです。設定を変えると、あなたのアカウントの自動更新に置き換わります。`);
+    as(b, OWNER);
+    b.env.run(() => b.env.spreadsheet.deleteSheet(b.env.spreadsheet.getSheetByName('Orders')!));
+    b.env.clock.advance(86_400_000);
+    b.env.triggers.fire(b.env.triggers.list()[0]!);
+    expect(state(b).autoRefresh.lastRun).toMatchObject({ ok: false, text: expect.stringMatching(/^失敗: 注文のシートが見つかりません。/) });
   });
 });
