@@ -155,6 +155,31 @@ describe('a failure while writing the tabs (issue 11)', () => {
   });
 });
 
+describe('the next refresh repairs, even an automatic one whose inputs did not change (issue 11)', () => {
+  test('a click stopped at 6 minutes mid-write, then the hourly trigger on the same orders: it rewrites every tab instead of skipping as "unchanged"', () => {
+    const b = workbook({ Orders: orders(40) });
+    expect((b.env.call('saveSettings', { ...state(b).settings, autoRefresh: { enabled: true, every: 'hour' } }) as { ok: boolean }).ok).toBe(true);
+    refresh(b);
+    const restore = failNthTabWrite(b, 2, 'slow');
+    try {
+      expect(() => refresh(b)).toThrow('Exceeded maximum execution time');
+    } finally {
+      restore();
+    }
+    expect(state(b).last!.error).toMatch(/did not finish/);
+    b.env.clock.advance(3_600_000);
+    b.env.io.reset();
+    const run = b.env.triggers.fire(b.env.triggers.list()[0]!) as RefreshOutcome;
+    expect(run).toMatchObject({ ok: true, cause: 'trigger' });
+    expect(run.unchanged).toBeUndefined();
+    for (const t of TABS) expect({ t, writes: b.env.io.writes(t) }).toEqual({ t, writes: 1 });
+    expect(state(b).last).toMatchObject({ ok: true, cause: 'trigger' });
+    // And now that every tab is whole, the next hour's run on the same orders does skip.
+    b.env.clock.advance(3_600_000);
+    expect(b.env.triggers.fire(b.env.triggers.list()[0]!)).toMatchObject({ ok: true, unchanged: true });
+  });
+});
+
 describe('a first refresh that fails: no "previous" tabs are claimed (issue 11, "true in every case")', () => {
   test('its third tab’s write fails: the tab never made is said to be not made yet, not "from the previous refresh"', () => {
     const b = workbook({ Orders: orders(40) });
