@@ -98,6 +98,15 @@ function userLang(): Lang {
   }
 }
 
+/** The language of the tabs and messages: the setting, else the spreadsheet's locale. */
+function spreadsheetLang(ss: Spreadsheet): Lang {
+  try {
+    return pickLang(loadSettings().language, ss.getSpreadsheetLocale());
+  } catch {
+    return userLang();
+  }
+}
+
 /**
  * Runs a refresh and records its outcome; never throws — though Apps Script may stop it outright at
  * its time limit, which the run record then tells (src/gas/outcome.ts).
@@ -120,8 +129,9 @@ export function refresh(cause: RefreshCause): RefreshOutcome {
   try {
     outcome = run(ss, cause, started);
   } catch (e) {
-    // A failure before the switch-over (which catches its own): no tab was written.
-    outcome = { ...failed(message(e)), ...keptClaim(() => ownSheets(ss)) };
+    // A failure before the switch-over (which catches its own): no tab was written. Its message is
+    // in the spreadsheet's language (run's errors are), and so is what is said around it.
+    outcome = { ...failed(message(e)), ...keptClaim(() => ownSheets(ss)), lang: spreadsheetLang(ss) };
   } finally {
     lock.releaseLock();
   }

@@ -454,6 +454,30 @@ describe('in a Japanese spreadsheet, what the owner is told is Japanese (issues 
     );
   });
 
+  test('the menu’s toast, for an owner whose Google account is in English: Japanese, with what was left of the tabs and what could not be recorded', () => {
+    const b = loadBundle({ locale: 'ja_JP', userLocale: 'en', sheets: { Orders: orders(40) } as never, now: JST_9AM('2024-06-30') });
+    const toasts = () => b.env.book.ui.toasts.map((t) => t.message);
+    refresh(b);
+    expect(toasts().at(-1)).toBe('ファンファネルを更新しました');
+    const restore = failNthTabWrite(b, 3);
+    try {
+      refresh(b);
+    } finally {
+      restore();
+    }
+    expect(toasts().at(-1)).toMatch(/^更新できませんでした: タブを書いている途中で失敗しました: .*新しくなったタブ\(基準日 2024\/06\/30\): ファンファネル、顧客ステージ。書き換えの途中で止まったタブ: VIP。前回のままのタブ: 履歴。/);
+    b.env.run(() => b.env.spreadsheet.deleteSheet(b.env.spreadsheet.getSheetByName('Orders')!));
+    refresh(b);
+    expect(toasts().at(-1)).toBe('更新できませんでした: 注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。前回のタブはそのまま残っています。');
+    // A store at its 500 KB: the outcome cannot be recorded, and the toast is the only place to say so.
+    const store = b.env.properties.document.map;
+    store.delete(PROPERTY_KEYS.lastRefresh);
+    const used = [...store].reduce((n, [k, v]) => n + Buffer.byteLength(k + v, 'utf8'), 0);
+    store.set('x', 'x'.repeat(511_990 - used));
+    refresh(b);
+    expect(toasts().at(-1)).toMatch(/^更新できませんでした: You have exceeded the property storage quota.*前回のタブはそのまま残っています。更新の結果を保存できませんでした\(次にサイドバーを開いたときには表示されません\): You have exceeded/);
+  });
+
   test('Apps Script stopping it at 6 minutes: said in Japanese, with the time as the owner reads it', () => {
     const b = ja({ Orders: orders(40) });
     refresh(b);
