@@ -46,6 +46,48 @@ export function checkPaste(read: PasteRead, previous: number | undefined, minSha
 }
 
 // ---------------------------------------------------------------------------------------------
+// Time
+
+/**
+ * Apps Script stops an execution at 6 minutes (Google, "Quotas for Google Services": "Script runtime
+ * 6 min / execution"), wherever it is. What a refresh may spend before its last tab is written: the
+ * rest (30 s) is kept for the chart, the named range and recording the outcome.
+ */
+export const WRITE_DEADLINE_MS = 330_000;
+/**
+ * The least a cell written is taken to cost, ms: the emulator's calibration (emulator/cost.ts, from
+ * Google's Best Practices page: 10,000 cells in one call ≈ 1 s). Where reading went slower per cell,
+ * writing is taken to go as slow.
+ */
+export const MIN_MS_PER_CELL = 0.15;
+/** The service calls of writing one tab besides its cells (resize, formats, bold, protection), ms. */
+export const MS_PER_TAB = 1_000;
+/** Reading fewer cells than this says little of the rate per cell (a call's own latency dominates). */
+export const RATE_SAMPLE_CELLS = 10_000;
+
+export interface TimePlan {
+  /** Since the refresh started, ms (reading, building). */
+  readonly elapsedMs: number;
+  /** Cells read so far (the inputs and History). */
+  readonly cellsRead: number;
+  readonly cellsToWrite: number;
+  readonly tabs: number;
+}
+
+/**
+ * Refuses to start writing when the tabs could not all be written before Apps Script stops the run:
+ * a refresh stopped while writing leaves some tabs new and some old, and — its inputs unchanged — the
+ * next one would be stopped at the same place, so "refresh again" would never repair them. The rate
+ * is what reading took per cell (when enough cells were read to tell), at least MIN_MS_PER_CELL.
+ */
+export function checkTime(plan: TimePlan): { readonly writeMs: number; readonly elapsedMs: number } | undefined {
+  const measured = plan.cellsRead >= RATE_SAMPLE_CELLS ? plan.elapsedMs / plan.cellsRead : 0;
+  const msPerCell = Math.max(MIN_MS_PER_CELL, measured);
+  const writeMs = Math.ceil(plan.cellsToWrite * msPerCell + plan.tabs * MS_PER_TAB);
+  return plan.elapsedMs + writeMs > WRITE_DEADLINE_MS ? { writeMs, elapsedMs: plan.elapsedMs } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Cells
 
 /**

@@ -502,6 +502,12 @@ export const REFRESH_SAFETY = {
     en: (needed: number, limit: number, now: number, advice: readonly string[]) =>
       `This refresh needs ${int(needed)} cells, but a spreadsheet holds at most ${int(limit)} (it has ${int(now)} now). Rather than write half of it, nothing was changed. To make room: ${list(advice, 'en')}.`,
   },
+  tooSlow: {
+    ja: (writeMin: string, readMin: string) =>
+      `タブの書き込みにあと約${writeMin}分かかる見込みです(ここまで${readMin}分)。Apps Script は1回の実行を6分で止めるため、途中まで書くことはせず、何も変更していません。古い注文を別のスプレッドシートに移す(アーカイブ)と短くなります。`,
+    en: (writeMin: string, readMin: string) =>
+      `Writing the tabs would take about ${writeMin} more minutes (${readMin} so far). Apps Script stops a run at 6 minutes, so rather than write half of it, nothing was changed. Moving old orders to another spreadsheet (archiving them) makes it shorter.`,
+  },
   adviceEmptyColumns: {
     ja: (sheet: string, columns: number, used: number, gain: number) => `「${sheet}」の使っていない列を削除する(${columns}列のうち${used}列だけ使用、約${int(gain)}セル空きます)`,
     en: (sheet: string, columns: number, used: number, gain: number) => `delete the unused columns of "${sheet}" (${used} of its ${columns} columns hold data: about ${int(gain)} cells freed)`,

@@ -51,8 +51,8 @@ export interface RefreshOutcome {
    */
   readonly previousKept?: boolean;
   readonly switchover?: Switchover;
-  /** A refusal before any write: an unbelievable paste, or more cells than Sheets holds. */
-  readonly refused?: 'paste' | 'cells';
+  /** A refusal before any write: an unbelievable paste, more cells than Sheets holds, or more time than Apps Script gives. */
+  readonly refused?: 'paste' | 'cells' | 'time';
   /** A trigger run whose inputs had not changed: it wrote nothing (and is not recorded as the last refresh). */
   readonly unchanged?: true;
   /** The language the refresh wrote its tabs and messages in. */
@@ -156,7 +156,7 @@ export function readOutcome(v: unknown): RefreshOutcome | null {
   if (typeof v.previousKept === 'boolean') out.previousKept = v.previousKept;
   const sw = readSwitchover(v.switchover);
   if (sw !== undefined) out.switchover = sw;
-  if (v.refused === 'paste' || v.refused === 'cells') out.refused = v.refused;
+  if (v.refused === 'paste' || v.refused === 'cells' || v.refused === 'time') out.refused = v.refused;
   if (v.lang === 'ja' || v.lang === 'en') out.lang = v.lang;
   if (isString(v.asOf)) out.asOf = v.asOf;
   const c = counts(v.counts);

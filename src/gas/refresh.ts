@@ -13,7 +13,7 @@
  */
 import type { RangeKind } from '../core/headers';
 import { isoDay } from '../core/dates';
-import { NEW_SHEET_GRID, SHEETS_MAX_CELLS, cellsNeeded, checkPaste, digestOf, type PasteRefusal } from '../core/guards';
+import { NEW_SHEET_GRID, SHEETS_MAX_CELLS, cellsNeeded, checkPaste, checkTime, digestOf, type PasteRefusal } from '../core/guards';
 import { pickLang, REFRESH_ERRORS, REFRESH_SAFETY, type Lang, type TabId } from '../core/labels';
 import { readOrders } from '../core/orders';
 import { buildReport } from '../core/report';
@@ -228,11 +228,12 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     return { ok: true, unchanged: true, cause, at, durationMs: Date.now() - started, asOf, lang };
   }
 
+  const historyRead = own.history?.sheet.getDataRange().getValues() as Cell[][] | undefined;
   const report = buildReport({
     orders: orders.values,
     customers: sources.customers?.values,
     survey: sources.survey?.values,
-    history: own.history?.sheet.getDataRange().getValues() as Cell[][] | undefined,
+    history: historyRead,
     settings,
     zone,
     locale,
@@ -266,6 +267,15 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     const now = othersCells + jobs.reduce((n, j) => n + (j.before === undefined ? 0 : j.before.rows * j.before.columns), 0);
     const advice = cellAdvice(sizes, inputs, lang);
     return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooManyCells[lang](need.peak, SHEETS_MAX_CELLS, now, advice), refused: 'cells', ...keptClaim(() => own), asOf, lang, ...read };
+  }
+
+  // Apps Script's 6 minutes: a refresh that could not write every tab in time does not start.
+  const cellsRead = [...Object.values(sources).map((s) => s.values), historyRead ?? []].reduce((n, v) => n + v.length * (v[0]?.length ?? 0), 0);
+  const cellsToWrite = jobs.reduce((n, j) => n + gridSize(j.grid).rows * gridSize(j.grid).columns, 0);
+  const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length });
+  if (slow !== undefined) {
+    const min = (ms: number): string => (ms / 60_000).toFixed(1);
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooSlow[lang](min(slow.writeMs), min(slow.elapsedMs)), refused: 'time', ...keptClaim(() => own), asOf, lang, ...read };
   }
 
   // The switch-over: recorded before each tab and after it.

@@ -4,7 +4,7 @@
  * an unchanged input — each against a rule written out independently here.
  */
 import fc from 'fast-check';
-import { NEW_SHEET_GRID, cellsNeeded, checkPaste, digestOf, type GridSize, type TabResize } from '../../src/core/guards';
+import { NEW_SHEET_GRID, RATE_SAMPLE_CELLS, cellsNeeded, checkPaste, checkTime, digestOf, type GridSize, type TabResize } from '../../src/core/guards';
 import { makeZone } from '../../src/core/dates';
 import { NOTICE_ROWS, withNotice } from '../../src/core/grid';
 import { historyGrid, historyTab, readHistory, type History } from '../../src/core/history';
@@ -113,5 +113,28 @@ describe('the notice line on every tab', () => {
     expect(noticed.boldRows).toEqual([0, 1]);
     expect(readHistory(noticed.values, zone)).toEqual(readHistory(plain, zone));
     expect(readHistory(plain, zone).latest!.stages.get('C1')).toBe('partner');
+  });
+});
+
+describe('checkTime: start writing only if every tab can be written before Apps Script’s 6 minutes', () => {
+  test('the rate is what reading took per cell, at least 0.15 ms; a small read says nothing of it', () => {
+    // 2 min to read 100,000 cells: 1.2 ms a cell; 200,000 cells to write would take 4 min more.
+    expect(checkTime({ elapsedMs: 120_000, cellsRead: 100_000, cellsToWrite: 200_000, tabs: 4 })).toEqual({ writeMs: 244_000, elapsedMs: 120_000 });
+    expect(checkTime({ elapsedMs: 120_000, cellsRead: 100_000, cellsToWrite: 100_000, tabs: 4 })).toBeUndefined();
+    // 9,999 cells in 2 min: latency, not a rate; the floor applies.
+    expect(checkTime({ elapsedMs: 120_000, cellsRead: 9_999, cellsToWrite: 100_000, tabs: 4 })).toBeUndefined();
+    // Nothing elapsed (as in the emulator): the floor alone, 2,200,000 cells ≈ 5.5 min.
+    expect(checkTime({ elapsedMs: 0, cellsRead: 2_000_000, cellsToWrite: 2_200_000, tabs: 4 })).toEqual({ writeMs: 334_000, elapsedMs: 0 });
+  });
+
+  test('more to write, or more time gone, never turns a refusal into a start', () => {
+    fc.assert(
+      fc.property(fc.nat(400_000), fc.nat(3_000_000), fc.nat(3_000_000), fc.nat(3_000_000), fc.nat(400_000), (elapsedMs, cellsRead, cellsToWrite, more, later) => {
+        const plan = { elapsedMs, cellsRead, cellsToWrite, tabs: 4 };
+        if (checkTime(plan) === undefined) return;
+        expect(checkTime({ ...plan, cellsToWrite: cellsToWrite + more })).toBeDefined();
+        expect(checkTime({ ...plan, elapsedMs: elapsedMs + later, cellsRead: Math.max(cellsRead, RATE_SAMPLE_CELLS) })).toBeDefined();
+      }),
+    );
   });
 });

@@ -376,6 +376,58 @@ describe('Sheets’ 10 million cells (issue 10)', () => {
   });
 });
 
+describe('Apps Script’s 6 minutes: a refresh that could not finish writing does not start (issues 10 and 11)', () => {
+  /** Sheets is slow today: reading the orders sheet takes `ms` (the clock a script sees moves on). */
+  function slowRead(b: LoadedBundle, ms: number): () => void {
+    const proto = FakeRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const original = proto.getValues!;
+    proto.getValues = function (this: FakeRange, ...a: unknown[]) {
+      if (this._sheet.name === 'Orders') b.env.clock.advance(ms);
+      return original.apply(this, a);
+    };
+    return () => {
+      proto.getValues = original;
+    };
+  }
+
+  test.each([
+    ['4 minutes: writing at that pace would pass 6, so nothing is written', 240_000, false],
+    ['1 minute: writing at that pace fits, so the refresh runs', 60_000, true],
+  ])('reading 3,000 orders took %s', (_, ms, fits) => {
+    const b = workbook({ Orders: orders(3_000, 1_000) });
+    refresh(b);
+    const before = snapshot(b);
+    b.env.setValues('Orders', orders(5, 1_000, 3_000).slice(1), { row: 3_002 });
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    const restore = slowRead(b, ms);
+    try {
+      refresh(b);
+    } finally {
+      restore();
+    }
+    if (fits) {
+      expect(stored(b)).toMatchObject({ ok: true, rowsRead: 3_005 });
+      return;
+    }
+    const o = stored(b);
+    expect(o).toMatchObject({ ok: false, refused: 'time', previousKept: true });
+    expect(o.error).toMatch(/^Writing the tabs would take about \d+\.\d more minutes \(4\.0 so far\)\. Apps Script stops a run at 6 minutes, so rather than write half of it, nothing was changed\./);
+    expect(snapshot(b)).toEqual(before);
+  });
+
+  test('said in Japanese in a Japanese spreadsheet', () => {
+    const b = loadBundle({ locale: 'ja_JP', sheets: { Orders: orders(3_000, 1_000) } as never, now: JST_9AM('2024-06-30') });
+    const restore = slowRead(b, 300_000);
+    try {
+      refresh(b);
+    } finally {
+      restore();
+    }
+    expect(stored(b).error).toMatch(/^タブの書き込みにあと約\d+\.\d分かかる見込みです\(ここまで5\.0分\)。Apps Script は1回の実行を6分で止めるため、途中まで書くことはせず、何も変更していません。古い注文を別のスプレッドシートに移す\(アーカイブ\)と短くなります。$/);
+    expect(b.env.sheetNames()).toEqual(['Orders']);
+  });
+});
+
 describe('today that ages: FanFunnelAsOf (issue 10)', () => {
   test('the refresh keeps the named range on today’s as-of date, and a formula passing it ages with it', () => {
     const b = workbook({ Orders: orders(40) });
@@ -455,7 +507,7 @@ describe('in a Japanese spreadsheet, what the owner is told is Japanese (issues 
   });
 
   test('the menu’s toast, for an owner whose Google account is in English: Japanese, with what was left of the tabs and what could not be recorded', () => {
-    const b = loadBundle({ locale: 'ja_JP', userLocale: 'en', sheets: { Orders: orders(40) } as never, now: JST_9AM('2024-06-30') });
+    const b = loadBundle({ locale: 'ja_JP', sheets: { Orders: orders(40) } as never, now: JST_9AM('2024-06-30'), gas: { userLocale: 'en' } });
     const toasts = () => b.env.book.ui.toasts.map((t) => t.message);
     refresh(b);
     expect(toasts().at(-1)).toBe('ファンファネルを更新しました');
