@@ -45,3 +45,25 @@ describe('the spreadsheet’s calendar: Intl checked against Utilities', () => {
     expect(b.env.io.callsOf('Utilities.formatDate')).toBeGreaterThan(8);
   });
 });
+
+describe('a refresh in a New York spreadsheet, the script in Tokyo (appsscript.json)', () => {
+  test('order days, the as-of day, History and FanFunnelAsOf are New York’s calendar days', () => {
+    // 22:30 in New York on 2024-06-09 and 06-19 (already the 10th and the 20th in Tokyo).
+    const ny = [
+      ['Order ID', 'Customer ID', 'Order date', 'Total'],
+      ['#1', 'C1', new Date('2024-06-10T02:30:00Z'), 5000],
+      ['#2', 'C1', new Date('2024-06-20T02:30:00Z'), 5000],
+    ];
+    // 09:00 on 2024-06-30 in Tokyo: 20:00 on 2024-06-29 in New York.
+    const b = loadBundle({ locale: 'en_US', timeZone: 'America/New_York', sheets: { Orders: ny }, now: Date.parse('2024-06-30T09:00:00+09:00') });
+    expect(b.env.scriptTimeZone).toBe('Asia/Tokyo');
+    b.env.call('refreshFromMenu');
+    const inNY = (d: unknown) => b.env.run(() => b.env.globals.Utilities.formatDate(d as Date, 'America/New_York', 'yyyy-MM-dd HH:mm'));
+    expect(inNY(cell(customers(b), 1, 'firstOrder'))).toBe('2024-06-09 00:00');
+    expect(inNY(cell(customers(b), 1, 'lastOrder'))).toBe('2024-06-19 00:00');
+    expect(cell(customers(b), 1, 'daysSinceLast')).toBe(10);
+    expect(inNY(b.env.spreadsheet.getRangeByName('FanFunnelAsOf')!.getValue())).toBe('2024-06-29 00:00');
+    const days = (b.env.sheet('History').values as unknown[][]).map((r) => r[0]).filter((c) => c instanceof Date || Object.prototype.toString.call(c) === '[object Date]');
+    expect(days.map(inNY)).toEqual(['2024-06-29 00:00']);
+  });
+});
