@@ -11,6 +11,7 @@
  * with it as soon as they are recognised.
  */
 import { PRODUCT_NAME, TAB_NAMES, TAB_NOTICE, type Lang, type TabId } from '../core/labels';
+import { whichIsTab } from '../core/tabIdentity';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 import { TAB_IDS } from './outcome';
 import { documentStore, readJson, writeJson } from './properties';
@@ -102,18 +103,9 @@ export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, OwnTab>> {
   }
   const out: Partial<Record<TabId, OwnTab>> = {};
   for (const tab of TAB_IDS) {
-    const mine = candidates.filter((c) => c.marks.tab === tab);
-    // A sheet whose recorded id is its own is the tab; one whose recorded id is another's is a copy.
-    const stamped = mine.find((c) => c.marks.id === c.id);
-    if (stamped !== undefined) {
-      out[tab] = { sheet: stamped.sheet, id: stamped.id, stamped: true, state: reg[tab] };
-      continue;
-    }
-    // Tabs made before ids were recorded: the registry says which, else the only one there is.
-    const legacy = mine.filter((c) => c.marks.id === undefined);
-    const registered = reg[tab] === undefined ? undefined : legacy.find((c) => c.id === reg[tab]!.id);
-    const chosen = registered ?? (reg[tab] === undefined && legacy.length === 1 ? legacy[0] : undefined);
-    if (chosen !== undefined) out[tab] = { sheet: chosen.sheet, id: chosen.id, stamped: false, state: reg[tab] };
+    const mine = candidates.filter((c) => c.marks.tab === tab).map((c) => ({ ...c, idMark: c.marks.id }));
+    const chosen = whichIsTab(mine, reg[tab]?.id);
+    if (chosen !== undefined) out[tab] = { sheet: chosen.sheet.sheet, id: chosen.sheet.id, stamped: chosen.stamped, state: reg[tab] };
   }
   return out;
 }
