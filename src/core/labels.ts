@@ -484,11 +484,12 @@ function reasonList(reasons: Readonly<Record<string, number | undefined>>, lang:
 const int = (n: number): string => n.toLocaleString('en-US');
 
 export const REFRESH_SAFETY = {
+  /** `hadTabs`: whether there are tabs (and a History) that were kept; a first refresh made none. */
   noValidOrders: {
-    ja: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
-      `注文シート「${sheet}」から有効な注文を1件も読めなかったため、何も変更していません(履歴も前回のままです)。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。貼り付けた内容を確認してください。`,
-    en: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
-      `No valid order could be read from the orders sheet "${sheet}", so nothing was changed (History included). Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). Check what was pasted.`,
+    ja: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `注文シート「${sheet}」から有効な注文を1件も読めなかったため、${hadTabs ? '何も変更していません(履歴も前回のままです)' : 'タブは作っていません'}。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。貼り付けた内容を確認してください。`,
+    en: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `No valid order could be read from the orders sheet "${sheet}", so ${hadTabs ? 'nothing was changed (History included)' : 'no tab was made'}. Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). Check what was pasted.`,
   },
   fewOrders: {
     ja: (sheet: string, read: number, previous: number, share: number, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>

@@ -166,10 +166,10 @@ function keptClaim(own: () => Partial<Record<TabId, unknown>>): { previousKept?:
 }
 
 /** Why a paste is not believed, in words. */
-function pasteMessage(refusal: PasteRefusal, sheet: string, lang: Lang): string {
+function pasteMessage(refusal: PasteRefusal, sheet: string, lang: Lang, hadTabs: boolean): string {
   const S = REFRESH_SAFETY;
   return refusal.kind === 'noOrders'
-    ? S.noValidOrders[lang](sheet, refusal.skipped, refusal.reasons)
+    ? S.noValidOrders[lang](sheet, refusal.skipped, refusal.reasons, hadTabs)
     : S.fewOrders[lang](sheet, refusal.read, refusal.previous, refusal.minShare, refusal.skipped, refusal.reasons);
 }
 
@@ -252,7 +252,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   // An empty or garbled paste: nothing is written, History keeps its baseline.
   const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, previous?.orders, settings.refresh.minShareOfLast);
   if (refusal !== undefined) {
-    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang, keptClaim(() => own).previousKept === true), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
   }
 
   // Sheets' 10 million cells: every other sheet as it is, each tab as it will be, at every moment.

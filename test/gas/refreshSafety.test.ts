@@ -207,6 +207,8 @@ describe('a first refresh that fails: no "previous" tabs are claimed (issue 11, 
     const last = state(b).last!;
     expect(last.ok).toBe(false);
     expect(last.previousKept).toBeUndefined();
+    expect(last.error).not.toMatch(/nothing was changed|History|previous/);
+    if (values !== null) expect(last.error).toMatch(/^No valid order could be read from the orders sheet "Orders", so no tab was made\. Rows skipped: 0 \(none\)\./);
     // With tabs there, the same failure says they were kept (and they were).
     const c = workbook({ Orders: orders(20) });
     refresh(c);
