@@ -14,7 +14,7 @@
 import type { RangeKind } from '../core/headers';
 import { isoDay } from '../core/dates';
 import { NEW_SHEET_GRID, SHEETS_MAX_CELLS, cellsNeeded, checkPaste, checkTime, digestOf, type PasteRefusal } from '../core/guards';
-import { pickLang, REFRESH_ERRORS, REFRESH_SAFETY, type Lang, type TabId } from '../core/labels';
+import { FUNCTION_TEXT, pickLang, REFRESH_ERRORS, REFRESH_SAFETY, type Lang, type TabId } from '../core/labels';
 import { readOrders } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
@@ -330,6 +330,8 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang), (why) => why);
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  // Customers told apart by their names only (WooCommerce Analytics): said with the result.
+  if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {
     ok: true,
     cause,
