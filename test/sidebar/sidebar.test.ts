@@ -67,8 +67,7 @@ describeInBrowser('sidebar in a browser', () => {
     sheets.Orders.push(bad({ 注文番号: '99001', 注文日時: 'someday' }), bad({ 注文番号: '99002', 合計金額: 'abc' }));
     const badRows = [sheets.Orders.length - 1, sheets.Orders.length];
     const server = sidebarServer({ locale: 'en_US', now: SAMPLE_AS_OF, sheets });
-    // The reply comes 2 s later: time for the checks of the progress line below on a loaded machine.
-    const s = await open(server.backend, { latencyMs: 2_000, height: 600 });
+    const s = await open(server.backend, { latencyMs: 500, height: 600 });
 
     const button = s.page.locator('#refresh');
     await button.waitFor();
