@@ -993,3 +993,135 @@ export const FANFUNNEL_ARGS_TEXT = {
   count: { ja: '受け取った引数の数', en: 'Arguments received' },
   unknown: { ja: (error: string) => `不明: ${error}`, en: (error: string) => `unknown: ${error}` },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Import (issue 13): the sidebar's 取り込む section (src/sidebar/importPanel.ts, which takes these
+// words from here: the sidebar may import the pure core) and the server's messages and sheet names
+// (src/gas/importer.ts). `{name}` placeholders are filled by fillTemplate (src/core/shared.ts).
+
+/** The sidebar's import section. */
+export const IMPORT_TEXT = {
+  heading: { ja: '注文CSVの取り込み', en: 'Import an order CSV' },
+  intro: {
+    ja: 'ショップの管理画面から書き出した注文のCSVファイルを選んでください(複数まとめて選べます)。書き込む前に内容を確認できます。',
+    en: 'Choose the order CSV you downloaded from your shop’s admin (several at once is fine). You can check what it holds before anything is written.',
+  },
+  choose: { ja: 'CSVファイルを選ぶ', en: 'Choose CSV files' },
+  reading: { ja: '{file} を読み込んでいます…', en: 'Reading {file}…' },
+  comparing: { ja: 'シートにある注文と照らし合わせています…', en: 'Comparing with the orders already in the sheet…' },
+  platform: { ja: 'ショップ', en: 'Platform' },
+  charset: { ja: '文字コード', en: 'Encoding' },
+  rows: { ja: '行数', en: 'Rows' },
+  period: { ja: '注文日', en: 'Order dates' },
+  periodValue: { ja: '{first} 〜 {last}', en: '{first} to {last}' },
+  orders: { ja: '注文', en: 'Orders' },
+  newOrders: { ja: '新しい注文', en: 'New orders' },
+  existingOrders: { ja: 'シートにある注文(飛ばします)', en: 'Already in the sheet (skipped)' },
+  cancelledOrders: { ja: 'うちキャンセル・返品', en: 'of which cancelled/refunded' },
+  count: { ja: '{n}件', en: '{n}' },
+  rowCount: { ja: '{n}行', en: '{n}' },
+  target: { ja: '書き込み先', en: 'Goes to' },
+  newSheet: { ja: '{sheet}(新しく作るシート)', en: '{sheet} (a new sheet)' },
+  unreadable: { ja: '読めない行: {n}行(その注文は取り込みません)', en: 'Unreadable rows: {n} (their orders are not imported)' },
+  unreadableLine: { ja: '{line}行目', en: 'line {line}' },
+  reasonColumns: { ja: '列の数が見出しより多い', en: 'more fields than the header' },
+  reasonCustomer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
+  reasonDate: { ja: '日付を読めません', en: 'unreadable date' },
+  reasonAmount: { ja: '金額を読めません', en: 'unreadable amount' },
+  fixAndRetry: {
+    ja: 'ファイルを直して(または書き出し直して)もう一度取り込むと、これらの注文が追加されます。',
+    en: 'Fix the file (or download it again) and import it again to add these orders.',
+  },
+  confirm: { ja: '{n}件の注文を取り込む', en: 'Import {n} orders' },
+  nothingNew: { ja: '新しい注文はありません。シートはそのままです。', en: 'No new orders: the sheet stays as it is.' },
+  discard: { ja: 'やめる', en: 'Cancel' },
+  stop: { ja: '中止する', en: 'Stop' },
+  importing: { ja: '取り込み中… {done} / {total}件', en: 'Importing… {done} / {total} orders' },
+  stopping: { ja: '今の書き込みが終わったら止めます…', en: 'Stopping after the current write…' },
+  done: { ja: '「{sheet}」に{n}件の注文を追加しました。', en: 'Added {n} orders to "{sheet}".' },
+  doneNothing: { ja: '追加した注文はありません。', en: 'No orders were added.' },
+  refreshNow: { ja: 'タブを今すぐ更新する', en: 'Refresh the tabs now' },
+  otherSource: {
+    ja: '今の設定では、更新は「{source}」の注文を読みます。',
+    en: 'With the current settings, the refresh reads the orders in "{source}".',
+  },
+  useSheet: { ja: '「{sheet}」の注文で更新する', en: 'Refresh from "{sheet}"' },
+  stopped: {
+    ja: '取り込みを中止しました。それまでの{n}件は追加済みです(注文の途中で切れてはいません)。もう一度取り込むと、残りの注文だけが追加されます。',
+    en: 'Import stopped. The {n} orders added before stay (whole orders only). Import again to add only the rest.',
+  },
+  failedAt: {
+    ja: '{total}回に分けた書き込みの{k}回目(ファイルの{from}〜{to}行目)で止まりました: {error}',
+    en: 'Stopped at write {k} of {total} (lines {from}–{to} of the file): {error}',
+  },
+  failedKept: {
+    ja: 'それまでの{n}件は追加済みで、注文の途中で切れてはいません。もう一度取り込むと、残りの注文だけが追加されます。',
+    en: 'The {n} orders added before it stay, whole orders only. Import again to add only the rest.',
+  },
+  failed: { ja: '取り込めませんでした', en: 'The import failed' },
+  fileProblem: { ja: '{file} は取り込めません', en: '{file} cannot be imported' },
+  nothingWritten: { ja: 'シートには何も書き込んでいません。', en: 'Nothing was written to the sheet.' },
+  // Why a file is refused (src/sidebar/decode.ts and the checks of src/sidebar/importPanel.ts).
+  empty: { ja: '中身が空のファイルです。', en: 'The file is empty.' },
+  excel: {
+    ja: 'Excelのファイルです。ショップの管理画面からCSVで書き出すか、Excelで「CSV UTF-8(コンマ区切り)」として保存してから選んでください。',
+    en: 'This is an Excel workbook. Download the CSV from your shop’s admin, or save it from Excel as “CSV UTF-8 (Comma delimited)”, then choose that.',
+  },
+  zip: { ja: 'ZIPの圧縮ファイルです。展開してから、中のCSVファイルを選んでください。', en: 'This is a zip archive. Unzip it and choose the CSV inside.' },
+  pdf: { ja: 'PDFのファイルです。注文のCSVファイルを選んでください。', en: 'This is a PDF. Choose the order CSV instead.' },
+  image: { ja: '画像のファイルです。注文のCSVファイルを選んでください。', en: 'This is an image. Choose the order CSV instead.' },
+  binary: { ja: '文字のファイルではないため、CSVとして読めません。', en: 'This is not a text file, so it cannot be read as CSV.' },
+  encoding: {
+    ja: '文字コードを判別できません(UTF-8でもShift_JISでもありません)。',
+    en: 'The encoding is neither UTF-8 nor Shift_JIS.',
+  },
+  mixed: {
+    ja: '文字コードが混ざっています(UTF-8の行: {utf8}、それ以外の行: {other})。ショップの管理画面から書き出し直したファイルを、そのまま選んでください。',
+    en: 'It mixes encodings (UTF-8 lines: {utf8}; other lines: {other}). Download the export again and choose it as it is.',
+  },
+  tooLarge: {
+    ja: '大きすぎます({size} MB)。{max} MB までのファイルを取り込めます。期間を区切って書き出してください。',
+    en: 'It is too large ({size} MB). Files up to {max} MB can be imported: download a shorter period.',
+  },
+  noRows: { ja: '見出しの行だけで、注文の行がありません。', en: 'It has a header row but no orders.' },
+  noHeader: { ja: '1行目に注文の見出しが見つかりません。', en: 'The first line is not a header of orders.' },
+  unclosedQuote: {
+    ja: '{line}行目で始まる「"」が閉じられていないため、それより後を読めません。',
+    en: 'A quote (") opened on line {line} is never closed, so the rest of the file cannot be read.',
+  },
+  cellTooLong: {
+    ja: '{line}行目に5万文字を超える欄があります(スプレッドシートのセルに入りません)。',
+    en: 'Line {line} has a field of more than 50,000 characters (more than a cell holds).',
+  },
+  slowRefresh: {
+    ja: '取り込むと「{sheet}」は {cells} セルになり、更新で読める目安({max} セル、Apps Script の1回6分の制限)を超えます。更新が失敗する場合は、期間を区切って書き出すか、使わない列を削除してください。',
+    en: 'After this import "{sheet}" holds {cells} cells, more than the refresh can read within Apps Script’s 6 minutes (about {max}). If the refresh fails, download a shorter period or delete columns you do not use.',
+  },
+  tooManyCells: {
+    ja: 'このスプレッドシートのセル数の上限(1,000万)を超えてしまいます。必要 {need} セル、残り {room} セル。使っていないシートを削除してからもう一度お試しください。',
+    en: 'It would take the spreadsheet past its limit of 10 million cells: it needs {need} cells, {room} are left. Delete sheets you do not need and try again.',
+  },
+} as const;
+
+/** The name of an orders sheet the import creates, by the platform's name (profileLabel). */
+export const IMPORT_SHEET_NAME: Readonly<Record<Lang, (platform: string) => string>> = {
+  ja: (platform) => `注文データ(${platform})`,
+  en: (platform) => `Orders (${platform})`,
+};
+
+/** Why the server refused a chunk (src/gas/importer.ts). */
+export const IMPORT_ERRORS = {
+  changed: {
+    ja: (sheet: string) => `「${sheet}」が確認した後に変わりました(別の画面からの取り込みや手での編集)。もう一度ファイルを選んでください。`,
+    en: (sheet: string) => `"${sheet}" changed after the check (another import or an edit). Choose the file again.`,
+  },
+  busy: {
+    ja: '別の更新か取り込みが実行中です。少し待ってからもう一度お試しください。',
+    en: 'Another refresh or import is running. Try again in a moment.',
+  },
+  cells: {
+    ja: (need: number, room: number) => `スプレッドシートのセル数の上限(1,000万)を超えるため書き込みませんでした(必要 ${need} セル、残り ${room} セル)。`,
+    en: (need: number, room: number) => `Not written: it would take the spreadsheet past 10 million cells (needs ${need}, ${room} left).`,
+  },
+  badRequest: { ja: '取り込むデータの形が正しくありません。', en: 'The rows sent to import are not in the expected form.' },
+} as const;

@@ -41,4 +41,6 @@ export const METADATA_KEYS = {
   sheetId: 'fanFunnel.sheetId',
   /** On a hidden scratch sheet of a refresh in progress. */
   staging: 'fanFunnel.staging',
+  /** On each orders sheet the import created (src/gas/importSheets.ts): JSON `{ sheetId, platform }`. */
+  importSheet: 'fanFunnel.import',
 } as const;

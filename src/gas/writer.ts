@@ -39,6 +39,14 @@ export function gridSize(grid: Grid): GridSize {
   return { rows: Math.max(grid.values.length, grid.frozenRows + 1), columns: Math.max(1, grid.values[0]?.length ?? 1) };
 }
 
+/** Sheets throws for a range outside the sheet: grow it first (a new sheet has 1000 × 26). */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 /** A tab to write: its grid, its sheet if it has one, and that sheet's grid now. */
 export interface TabJob {
   readonly tab: TabId;
