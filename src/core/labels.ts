@@ -374,6 +374,7 @@ export const NUMBER_SETTING_LABELS: Readonly<Record<NumberSettingPath, Text>> = 
   'tiers.platinum': TIER_LABELS.platinum,
   'tiers.gold': TIER_LABELS.gold,
   ltvWindowDays: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
+  'refresh.minShareOfLast': { ja: '注文が前回の何%未満なら更新しない', en: 'Refuse a refresh below this % of last time’s orders' },
 };
 
 /** The default VIP thank-you message (seed 003); `{name}`, `{ltv}`, `{purchases}`, `{tier}`. */
@@ -388,6 +389,26 @@ export const SETTINGS_MESSAGES = {
   wholeNumber: {
     ja: (min: number) => `${min}以上の整数を入力してください`,
     en: (min: number) => `Enter a whole number of at least ${min}`,
+  },
+  wholeNumberUpTo: {
+    ja: (min: number, max: number) => `${min}〜${max}の整数を入力してください`,
+    en: (min: number, max: number) => `Enter a whole number from ${min} to ${max}`,
+  },
+  templateTooLong: {
+    ja: (max: number) => `メッセージは${max}文字以内にしてください`,
+    en: (max: number) => `Keep the message to ${max} characters or fewer`,
+  },
+  tooLarge: {
+    ja: (bytes: number, max: number) => `設定が大きすぎて保存できません(${bytes}バイト、上限${max}バイト)。列の割り当てやメッセージを短くしてください`,
+    en: (bytes: number, max: number) => `The settings are too large to store (${bytes} bytes; at most ${max}). Shorten the column choices or the message`,
+  },
+  notStored: {
+    ja: (why: string) => `設定を保存できませんでした: ${why}`,
+    en: (why: string) => `The settings could not be stored: ${why}`,
+  },
+  triggerFailed: {
+    ja: (why: string) => `自動更新を設定できなかったため、設定は保存していません: ${why}`,
+    en: (why: string) => `The automatic refresh could not be set up, so the settings were not saved: ${why}`,
   },
   lapseBeforeActive: {
     ja: '離脱までの日数はアクティブ日数以上にしてください',
@@ -428,6 +449,148 @@ export const REFRESH_ERRORS = {
     ja: '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
     en: 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
   },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The refresh's safety (issues 10 and 11): what it says when it refuses, stops half-way or cannot
+// record; the line on every tab; the automatic refresh's status in the sidebar.
+
+/** A list of names in a sentence. */
+const list = (names: readonly string[], lang: Lang): string => names.join(MESSAGES.listSeparator[lang]);
+
+/** The line on top of every tab the add-on writes, and its sheet protection's description. */
+export const TAB_NOTICE = {
+  line: {
+    ja: 'このタブは Fan Funnel が更新のたびに書き直します。メモや数式は別のシートに書いてください。',
+    en: 'Fan Funnel rewrites this tab at each refresh. Keep your notes and formulas on another sheet.',
+  },
+  protection: {
+    ja: 'Fan Funnel が更新のたびに書き直すタブです(編集しても次の更新で消えます)',
+    en: 'Fan Funnel rewrites this tab at each refresh (edits here are lost at the next one)',
+  },
+} as const;
+
+/** Why a skipped row was skipped, in a count ("日付を読めない 3行"). */
+const SKIP_REASON_WORDS: Readonly<Record<string, Text>> = {
+  customer: { ja: '顧客IDもメールアドレスもない', en: 'no customer ID or e-mail' },
+  date: { ja: '日付を読めない', en: 'unreadable date' },
+  amount: { ja: '金額を読めない', en: 'unreadable amount' },
+};
+
+function reasonList(reasons: Readonly<Record<string, number | undefined>>, lang: Lang): string {
+  const parts = Object.entries(reasons)
+    .filter((e): e is [string, number] => (e[1] ?? 0) > 0)
+    .sort((x, y) => y[1] - x[1])
+    .map(([r, n]) => (lang === 'ja' ? `${SKIP_REASON_WORDS[r]?.ja ?? r} ${n}行` : `${SKIP_REASON_WORDS[r]?.en ?? r}: ${n}`));
+  return parts.length === 0 ? (lang === 'ja' ? 'なし' : 'none') : list(parts, lang);
+}
+
+const int = (n: number): string => n.toLocaleString('en-US');
+
+export const REFRESH_SAFETY = {
+  /** `hadTabs`: whether there are tabs (and a History) that were kept; a first refresh made none. */
+  noValidOrders: {
+    ja: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `注文シート「${sheet}」から有効な注文を1件も読めなかったため、${hadTabs ? '何も変更していません(履歴も前回のままです)' : 'タブは作っていません'}。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。貼り付けた内容を確認してください。`,
+    en: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `No valid order could be read from the orders sheet "${sheet}", so ${hadTabs ? 'nothing was changed (History included)' : 'no tab was made'}. Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). Check what was pasted.`,
+  },
+  fewOrders: {
+    ja: (sheet: string, read: number, previous: number, share: number, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
+      `注文シート「${sheet}」から読めた注文は${int(read)}件で、前回の${int(previous)}件の${share}%未満のため、何も変更していません(履歴も前回のままです)。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。古い注文を別の場所に移したなど意図どおりなら、設定の「注文が前回の何%未満なら更新しない」を下げてから更新してください。`,
+    en: (sheet: string, read: number, previous: number, share: number, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
+      `Only ${int(read)} orders could be read from the orders sheet "${sheet}", less than ${share}% of the ${int(previous)} read last time, so nothing was changed (History included). Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). If this is intended (you moved old orders elsewhere), lower "Refuse a refresh below this % of last time’s orders" in the settings, then refresh.`,
+  },
+  tooManyCells: {
+    ja: (needed: number, limit: number, now: number, advice: readonly string[]) =>
+      `この更新には${int(needed)}セルが必要ですが、1つのスプレッドシートに入るのは${int(limit)}セルまでです(今は${int(now)}セル)。途中まで書くことはせず、何も変更していません。空きを作るには: ${list(advice, 'ja')}。`,
+    en: (needed: number, limit: number, now: number, advice: readonly string[]) =>
+      `This refresh needs ${int(needed)} cells, but a spreadsheet holds at most ${int(limit)} (it has ${int(now)} now). Rather than write half of it, nothing was changed. To make room: ${list(advice, 'en')}.`,
+  },
+  tooSlow: {
+    ja: (writeMin: string, readMin: string) =>
+      `タブの書き込みにあと約${writeMin}分かかる見込みです(ここまで${readMin}分)。Apps Script は1回の実行を6分で止めるため、途中まで書くことはせず、何も変更していません。古い注文を別のスプレッドシートに移す(アーカイブ)と短くなります。`,
+    en: (writeMin: string, readMin: string) =>
+      `Writing the tabs would take about ${writeMin} more minutes (${readMin} so far). Apps Script stops a run at 6 minutes, so rather than write half of it, nothing was changed. Moving old orders to another spreadsheet (archiving them) makes it shorter.`,
+  },
+  adviceEmptyColumns: {
+    ja: (sheet: string, columns: number, used: number, gain: number) => `「${sheet}」の使っていない列を削除する(${columns}列のうち${used}列だけ使用、約${int(gain)}セル空きます)`,
+    en: (sheet: string, columns: number, used: number, gain: number) => `delete the unused columns of "${sheet}" (${used} of its ${columns} columns hold data: about ${int(gain)} cells freed)`,
+  },
+  adviceEmptyRows: {
+    ja: (sheet: string, rows: number, used: number, gain: number) => `「${sheet}」の空の行を削除する(${int(rows)}行のうち${int(used)}行だけ使用、約${int(gain)}セル空きます)`,
+    en: (sheet: string, rows: number, used: number, gain: number) => `delete the empty rows of "${sheet}" (${int(used)} of its ${int(rows)} rows hold data: about ${int(gain)} cells freed)`,
+  },
+  adviceArchive: {
+    ja: '古い注文を別のスプレッドシートに移す(アーカイブ)',
+    en: 'move old orders to another spreadsheet (archive them)',
+  },
+  adviceSheets: { ja: '使っていないシートを削除する', en: 'delete sheets you no longer need' },
+  interrupted: {
+    ja: (at: string) => `${at} に始めた更新が最後まで終わりませんでした(Apps Script の6分の制限などで止められました)。`,
+    en: (at: string) => `The refresh started at ${at} did not finish (Apps Script stopped it, e.g. at its 6-minute limit).`,
+  },
+  failedWhileWriting: {
+    ja: (why: string) => `タブを書いている途中で失敗しました: ${why}`,
+    en: (why: string) => `The refresh failed while writing the tabs: ${why}`,
+  },
+  tabsNew: {
+    ja: (names: readonly string[], asOf: string) => `新しくなったタブ(基準日 ${asOf}): ${list(names, 'ja')}。`,
+    en: (names: readonly string[], asOf: string) => `New tabs (as of ${asOf}): ${list(names, 'en')}.`,
+  },
+  tabsIncomplete: {
+    ja: (names: readonly string[]) => `書き換えの途中で止まったタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs whose rewrite was cut short: ${list(names, 'en')}.`,
+  },
+  tabsOld: {
+    ja: (names: readonly string[]) => `前回のままのタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs still from the previous refresh: ${list(names, 'en')}.`,
+  },
+  tabsAbsent: {
+    ja: (names: readonly string[]) => `まだ作られていないタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs not made yet: ${list(names, 'en')}.`,
+  },
+  allTabsOld: { ja: 'タブはすべて前回のままです。', en: 'All tabs are still from the previous refresh.' },
+  repairHint: { ja: 'もう一度「更新する」を押すと、すべてのタブが新しくなります。', en: 'Refresh again to bring every tab up to date.' },
+  notRecorded: {
+    ja: (why: string) => `更新の結果を保存できませんでした(次にサイドバーを開いたときには表示されません): ${why}`,
+    en: (why: string) => `The refresh’s outcome could not be recorded (the sidebar will not show it next time): ${why}`,
+  },
+  asOfNotNamed: {
+    ja: (name: string, why: string) => `基準日の名前付き範囲 ${name} を設定できませんでした(これを参照する数式の基準日が古いままになります): ${why}`,
+    en: (name: string, why: string) => `The as-of named range ${name} could not be set (formulas that use it keep an old as-of day): ${why}`,
+  },
+  notProtected: {
+    ja: (why: string) => `タブに編集時の警告を設定できませんでした: ${why}`,
+    en: (why: string) => `The tabs’ edit warning could not be set: ${why}`,
+  },
+  noDocument: {
+    ja: '自動更新がスプレッドシートを開けませんでした(Apps Script が時間主導トリガーにスプレッドシートを渡しませんでした)。サイドバーの「更新する」から更新してください。',
+    en: 'The automatic refresh could not open the spreadsheet (Apps Script gave the time-driven trigger no spreadsheet). Refresh from the sidebar instead.',
+  },
+  noLock: {
+    ja: 'スプレッドシートのロックを取得できないため、更新しませんでした。',
+    en: 'The spreadsheet’s lock was not available, so nothing was refreshed.',
+  },
+} as const;
+
+/** The automatic refresh's status in the sidebar (src/gas/trigger.ts). Templates: `{name}`. */
+export const AUTO_REFRESH_TEXT = {
+  off: { ja: '自動更新: しない', en: 'Automatic refresh: off' },
+  daily: { ja: '自動更新: 毎日 {hour}時台({owner})', en: 'Automatic refresh: daily between {hour}:00 and {next}:00 ({owner})' },
+  hourly: { ja: '自動更新: 1時間ごと({owner})', en: 'Automatic refresh: hourly ({owner})' },
+  lastRun: { ja: '前回の自動更新', en: 'Last automatic run' },
+  never: { ja: 'まだ実行されていません', en: 'not run yet' },
+  done: { ja: '更新しました', en: 'refreshed' },
+  unchanged: { ja: '元データに変更がないため、そのまま', en: 'no change in the source sheets: tabs left as they were' },
+  busy: { ja: '別の更新が実行中のため見送り', en: 'skipped: another refresh was running' },
+  failed: { ja: '失敗: {error}', en: 'failed: {error}' },
+  removed: { ja: '設定と合わないため自動更新を削除しました', en: 'removed itself: it no longer matched the settings' },
+  othersTrigger: {
+    ja: 'この自動更新は {owner} さんが設定したものです。設定を変えると、あなたのアカウントの自動更新に置き換わります。',
+    en: 'This automatic refresh was set up by {owner}. Changing it replaces it with one of your own.',
+  },
+  unknownOwner: { ja: '設定した人は不明', en: 'set up by an unknown account' },
 } as const;
 
 // ---------------------------------------------------------------------------------------------

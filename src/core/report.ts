@@ -14,13 +14,13 @@ import {
   transitions,
   type StageSummary,
 } from './funnel';
-import type { Grid } from './grid';
+import { NOTICE_ROWS, withNotice, type Grid } from './grid';
 import { EMPTY_HISTORY, baselineFor, historyTab, readHistory, recordSnapshot, type History } from './history';
 import type { RangeKind } from './headers';
-import type { StageId, TabId } from './labels';
+import { TAB_NOTICE, type StageId, type TabId } from './labels';
 import type { Settings } from './settings';
 import { ALL_STAGES } from './stages';
-import { customersGrid, funnelGrid, vipGrid } from './tabs';
+import { FUNNEL_AS_OF_CELL, customersGrid, funnelGrid, vipGrid } from './tabs';
 import { predictFromAnalysis, verdictMessage, type PredictionResult } from './predict/predict';
 import type { Cell } from './values';
 
@@ -43,7 +43,10 @@ export interface Report {
   readonly prediction: PredictionResult;
   /** Why there are no predicted numbers (too little data…), in the report's language. */
   readonly predictionNote: string | undefined;
+  /** Every tab's grid as written: the notice line on top (grid.ts), then the tab. */
   readonly tabs: Readonly<Record<TabId, Grid>>;
+  /** The funnel tab's as-of date cell (0-based in its grid), which the FanFunnelAsOf name points at. */
+  readonly asOfCell: { readonly row: number; readonly column: number };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -59,7 +62,7 @@ export function buildReport(input: ReportInput): Report {
   for (const s of stages.values()) counts[s]++;
   const history = recordSnapshot(before, { asOf, refreshedAt: input.now, counts }, stages, baseline);
   const prediction = predictFromAnalysis(a);
-  const tabs = {
+  const bare = {
     funnel: funnelGrid({
       analysis: a,
       zone,
@@ -75,6 +78,14 @@ export function buildReport(input: ReportInput): Report {
     vip: vipGrid(a, zone, settings),
     history: historyTab(history, zone, a.lang),
   };
+  const notice = TAB_NOTICE.line[a.lang];
+  const tabs = {
+    funnel: withNotice(bare.funnel, notice),
+    customers: withNotice(bare.customers, notice),
+    vip: withNotice(bare.vip, notice),
+    history: withNotice(bare.history, notice),
+  };
+  const asOfCell = { row: FUNNEL_AS_OF_CELL.row + NOTICE_ROWS, column: FUNNEL_AS_OF_CELL.column };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
-  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs };
+  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs, asOfCell };
 }

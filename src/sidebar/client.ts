@@ -10,7 +10,7 @@ import { funnelChart } from './funnel';
 import { importPanel } from './importPanel';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
-import { noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
+import { autoRefreshLine, noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
 
 /** Before the first state arrives there are no words from the server: these come from
  *  SIDEBAR_TEXT at build time (scripts/build.mjs), for a first call that fails. */
@@ -102,6 +102,13 @@ function render(): void {
   }
   if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t, st.rangeLabels));
   else body.push(h('p', { class: 'muted', 'data-never': '' }, t.never));
+  // This click's warnings that the record could not keep (the outcome could not be stored).
+  if (view.notice !== null && view.notice.at === last?.at && (view.notice.warnings?.length ?? 0) > (last.warnings?.length ?? 0)) {
+    body.push(noticeBox({ kind: 'warning', id: 'unrecorded', lines: view.notice.warnings!.slice(last.warnings?.length ?? 0) }));
+  } else if (view.notice !== null && view.notice.at !== last?.at && view.notice.warnings !== undefined) {
+    body.push(noticeBox({ kind: 'warning', id: 'unrecorded', lines: [...view.notice.warnings] }));
+  }
+  body.push(autoRefreshLine(st.autoRefresh));
 
   replaceChildren(main, button, progress, ...notices, ...body);
   form?.setBusy(view.busy !== null);

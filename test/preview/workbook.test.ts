@@ -10,6 +10,8 @@ import { exportXlsx, readXlsx } from '../../preview/xlsx';
 import { lapsedCustomer, stageOf } from '../support/previewFixtures';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 import { columnOf } from '../support/tables';
+import { NOTICE_ROWS } from '../../src/core/grid';
+import { TAB_NOTICE } from '../../src/core/labels';
 import type { SidebarState } from '../../src/gas/sidebarApi';
 import { prepareImport, runImport, type ImportServer } from '../../src/sidebar/importFlow';
 import { cp932Csv, rakutenExport } from '../support/importFiles';
@@ -40,8 +42,10 @@ describe('preview workbook', () => {
     ]);
     const funnel = wb.grid(FUNNEL_TAB);
     expect(funnel.editable).toBe(false);
-    expect(funnel.cells[0]![0]).toBe(FUNNEL_TAB);
-    expect(funnel.bold[0]![0]).toBe(true);
+    // Row 1 says the add-on rewrites the tab (issue 11); the title is below it.
+    expect(funnel.cells[0]![0]).toBe(TAB_NOTICE.line.ja);
+    expect(funnel.cells[NOTICE_ROWS]![0]).toBe(FUNNEL_TAB);
+    expect(funnel.bold[NOTICE_ROWS]![0]).toBe(true);
     expect(funnel.charts.length).toBeGreaterThan(0);
   });
 
@@ -95,8 +99,9 @@ describe('preview workbook', () => {
     await book.xlsx.load((await exportXlsx(wb)) as unknown as ArrayBuffer);
     const names = book.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Survey', FORMULAS_SHEET, FUNNEL_TAB, 'VIP', '履歴', 'Charts']));
-    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(FUNNEL_TAB);
-    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').font?.bold).toBe(true);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(TAB_NOTICE.line.ja);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).value).toBe(FUNNEL_TAB);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).font?.bold).toBe(true);
     const formulas = book.getWorksheet(FORMULAS_SHEET)!;
     expect(formulas.getCell('A2').value).toBe(wb.formulaValues()[1]![0]);
     expect(String(formulas.getCell('A1').note)).toContain('=FANSTAGE(');
