@@ -78,15 +78,30 @@ export function readSources(
   return out;
 }
 
-/** What the last successful refresh read: its inputs' digest and how many orders it believed. */
+/**
+ * What the last successful refresh read: its inputs' digest, how many orders it believed, and from
+ * which sheet (its id; absent in records written before it was kept).
+ */
 interface LastInputs {
   readonly digest: string;
   readonly orders: number;
+  readonly sheetId?: number;
 }
 
 function lastInputs(): LastInputs | undefined {
   const v = readJson(documentStore(), PROPERTY_KEYS.lastInputs) as Partial<LastInputs> | undefined;
-  return typeof v?.digest === 'string' && typeof v.orders === 'number' && Number.isFinite(v.orders) ? { digest: v.digest, orders: v.orders } : undefined;
+  if (typeof v?.digest !== 'string' || typeof v.orders !== 'number' || !Number.isFinite(v.orders)) return undefined;
+  return { digest: v.digest, orders: v.orders, ...(typeof v.sheetId === 'number' ? { sheetId: v.sheetId } : {}) };
+}
+
+/**
+ * Last time's order count, when it says something of this paste: only for the same orders sheet.
+ * An owner who chose another sheet (an imported export, a new month's file) chose fewer orders on
+ * purpose; a paste over the same sheet that reads far fewer is what the guard is for.
+ */
+function comparableOrders(previous: LastInputs | undefined, sheetId: number): number | undefined {
+  if (previous === undefined) return undefined;
+  return previous.sheetId === undefined || previous.sheetId === sheetId ? previous.orders : undefined;
 }
 
 /** The language of messages where there is no spreadsheet to ask (a trigger without a document). */
@@ -250,7 +265,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   const ordersRead = a.orders.orders.length + a.orders.cancelled;
 
   // An empty or garbled paste: nothing is written, History keeps its baseline.
-  const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, previous?.orders, settings.refresh.minShareOfLast);
+  const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, comparableOrders(previous, orders.handle.getSheetId()), settings.refresh.minShareOfLast);
   if (refusal !== undefined) {
     return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang, keptClaim(() => own).previousKept === true), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
   }
@@ -329,7 +344,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => rememberTabs(states), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang), (why) => why);
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
-  attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: orders.handle.getSheetId(), asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {

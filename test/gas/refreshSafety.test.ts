@@ -261,6 +261,23 @@ describe('an empty or garbled paste never erases History (issue 11)', () => {
     expect(stored(b)).toMatchObject({ ok: true, rowsRead: 10 });
   });
 
+  test('choosing another orders sheet with fewer orders is the owner’s choice, not a garbled paste', () => {
+    const b = workbook({ Orders: orders(60), 'Orders 2024-07': orders(10, 12, 100) });
+    refresh(b);
+    expect(stored(b)).toMatchObject({ ok: true, sources: { orders: 'Orders' } });
+    const s = state(b);
+    const saved = b.env.call('saveSettings', { ...s.settings, sources: { ...s.settings.sources, orders: 'Orders 2024-07' } }) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    b.env.clock.set(JST_9AM('2024-07-01'));
+    refresh(b);
+    expect(stored(b)).toMatchObject({ ok: true, rowsRead: 10, sources: { orders: 'Orders 2024-07' } });
+    // The chosen sheet is then compared with itself: a fraction pasted over it is refused again.
+    paste(b, 'Orders 2024-07', orders(3, 12, 100));
+    b.env.clock.set(JST_9AM('2024-07-02'));
+    refresh(b);
+    expect(stored(b)).toMatchObject({ ok: false, refused: 'paste' });
+  });
+
   test('an empty orders sheet (the header alone) is refused even with the comparison off', () => {
     const b = workbook({ Orders: orders(20) }, JST_9AM('2024-06-30'), { properties: { document: { [PROPERTY_KEYS.settings]: JSON.stringify({ refresh: { minShareOfLast: 0 } }) } } });
     refresh(b);
