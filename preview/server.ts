@@ -8,6 +8,7 @@
  *   PUT  /api/cell {sheet,row,column,value}   a person types into a cell; recalculates formulas
  *   POST /api/run {name,args}          one google.script.run call of the sidebar
  *   POST /api/trigger                  the time trigger, now
+ *   POST /api/advance {days}           let days go by: that day's orders arrive, the trigger refreshes
  *   GET  /api/export                   the workbook as .xlsx
  *
  * Any web page the owner visits can send requests to 127.0.0.1, so the server answers only its
@@ -27,6 +28,7 @@ import { build } from 'esbuild';
 import { DIST, projectRoot } from '../emulator/project';
 import { SHIM } from '../emulator/scriptRun';
 import type { PreviewWorkbook } from './workbook';
+import { fillPage } from './page/text';
 import { exportXlsx } from './xlsx';
 
 export interface PreviewServer {
@@ -141,7 +143,7 @@ function sidebarCsp(page: string): string {
 
 export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: number } = {}): Promise<PreviewServer> {
   const script = await pageScript();
-  const html = readFileSync(join(PAGE_DIR, 'index.html'), 'utf8');
+  const html = fillPage(readFileSync(join(PAGE_DIR, 'index.html'), 'utf8'), wb.lang);
   const css = readFileSync(join(PAGE_DIR, 'preview.css'), 'utf8');
 
   const send = (res: http.ServerResponse, status: number, type: string, data: string | Buffer, extra: Record<string, string> = {}): void => {
@@ -191,7 +193,7 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
         return send(res, 200, 'text/html; charset=utf-8', served, { 'content-security-policy': sidebarCsp(served) });
       }
       case 'GET /api/tabs':
-        return json(res, { tabs: wb.tabs(), now: new Date(wb.env.clock.now()).toISOString(), timeZone: wb.timeZone });
+        return json(res, { tabs: wb.tabs(), now: new Date(wb.now()).toISOString(), timeZone: wb.timeZone, lang: wb.lang });
       case 'GET /api/sheet': {
         const name = url.searchParams.get('name');
         if (name === null) throw new HttpError(400, 'name is required');
@@ -211,6 +213,13 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
       }
       case 'POST /api/trigger':
         return json(res, wb.runTrigger());
+      case 'POST /api/advance': {
+        const b = (await body(req)) as { days?: unknown } | null;
+        if (b === null || typeof b.days !== 'number' || !Number.isInteger(b.days) || b.days < 1 || b.days > 31) {
+          throw new HttpError(400, 'expected {days: a whole number from 1 to 31}');
+        }
+        return json(res, { days: wb.advanceDays(b.days) });
+      }
       case 'GET /api/export':
         return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await exportXlsx(wb), {
           'content-disposition': 'attachment; filename="fan-funnel.xlsx"',

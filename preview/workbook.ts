@@ -30,6 +30,16 @@ export interface WorkbookOptions {
   readonly timeZone?: string;
   /** The script clock (custom functions' "today", the refresh's as-of day). */
   readonly now: number;
+  /**
+   * The clock runs from `now` in real time (npm start's preview: a refresh's time and how long it
+   * took are real); default: fixed at `now`, moved only by advanceDays (tests).
+   */
+  readonly running?: boolean;
+  /**
+   * Rows that come into being later (the sample shop's following days): each is appended to its
+   * input sheet when advanceDays passes its instant, as an owner pasting a fresh export would.
+   */
+  readonly upcoming?: readonly UpcomingRow[];
   /** Run the add-on's refresh once at the start (default true). */
   readonly refresh?: boolean;
   /** How many rows get a `=LTVRANK(Orders!…, A2)` cell on the Formulas sheet (default 10). */
@@ -37,6 +47,38 @@ export interface WorkbookOptions {
 }
 
 export type TabKind = 'input' | 'addon' | 'formulas';
+
+/** A row appended to an input sheet when the preview's clock passes `at` (ms). */
+export interface UpcomingRow {
+  readonly at: number;
+  readonly sheet: string;
+  readonly row: ReadonlyArray<unknown>;
+}
+
+/** What one day of advanceDays did: the day it became, the rows that arrived, the trigger's run. */
+export interface DayResult {
+  /** The script clock after the day passed (ISO instant). */
+  readonly now: string;
+  /** Rows appended, per input sheet. */
+  readonly arrived: Record<string, number>;
+  readonly trigger: TriggerResult;
+}
+
+export interface TriggerResult {
+  readonly installed: boolean;
+  readonly ok: boolean;
+  /** The refresh's own error when it failed; '' when it refreshed. */
+  readonly message: string;
+}
+
+/** A chart of a tab as the page draws it: the domain's labels and each series' name and values. */
+export interface ChartData {
+  readonly type: string | null;
+  readonly title: string;
+  readonly ranges: string[];
+  readonly labels: string[];
+  readonly series: Array<{ readonly name: string; readonly values: Array<number | null> }>;
+}
 
 export interface TabInfo {
   readonly name: string;
@@ -62,8 +104,8 @@ export interface Grid {
   readonly backgrounds: Array<Array<string | null>>;
   readonly align: Array<Array<'left' | 'center' | 'right' | null>>;
   readonly widths: number[];
-  /** Charts on the sheet: type, title and the ranges they draw. */
-  readonly charts: Array<{ type: string | null; title: string; ranges: string[] }>;
+  /** Charts on the sheet: type, title, the ranges they draw and the data in them. */
+  readonly charts: ChartData[];
 }
 
 export interface EditResult {
@@ -151,6 +193,8 @@ export class PreviewWorkbook {
   private readonly dateCells = new Map<number, Set<number>>();
   private readonly formulaDates = new Map<string, Array<readonly [number, number, number]>>();
   private readonly host: FormulaHost;
+  /** Rows still to come, by time; the next one at `upcoming[0]`. */
+  private upcoming: UpcomingRow[];
 
   constructor(options: WorkbookOptions) {
     this.timeZone = options.timeZone ?? 'Asia/Tokyo';
@@ -167,10 +211,13 @@ export class PreviewWorkbook {
       sheets: options.sheets,
       locale: options.locale ?? 'ja_JP',
       timeZone: this.timeZone,
-      now: options.now,
+      ...(options.running === true ? {} : { now: options.now }),
       htmlFiles: existsSync(sidebar) ? { Sidebar: readFileSync(sidebar, 'utf8') } : {},
     });
     this.env = server.env;
+    // A running clock is real time shifted to start at `now`.
+    if (options.running === true) this.env.clock.advance(options.now - Date.now());
+    this.upcoming = [...(options.upcoming ?? [])].filter((u) => this.inputs.includes(u.sheet)).sort((a, b) => a.at - b.at);
     this.backend = server.backend;
     this.context = server.context;
     this.copyIn = vm.runInContext(
@@ -217,7 +264,9 @@ export class PreviewWorkbook {
       if (name === undefined) return '';
       const values = this.readInput(name);
       const cols = Math.max(1, ...values.map((r) => r.length));
-      return `${quoteSheet(name)}!A1:${columnName(cols)}${Math.max(values.length, 1)}`;
+      // Room for the rows still to come, so the formulas read them when they arrive.
+      const more = this.upcoming.filter((u) => u.sheet === name).length;
+      return `${quoteSheet(name)}!A1:${columnName(cols)}${Math.max(values.length + more, 1)}`;
     };
     const orders = range(this.roles.orders);
     // "*": the whole table even though later arguments follow (a skipped customer may arrive as "").
@@ -310,11 +359,25 @@ export class PreviewWorkbook {
       backgrounds: range.getBackgrounds().map((row) => row.map((b) => (b === '#ffffff' || b === '' ? null : b))),
       align,
       widths: Array.from({ length: columns }, (_, c) => sheet.getColumnWidth(c + 1)),
-      charts:
-        sheet.getCharts().length === 0
-          ? []
-          : this.env.sheet(name).charts.map((c) => ({ type: c.type === null ? null : String(c.type), title: String(c.options.title ?? ''), ranges: [...c.ranges] })),
+      charts: sheet.getCharts().length === 0 ? [] : this.env.sheet(name).charts.map((c) => this.chartData(c.type === null ? null : String(c.type), String(c.options.title ?? ''), [...c.ranges])),
     };
+  }
+
+  /**
+   * The data a chart draws, read from its ranges as Sheets reads them: the first range is the
+   * domain (its first row the header), each column of the others a series named by its header.
+   */
+  private chartData(type: string | null, title: string, ranges: string[]): ChartData {
+    const read = (a1: string): { shown: string[][]; values: unknown[][] } => {
+      const range = this.env.spreadsheet.getRange(a1);
+      return { shown: range.getDisplayValues(), values: range.getValues() };
+    };
+    const [domain, ...rest] = ranges.map(read);
+    const labels = (domain?.shown ?? []).slice(1).map((row) => row[0] ?? '');
+    const series = rest.flatMap((r) =>
+      (r.shown[0] ?? []).map((name, c) => ({ name, values: r.values.slice(1).map((row) => (typeof row[c] === 'number' ? (row[c] as number) : null)) })),
+    );
+    return { type, title, ranges, labels, series };
   }
 
   private formulasGrid(maxRows: number): Grid {
@@ -437,16 +500,64 @@ export class PreviewWorkbook {
    * "Run trigger now": fires the add-on's time trigger as Apps Script would (as its owner, no UI);
    * when none is installed (automatic refresh off), runs its handler the same way.
    */
-  runTrigger(): { installed: boolean; ok: boolean; message: string } {
+  runTrigger(): TriggerResult {
     const trigger = this.env.triggers.list().find((t) => t.handler === 'onAutoRefresh');
     try {
       const outcome = (trigger !== undefined ? this.env.triggers.fire(trigger) : this.env.callAs({ authMode: 'FULL', ui: false }, 'onAutoRefresh')) as
         | { ok?: boolean; error?: string }
         | undefined;
       const ok = outcome?.ok ?? false;
-      return { installed: trigger !== undefined, ok, message: ok ? 'refreshed' : (outcome?.error ?? 'not run (authorisation required)') };
+      return { installed: trigger !== undefined, ok, message: ok ? '' : (outcome?.error ?? '') };
     } catch (e) {
       return { installed: trigger !== undefined, ok: false, message: message(e) };
     }
+  }
+
+  /** The language of the spreadsheet (its locale), which the preview's own words follow. */
+  get lang(): 'ja' | 'en' {
+    return this.env.spreadsheet.getSpreadsheetLocale().startsWith('ja') ? 'ja' : 'en';
+  }
+
+  /** The script clock now (ms). */
+  now(): number {
+    return this.env.clock.now();
+  }
+
+  /**
+   * Lets `days` days go by, one at a time, as they would for the owner's spreadsheet: the clock
+   * moves a day, the orders and customers of that day arrive in the input sheets (and in the
+   * Formulas sheet's mirror), and the daily time trigger refreshes the tabs — so the History tab
+   * gets a snapshot per day and the funnel tab shows the stage moves since the day before.
+   */
+  advanceDays(days: number): DayResult[] {
+    if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error('days must be a whole number from 1 to 366');
+    const out: DayResult[] = [];
+    for (let d = 0; d < days; d++) {
+      this.env.clock.advance(DAY_MS);
+      const arrived = this.arrive(this.now());
+      out.push({ now: new Date(this.now()).toISOString(), arrived, trigger: this.runTrigger() });
+    }
+    return out;
+  }
+
+  /** Appends the upcoming rows whose time has come to their sheets; how many per sheet. */
+  private arrive(until: number): Record<string, number> {
+    const due = this.upcoming.filter((u) => u.at <= until);
+    this.upcoming = this.upcoming.filter((u) => u.at > until);
+    const arrived: Record<string, number> = {};
+    for (const name of this.inputs) {
+      const rows = due.filter((u) => u.sheet === name).map((u) => [...u.row]);
+      if (rows.length === 0) continue;
+      const sheet = this.env.spreadsheet.getSheetByName(name)!;
+      const at = sheet.getLastRow() + 1;
+      this.env.setValues(name, rows, { row: at, column: 1 });
+      const id = this.hf.getSheetId(name)!;
+      const dates = this.dateCells.get(id) ?? new Set<number>();
+      this.dateCells.set(id, dates);
+      const content = rows.map((row, i) => row.map((v, c) => this.toHyperInput(v, () => dates.add((at - 1 + i) * 16384 + c))));
+      withHost(this.host, () => this.hf.setCellContents({ sheet: id, row: at - 1, col: 0 }, content));
+      arrived[name] = rows.length;
+    }
+    return arrived;
   }
 }

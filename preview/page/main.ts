@@ -1,9 +1,15 @@
 /**
  * The preview page: the workbook's tabs as a grid, a formula bar that edits input cells (the
- * server recalculates the formulas), the real sidebar in an iframe, "Run trigger now".
+ * server recalculates the formulas), the real sidebar in an iframe, "Run trigger now", the
+ * day/week advance, and a tab's chart drawn as SVG (chart.ts). Its words are the workbook's
+ * language (text.ts; the page's <html lang> says which).
  * Text goes into the page only through textContent/attributes (never innerHTML).
  */
-import type { EditResult, Grid, TabInfo } from '../workbook';
+import type { DayResult, EditResult, Grid, TabInfo, TriggerResult } from '../workbook';
+import { drawChart } from './chart';
+import { KIND_LABEL, NOTES, STATUS } from './text';
+
+const lang = document.documentElement.lang === 'en' ? 'en' : 'ja';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const statusEl = $<HTMLSpanElement>('status');
@@ -13,6 +19,9 @@ const noteEl = $<HTMLDivElement>('note');
 const formulaEl = $<HTMLInputElement>('formula');
 const cellRefEl = $<HTMLSpanElement>('cell-ref');
 const triggerEl = $<HTMLButtonElement>('run-trigger');
+const todayEl = $<HTMLSpanElement>('today');
+const chartEl = $<HTMLElement>('chart');
+const advanceEls = [$<HTMLButtonElement>('advance-day'), $<HTMLButtonElement>('advance-week')];
 
 let tabs: TabInfo[] = [];
 let current = '';
@@ -44,7 +53,14 @@ function columnName(n: number): string {
   return s;
 }
 
-const KIND_LABEL: Record<TabInfo['kind'], string> = { input: 'input', formulas: 'formulas', addon: 'add-on' };
+/** `2026/11/30 12:00` on the spreadsheet's wall clock. */
+function wallText(iso: string, timeZone: string): string {
+  const p: Record<string, string> = {};
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  for (const x of parts.formatToParts(new Date(iso))) p[x.type] = x.value;
+  return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}`;
+}
+let timeZone = 'Asia/Tokyo';
 
 function renderTabs(): void {
   tabsEl.replaceChildren(
@@ -57,7 +73,7 @@ function renderTabs(): void {
       b.append(t.name);
       const k = document.createElement('span');
       k.className = 'kind';
-      k.textContent = KIND_LABEL[t.kind];
+      k.textContent = KIND_LABEL[t.kind][lang];
       b.append(k);
       b.addEventListener('click', () => void show(t.name));
       return b;
@@ -141,11 +157,13 @@ function renderGrid(g: Grid, previous?: Grid): void {
   gridEl.scrollTop = same ? scroll.top : 0;
   gridEl.scrollLeft = same ? scroll.left : 0;
   const notes: string[] = [];
-  if (g.totalRows > g.cells.length) notes.push(`Showing the first ${g.cells.length} of ${g.totalRows} rows.`);
-  if (g.kind === 'formulas') notes.push('Formulas computed by HyperFormula calling the built bundle’s custom functions; edit an order and they recalculate.');
-  if (g.kind === 'addon') notes.push('Written by the add-on’s refresh (sidebar button, menu or trigger).');
-  if (g.kind === 'input') notes.push('An input sheet: select a cell and type in the bar above (Enter saves).');
-  for (const ch of g.charts) notes.push(`Chart (${ch.type ?? '?'}${ch.title ? `: ${ch.title}` : ''}) of ${ch.ranges.join(', ')}.`);
+  if (g.totalRows > g.cells.length) notes.push(NOTES.firstRows[lang](g.cells.length, g.totalRows));
+  if (g.kind === 'formulas') notes.push(NOTES.formulas[lang]);
+  if (g.kind === 'addon') notes.push(NOTES.addon[lang]);
+  if (g.kind === 'input') notes.push(NOTES.input[lang]);
+  for (const ch of g.charts) notes.push(NOTES.chart[lang](ch.title, ch.ranges.join(', ')));
+  chartEl.hidden = g.charts.length === 0;
+  chartEl.replaceChildren(...g.charts.map((ch) => drawChart(ch, NOTES.chartEmpty[lang])));
   noteEl.textContent = notes.join(' ');
 }
 
@@ -157,7 +175,7 @@ function select(r: number, c: number): void {
   cellRefEl.textContent = `${columnName(c + 1)}${r + 1}`;
   formulaEl.value = grid.formulas[`${r},${c}`] ?? grid.cells[r]?.[c] ?? '';
   formulaEl.disabled = !grid.editable;
-  formulaEl.title = grid.editable ? '' : 'The add-on rewrites this tab at each refresh: edit an input sheet.';
+  formulaEl.title = grid.editable ? '' : NOTES.readOnly[lang];
 }
 
 async function show(name: string, keepSelection = false): Promise<void> {
@@ -177,8 +195,11 @@ async function show(name: string, keepSelection = false): Promise<void> {
 }
 
 async function reload(): Promise<void> {
-  const t = await api<{ tabs: TabInfo[] }>('/api/tabs');
+  const t = await api<{ tabs: TabInfo[]; now: string; timeZone: string }>('/api/tabs');
   tabs = t.tabs;
+  timeZone = t.timeZone;
+  todayEl.textContent = `${NOTES.today[lang]}: ${wallText(t.now, timeZone)}`;
+  todayEl.dataset.now = t.now;
   if (!tabs.some((x) => x.name === current)) current = tabs[0]?.name ?? '';
   await show(current, true);
 }
@@ -186,14 +207,14 @@ async function reload(): Promise<void> {
 async function commit(): Promise<void> {
   if (!grid || !selected || !grid.editable) return;
   const { r, c } = selected;
-  status(`Saving ${current}!${columnName(c + 1)}${r + 1}…`);
+  status(STATUS.saving[lang](`${current}!${columnName(c + 1)}${r + 1}`));
   try {
     const res = await api<EditResult>('/api/cell', {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ sheet: current, row: r + 1, column: c + 1, value: formulaEl.value }),
     });
-    status(`${res.sheet}!${columnName(res.column)}${res.row} = ${res.display} — recalculated ${res.recalculated} formula cells in ${res.ms} ms`);
+    status(STATUS.saved[lang](`${res.sheet}!${columnName(res.column)}${res.row}`, res.display, res.recalculated, res.ms));
     await show(current, true);
   } catch (e) {
     status(String((e as Error).message), true);
@@ -209,20 +230,23 @@ formulaEl.addEventListener('keydown', (e) => {
   }
 });
 
+/** The sidebar shows the last refresh: let it read the state again. */
+function reloadSidebar(): void {
+  $<HTMLIFrameElement>('sidebar').contentWindow?.location.reload();
+}
+
+function triggerText(r: TriggerResult): string {
+  return r.ok ? STATUS.triggerDone[lang](r.installed) : STATUS.triggerFailed[lang](r.message || STATUS.notRun[lang]);
+}
+
 triggerEl.addEventListener('click', async () => {
   triggerEl.disabled = true;
-  status('Running the time trigger (onAutoRefresh)…');
+  status(STATUS.triggerRunning[lang]);
   try {
-    const r = await api<{ installed: boolean; ok: boolean; message: string }>('/api/trigger', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const which = r.installed ? 'the installed trigger' : 'onAutoRefresh (no trigger installed: automatic refresh is off)';
-    status(`Ran ${which}: ${r.message}`, !r.ok);
+    const r = await api<TriggerResult>('/api/trigger', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     await reload();
-    // The sidebar shows the last refresh: let it read the state again.
-    $<HTMLIFrameElement>('sidebar').contentWindow?.location.reload();
+    reloadSidebar();
+    status(triggerText(r), !r.ok);
   } catch (e) {
     status(String((e as Error).message), true);
   } finally {
@@ -230,15 +254,47 @@ triggerEl.addEventListener('click', async () => {
   }
 });
 
+/** Lets days go by one at a time (each a request: the status says how far it is). */
+async function advance(days: number): Promise<void> {
+  for (const b of advanceEls) b.disabled = true;
+  triggerEl.disabled = true;
+  let orders = 0;
+  let last: DayResult | undefined;
+  let said: { text: string; error: boolean } | undefined;
+  try {
+    for (let d = 0; d < days; d++) {
+      status(STATUS.advancing[lang](d, days));
+      const r = await api<{ days: DayResult[] }>('/api/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ days: 1 }) });
+      for (const day of r.days) {
+        orders += day.arrived.Orders ?? 0;
+        last = day;
+        if (!day.trigger.ok) throw new Error(triggerText(day.trigger));
+      }
+    }
+    if (last !== undefined) said = { text: STATUS.advanced[lang](wallText(last.now, timeZone).slice(0, 10), orders, days), error: false };
+  } catch (e) {
+    said = { text: String((e as Error).message), error: true };
+  } finally {
+    // The tabs and the chart first, then the status line says what happened.
+    await reload().catch(() => undefined);
+    reloadSidebar();
+    if (said !== undefined) status(said.text, said.error);
+    for (const b of advanceEls) b.disabled = false;
+    triggerEl.disabled = false;
+  }
+}
+for (const b of advanceEls) b.addEventListener('click', () => void advance(Number(b.dataset.days)));
+
 window.addEventListener('message', (e) => {
   if (e.origin !== window.location.origin) return;
   const data = e.data as { type?: string; name?: string } | null;
   if (data?.type !== 'fanfunnel:server-call' || data.name === 'getSidebarState') return;
-  status(`Sidebar ran ${String(data.name)}`);
+  status(STATUS.sidebarDid(String(data.name), lang));
   void reload();
 });
 
+status(STATUS.loading[lang]);
 void reload().then(
-  () => status('Ready'),
+  () => status(STATUS.ready[lang]),
   (e: unknown) => status(String((e as Error).message), true),
 );

@@ -38,7 +38,7 @@ const MONTH_WEIGHT = [0.85, 0.8, 0.95, 1, 1.3, 1.1, 1, 0.9, 0.95, 1, 1.15, 1.5];
 const HOUR_WEIGHT = [1.2, 0.6, 0.3, 0.2, 0.2, 0.3, 0.6, 1.2, 1.6, 1.8, 2, 2.2, 2.8, 2.4, 2, 2, 2, 2, 2.2, 2.6, 3.2, 3.6, 3.4, 2.2];
 const HOURS = HOUR_WEIGHT.map((w, h) => ({ h, w }));
 
-interface Draft {
+export interface Draft {
   customerId: string;
   at: number;
   lines: OrderLine[];
@@ -57,7 +57,7 @@ export function generateShop(opts: ShopOptions = {}): Shop {
   const startDay = addMonths(dayMs(asOf) + DAY, -SAMPLE_MONTHS); // e.g. 2025-05-01
   const days = Math.round((dayMs(asOf) + DAY - startDay) / DAY);
 
-  const timeOfDay = (): number => rng.weighted(HOURS, (x) => x.w).h * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59) * 1000;
+  const timeOfDay = (): number => drawTimeOfDay(rng);
 
   // Sign-up days: growing a little over time, with the gift seasons.
   const dayWeights: number[] = [];
@@ -87,70 +87,15 @@ export function generateShop(opts: ShopOptions = {}): Shop {
   for (let i = 0; i < buyers + members; i++) {
     const kind: CustomerKind =
       i >= buyers ? 'member' : rng.chance(0.08) ? 'subscriber' : rng.chance(0.016) ? 'gift' : 'regular';
-    const [family, familyRo] = rng.pick(FAMILY);
-    const [given, givenRo] = rng.weighted(GIVEN, (g) => (GIVEN.indexOf(g) < 24 ? 2.5 : 1));
-    let affinity = clamp(0.5 + 0.22 * rng.normal(), 0, 1);
-    if (kind === 'subscriber' || kind === 'gift') affinity = clamp(affinity + 0.15, 0, 1);
-    const domain = rng.weighted(DOMAINS, (d) => d[1])[0];
-    const style = rng.int(0, 3);
-    const yy = pad(rng.int(60, 99) % 100);
-    let local =
-      style === 0 ? `${givenRo}.${familyRo}` : style === 1 ? `${familyRo}${givenRo}` : style === 2 ? `${givenRo[0]}${familyRo}${yy}` : `${givenRo}_${familyRo[0]}`;
-    let email = `${local}@${domain}`;
-    while (emails.has(email)) {
-      local = `${local}${rng.int(1, 9)}`;
-      email = `${local}@${domain}`;
-    }
-    emails.add(email);
-    const line = kind === 'member' ? rng.chance(0.9) : rng.chance(0.42 + 0.4 * affinity);
-    const acceptsMarketing = rng.chance(line ? 0.7 : 0.3);
-    const birthYear = rng.int(1950, 2002);
-    const birthday = rng.chance(0.8) ? Date.UTC(birthYear, rng.int(0, 11), rng.int(1, 28)) : undefined;
-    const day = signupDay();
-    people.push({
-      family,
-      given,
-      name: `${family} ${given}`,
-      email,
-      place: rng.pick(PLACES),
-      birthday,
-      line,
-      acceptsMarketing,
-      kind,
-      affinity,
-      signup: day + timeOfDay(),
-      subscriptionStart: undefined,
-      subscriptionEnd: undefined,
-    });
+    people.push(drawPerson(rng, kind, emails, signupDay));
   }
   people.sort((a, b) => a.signup - b.signup);
   const customers: Customer[] = people.map((p, i) => ({ ...p, id: `C${pad(i + 1, 6)}` }));
 
   // Orders.
   const drafts: Draft[] = [];
-  const basket = (at: number, min = 1): OrderLine[] => {
-    const month = parts(at).mo;
-    const n = Math.max(min, rng.weighted([1, 2, 3, 4], (k) => [0.5, 0.3, 0.14, 0.06][k - 1]!));
-    const lines: OrderLine[] = [];
-    for (let k = 0; k < n; k++) {
-      const p = rng.weighted(BASKET, (x) => (x.season?.includes(month) ? 3 * x.weight : x.weight));
-      const existing = lines.find((l) => l.product === p);
-      const quantity = rng.weighted([1, 2, 3], (q) => [0.8, 0.15, 0.05][q - 1]!);
-      if (existing === undefined) lines.push({ product: p, quantity });
-    }
-    return lines;
-  };
-  const giftBasket = (): OrderLine[] => {
-    const lines: OrderLine[] = [];
-    const kinds = rng.int(1, 2);
-    for (let k = 0; k < kinds; k++) {
-      const p = rng.pick(GIFTS);
-      if (lines.some((l) => l.product === p)) continue;
-      lines.push({ product: p, quantity: Math.round(rng.lognormal(3, 0.6)) + 1 });
-    }
-    if (rng.chance(0.3)) lines.push({ product: rng.pick(BASKET), quantity: 1 });
-    return lines;
-  };
+  const basket = (at: number, min = 1): OrderLine[] => drawBasket(rng, at, min);
+  const giftBasket = (): OrderLine[] => drawGiftBasket(rng);
   const webTime = (day: number): number => Math.floor(day / DAY) * DAY + timeOfDay();
 
   for (const c of customers) {
@@ -274,7 +219,7 @@ function businessHours(ms: number, rng: Rng): number {
 }
 
 /** Prices an order and decides what happened to it after it was placed. */
-function priceOrder(d: Draft, number: number, rng: Rng, end: number): Order {
+export function priceOrder(d: Draft, number: number, rng: Rng, end: number): Order {
   const subtotal = d.lines.reduce((s, l) => s + l.product.price * l.quantity, 0);
   const discount = d.discountCode === '' ? 0 : Math.floor(subtotal * 0.1);
   const shipping = d.subscription || d.source === 'pos' || subtotal >= 5000 ? 0 : 660;
@@ -338,4 +283,78 @@ function priceOrder(d: Draft, number: number, rng: Rng, end: number): Order {
     order.refunded = Math.min(total, line.product.price);
   }
   return order;
+}
+
+// Draws shared by the shop's history and its continuation (continuation.ts). Each takes the
+// generator it draws from, in a fixed order: the same seed makes the same shop.
+
+/** A time of day (ms after midnight) weighted by when people order (HOUR_WEIGHT). */
+export function drawTimeOfDay(rng: Rng): number {
+  return rng.weighted(HOURS, (x) => x.w).h * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59) * 1000;
+}
+
+/** A new person (without an id) who signs up on `signupDay()`, their e-mail unique among `emails`. */
+export function drawPerson(rng: Rng, kind: CustomerKind, emails: Set<string>, signupDay: () => number): Omit<Customer, 'id'> {
+  const [family, familyRo] = rng.pick(FAMILY);
+  const [given, givenRo] = rng.weighted(GIVEN, (g) => (GIVEN.indexOf(g) < 24 ? 2.5 : 1));
+  let affinity = clamp(0.5 + 0.22 * rng.normal(), 0, 1);
+  if (kind === 'subscriber' || kind === 'gift') affinity = clamp(affinity + 0.15, 0, 1);
+  const domain = rng.weighted(DOMAINS, (d) => d[1])[0];
+  const style = rng.int(0, 3);
+  const yy = pad(rng.int(60, 99) % 100);
+  let local =
+    style === 0 ? `${givenRo}.${familyRo}` : style === 1 ? `${familyRo}${givenRo}` : style === 2 ? `${givenRo[0]}${familyRo}${yy}` : `${givenRo}_${familyRo[0]}`;
+  let email = `${local}@${domain}`;
+  while (emails.has(email)) {
+    local = `${local}${rng.int(1, 9)}`;
+    email = `${local}@${domain}`;
+  }
+  emails.add(email);
+  const line = kind === 'member' ? rng.chance(0.9) : rng.chance(0.42 + 0.4 * affinity);
+  const acceptsMarketing = rng.chance(line ? 0.7 : 0.3);
+  const birthYear = rng.int(1950, 2002);
+  const birthday = rng.chance(0.8) ? Date.UTC(birthYear, rng.int(0, 11), rng.int(1, 28)) : undefined;
+  const day = signupDay();
+  return {
+    family,
+    given,
+    name: `${family} ${given}`,
+    email,
+    place: rng.pick(PLACES),
+    birthday,
+    line,
+    acceptsMarketing,
+    kind,
+    affinity,
+    signup: day + drawTimeOfDay(rng),
+    subscriptionStart: undefined,
+    subscriptionEnd: undefined,
+  };
+}
+
+/** An everyday basket: 1–4 products (at least `min`), seasonal teas more likely in their months. */
+export function drawBasket(rng: Rng, at: number, min = 1): OrderLine[] {
+  const month = parts(at).mo;
+  const n = Math.max(min, rng.weighted([1, 2, 3, 4], (k) => [0.5, 0.3, 0.14, 0.06][k - 1]!));
+  const lines: OrderLine[] = [];
+  for (let k = 0; k < n; k++) {
+    const p = rng.weighted(BASKET, (x) => (x.season?.includes(month) ? 3 * x.weight : x.weight));
+    const existing = lines.find((l) => l.product === p);
+    const quantity = rng.weighted([1, 2, 3], (q) => [0.8, 0.15, 0.05][q - 1]!);
+    if (existing === undefined) lines.push({ product: p, quantity });
+  }
+  return lines;
+}
+
+/** A gift buyer's order: one or two gift sets in numbers, sometimes an everyday tea on top. */
+export function drawGiftBasket(rng: Rng): OrderLine[] {
+  const lines: OrderLine[] = [];
+  const kinds = rng.int(1, 2);
+  for (let k = 0; k < kinds; k++) {
+    const p = rng.pick(GIFTS);
+    if (lines.some((l) => l.product === p)) continue;
+    lines.push({ product: p, quantity: Math.round(rng.lognormal(3, 0.6)) + 1 });
+  }
+  if (rng.chance(0.3)) lines.push({ product: rng.pick(BASKET), quantity: 1 });
+  return lines;
 }

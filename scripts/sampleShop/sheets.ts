@@ -124,7 +124,7 @@ export const JA_TEXT_AMOUNTS_BEFORE = '2025-09-01';
  * Three hand-entered phone orders (注文番号 TEL-…) are deliberately broken — an impossible date, a
  * missing customer, an amount of 要確認 — so that the skipped-row report has something to show.
  */
-export function japaneseOrders(shop: Shop): Sheet {
+export function japaneseOrders(shop: Shop, options: { readonly messy?: boolean } = {}): Sheet {
   const people = customerIndex(shop);
   const oldCart = dayMs(JA_TEXT_AMOUNTS_BEFORE);
   const rows: Sheet = [[...JA_ORDER_HEADERS]];
@@ -133,7 +133,7 @@ export function japaneseOrders(shop: Shop): Sheet {
     o.status === 'cancelled' ? 'キャンセル' : o.status === 'returned' ? '返品' : o.status === 'unfulfilled' ? '発送準備中' : '発送済み';
   const fullWidthSpace = (name: string): string => name.replace(' ', '\u3000');
 
-  const messy = messyPhoneOrders(shop);
+  const messy = options.messy === false ? [] : messyPhoneOrders(shop);
   let nextMessy = 0;
   for (const o of shop.orders) {
     while (nextMessy < messy.length && messy[nextMessy]!.after === o.number) rows.push(messy[nextMessy++]!.row);

@@ -16,12 +16,14 @@ export interface Args {
   /** Start the preview server (default: yes, unless CI). */
   serve: boolean;
   port: number;
+  /** Days the preview lets go by before it is served or exported (each refreshed by the trigger). */
+  days: number;
   /** Print the SQL of the stages and ranking in this dialect and stop. */
   exportSql?: DialectId;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { lang: 'ja', top: 10, help: false, serve: !process.env.CI, port: 8080 };
+  const args: Args = { lang: 'ja', top: 10, help: false, serve: !process.env.CI, port: 8080, days: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -70,6 +72,12 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value();
         if (v !== 'duckdb' && v !== 'bigquery') throw new UsageError(`--export-sql is duckdb or bigquery, not "${v}"`);
         args.exportSql = v;
+        break;
+      }
+      case '--days': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 366) throw new UsageError('--days needs a whole number of days from 0 to 366');
+        args.days = v;
         break;
       }
       case '--no-serve':
@@ -124,9 +132,14 @@ export const USAGE = `Fan Funnel — runs the built add-on (dist/Code.js) on CSV
   --export FILE.xlsx write the refreshed workbook (tabs, formats, the chart's data) to an .xlsx
   --export-sql D     print the SQL of the stages and ranking (D = bigquery or duckdb) for the
                      settings and columns of the orders (the sample's, or --orders FILE) and stop
+  --days N           let N days go by in the preview before it opens (and before --export): each
+                     day that day's orders of the sample shop arrive (it goes on 92 days past its
+                     export day; your own files get no new orders) and the daily automatic refresh
+                     runs, so the History tab, its chart and the stage moves fill in
   --no-serve         print the report only; no local preview (also when CI is set)
   --port N           the preview's port on 127.0.0.1 (default 8080; 0 = any free port)
 
 Files may be CSV (UTF-8, or Shift_JIS/CP932 as BASE, カラーミー and 楽天 write) or XLSX (first sheet).
 After the report, the local preview serves the workbook on http://127.0.0.1:PORT/: the tabs, the
-formulas =FANSTAGE/=LTVRANK recalculated as you edit orders, the real sidebar, the time trigger.`;
+formulas =FANSTAGE/=LTVRANK recalculated as you edit orders, the real sidebar, the time trigger,
+and buttons that let a day or a week go by.`;

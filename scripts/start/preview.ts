@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPreviewServer } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
+import { sampleUpcomingRows } from '../sampleShop/continuation';
 import { exportXlsx } from '../../preview/xlsx';
 import type { Args } from './args';
 import { TIME_ZONE, displayPath } from './inputs';
@@ -20,8 +21,18 @@ export async function preview(run: Run, args: Args, locale: string, out: (s?: st
   if (run.survey) sheets.Survey = run.survey.range;
   out();
   out(T('ワークブックを準備しています (シートに貼り付け、アドオンで更新)…', 'Preparing the workbook (sheets pasted, refreshed by the add-on)…'));
-  // The script clock: noon of the as-of day in Japan, so "today" is that day.
-  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now: Date.parse(`${run.asOf}T12:00:00+09:00`) });
+  // The script clock: the as-of day in Japan at the real time of day, running — so a refresh's
+  // time and how long it took are real, and "today" is the as-of day (until --days moves it on).
+  const now = Date.parse(`${run.asOf}T00:00:00+09:00`) + timeOfDayInTokyo();
+  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now, running: true, upcoming: args.orders === undefined ? sampleUpcomingRows() : [] });
+  if (args.days > 0) {
+    out(T(`プレビューの日付を ${args.days} 日進めています (毎日、その日の注文が届き、自動更新が実行されます)…`, `Letting ${args.days} days go by in the preview (each day its orders arrive and the automatic refresh runs)…`));
+    const days = wb.advanceDays(args.days);
+    const failed = days.find((d) => !d.trigger.ok);
+    if (failed !== undefined) out(T(`  自動更新が失敗しました (${failed.now.slice(0, 10)}): ${failed.trigger.message}`, `  The automatic refresh failed (${failed.now.slice(0, 10)}): ${failed.trigger.message}`));
+    const orders = days.reduce((n, d) => n + (d.arrived.Orders ?? 0), 0);
+    out(T(`  ${days.length} 日分の更新が終わりました: 注文 ${orders} 行が届きました`, `  ${days.length} days refreshed: ${orders} order rows arrived`));
+  }
   if (args.export !== undefined) {
     const file = resolve(args.export);
     writeFileSync(file, await exportXlsx(wb));
@@ -42,3 +53,14 @@ export async function preview(run: Run, args: Args, locale: string, out: (s?: st
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** Milliseconds since midnight in Japan, now. */
+function timeOfDayInTokyo(): number {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date())
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>;
+  return ((p.hour! * 60 + p.minute!) * 60 + p.second!) * 1000;
+}
+

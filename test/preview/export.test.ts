@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../scripts/csv';
+import { UsageError, parseArgs } from '../../scripts/start/args';
 import { NOTICE_ROWS } from '../../src/core/grid';
 import { TAB_NAMES, TAB_NOTICE } from '../../src/core/labels';
 import { projectRoot } from '../../emulator/project';
@@ -68,4 +69,31 @@ test('npm start -- --lang en --export x.xlsx writes a workbook Excel opens; Hist
   const text = charts.getSheetValues().flat().map(String).join('\n');
   expect(text).toContain(`'History (Fan Funnel)'!A${1 + NOTICE_ROWS}:`);
   expect(text).not.toMatch(/(^|[^'])History!/m);
+});
+
+test('npm start -- --days 3: three days go by before the export — History holds a snapshot a day', async () => {
+  const inputs = sampleShopSheets(40);
+  for (const [name, rows] of Object.entries(inputs)) writeFileSync(join(dir, `${name}.csv`), writeCsv(rows));
+  const out = join(dir, 'days.xlsx');
+  const start = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  const run = spawnSync(
+    start[0] === 'node' ? process.execPath : start[0]!,
+    [...start.slice(1), '--orders', join(dir, 'Orders.csv'), '--as-of', '2026-10-31', '--lang', 'en', '--days', '3', '--export', out, '--no-serve'],
+    { cwd: projectRoot(), encoding: 'utf8' },
+  );
+  expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(run.stdout).toMatch(/^ {2}3 days refreshed/m);
+
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  const history = book.getWorksheet('History (Fan Funnel)')!;
+  const days = [0, 1, 2, 3].map((i) => history.getCell(`A${2 + NOTICE_ROWS + i}`).value);
+  expect(days.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))).toEqual(['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03']);
+  expect(history.getCell(`A${2 + NOTICE_ROWS + 4}`).value).toBeNull();
+});
+
+test('--days takes a whole number of days', () => {
+  expect(parseArgs(['--days', '7']).days).toBe(7);
+  expect(parseArgs([]).days).toBe(0);
+  for (const bad of ['-1', '1.5', 'week', '367']) expect(() => parseArgs(['--days', bad])).toThrow(UsageError);
 });

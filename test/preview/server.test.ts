@@ -56,6 +56,7 @@ function state(): unknown {
     autoRefreshInstalled: s.autoRefreshInstalled,
     triggers: wb.env.triggers.list().length,
     firstOrder: wb.env.sheet('Orders').values[1],
+    now: wb.now(),
   };
 }
 
@@ -87,6 +88,7 @@ describe('state-changing requests: the page’s own Origin and application/json'
     ['POST', '/api/run', saveAutoRefresh],
     ['POST', '/api/run', json({ name: 'refreshFromSidebar', args: [] })],
     ['POST', '/api/trigger', '{}'],
+    ['POST', '/api/advance', json({ days: 1 })],
     ['PUT', '/api/cell', editCell],
   ];
 
@@ -234,5 +236,41 @@ describe('Content-Security-Policy', () => {
     expect(scripts).toHaveLength(inline);
     for (const s of scripts) expect(s).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
     expect(csp.get('style-src')).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  });
+});
+
+describe('the page in the workbook’s language; days going by', () => {
+  test('a Japanese workbook gets the page in Japanese, an English one in English, every slot filled', async () => {
+    const ja = await request('GET', '/', {});
+    expect(ja.text).toMatch(/<html lang="ja">/);
+    expect(ja.text).toContain('>1日進める<');
+    expect(ja.text).toContain('>1週間進める<');
+    expect(ja.text).not.toContain('{{');
+    const enBook = new PreviewWorkbook({ sheets: sampleShopSheets(20), now: SAMPLE_AS_OF, locale: 'en_US' });
+    const en = await startPreviewServer(enBook, { port: 0 });
+    try {
+      const page = await (await fetch(en.url)).text();
+      expect(page).toMatch(/<html lang="en">/);
+      expect(page).toContain('>Advance 1 day<');
+      expect(page).not.toContain('{{');
+      expect(page).not.toContain('1日進める');
+    } finally {
+      await en.close();
+    }
+  });
+
+  test('POST /api/advance lets one day go by and the trigger refresh; a wrong number of days is refused', async () => {
+    const headers = { origin: own, 'content-type': 'application/json' };
+    const before = wb.now();
+    for (const bad of [json({ days: 0 }), json({ days: 1.5 }), json({ days: 32 }), json({ days: '1' }), json({})]) {
+      expect((await request('POST', '/api/advance', headers, bad)).status).toBe(400);
+    }
+    expect(wb.now()).toBe(before);
+    const r = await request('POST', '/api/advance', headers, json({ days: 1 }));
+    expect(r.status).toBe(200);
+    const days = (JSON.parse(r.text) as { days: Array<{ now: string; trigger: { ok: boolean } }> }).days;
+    expect(days.map((d) => [Date.parse(d.now) - before, d.trigger.ok])).toEqual([[86_400_000, true]]);
+    const tabs = JSON.parse((await request('GET', '/api/tabs', {})).text) as { now: string; lang: string };
+    expect([Date.parse(tabs.now) - before, tabs.lang]).toEqual([86_400_000, 'ja']);
   });
 });

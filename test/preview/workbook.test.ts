@@ -89,7 +89,7 @@ describe('preview workbook', () => {
   });
 
   test('run trigger now: runs onAutoRefresh as the trigger would', () => {
-    expect(wb.runTrigger()).toEqual({ installed: false, ok: true, message: 'refreshed' });
+    expect(wb.runTrigger()).toEqual({ installed: false, ok: true, message: '' });
     const last = JSON.parse((wb.run('getSidebarState', []) as { json: string }).json) as { last: { cause: string } };
     expect(last.last.cause).toBe('trigger');
   });

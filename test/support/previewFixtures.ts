@@ -1,5 +1,6 @@
 /** Helpers of the local preview's tests (test/preview/): a customer whose stage an edit changes. */
 import type { PreviewWorkbook } from '../../preview/workbook';
+import { TAB_TEXT } from '../../src/core/labels';
 import { columnOf } from './tables';
 
 /** A lapsed (離脱) customer of the sample shop and the row and column of one of their orders' date. */
@@ -22,3 +23,16 @@ export function stageOf(wb: PreviewWorkbook, key: string): unknown {
   return table.find((r) => r[columnOf(table, 'customer')] === key)?.[columnOf(table, 'stage')];
 }
 
+
+/** The stage-move matrix of the funnel tab: [from, to, count] of every move to another stage. */
+export function stageMoves(cells: string[][]): Array<[string, string, number]> {
+  const at = cells.findIndex((r) => r[0] === TAB_TEXT.fromTo.ja);
+  if (at < 0) return [];
+  const to = cells[at]!;
+  const moves: Array<[string, string, number]> = [];
+  for (const row of cells.slice(at + 1)) {
+    if (row[0] === '' || row[0] === undefined) break;
+    row.forEach((v, c) => c > 0 && to[c] !== '' && to[c] !== row[0] && Number(v.replace(/,/g, '')) > 0 && moves.push([row[0]!, to[c]!, Number(v)]));
+  }
+  return moves;
+}

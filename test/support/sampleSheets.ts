@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../emulator/project';
 import { parseCsv, toRange, type SheetValue } from '../../scripts/csv';
+import { sampleUpcomingRows } from '../../scripts/sampleShop/continuation';
+import type { UpcomingRow } from '../../preview/workbook';
 
 /** The sample shop's as-of instant (samples/README.md): the end of 2026-10-31 in Japan. */
 export const SAMPLE_AS_OF = Date.parse('2026-10-31T15:00:00Z');
@@ -26,4 +28,16 @@ export function sampleShopSheets(customers = 400): Record<'Orders' | 'Customers'
     Customers: kept,
     Survey: [survey[0]!, ...survey.slice(1).filter((r) => emails.has(r[emailColumn]!))],
   };
+}
+
+/**
+ * The sample shop's following days (scripts/sampleShop/continuation.ts) for a shop cut as
+ * sampleShopSheets(customers) cuts it: the kept customers' orders and every new customer's.
+ */
+export function sampleUpcoming(customers = 400): UpcomingRow[] {
+  const known = toRange(parseCsv(readFileSync(join(projectRoot(), 'samples', 'customers.csv'), 'utf8'))).length - 1;
+  return sampleUpcomingRows((u) => {
+    const id = Number(String(u.row[u.sheet === 'Orders' ? 2 : 0]).slice(1));
+    return id <= customers || id > known;
+  });
 }

@@ -1,0 +1,69 @@
+/**
+ * npm run screenshots — the README's pictures (docs/*.png) of the local preview, taken in Debian's
+ * chromium (playwright-core, as the browser tests drive it) on the sample shop exactly as
+ * `npm start` serves it: the Japanese sample, then a week let go by with the page's own button.
+ * Google's own pages (Extensions → Apps Script, the authorisation screen) cannot be taken here —
+ * there is no Google account or network — so the README describes those steps in words.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { projectRoot } from '../emulator/project';
+import { startPreviewServer } from '../preview/server';
+import { PreviewWorkbook } from '../preview/workbook';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/sidebarPage';
+import { sampleUpcomingRows } from './sampleShop/continuation';
+import { SAMPLE_AS_OF } from './sampleShop/shop';
+import { TIME_ZONE, sampleInputs } from './start/inputs';
+
+const DOCS = join(projectRoot(), 'docs');
+
+async function main(): Promise<void> {
+  // Without a Japanese font chromium draws every kana and kanji as a box.
+  if (execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim() === '') {
+    throw new Error('no Japanese font: apt-get install -y fonts-ipafont-gothic (or fonts-noto-cjk), then run again');
+  }
+  const s = await sampleInputs(() => undefined);
+  const wb = new PreviewWorkbook({
+    sheets: { Orders: s.ja.range, Customers: s.customers.range, Survey: s.survey.range },
+    locale: 'ja_JP',
+    timeZone: TIME_ZONE,
+    // 10:00 of the export day, running: the refresh times and durations shown are real.
+    now: Date.parse(`${SAMPLE_AS_OF}T10:00:00+09:00`),
+    running: true,
+    upcoming: sampleUpcomingRows(),
+  });
+  const server = await startPreviewServer(wb, { port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', timezoneId: TIME_ZONE })).newPage();
+    await page.goto(server.url);
+    await page.locator('#status', { hasText: '準備ができました' }).waitFor({ timeout: 120_000 });
+    await page.frameLocator('#sidebar').locator('#refresh').waitFor();
+    const tab = async (name: string): Promise<void> => {
+      await page.locator(`.tabs button[data-name="${name}"]`).click();
+      await page.locator(`#grid-table[data-sheet="${name}"]`).waitFor();
+    };
+    await tab('ファンファネル');
+    await page.screenshot({ path: join(DOCS, 'preview-ja.png') });
+    await page.locator('#advance-week').click();
+    await page.locator('#status', { hasText: 'になりました' }).waitFor({ timeout: 600_000 });
+    await page.frameLocator('#sidebar').locator('#refresh').waitFor();
+    await tab('ファンファネル');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(DOCS, 'preview-week-ja.png') });
+    const moves = page.locator('#grid-table td', { hasText: /^ステージ移動/ }).first();
+    await moves.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DOCS, 'preview-moves-ja.png') });
+    await tab('履歴');
+    await page.screenshot({ path: join(DOCS, 'preview-history-ja.png') });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
