@@ -46,17 +46,16 @@ async function main(): Promise<void> {
     };
     await tab('ファンファネル');
     await page.screenshot({ path: join(DOCS, 'preview-ja.png') });
+    await page.screenshot({ path: join(DOCS, 'sidebar-ja.png'), clip: { x: 1046, y: 46, width: 320, height: 722 } });
+    await tab('Formulas');
+    await page.screenshot({ path: join(DOCS, 'preview-formulas-ja.png') });
     await page.locator('#advance-week').click();
     await page.locator('#status', { hasText: 'になりました' }).waitFor({ timeout: 600_000 });
     await page.frameLocator('#sidebar').locator('#refresh').waitFor();
     await tab('ファンファネル');
-    await page.waitForTimeout(500);
     await page.screenshot({ path: join(DOCS, 'preview-week-ja.png') });
-    const moves = page.locator('#grid-table td', { hasText: /^ステージ移動/ }).first();
-    await moves.scrollIntoViewIfNeeded();
+    await page.locator('#grid-table td', { hasText: /^ステージ移動/ }).first().evaluate((td) => td.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(DOCS, 'preview-moves-ja.png') });
-    await tab('履歴');
-    await page.screenshot({ path: join(DOCS, 'preview-history-ja.png') });
   } finally {
     await browser.close();
     await server.close();

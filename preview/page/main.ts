@@ -90,11 +90,16 @@ function renderGrid(g: Grid, previous?: Grid): void {
   const rowHead = document.createElement('col');
   rowHead.style.width = '46px';
   cols.append(rowHead);
+  let width = 46;
   for (const w of g.widths) {
     const col = document.createElement('col');
-    col.style.width = `${Math.max(40, Math.min(w, 400))}px`;
+    const px = Math.max(40, Math.min(w, 400));
+    col.style.width = `${px}px`;
+    width += px;
     cols.append(col);
   }
+  // A fixed layout needs the table's width: else a long text in a cell widens its column.
+  table.style.width = `${width}px`;
   table.append(cols);
   const head = document.createElement('thead');
   const hr = document.createElement('tr');

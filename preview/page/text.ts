@@ -13,7 +13,11 @@ type Words = Record<Lang, string>;
 /** The static parts of index.html, by slot. */
 export const PAGE_TEXT = {
   title: { ja: 'Fan Funnel — ローカルプレビュー', en: 'Fan Funnel — local preview' },
-  sub: { ja: 'ローカルプレビュー — ビルド済みのアドオンをメモリ上のスプレッドシートで動かしています', en: 'local preview — the built add-on on an in-memory spreadsheet' },
+  sub: { ja: 'ローカルプレビュー', en: 'local preview' },
+  subTitle: {
+    ja: 'ビルド済みのアドオンを、このパソコンのメモリ上のスプレッドシートで動かしています(Google には接続しません)',
+    en: 'the built add-on on an in-memory spreadsheet on this computer (nothing is sent to Google)',
+  },
   advanceDay: { ja: '1日進める', en: 'Advance 1 day' },
   advanceWeek: { ja: '1週間進める', en: 'Advance 1 week' },
   advanceTitle: {
@@ -69,7 +73,10 @@ export const STATUS = {
 };
 
 export const NOTES = {
-  firstRows: { ja: (shown: number, total: number) => `先頭の ${shown} 行を表示しています(全 ${total} 行)。`, en: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows.` },
+  firstRows: {
+    ja: (shown: number, total: number) => `先頭の ${shown.toLocaleString('ja-JP')} 行を表示しています(全 ${total.toLocaleString('ja-JP')} 行)。`,
+    en: (shown: number, total: number) => `Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows.`,
+  },
   formulas: {
     ja: '数式は表計算エンジン HyperFormula がビルド済みアドオンの関数を呼び出して計算しています。注文を編集すると再計算されます。',
     en: 'Formulas computed by HyperFormula calling the built bundle’s custom functions; edit an order and they recalculate.',

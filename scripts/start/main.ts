@@ -7,6 +7,8 @@
  *   npm start -- --orders FILE [--customers FILE] [--survey FILE] [--as-of YYYY-MM-DD]
  *   npm start -- --lang en                     English labels (spreadsheet locale en_US)
  *   npm start -- --export out.xlsx             also write the refreshed workbook to an .xlsx
+ *   npm start -- --days N                      let N days go by in the preview first (orders arrive,
+ *                                              the daily trigger refreshes: History, moves, chart)
  *   npm start -- --no-serve                    only the report (CI=true does the same)
  *   npm start -- --export-sql bigquery|duckdb  print the SQL of the stages and ranking (exportSql.ts)
  *
