@@ -366,6 +366,11 @@ export class PreviewWorkbook {
   /**
    * The data a chart draws, read from its ranges as Sheets reads them: the first range is the
    * domain (its first row the header), each column of the others a series named by its header.
+   * Google: a chart's first column can be its domain (EmbeddedChartBuilder's
+   * `useFirstColumnAsDomain`, https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder),
+   * and Sheets guesses how many rows are headers when the chart does not say
+   * (BasicChartSpec.headerCount, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/charts#BasicChartSpec);
+   * the add-on's History chart (src/gas/writer.ts) starts both ranges at the History tab's header row.
    */
   private chartData(type: string | null, title: string, ranges: string[]): ChartData {
     const read = (a1: string): { shown: string[][]; values: unknown[][] } => {
