@@ -534,13 +534,15 @@ export class PreviewWorkbook {
    * Formulas sheet's mirror), and the daily time trigger refreshes the tabs — so the History tab
    * gets a snapshot per day and the funnel tab shows the stage moves since the day before.
    */
-  advanceDays(days: number): DayResult[] {
+  advanceDays(days: number, onDay: (day: DayResult) => void = () => undefined): DayResult[] {
     if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error('days must be a whole number from 1 to 366');
     const out: DayResult[] = [];
     for (let d = 0; d < days; d++) {
       this.env.clock.advance(DAY_MS);
       const arrived = this.arrive(this.now());
-      out.push({ now: new Date(this.now()).toISOString(), arrived, trigger: this.runTrigger() });
+      const day = { now: new Date(this.now()).toISOString(), arrived, trigger: this.runTrigger() };
+      out.push(day);
+      onDay(day);
     }
     return out;
   }

@@ -27,9 +27,12 @@ export async function preview(run: Run, args: Args, locale: string, out: (s?: st
   const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now, running: true, upcoming: args.orders === undefined ? sampleUpcomingRows() : [] });
   if (args.days > 0) {
     out(T(`プレビューの日付を ${args.days} 日進めています (毎日、その日の注文が届き、自動更新が実行されます)…`, `Letting ${args.days} days go by in the preview (each day its orders arrive and the automatic refresh runs)…`));
-    const days = wb.advanceDays(args.days);
-    const failed = days.find((d) => !d.trigger.ok);
-    if (failed !== undefined) out(T(`  自動更新が失敗しました (${failed.now.slice(0, 10)}): ${failed.trigger.message}`, `  The automatic refresh failed (${failed.now.slice(0, 10)}): ${failed.trigger.message}`));
+    const dayText = (iso: string): string => new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    const days = wb.advanceDays(args.days, (d) => {
+      const orders = d.arrived.Orders ?? 0;
+      if (d.trigger.ok) out(T(`  ${dayText(d.now)}: 注文 ${orders} 行が届き、自動更新しました`, `  ${dayText(d.now)}: ${orders} order rows arrived; refreshed`));
+      else out(T(`  ${dayText(d.now)}: 自動更新が失敗しました: ${d.trigger.message}`, `  ${dayText(d.now)}: the automatic refresh failed: ${d.trigger.message}`));
+    });
     const orders = days.reduce((n, d) => n + (d.arrived.Orders ?? 0), 0);
     out(T(`  ${days.length} 日分の更新が終わりました: 注文 ${orders} 行が届きました`, `  ${days.length} days refreshed: ${orders} order rows arrived`));
   }

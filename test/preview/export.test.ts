@@ -82,6 +82,8 @@ test('npm start -- --days 3: three days go by before the export — History hold
     { cwd: projectRoot(), encoding: 'utf8' },
   );
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  // A line per day; the shop's own files get no new orders as the days go by.
+  expect(run.stdout.match(/^ {2}2026\/11\/0\d: .*$/gm)).toEqual([1, 2, 3].map((d) => `  2026/11/0${d}: 0 order rows arrived; refreshed`));
   expect(run.stdout).toMatch(/^ {2}3 days refreshed/m);
 
   const book = new ExcelJS.Workbook();
