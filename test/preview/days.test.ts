@@ -15,6 +15,18 @@ import { columnOf } from '../support/tables';
 const FUNNEL_TAB = 'ファンファネル';
 const DAY = 86_400_000;
 
+/** The funnel tab's 前回比 (change since the last snapshot) of each stage row. */
+function changes(cells: string[][]): string[] {
+  const at = cells.findIndex((r) => r.includes(TAB_TEXT.change.ja));
+  const column = cells[at]!.indexOf(TAB_TEXT.change.ja);
+  const out: string[] = [];
+  for (const row of cells.slice(at + 1)) {
+    if (row[0] === '' || row[0] === TAB_TEXT.total.ja) break;
+    out.push(row[column]!);
+  }
+  return out;
+}
+
 function lastRefresh(wb: PreviewWorkbook): NonNullable<SidebarState['last']> {
   return (JSON.parse((wb.run('getSidebarState', []) as { json: string }).json) as SidebarState).last!;
 }
@@ -29,6 +41,7 @@ describe('preview: days going by', () => {
     const funnel = wb.grid(FUNNEL_TAB, 1000);
     expect(funnel.cells.some((r) => r[0] === TAB_TEXT.noBaseline.ja)).toBe(true);
     expect(funnel.charts[0]!.labels).toHaveLength(1);
+    expect(new Set(changes(funnel.cells))).toEqual(new Set(['']));
   });
 
   test('a week: orders arrive each day, History gains a snapshot a day, real stage moves show', () => {
@@ -43,6 +56,9 @@ describe('preview: days going by', () => {
 
     const funnel = wb.grid(FUNNEL_TAB, 1000);
     expect(funnel.cells.some((r) => r[0] === TAB_TEXT.noBaseline.ja)).toBe(false);
+    // 前回比: a number for every stage since the day before, not all of them 0 (new customers came).
+    expect(changes(funnel.cells).every((c) => /^[+-]?\d+$/.test(c.replace(/,/g, '')))).toBe(true);
+    expect(changes(funnel.cells).some((c) => c !== '0')).toBe(true);
     // A customer moved from one stage to another (not only new customers arriving).
     expect(stageMoves(funnel.cells).filter(([from]) => from !== TAB_TEXT.newCustomer.ja).length).toBeGreaterThan(0);
 
