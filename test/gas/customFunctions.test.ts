@@ -81,12 +81,14 @@ function shop(): Record<string, unknown[][]> {
 }
 
 /** Every formula of README's "The formulas" table, with what it documents: a table, or one answer
- *  per key (one cell, or a column of them). */
+ *  per key (one cell, or a column of them) — and, for each that passes FanFunnelAsOf, the same
+ *  formula with as_of left out (`A2, , Customers!A:F`): the skipped argument both ways. */
 function readmeFormulas(): Array<{ formula: string; gives: 'table' | 'one' | 'column' }> {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## The formulas'), readme.indexOf('\n## ', readme.indexOf('## The formulas') + 1));
   const formulas = [...section.matchAll(/^\| `(=[A-Z]+\(.*?\))` \|/gm)].map((m) => m[1]!);
-  return formulas.map((formula) => {
+  const skippedAsOf = formulas.filter((f) => f.includes(', FanFunnelAsOf')).map((f) => f.replace(', FanFunnelAsOf', ', ').replace(/, \)$/, ', )'));
+  return [...formulas, ...skippedAsOf].map((formula) => {
     const customer = formula.split(',')[1]?.trim().replace(/\)$/, '');
     const gives = customer === undefined || customer === '"*"' ? 'table' : customer.includes(':') ? 'column' : 'one';
     // The README's Orders!A:H is an export's width; the sample shop's is A:K (its amount is column I).
@@ -96,11 +98,15 @@ function readmeFormulas(): Array<{ formula: string; gives: 'table' | 'one' | 'co
 
 describe('every formula of the README, whether a skipped argument arrives as undefined or as ""', () => {
   const b: LoadedBundle = loadBundle({ locale: 'ja_JP', now: SAMPLE_AS_OF, sheets: shop() });
+  // The README's formulas pass FanFunnelAsOf, which the refresh names.
+  b.env.call('refreshFromMenu');
   const formulas = readmeFormulas();
 
-  test('the README shows the formulas with a skipped argument, and the table with later arguments', () => {
-    expect(formulas.length).toBeGreaterThanOrEqual(10);
-    expect(formulas.filter((f) => /, ,/.test(f.formula)).length).toBeGreaterThanOrEqual(2);
+  test('the README’s formulas pass FanFunnelAsOf (or a past day); left out, as_of is a skipped argument', () => {
+    expect(formulas.length).toBeGreaterThanOrEqual(20);
+    const shown = formulas.filter((f) => !/, ,|, \)$/.test(f.formula));
+    expect(shown.every((f) => /, (FanFunnelAsOf|DATE\(\d+,\d+,\d+\))[,)]/.test(f.formula))).toBe(true);
+    expect(formulas.filter((f) => /, ,|, \)$/.test(f.formula)).length).toBeGreaterThanOrEqual(8);
     expect(formulas.some((f) => f.gives === 'table' && /, ,/.test(f.formula))).toBe(true);
   });
 
@@ -121,6 +127,12 @@ describe('every formula of the README, whether a skipped argument arrives as und
       // A stage or a rank for a buyer; NEXTPURCHASE may be blank (not within 12 months).
       if (!formula.startsWith('=NEXTPURCHASE')) expect(asUndefined).not.toBe('');
     }
+  });
+
+  test.each(readmeFormulas().filter((f) => f.formula.includes('FanFunnelAsOf')))('$formula: on the refresh’s day, FanFunnelAsOf answers as today does', ({ formula }) => {
+    const withName = shown(valueOf(b.formula(formula, { sheet: 'Formulas' })));
+    const left = shown(valueOf(b.formula(formula.replace(', FanFunnelAsOf', ', '), { sheet: 'Formulas' })));
+    expect(withName).toEqual(left);
   });
 
   test.each(['FANSTAGE', 'LTVRANK', 'NEXTPURCHASE'])('%s: the help Sheets shows (the bundle’s JSDoc) tells to write "*" for the table where later arguments follow', (name) => {
