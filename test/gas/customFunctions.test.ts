@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
-import type { CellResult, SheetsCallOptions } from '../../emulator/sheetsCall';
+import { placeResult, type CellResult, type SheetsCallOptions } from '../../emulator/sheetsCall';
 import { columnLetters } from '../../emulator/spreadsheet/a1';
 import { dayFromCivil, isoDay } from '../../src/core/dates';
 import { simulateShop } from '../support/btyd';
@@ -20,7 +20,7 @@ import { PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import { loadFixture } from '../support/fixtures';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
-import { notes, pick } from '../support/tables';
+import { columnOf, notes, pick } from '../support/tables';
 
 const SKIPPED: ReadonlyArray<NonNullable<SheetsCallOptions['skipped']>> = ['undefined', 'empty string'];
 /** The script's zone: the bundle's appsscript.json. */
@@ -66,6 +66,18 @@ describe('dates in a spreadsheet whose time zone is not the script’s (Tokyo)',
       ['C1', 5000, 'date 2024-06-01'],
       ['C2', 3000, 'date 2024-06-29'],
     ]);
+  });
+
+  test.each(['America/New_York', 'UTC'])('%s: the dates the functions return show as the same days in the cells', (timeZone) => {
+    const b = loadBundle({ timeZone, locale: 'en_US', now, sheets: { Orders: { values: orders, entered: true }, Out: [['']] } });
+    placeResult(b.env, { sheet: 'Out', row: 1, column: 1 }, '=FANSTAGE(Orders!A:C, "*", DATE(2024,6,30))');
+    const out = b.env.spreadsheet.getSheetByName('Out')!.getDataRange();
+    const values = out.getValues();
+    const c = columnOf(values, 'lastOrder');
+    // What the cell shows, and the day Sheets holds (getValues: an instant, read in the spreadsheet's zone).
+    expect(out.getDisplayValues().slice(1, 3).map((r) => r[c])).toEqual(['2024-06-30', '2024-06-01']);
+    const day = (v: unknown) => b.env.run(() => b.env.globals.Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd HH:mm'));
+    expect(values.slice(1, 3).map((r) => day(r[c]))).toEqual(['2024-06-30 00:00', '2024-06-01 00:00']);
   });
 });
 
