@@ -66,7 +66,7 @@ global.NEXTPURCHASE = (orders: unknown, customer?: unknown, as_of?: unknown) => 
  * Example: =FANFUNNEL_ARGS(A2, , A1:C3) shows whether the skipped second argument is undefined or "".
  *
  * @param {A2} values [optional] Any cells, ranges or values, as many as you like; leave one empty to see how a skipped argument arrives.
- * @return A table: one row per argument (position, type, what arrived), then the number of arguments and the time zones.
+ * @return A table: one row per argument (position, type, what arrived), then the number of arguments, the time zones, and a date returned to see how it shows (2001/02/03 0:00).
  * @customfunction
  * @preserve
  */
