@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(DOCS, 'sidebar-ja.png'), clip: { x: 1046, y: 46, width: 320, height: 722 } });
     await tab('Formulas');
     await page.screenshot({ path: join(DOCS, 'preview-formulas-ja.png') });
-    await page.locator('#advance-week').click();
+    await page.locator('#advance-week').click({ noWaitAfter: true });
     await page.locator('#status', { hasText: 'になりました' }).waitFor({ timeout: 600_000 });
     await page.frameLocator('#sidebar').locator('#refresh').waitFor();
     await tab('ファンファネル');
