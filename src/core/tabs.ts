@@ -7,7 +7,7 @@ import type { Analysis } from './analyze';
 import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
-import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang } from './labels';
+import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
 import {
   LTV_BANDS,
   NPS_SEGMENTS,
@@ -20,7 +20,7 @@ import { compareCodePoints, groupDigits } from './ranking';
 import type { Settings } from './settings';
 import type { Cell } from './values';
 import { verdictMessage, type PredictionResult } from './predict/predict';
-import { THIS_WEEK_SHOWN, moreText, notesOnce, vipRuleText, type ThisWeek, type ThisWeekList } from './thisWeek';
+import { THIS_WEEK_SHOWN, moreText, notesOnce, vipRuleText, type ThisWeek, type ThisWeekList, type ThisWeekListId } from './thisWeek';
 
 const opt = (v: number | undefined): Cell => (v === undefined ? '' : v);
 
@@ -149,8 +149,9 @@ function thisWeekSection(g: GridBuilder, w: ThisWeek): void {
   g.blank();
 }
 
-/** Rows of a full list: beyond this the rest is in the Customers tab. */
+/** Rows of a full list since the last snapshot; the rest is on the tab that shows them all. */
 const FULL_LIST_CAP = 100;
+const FULL_LIST_ELSEWHERE: Partial<Record<ThisWeekListId, TabId>> = { newVips: 'vip', movedUp: 'history' };
 
 /**
  * Seed 000's third and fourth measures and the week's lists, each in full: who to approach now,
@@ -171,9 +172,12 @@ function actionLists(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResul
     } else if (l.definition.basis === 'model') {
       g.table(PREDICTION_LIST, l.definition.id === 'buySoon' ? p.buySoon : p.winBack, ctx);
     } else {
-      g.table(REASON_LIST, l.entries.slice(0, FULL_LIST_CAP), ctx);
-      const rest = l.entries.length - FULL_LIST_CAP;
-      if (rest > 0) g.line([THIS_WEEK_TEXT.moreRows[lang](rest, TAB_NAMES.customers[lang])]);
+      // The rule's lists are capped like the model's (listSize) and birthdays are a week's; the
+      // lists since the last snapshot can be long after a big change: the rest is on their tab.
+      const elsewhere = FULL_LIST_ELSEWHERE[l.definition.id];
+      const cap = elsewhere === undefined ? Infinity : FULL_LIST_CAP;
+      g.table(REASON_LIST, l.entries.slice(0, cap), ctx);
+      if (elsewhere !== undefined && l.entries.length > cap) g.line([THIS_WEEK_TEXT.moreRows[lang](l.entries.length - cap, TAB_NAMES[elsewhere][lang])]);
     }
     if (notes[i] !== undefined) g.line([notes[i]!]);
     g.blank();

@@ -131,6 +131,25 @@ describe('since the last snapshot: new VIPs to thank, customers who moved up', (
   });
 });
 
+describe('a long list since the last snapshot', () => {
+  test('120 customers moved up: the funnel tab lists 100 and says the rest are in the History tab', () => {
+    const orders: Cell[][] = [['Customer ID', 'Order date', 'Total']];
+    for (let i = 0; i < 120; i++) orders.push([`K${String(i).padStart(3, '0')}`, '2024-06-01', 1000]);
+    const first = report({ orders, locale: 'en_US', now: at('2024-06-10') });
+    const again = [...orders, ...orders.slice(1).map((r) => [r[0]!, '2024-06-20', 1000])];
+    const second = report({ orders: again, locale: 'en_US', now: at('2024-06-25'), history: first.tabs.history.values });
+    expect(listOf(second.thisWeek, 'movedUp').entries).toHaveLength(120);
+    const f = second.tabs.funnel.values;
+    const heading = f.findIndex((r) => r[0] === 'Moved up a stage (to congratulate): everyone');
+    expect(f[heading + 1]!.slice(0, 4)).toEqual(['Customer', 'Name', 'Stage', 'Why']);
+    expect(f[heading + 2]!.slice(0, 4)).toEqual(['K000', '', 'Follower', 'Visitor → Follower']);
+    expect(f[heading + 102]![0]).toBe('20 more: see the “History” tab');
+    // At the top: five, and where all 120 are.
+    const top = f.findIndex((r) => r[0] === 'Moved up a stage (to congratulate): 120');
+    expect(f[top + 6]![1]).toBe('and 115 more — all of them in the “Fan Funnel” tab under “Moved up a stage (to congratulate): everyone”');
+  });
+});
+
 describe('what the sidebar gets', () => {
   test('the first five of a list, "and N more" saying where the rest are, JSON-safe', () => {
     // 20 customers who each bought twice, 30 days apart, last 30 days ago: all due today.
