@@ -14,6 +14,8 @@ import { FUNNEL_COLUMN_WIDTHS } from '../../src/core/tabs';
 import { THIS_WEEK_SHOWN, isMoveUp, thisWeekView, type ThisWeek, type ThisWeekListId } from '../../src/core/thisWeek';
 import type { Cell } from '../../src/core/values';
 import { SMALL_SHOP_NOW, smallShopSheets } from '../support/smallShop';
+import { SHOP_AS_OF, renderShop, shopOrders } from '../support/shops';
+import { DAY_MS } from '../../src/core/dates';
 
 const zone = makeZone('Asia/Tokyo');
 const report = (over: Partial<ReportInput> & { orders: Cell[][] }): ReturnType<typeof buildReport> =>
@@ -175,6 +177,47 @@ describe('property: a move up is a move to a higher rung of the funnel, or back 
         else if (RUNG[before] !== undefined) expect(up).toBe(RUNG[now]! > RUNG[before]!);
         else expect(up).toBe(before === 'dormant' || before === 'lapsed');
       }),
+    );
+  });
+});
+
+describe('property: on any messy export, two refreshes a week apart', () => {
+  test('every entry is a customer of the Customers tab with a reason; empty lists say why; the rule’s lists match the customer’s own numbers', () => {
+    fc.assert(
+      fc.property(shopOrders, fc.boolean(), fc.integer({ min: 0, max: 3 }), (list, japanese, garbage) => {
+        const { rows } = renderShop(list, japanese, garbage, { name: true });
+        const noon = (SHOP_AS_OF + 0.5) * DAY_MS - 9 * 3_600_000;
+        const first = report({ orders: rows as Cell[][], now: noon - 7 * DAY_MS });
+        const r = report({ orders: rows as Cell[][], now: noon, history: first.tabs.history.values });
+        const a = r.analysis;
+        const baseline = first.analysis;
+        for (const l of r.thisWeek.lists) {
+          expect(l.empty === undefined).toBe(l.entries.length > 0);
+          if (l.empty !== undefined) expect(l.empty.length).toBeGreaterThan(10);
+          for (const e of l.entries) {
+            expect(a.byKey.has(e.key)).toBe(true);
+            expect(e.reason).not.toBe('');
+          }
+        }
+        const keys = (id: ThisWeekListId) => listOf(r.thisWeek, id).entries.map((e) => e.key);
+        // Nobody is told both "buy soon" and "win back".
+        expect(keys('buySoon').filter((k) => keys('winBack').includes(k))).toEqual([]);
+        if (listOf(r.thisWeek, 'buySoon').definition.basis === 'rule') {
+          for (const e of [...listOf(r.thisWeek, 'buySoon').entries, ...listOf(r.thisWeek, 'winBack').entries]) {
+            expect(e.reason).toContain(`前回から${a.byKey.get(e.key)!.metrics.daysSinceLast}日`);
+          }
+        }
+        // Moved up: exactly the customers whose stage went up the funnel since the first refresh.
+        const up = [...a.byKey.values()].filter((v) => {
+          const before = baseline.byKey.get(v.metrics.key)?.stage.stage;
+          return before !== undefined && isMoveUp(before, v.stage.stage);
+        });
+        expect([...keys('movedUp')].sort()).toEqual(up.map((v) => v.metrics.key).sort());
+        // New VIPs: VIPs now who were not a week ago.
+        const vipBefore = new Set(baseline.ranking.filter((x) => x.vip).map((x) => x.customer.key));
+        expect([...keys('newVips')].sort()).toEqual(a.ranking.filter((x) => x.vip && !vipBefore.has(x.customer.key)).map((x) => x.customer.key).sort());
+      }),
+      { numRuns: 60 },
     );
   });
 });
