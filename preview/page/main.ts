@@ -243,8 +243,20 @@ window.addEventListener('message', (e) => {
   const data = e.data as { type?: string; name?: string } | null;
   if (data?.type !== 'fanfunnel:server-call' || data.name === 'getSidebarState') return;
   status(`Sidebar ran ${String(data.name)}`);
-  void reload();
+  // A customer chosen in 今週やること: show the sheet and row the script selected, as Sheets does.
+  if (data.name === 'selectCustomer') void followSelection();
+  else void reload();
 });
+
+async function followSelection(): Promise<void> {
+  const t = await api<{ tabs: TabInfo[]; selection: { sheet: string; row: number; column: number } | null }>('/api/tabs');
+  tabs = t.tabs;
+  const s = t.selection;
+  if (s === null || !tabs.some((x) => x.name === s.sheet)) return reload();
+  await show(s.sheet);
+  select(s.row - 1, s.column - 1);
+  gridEl.querySelector('td.selected')?.scrollIntoView({ block: 'center', inline: 'nearest' });
+}
 
 void reload().then(
   () => status('Ready'),

@@ -1,6 +1,7 @@
 /**
  * The funnel tab at 1366 × 768 in the local preview (issue 17): 今週やること first, and the stage
- * table — through 平均LTV, NPS and 前回比 — readable without scrolling sideways, with the sidebar open.
+ * table — through 平均LTV, NPS and 前回比 — readable without scrolling sideways, with the sidebar open;
+ * a name clicked in the sidebar's 今週やること shows that customer's row.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,16 @@ describeInBrowser('the funnel tab on a 1366 × 768 screen', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'preview-funnel-1366.png') });
       expect(layout.thisWeekRow).toBeLessThan(layout.stageRow);
       expect(layout.changeRight).toBeLessThanOrEqual(layout.gridRight);
+
+      // A name clicked in the sidebar: the preview shows the Customers tab with that row selected.
+      await frame.locator('#this-week button[data-key="S03"]').click();
+      await page.locator('#grid-table[data-sheet="顧客ステージ"] td.selected').waitFor();
+      const selected = await page.evaluate(() => {
+        const td = document.querySelector('#grid-table td.selected')!;
+        return { first: td.closest('tr')!.querySelector('td')!.textContent, ref: document.querySelector('.cell-ref')!.textContent };
+      });
+      expect(selected.first).toBe('S03');
+      expect(selected.ref).toMatch(/^A\d+$/);
     } finally {
       await context.close();
     }
