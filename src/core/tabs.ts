@@ -20,7 +20,7 @@ import { compareCodePoints, groupDigits } from './ranking';
 import type { Settings } from './settings';
 import type { Cell } from './values';
 import { verdictMessage, type PredictionResult } from './predict/predict';
-import { THIS_WEEK_SHOWN, moreText, notesOnce, vipRuleText, type ThisWeek, type ThisWeekList, type ThisWeekListId } from './thisWeek';
+import { THIS_WEEK_SHOWN, moreText, notesOnce, vipRuleText, type ThisWeek, type ThisWeekListId } from './thisWeek';
 
 const opt = (v: number | undefined): Cell => (v === undefined ? '' : v);
 
@@ -161,12 +161,9 @@ const FULL_LIST_ELSEWHERE: Partial<Record<ThisWeekListId, TabId>> = { newVips: '
 function actionLists(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResult, w: ThisWeek): void {
   const lang = a.lang;
   const ctx: FunnelListContext = { lang, zone, customer: (key) => a.byKey.get(key) };
-  const heading = (l: ThisWeekList): void => {
-    g.line([THIS_WEEK_TEXT.allOf[lang](l.title)], [], true);
-  };
   const notes = notesOnce(w.lists);
   w.lists.forEach((l, i) => {
-    heading(l);
+    g.line([THIS_WEEK_TEXT.allOf[lang](l.title)], [], true);
     if (l.empty !== undefined) {
       g.line([l.empty]);
     } else if (l.definition.basis === 'model') {
