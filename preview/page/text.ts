@@ -44,6 +44,7 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getSidebarState: { ja: 'サイドバーを読み込みました', en: 'The sidebar loaded' },
   refreshFromSidebar: { ja: 'サイドバーから更新しました', en: 'Refreshed from the sidebar' },
   saveSettings: { ja: 'サイドバーで設定を保存しました', en: 'Settings saved in the sidebar' },
+  selectCustomer: { ja: '今週やることで選んだお客さまの行を表示しました', en: 'Showing the row of the customer chosen in This week' },
   readImportKeys: { ja: 'サイドバーの取り込みが既存の注文を確認しました', en: 'The sidebar’s import checked the orders already there' },
   appendImportRows: { ja: 'サイドバーから注文を取り込みました', en: 'Orders imported from the sidebar' },
 };
