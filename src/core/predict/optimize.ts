@@ -17,6 +17,8 @@ export interface MinimizeOptions {
   /** Give up once any |xᵢ| exceeds this: the search is running off to a boundary (a parameter
    *  heading to 0 or ∞), where no interior optimum will be found. */
   readonly escape?: number;
+  /** A starting inverse Hessian (e.g. from a fit on a subsample), instead of the scaled identity. */
+  readonly inverseHessian?: readonly (readonly number[])[];
 }
 
 export interface Minimum {
@@ -46,7 +48,10 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
   let g = new Array<number>(n).fill(0);
   let fx = f(x, g);
   let evaluations = 1;
-  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const seeded = opts.inverseHessian !== undefined;
+  let H: number[][] = seeded
+    ? opts.inverseHessian!.map((row) => [...row])
+    : Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
   let stalls = 0;
   let idle = 0; // consecutive iterations that lowered f by no more than its rounding noise
@@ -90,7 +95,7 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
     const y = gNew.map((v, i) => v - g[i]!);
     const sy = dot(s, y);
     if (sy > 1e-300) {
-      if (iterations === 1) {
+      if (iterations === 1 && !seeded) {
         const scale = sy / dot(y, y);
         H = H.map((row) => row.map((v) => v * scale));
       }
