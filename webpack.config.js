@@ -1,7 +1,27 @@
 // Builds the Apps Script bundle. `scripts/build.mjs` runs this config and then copies
 // appsscript.json and the sidebar page next to the bundle, so dist/ is what `clasp push` uploads.
+const { execFileSync } = require('child_process');
 const path = require('path');
+const webpack = require('webpack');
 const GasPlugin = require('gas-webpack-plugin');
+
+/** What the diagnostics report names as the bundle's build (src/gas/diagnostics.ts). */
+function buildInfo() {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const commit = git('rev-parse', '--short', 'HEAD');
+  return {
+    version: require('./package.json').version,
+    commit: commit ?? 'unknown',
+    dirty: commit !== null && git('status', '--porcelain', '--untracked-files=no') !== '',
+    manifestTimeZone: require('./appsscript.json').timeZone,
+  };
+}
 
 module.exports = {
   // Never 'development': it wraps modules in eval() and GasPlugin finds no globals.
@@ -25,5 +45,8 @@ module.exports = {
   optimization: { minimize: false, concatenateModules: true },
   devtool: false,
   performance: { hints: false },
-  plugins: [new GasPlugin({ comment: true, autoGlobalExportsFiles: [] })],
+  plugins: [
+    new webpack.DefinePlugin({ __FAN_FUNNEL_BUILD__: JSON.stringify(buildInfo()) }),
+    new GasPlugin({ comment: true, autoGlobalExportsFiles: [] }),
+  ],
 };

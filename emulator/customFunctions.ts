@@ -18,7 +18,7 @@ export interface CustomFunction {
 
 export interface Param {
   readonly name: string;
-  /** Declared `name?: T` or with a default (src/index.ts only; the bundle does not say). */
+  /** Declared `name?: T`, with a default, or as a rest parameter `...name` (in the bundle, only the rest shows). */
   readonly optional: boolean;
 }
 
@@ -42,7 +42,7 @@ function found(source: string, pattern: RegExp): CustomFunction[] {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean)
-      .map((p) => ({ name: /^\w+/.exec(p)![0], optional: /^\w+\s*\?|=/.test(p) }));
+      .map((p) => ({ name: /^(?:\.\.\.)?(\w+)/.exec(p)![1]!, optional: /^\.\.\.|^\w+\s*\?|=/.test(p) }));
     out.push({ name: m[2]!, params, doc: m[1]! });
   }
   return out;

@@ -7,6 +7,7 @@
  * Sheets reads `@customfunction` from it to list the function with its help.
  */
 import { FANSTAGE, LTVRANK, NEXTPURCHASE } from './gas/customFunctions';
+import { FANFUNNEL_ARGS, showDiagnostics } from './gas/diagnostics';
 import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings } from './gas/sidebarApi';
 import { onAutoRefresh } from './gas/trigger';
@@ -57,6 +58,19 @@ global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRA
 global.NEXTPURCHASE = (orders: unknown, customer?: unknown, as_of?: unknown) => NEXTPURCHASE(orders, customer, as_of);
 
 /**
+ * Diagnostics: shows how Sheets passed each argument to a custom function — its type (undefined,
+ * "", number, string, boolean, Date, 2-D array), a Date's instant and time zone, a range's shape and
+ * first cells — and the script's and the spreadsheet's time zones. Changes nothing.
+ * Example: =FANFUNNEL_ARGS(A2, , A1:C3) shows whether the skipped second argument is undefined or "".
+ *
+ * @param {A2} values [optional] Any cells, ranges or values, as many as you like; leave one empty to see how a skipped argument arrives.
+ * @return A table: one row per argument (position, type, what arrived), then the number of arguments and the time zones.
+ * @customfunction
+ * @preserve
+ */
+global.FANFUNNEL_ARGS = (...values: unknown[]) => FANFUNNEL_ARGS(values);
+
+/**
  * Adds the Fan Funnel menu.
  * @preserve
  */
@@ -79,6 +93,12 @@ global.showSidebar = showSidebar;
  * @preserve
  */
 global.refreshFromMenu = refreshFromMenu;
+
+/**
+ * Menu: checks, in this spreadsheet, what only real Sheets can answer, and shows the report.
+ * @preserve
+ */
+global.showDiagnostics = showDiagnostics;
 
 /**
  * Runs from the time-driven trigger the sidebar installs (automatic refresh).

@@ -82,3 +82,12 @@ test('each loss is reported', () => {
 test('no declared custom function is a problem, not a pass', () => {
   expect(customFunctionProblems(declaredCustomFunctions('global.onOpen = onOpen;'), BUNDLE)).toHaveLength(1);
 });
+
+test('a rest parameter (…values) is one optional parameter, in src/index.ts and in the bundle', () => {
+  const index = '/**\n * Echoes.\n * @param {A1} values [optional] Anything.\n * @return The rows.\n * @customfunction\n */\nglobal.ECHO = (...values: unknown[]) => ECHO(values);';
+  const bundle = '/**\n * Echoes.\n * @param {A1} values [optional] Anything.\n * @return The rows.\n * @customfunction\n */\nfunction ECHO(...values) {\n}';
+  const echo = declaredCustomFunctions(index);
+  expect(echo.map((f) => f.params)).toEqual([[{ name: 'values', optional: true }]]);
+  expect(customFunctionProblems(echo, bundle)).toEqual([]);
+  expect(customFunctionProblems(echo, bundle.replace('[optional] ', ''))).toEqual(["Code.js: ECHO's @param values does not say [optional]"]);
+});

@@ -425,3 +425,339 @@ export const REFRESH_ERRORS = {
     en: 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
   },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics (issue 10 §3): the menu's 診断 report (src/core/diagnostics.ts) and what
+// =FANFUNNEL_ARGS shows (src/core/argumentReport.ts). Plain words: the owner reads them, then
+// sends the report to us.
+
+/** The words of the diagnostics report: its frame, then each check's name, facts and meanings. */
+export const DIAGNOSTICS_TEXT = {
+  menuItem: { ja: '診断', en: 'Diagnostics' },
+  title: { ja: 'Fan Funnel 診断', en: 'Fan Funnel diagnostics' },
+  ok: { ja: 'OK', en: 'OK' },
+  attention: { ja: '注意', en: 'WARN' },
+  header: {
+    ja: (at: string, zone: string) => `Fan Funnel 診断 ${at} (${zone})`,
+    en: (at: string, zone: string) => `Fan Funnel diagnostics ${at} (${zone})`,
+  },
+  summary: {
+    ja: (attention: number, total: number) => (attention === 0 ? `${total} 項目すべて OK` : `注意 ${attention} 件 / ${total} 項目`),
+    en: (attention: number, total: number) => (attention === 0 ? `All ${total} checks OK` : `${attention} of ${total} checks need attention`),
+  },
+  copyHint: {
+    ja: 'この報告を開発者に送るときは「コピー」を押すか、全部選択してコピーしてください(Ctrl+A → Ctrl+C、Mac は ⌘A → ⌘C)。',
+    en: 'To send this report to the developers, press Copy, or select all and copy (Ctrl+A, Ctrl+C; ⌘A, ⌘C on a Mac).',
+  },
+  copy: { ja: 'コピー', en: 'Copy' },
+  copied: { ja: 'コピーしました', en: 'Copied' },
+  couldNotCheck: { ja: (error: string) => `確認できませんでした: ${error}`, en: (error: string) => `Could not check: ${error}` },
+  couldNotCheckMeaning: {
+    ja: 'Google の環境でこの項目を調べられませんでした。この報告を開発者に送ってください。',
+    en: 'This could not be checked in Google’s environment. Please send this report to the developers.',
+  },
+  next: {
+    ja: '次に: 空いているセルに =FANFUNNEL_ARGS(A2, , A1:C3) と入力してください(A2 は日付のセル、2つ目は空けたまま)。それぞれの引数がどう届いたかが表に出ます。その表もコピーして送ってください。',
+    en: 'Next: type =FANFUNNEL_ARGS(A2, , A1:C3) in an empty cell (A2 a date cell, the second argument left empty). A table shows how each argument arrived; copy it into your message too.',
+  },
+
+  version: {
+    name: { ja: 'バージョン', en: 'Version' },
+    facts: {
+      ja: (version: string, commit: string, dirty: boolean) => `${version} (${commit}${dirty ? '、コミットしていない変更あり' : ''})`,
+      en: (version: string, commit: string, dirty: boolean) => `${version} (${commit}${dirty ? ', with uncommitted changes' : ''})`,
+    },
+    ok: {
+      ja: '動いているアドオンのビルドです。不具合を知らせるときはこの行も送ってください。',
+      en: 'The build of the add-on that is running. Include this line when you report a problem.',
+    },
+    untraceable: {
+      ja: 'どのコミットから作ったか分からないビルドです(開発者向け: clasp push の前に変更をコミットしてください)。',
+      en: 'This build cannot be traced to a commit (developers: commit before clasp push).',
+    },
+  },
+
+  timeZones: {
+    name: { ja: 'タイムゾーン', en: 'Time zones' },
+    facts: {
+      ja: (script: string, spreadsheet: string, manifest: string, runtime: string) =>
+        `スクリプト ${script}・スプレッドシート ${spreadsheet}・appsscript.json ${manifest}(実行環境の既定 ${runtime})`,
+      en: (script: string, spreadsheet: string, manifest: string, runtime: string) =>
+        `script ${script}, spreadsheet ${spreadsheet}, appsscript.json ${manifest} (runtime default ${runtime})`,
+    },
+    same: {
+      ja: 'すべて同じタイムゾーンです。日付が前の日や次の日にずれることはありません。',
+      en: 'All the same zone: no date can shift to the day before or after.',
+    },
+    scriptNotManifest: {
+      ja: (manifest: string) =>
+        `スクリプトのタイムゾーンが appsscript.json の ${manifest} と違います。カスタム関数に渡る日付はスクリプトのタイムゾーンで作られるため、アドオンの想定と違います。開発者に知らせてください。`,
+      en: (manifest: string) =>
+        `The script’s time zone is not appsscript.json’s ${manifest}. Dates reach the custom functions in the script’s zone, so this is not what the add-on expects: please tell the developers.`,
+    },
+    spreadsheetDiffers: {
+      ja: (spreadsheet: string, script: string) =>
+        `スプレッドシート(${spreadsheet})とスクリプト(${script})のタイムゾーンが違います。アドオンは日付をスプレッドシートのタイムゾーンで数えますが、カスタム関数に渡る日付のセルはスクリプトのタイムゾーンで作られると考えられています(Google は公開していません)。=FANFUNNEL_ARGS(日付のセル) で、その日の 0:00 がどちらのタイムゾーンで届くか確かめてください。`,
+      en: (spreadsheet: string, script: string) =>
+        `The spreadsheet (${spreadsheet}) and the script (${script}) are in different zones. The add-on counts days in the spreadsheet’s zone, but date cells are believed to reach custom functions made in the script’s zone (Google does not say). Check with =FANFUNNEL_ARGS(a date cell) in which zone the day’s 0:00 arrives.`,
+    },
+  },
+
+  intl: {
+    name: { ja: '日付の計算 (Intl と Utilities)', en: 'Date arithmetic (Intl vs Utilities)' },
+    facts: {
+      ja: (instants: number, edges: number, zones: string) => `${zones} で ${instants} 時点を比較(夏時間の切り替わり ${edges} 時点を含む)`,
+      en: (instants: number, edges: number, zones: string) => `${instants} instants compared in ${zones} (${edges} at daylight-saving changes)`,
+    },
+    mismatch: {
+      ja: (at: string, zone: string, intl: string, utilities: string) => `不一致 ${at} ${zone}: Intl ${intl} / Utilities ${utilities}`,
+      en: (at: string, zone: string, intl: string, utilities: string) => `mismatch ${at} ${zone}: Intl ${intl} / Utilities ${utilities}`,
+    },
+    noZone: { ja: '比べるタイムゾーンがありません', en: 'no time zone to compare' },
+    failed: {
+      ja: (zone: string, error: string) => `${zone}: ${error}`,
+      en: (zone: string, error: string) => `${zone}: ${error}`,
+    },
+    ok: {
+      ja: 'アドオンの日付計算(Intl)は Google の日付計算(Utilities.formatDate)とすべて一致しました。',
+      en: 'The add-on’s date arithmetic (Intl) agrees with Google’s (Utilities.formatDate) everywhere it was compared.',
+    },
+    disagree: {
+      ja: 'アドオンの日付計算が Google と一致しない時点があります。その前後の注文が1時間、場合によっては1日ずれて数えられる可能性があります。この報告を開発者に送ってください。',
+      en: 'At some instants the add-on’s date arithmetic disagrees with Google’s: orders near them may be counted an hour, or a day, off. Please send this report to the developers.',
+    },
+  },
+
+  triggers: {
+    name: { ja: '自動更新のトリガー', en: 'Automatic-refresh trigger' },
+    facts: {
+      ja: (mine: string, project: number, who: string, setting: string) =>
+        `あなた(${who})のトリガー: ${mine}。getProjectTriggers で見えるもの ${project} 件。設定: ${setting}`,
+      en: (mine: string, project: number, who: string, setting: string) =>
+        `your triggers (${who}): ${mine}. getProjectTriggers sees ${project}. Setting: ${setting}`,
+    },
+    none: { ja: 'なし', en: 'none' },
+    trigger: {
+      ja: (handler: string, type: string, uid: string) => `${handler}(${type}、ID ${uid})`,
+      en: (handler: string, type: string, uid: string) => `${handler} (${type}, id ${uid})`,
+    },
+    settingOff: { ja: 'しない', en: 'off' },
+    settingDaily: { ja: (hour: number) => `毎日 ${hour}時`, en: (hour: number) => `daily at ${hour}:00` },
+    settingHourly: { ja: '1時間ごと', en: 'hourly' },
+    probeFacts: {
+      ja: (uid: string, listed: boolean, deleted: boolean) =>
+        `テスト用に作ったトリガー ID ${uid}: 一覧に${listed ? '出た' : '出ない'}、${deleted ? '削除済み' : '削除できず'}`,
+      en: (uid: string, listed: boolean, deleted: boolean) =>
+        `test trigger id ${uid}: ${listed ? 'listed' : 'not listed'}, ${deleted ? 'deleted' : 'NOT deleted'}`,
+    },
+    probeFailed: { ja: (error: string) => `テスト用のトリガーを作れません: ${error}`, en: (error: string) => `could not create a test trigger: ${error}` },
+    ok: {
+      ja: '自動更新のトリガーがあなたのものとして1つだけ登録されています。トリガーは作った人のものとして動き、ほかの人からは見えません。',
+      en: 'Exactly one automatic-refresh trigger is registered, as yours. A trigger runs as the person who made it and is invisible to others.',
+    },
+    okOff: {
+      ja: '自動更新はオフで、トリガーもありません。',
+      en: 'Automatic refresh is off and there is no trigger.',
+    },
+    probeOk: {
+      ja: 'テスト用のトリガーを作って、あなたの一覧に出ることを確かめてから削除しました。自動更新をオンにすれば、アドオンはそのトリガーを見つけて管理できます。',
+      en: 'A test trigger was created, found in your list, and deleted: when automatic refresh is on, the add-on can find and manage its trigger.',
+    },
+    probeNotListed: {
+      ja: '作ったトリガーがあなたの一覧に出ません。アドオンは自動更新のトリガーを見つけられず、二重に作ったり消せなかったりする可能性があります。この報告を開発者に送ってください。',
+      en: 'The trigger just created is not in your list: the add-on cannot find its own trigger and may duplicate it or fail to remove it. Please send this report to the developers.',
+    },
+    probeNotDeleted: {
+      ja: 'テスト用のトリガーを削除できませんでした。サイドバーで自動更新を一度オンにして保存し、オフにして保存すると消えます。',
+      en: 'The test trigger could not be deleted. In the sidebar, save automatic refresh on once, then off: that removes it.',
+    },
+    probeError: {
+      ja: 'この場所ではトリガーを作れません。自動更新をオンにしても動かない可能性があります。',
+      en: 'No trigger can be created here, so automatic refresh may not work either.',
+    },
+    onButMissing: {
+      ja: '設定では自動更新がオンですが、あなたのトリガーはありません。ほかの人がオンにした場合、そのトリガーはその人にしか見えません(Google の仕様)。自分のものにするには、サイドバーで自動更新を保存し直してください。',
+      en: 'Automatic refresh is on in the settings, but you have no trigger. If someone else turned it on, their trigger is visible only to them (Google’s rule). To make it yours, save automatic refresh again in the sidebar.',
+    },
+    offButPresent: {
+      ja: '設定では自動更新がオフなのに、トリガーが残っています。サイドバーで自動更新を一度オンにして保存し、オフにして保存すると消えます。',
+      en: 'Automatic refresh is off in the settings, yet a trigger remains. In the sidebar, save automatic refresh on once, then off: that removes it.',
+    },
+    duplicate: {
+      ja: '自動更新のトリガーが2つ以上あります。更新が重なって無駄に動きます。サイドバーで自動更新を保存し直すと1つになります。',
+      en: 'There is more than one automatic-refresh trigger, so refreshes run twice. Saving automatic refresh again in the sidebar leaves one.',
+    },
+  },
+
+  lock: {
+    name: { ja: 'ドキュメントのロック', en: 'Document lock' },
+    facts: {
+      ja: { null: 'null(取得できない)', free: '取得できます', busy: 'ほかの処理が使用中' },
+      en: { null: 'null (not available)', free: 'available', busy: 'held by another execution' },
+    },
+    ok: {
+      ja: 'ボタンでの更新と自動更新が同時に走っても、片方が待つので表が混ざりません。',
+      en: 'A click and the automatic refresh cannot interleave: one waits for the other.',
+    },
+    busy: {
+      ja: 'ロックは使えます。今はほかの処理(更新中など)が持っています。',
+      en: 'The lock exists; another execution (a refresh?) holds it right now.',
+    },
+    missing: {
+      ja: 'ロックが取得できません。ボタンでの更新と自動更新が同時に走ると、表が混ざる可能性があります。この報告を開発者に送ってください。',
+      en: 'No lock here: a click and the automatic refresh could run at once and mix the tabs. Please send this report to the developers.',
+    },
+  },
+
+  properties: {
+    name: {
+      ja: { document: 'ドキュメントのプロパティ', user: 'ユーザーのプロパティ', script: 'スクリプトのプロパティ' },
+      en: { document: 'Document properties', user: 'User properties', script: 'Script properties' },
+    },
+    facts: {
+      ja: (count: number, total: string, largest: string) => `${count} 件、合計 ${total} / 500 KB${largest === '' ? '' : `、最大の値 ${largest} / 9 KB`}`,
+      en: (count: number, total: string, largest: string) => `${count} keys, ${total} of 500 KB in all${largest === '' ? '' : `, largest value ${largest} of 9 KB`}`,
+    },
+    ok: { ja: '上限まで余裕があります。', en: 'Well within the limits.' },
+    near: {
+      ja: '上限(1つの値 9 KB、全体 500 KB)に近づいています。超えると設定や更新の結果を保存できなくなります。',
+      en: 'Close to the limits (9 KB a value, 500 KB in all): beyond them, settings and refresh results can no longer be saved.',
+    },
+    over: {
+      ja: 'Google の公開している上限を超えています。今は保存できていても、いつ拒否されてもおかしくありません。この報告を開発者に送ってください。',
+      en: 'Over the limit Google documents: it was accepted so far, but may be refused at any time. Please send this report to the developers.',
+    },
+  },
+
+  cells: {
+    name: { ja: 'セルの数', en: 'Cells' },
+    facts: {
+      ja: (sheets: number, cells: string, percent: string, largest: string, rows: string, columns: string) =>
+        `${sheets} 枚のシートで ${cells} / 10,000,000 セル(${percent})。最大は「${largest}」${rows} 行 × ${columns} 列`,
+      en: (sheets: number, cells: string, percent: string, largest: string, rows: string, columns: string) =>
+        `${cells} of 10,000,000 cells in ${sheets} sheets (${percent}); the largest is "${largest}", ${rows} rows × ${columns} columns`,
+    },
+    ok: {
+      ja: 'Sheets の上限(1,000万セル。空のセルや非表示のシートも数えます)まで余裕があります。',
+      en: 'Well within Sheets’ limit (10 million cells, empty cells and hidden sheets included).',
+    },
+    near: {
+      ja: 'Sheets の上限(1,000万セル。空のセルや非表示のシートも数えます)に近づいています。更新に必要なセルが足りないと、更新は何も書かずに止まります。使っていないシートや、空の行・列を削除してください。',
+      en: 'Close to Sheets’ limit (10 million cells, empty cells and hidden sheets included). A refresh that would cross it stops without writing. Delete unused sheets and empty rows and columns.',
+    },
+  },
+
+  language: {
+    name: { ja: '言語', en: 'Language' },
+    facts: {
+      ja: (locale: string, user: string, setting: string, tabs: string, menu: string) =>
+        `スプレッドシートのロケール ${locale}、あなたのアカウントの言語 ${user}、設定 ${setting} → タブと関数: ${tabs}、メニュー: ${menu}`,
+      en: (locale: string, user: string, setting: string, tabs: string, menu: string) =>
+        `spreadsheet locale ${locale}, your account’s language ${user}, setting ${setting} → tabs and functions: ${tabs}, menu: ${menu}`,
+    },
+    names: { ja: { ja: '日本語', en: '英語', auto: '自動' }, en: { ja: 'Japanese', en: 'English', auto: 'automatic' } },
+    ok: {
+      ja: 'タブ・関数・メニューは同じ言語で表示されます。',
+      en: 'Tabs, functions and the menu all speak the same language.',
+    },
+    split: {
+      ja: 'メニューはあなたの Google アカウントの言語、タブと関数はスプレッドシート(またはサイドバーの「言語」)に従うため、言語が分かれます。揃えるにはサイドバーの「言語」か、ファイル → 設定 のロケールを変えてください。',
+      en: 'The menu follows your Google account’s language; the tabs and functions follow the spreadsheet (or the sidebar’s Language). To match them, change the sidebar’s Language or File → Settings → Locale.',
+    },
+  },
+
+  tabs: {
+    name: { ja: 'アドオンのタブ', en: 'The add-on’s tabs' },
+    own: {
+      ja: (tab: string, sheet: string, id: number) => `${tab}: 「${sheet}」(シートID ${id})`,
+      en: (tab: string, sheet: string, id: number) => `${tab}: "${sheet}" (sheet id ${id})`,
+    },
+    notYet: { ja: (tab: string) => `${tab}: まだありません`, en: (tab: string) => `${tab}: not yet created` },
+    copies: {
+      ja: (names: string) => `印の付いたコピー(書き込みません): ${names}`,
+      en: (names: string) => `marked copies (never written): ${names}`,
+    },
+    gone: {
+      ja: (ids: string) => `登録されたシートID ${ids} は削除されています(次の更新で作り直します)`,
+      en: (ids: string) => `registered sheet id ${ids} was deleted (the next refresh makes a new one)`,
+    },
+    staging: {
+      ja: (names: string) => `途中で止まった更新の作業用シート: ${names}`,
+      en: (names: string) => `scratch sheets of a refresh that stopped: ${names}`,
+    },
+    badRegistry: { ja: 'タブの登録を読めません', en: 'the tab registry is unreadable' },
+    sheet: { ja: (name: string, id: number) => `「${name}」(${id})`, en: (name: string, id: number) => `"${name}" (${id})` },
+    ok: {
+      ja: 'アドオンは自分で作ったタブ(印とシートIDの両方で確認)にだけ書き込みます。まだないタブは次の更新で作ります。',
+      en: 'The add-on writes only to the tabs it made (checked by their mark and their sheet id). A missing tab is made by the next refresh.',
+    },
+    attention: {
+      ja: '作業用シートが残っているか、タブの登録が読めません。次の更新で片付けますが、続くときはこの報告を開発者に送ってください。',
+      en: 'Scratch sheets were left behind, or the tab registry is unreadable. The next refresh tidies up; if this persists, please send this report to the developers.',
+    },
+  },
+
+  readSpeed: {
+    name: { ja: '読み込みの速さ', en: 'Read speed' },
+    facts: {
+      ja: (sheet: string, rows: string, columns: string, ms: string, per1000: string, model: string) =>
+        `「${sheet}」の ${rows} 行 × ${columns} 列を ${ms} ms で読み込み: 1,000 セルあたり ${per1000} ms(見積もり ${model} ms)`,
+      en: (sheet: string, rows: string, columns: string, ms: string, per1000: string, model: string) =>
+        `read ${rows} rows × ${columns} columns of "${sheet}" in ${ms} ms: ${per1000} ms per 1,000 cells (estimate ${model} ms)`,
+    },
+    nothing: { ja: 'データのあるシートがありません', en: 'no sheet with data' },
+    ok: {
+      ja: '見積もりより速いか同じです。README の「扱えるショップの大きさ」はこの見積もりで計算しています。',
+      en: 'As fast as estimated or faster. README’s largest shop is computed with this estimate.',
+    },
+    nothingMeaning: { ja: '注文を貼り付けてからもう一度診断すると測れます。', en: 'Paste the orders and run the diagnostics again to measure it.' },
+    slow: {
+      ja: '見積もりより遅いため、大きなショップの更新は README の目安より時間がかかります(6分を超えると止まります)。この行を開発者に送ってください。',
+      en: 'Slower than estimated: a large shop’s refresh takes longer than README says (it stops at 6 minutes). Please send this line to the developers.',
+    },
+  },
+} as const;
+
+/** What =FANFUNNEL_ARGS shows: one row per argument as it arrived, then the time zones. */
+export const FANFUNNEL_ARGS_TEXT = {
+  header: { ja: ['引数', '型', '届いた値'], en: ['Argument', 'Type', 'As it arrived'] },
+  /** The type column: JavaScript's names, which the developers read. */
+  types: {
+    ja: { undefined: 'undefined', null: 'null', empty: '""', string: 'string', number: 'number', boolean: 'boolean', date: 'Date', grid: '2次元配列', array: '配列', object: 'object' },
+    en: { undefined: 'undefined', null: 'null', empty: '""', string: 'string', number: 'number', boolean: 'boolean', date: 'Date', grid: '2-D array', array: 'array', object: 'object' },
+  },
+  undefined: { ja: '値なし: 省略された引数は undefined で届きました', en: 'no value: a skipped argument arrived as undefined' },
+  null: { ja: 'null', en: 'null' },
+  empty: { ja: '空の文字列: 空のセル、または省略された引数', en: 'empty string: an empty cell, or a skipped argument' },
+  string: {
+    ja: (json: string, length: number) => `${json}(${length} 文字)`,
+    en: (json: string, length: number) => `${json} (${length} character${length === 1 ? '' : 's'})`,
+  },
+  date: {
+    ja: (iso: string, offset: number, walls: string, verdict: string) => `${iso}・getTimezoneOffset ${offset}・${walls}・${verdict}`,
+    en: (iso: string, offset: number, walls: string, verdict: string) => `${iso}; getTimezoneOffset ${offset}; ${walls}; ${verdict}`,
+  },
+  invalidDate: { ja: '無効な日付 (Invalid Date)', en: 'Invalid Date' },
+  midnightScript: {
+    ja: (zone: string) => `スクリプトのタイムゾーン(${zone})の 0:00: 日付のセルはスクリプトのタイムゾーンで作られています`,
+    en: (zone: string) => `0:00 in the script’s zone (${zone}): the date cell was made in the script’s zone`,
+  },
+  midnightSpreadsheet: {
+    ja: (zone: string) => `スプレッドシートのタイムゾーン(${zone})の 0:00: 日付のセルはスプレッドシートのタイムゾーンで作られています`,
+    en: (zone: string) => `0:00 in the spreadsheet’s zone (${zone}): the date cell was made in the spreadsheet’s zone`,
+  },
+  midnightBoth: { ja: '0:00(2つのタイムゾーンは同じ時刻)', en: '0:00 (both zones agree here)' },
+  withTime: { ja: '時刻つき(どちらのタイムゾーンでも 0:00 ではありません)', en: 'with a time of day (0:00 in neither zone)' },
+  grid: {
+    ja: (rows: number, columns: number, ragged: boolean) => `${rows} 行 × ${columns} 列${ragged ? '(行ごとに長さが違います)' : ''}`,
+    en: (rows: number, columns: number, ragged: boolean) =>
+      `${rows} row${rows === 1 ? '' : 's'} × ${columns} column${columns === 1 ? '' : 's'}${ragged ? ' (rows of different lengths)' : ''}`,
+  },
+  array: { ja: (length: number) => `長さ ${length}`, en: (length: number) => `length ${length}` },
+  firstCells: { ja: (row: number, cells: string) => `${row}行目: ${cells}`, en: (row: number, cells: string) => `row ${row}: ${cells}` },
+  scriptZone: { ja: 'スクリプトのタイムゾーン', en: 'Script time zone' },
+  runtimeZone: { ja: '実行環境の既定のタイムゾーン', en: 'Runtime default time zone' },
+  spreadsheetZone: { ja: 'スプレッドシートのタイムゾーン', en: 'Spreadsheet time zone' },
+  count: { ja: '受け取った引数の数', en: 'Arguments received' },
+  unknown: { ja: (error: string) => `不明: ${error}`, en: (error: string) => `unknown: ${error}` },
+} as const;

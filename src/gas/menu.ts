@@ -2,7 +2,7 @@
  * The add-on menu and the sidebar. `onOpen` may run in AuthMode.NONE, where nothing but the menu
  * may be touched, so it only builds the menu.
  */
-import { MENU_TEXT, PRODUCT_NAME, pickLang, type Lang } from '../core/labels';
+import { DIAGNOSTICS_TEXT, MENU_TEXT, PRODUCT_NAME, pickLang, type Lang } from '../core/labels';
 import { refresh } from './refresh';
 
 
@@ -20,6 +20,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(MENU_TEXT.open[lang], 'showSidebar')
     .addItem(MENU_TEXT.refresh[lang], 'refreshFromMenu')
+    .addItem(DIAGNOSTICS_TEXT.menuItem[lang], 'showDiagnostics')
     .addToUi();
 }
 

@@ -16,7 +16,6 @@ import {
 } from '../core/labels';
 import { GENERIC_FIELDS, type Field, type RangeKind } from '../core/headers';
 import {
-  DEFAULT_SETTINGS,
   NUMBER_SETTINGS,
   numberSetting,
   readSettings,
@@ -62,7 +61,6 @@ export interface SidebarState {
   readonly fieldLabels: Readonly<Record<Field, string>>;
   readonly rangeLabels: Readonly<Record<RangeKind, string>>;
   readonly settings: Settings;
-  readonly defaults: Settings;
   /** The whole-number settings, in the form's order. */
   readonly numbers: readonly NumberField[];
   /** The owner's sheets that can be sources (not the add-on's tabs). */
@@ -117,7 +115,6 @@ export function getSidebarState(): SidebarState {
     fieldLabels: pick(FIELD_LABELS, lang),
     rangeLabels: pick(RANGE_LABELS, lang),
     settings,
-    defaults: DEFAULT_SETTINGS,
     numbers: NUMBER_SETTINGS.map((n) => ({
       path: n.path,
       label: NUMBER_SETTING_LABELS[n.path][lang],
