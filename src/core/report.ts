@@ -4,6 +4,7 @@
  * writes the grids after, so everything that can fail on a messy export fails here, before a
  * single cell of the owner's workbook is touched.
  */
+import { accuracyLine, type AccuracyTable } from './accuracy';
 import { analyze, readInputs, type Analysis, type Inputs } from './analyze';
 import type { Zone } from './dates';
 import {
@@ -44,6 +45,10 @@ export interface Report {
   /** Why there are no predicted numbers (too little data…), in the report's language. */
   readonly predictionNote: string | undefined;
   readonly tabs: Readonly<Record<TabId, Grid>>;
+  /** Where the funnel tab's 予測の確かさ table is, for its chart; undefined when it has none. */
+  readonly accuracyTable: AccuracyTable | undefined;
+  /** The sidebar's line on how the prediction did over the holdout period (issue 15). */
+  readonly accuracyLine: string | undefined;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -59,22 +64,33 @@ export function buildReport(input: ReportInput): Report {
   for (const s of stages.values()) counts[s]++;
   const history = recordSnapshot(before, { asOf, refreshedAt: input.now, counts }, stages, baseline);
   const prediction = predictFromAnalysis(a);
+  const funnel = funnelGrid({
+    analysis: a,
+    zone,
+    refreshedAt: input.now,
+    summary,
+    transitions: baseline === undefined ? undefined : transitions(baseline.stages, stages),
+    baselineDay: baseline?.day,
+    fan: fanMatrix(a),
+    emotion: emotionMatrix(a),
+    prediction,
+  });
   const tabs = {
-    funnel: funnelGrid({
-      analysis: a,
-      zone,
-      refreshedAt: input.now,
-      summary,
-      transitions: baseline === undefined ? undefined : transitions(baseline.stages, stages),
-      baselineDay: baseline?.day,
-      fan: fanMatrix(a),
-      emotion: emotionMatrix(a),
-      prediction,
-    }),
+    funnel: funnel.grid,
     customers: customersGrid(a, zone, prediction),
     vip: vipGrid(a, zone, settings),
     history: historyTab(history, zone, a.lang),
   };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
-  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs };
+  return {
+    analysis: a,
+    summary,
+    counts,
+    history,
+    prediction,
+    predictionNote,
+    tabs,
+    accuracyTable: funnel.accuracyTable,
+    accuracyLine: accuracyLine(prediction.backtest, a.lang),
+  };
 }

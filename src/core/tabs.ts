@@ -3,6 +3,7 @@
  * from an analysis. The tables in them are lists of columns (src/core/columns.ts); the History
  * tab is built by src/core/history.ts.
  */
+import { accuracySection, type AccuracyTable } from './accuracy';
 import type { Analysis } from './analyze';
 import { BIRTHDAY_LIST, CUSTOMERS_TAB, PREDICTION_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
@@ -41,7 +42,13 @@ export interface FunnelTabInput {
 /** Where the stage table starts (0-based row), so the writer can anchor the chart beside it. */
 export const FUNNEL_STAGE_TABLE_ROW = 5;
 
-export function funnelGrid(input: FunnelTabInput): Grid {
+/** The funnel tab, and where its 予測の確かさ table is (for the chart beside it). */
+export interface FunnelGrid {
+  readonly grid: Grid;
+  readonly accuracyTable: AccuracyTable | undefined;
+}
+
+export function funnelGrid(input: FunnelTabInput): FunnelGrid {
   const { analysis: a, zone } = input;
   const lang = a.lang;
   const t = TAB_TEXT;
@@ -101,7 +108,9 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   const segmentLabels = NPS_SEGMENTS.map((s) => (s === 'none' ? t.noAnswer[lang] : t[s][lang]));
   matrix(t.emotionMatrix[lang], segmentLabels, input.emotion, 'integer');
   predictionSections(g, a, zone, input.prediction);
-  return g.build();
+  const p = input.prediction;
+  const accuracyTable = accuracySection(g, p.backtest, lang, p.model?.id);
+  return { grid: g.build(), accuracyTable };
 }
 
 /**

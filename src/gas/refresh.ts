@@ -17,7 +17,7 @@ import { zoneFor } from './env';
 import { PROPERTY_KEYS } from './keys';
 import { ownerSheets, ownSheets, type OwnerSheet } from './ownSheets';
 import { loadSettings } from './settingsStore';
-import { drawHistoryChart, writeTabs } from './writer';
+import { drawAccuracyChart, drawHistoryChart, writeTabs } from './writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,6 +44,9 @@ export interface RefreshOutcome {
   readonly warnings?: readonly string[];
   /** Why the tabs show no predicted numbers (too little data…), when so. */
   readonly predictionNote?: string;
+  /** How the prediction did over the last 90 days (predicted vs actual purchases), or why it
+   *  cannot be told (issue 15). */
+  readonly accuracyLine?: string;
   readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
@@ -176,6 +179,11 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
   } catch (e) {
     warnings.push(message(e));
   }
+  try {
+    drawAccuracyChart(sheets.funnel, report.accuracyTable, lang);
+  } catch (e) {
+    warnings.push(message(e));
+  }
   const a = report.analysis;
   return {
     ok: true,
@@ -189,6 +197,7 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     skipped: a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) })),
     registrationAssumed: a.metrics.registration === 'assumed',
     ...(report.predictionNote !== undefined ? { predictionNote: report.predictionNote } : {}),
+    ...(report.accuracyLine !== undefined ? { accuracyLine: report.accuracyLine } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
     tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,

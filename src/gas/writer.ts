@@ -5,7 +5,8 @@
  * are deleted whatever happens. The tabs themselves are kept, not replaced, so that the owner's
  * formulas that point at them (a VLOOKUP into 顧客ステージ, say) keep working.
  */
-import { TAB_TEXT, type Lang, type TabId } from '../core/labels';
+import type { AccuracyTable } from '../core/accuracy';
+import { BACKTEST_TEXT, TAB_TEXT, type Lang, type TabId } from '../core/labels';
 import { NUMBER_FORMATS, type Grid } from '../core/grid';
 import { HISTORY_CHART_COLUMNS } from '../core/history';
 import { FUNNEL_STAGE_TABLE_ROW } from '../core/tabs';
@@ -86,7 +87,7 @@ export function writeTabs(ss: Spreadsheet, grids: Readonly<Record<TabId, Grid>>,
  * the tabs are written: a chart that cannot be drawn is a warning, not a failed refresh.
  */
 export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang): void {
-  const existing = funnel.getCharts()[0];
+  const existing = chartReading(funnel, history);
   const builder = (existing === undefined ? funnel.newChart() : existing.modify())
     .clearRanges()
     .addRange(history.getRange(1, HISTORY_CHART_COLUMNS.asOf, snapshots + 1, 1))
@@ -94,6 +95,38 @@ export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: numbe
     .setChartType(Charts.ChartType.LINE)
     .setPosition(FUNNEL_STAGE_TABLE_ROW + 1, 10, 0, 0)
     .setOption('title', TAB_TEXT.chartTitle[lang]);
+  if (existing === undefined) funnel.insertChart(builder.build());
+  else funnel.updateChart(builder.build());
+}
+
+/** The funnel tab's chart whose data is on `source` (the History tab, or the funnel tab itself):
+ *  the two charts are told apart by where they read, which neither language nor layout changes. */
+function chartReading(funnel: Sheet, source: Sheet): GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined {
+  const id = source.getSheetId();
+  return funnel.getCharts().find((c) => c.getRanges()[0]?.getSheet().getSheetId() === id);
+}
+
+/**
+ * The 予測の確かさ chart (issue 15): actual and predicted holdout purchases by repeat purchases
+ * before the holdout, as columns, beside the table it reads. Without a table (too little data)
+ * the chart of an earlier refresh is removed, so that it never shows numbers the tab no longer has.
+ */
+export function drawAccuracyChart(funnel: Sheet, table: AccuracyTable | undefined, lang: Lang): void {
+  const existing = chartReading(funnel, funnel);
+  if (table === undefined) {
+    if (existing !== undefined) funnel.removeChart(existing);
+    return;
+  }
+  const top = table.headerRow + 1;
+  const height = table.rows + 1;
+  const builder = (existing === undefined ? funnel.newChart() : existing.modify())
+    .clearRanges()
+    .addRange(funnel.getRange(top, table.labelColumn + 1, height, 1))
+    .addRange(funnel.getRange(top, table.actualColumn + 1, height, table.predictedColumn - table.actualColumn + 1))
+    .setChartType(Charts.ChartType.COLUMN)
+    .setNumHeaders(1)
+    .setPosition(top, table.predictedColumn + 3, 0, 0)
+    .setOption('title', BACKTEST_TEXT.chartTitle[lang]);
   if (existing === undefined) funnel.insertChart(builder.build());
   else funnel.updateChart(builder.build());
 }
