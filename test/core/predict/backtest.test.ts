@@ -13,15 +13,17 @@ const H = 90;
 const OPTIONS = { holdoutDays: H, minRepeatBuyers: 50 };
 const run = (orders: ReadonlyArray<{ key: string; day: number; amount: number }>, opts = OPTIONS) => backtest(customerDays(orders, AS_OF), AS_OF, opts);
 
-describe('the generating model is chosen when the data are plentiful (20,000 customers, two years)', () => {
-  // The same purchase rates for all three; they differ only in how customers leave.
-  const generators: Generator[] = [
-    { model: 'bgnbd', params: { r: 0.8, alpha: 40, a: 0.6, b: 3 } },
-    { model: 'mbgnbd', params: { r: 0.8, alpha: 40, a: 0.6, b: 3 } },
-    { model: 'paretoNbd', params: { r: 0.8, alpha: 40, s: 0.6, beta: 200 } },
+describe('the generating model is chosen when the data are plentiful (two years of orders)', () => {
+  // The same purchase rates for all three; they differ only in how customers leave. MBG/NBD differs
+  // from BG/NBD only in the one-time buyers, so it takes the most customers to tell apart: at
+  // 10,000 its z over BG/NBD was 2.4 and 3.2 for two seeds, at 20,000 4.2 and 5.2 (against 1.96).
+  const generators: Array<[Generator, number]> = [
+    [{ model: 'bgnbd', params: { r: 0.8, alpha: 40, a: 0.6, b: 3 } }, 10_000],
+    [{ model: 'mbgnbd', params: { r: 0.8, alpha: 40, a: 0.6, b: 3 } }, 20_000],
+    [{ model: 'paretoNbd', params: { r: 0.8, alpha: 40, s: 0.6, beta: 200 } }, 20_000],
   ];
-  test.each(generators.map((g) => [g.model, g] as const))('%s shop', (_name, gen) => {
-    const shop = simulateShop(gen, { customers: 20_000, firstDay: AS_OF - 730, asOf: AS_OF, seed: 1 });
+  test.each(generators.map(([g, n]) => [g.model, n, g] as const))('%s shop, %d customers', (_name, customers, gen) => {
+    const shop = simulateShop(gen, { customers, firstDay: AS_OF - 730, asOf: AS_OF, seed: 1 });
     const b = run(shop.orders);
     expect(b.ok).toBe(true);
     if (!b.ok) return;

@@ -9,6 +9,7 @@ import { predictCustomers, predictFromAnalysis } from '../../../src/core/predict
 import { summarize } from '../../../src/core/predict/rfm';
 import { compareCodePoints } from '../../../src/core/ranking';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import * as pnbd from '../../../src/core/predict/paretoNbd';
 import { simulateShop } from '../../support/btyd';
 import { cell } from '../../support/tables';
 
@@ -184,6 +185,28 @@ test('ties between customers go by key in code-point order, as in the LTV rankin
   const keys = p.rows.map((r) => r.key);
   expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
   expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
+});
+
+describe('the backtest’s model makes the predictions (issue 15)', () => {
+  test('a Pareto/NBD shop of 5,000 customers: Pareto/NBD is chosen, fitted on every order, and NEXTPURCHASE reads it', () => {
+    const truth = { r: 0.8, alpha: 40, s: 0.6, beta: 200 };
+    const pareto = simulateShop({ model: 'paretoNbd', params: truth }, { customers: 5000, firstDay: AS_OF - 730, asOf: AS_OF, seed: 4, spend: TRUE_GG });
+    const p = predictCustomers({ orders: pareto.orders, asOf: AS_OF });
+    expect(p.backtest.ok && p.backtest.chosen).toBe('paretoNbd');
+    expect(p.model?.id).toBe('paretoNbd');
+    expect(p.bgnbd).toBeUndefined();
+    // Fitted on all the orders up to the as-of day, not only on those before the holdout.
+    const fit = p.model!.fit as pnbd.ParetoNbdFit;
+    expect(fit.customers).toBe(5000);
+    const s = summarize(pareto.orders, { asOf: AS_OF }).find((c) => c.key === p.rows[0]!.key)!;
+    expect(p.rows[0]!.pAlive).toBe(pnbd.pAlive(fit.params, s));
+    expect(p.rows[0]!.expected90).toBe(pnbd.conditionalExpectedPurchases(fit.params, s, 90));
+    const env: FunctionEnv = { zone: makeZone('Asia/Tokyo'), locale: 'en_US', settings: DEFAULT_SETTINGS, now: Date.parse('2025-06-30T03:00:00Z') };
+    const table = [['顧客ID', '注文日', '金額'], ...pareto.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
+    const t = nextPurchase(env, table) as unknown[][];
+    expect(cell(t, 1, 'customer')).toBe(p.rows[0]!.key);
+    expect(cell(t, 1, 'pAlive')).toBeCloseTo(pnbd.pAlive(fit.params, s), 6);
+  });
 });
 
 describe('NEXTPURCHASE semantics', () => {
