@@ -19,6 +19,7 @@ import {
   SimpleRangeValue,
   type SimpleCellAddress,
 } from 'hyperformula';
+import { ALL_CUSTOMERS, TABLE_MAX_CUSTOMERS, TABLE_NOTES_MAX } from '../src/core/functions';
 
 /** A Sheets value as getValues gives it (Dates of this realm). */
 export type SheetsValue = string | number | boolean | Date;
@@ -59,6 +60,7 @@ interface AstNode {
   type: string;
   start?: { row: number; col: number };
   end?: { row: number; col: number };
+  value?: unknown;
 }
 interface FunctionAst {
   args: AstNode[];
@@ -77,13 +79,15 @@ function rangeSize(node: AstNode | undefined): { rows: number; cols: number } | 
 
 /**
  * The spill size, declared before evaluation from the AST alone: one cell per customer asked for
- * (the shape of the customer argument), else the table — at most as many rows as the orders range.
+ * (the shape of the customer argument), else the table (the argument left out or `"*"`) — at most
+ * as many rows as the orders range, or the cap, and its note rows.
  */
 function resultSize(name: Name, ast: FunctionAst): { rows: number; cols: number } {
   const customer = ast.args[1];
-  if (customer !== undefined && customer.type !== 'EMPTY') return rangeSize(customer) ?? { rows: 1, cols: 1 };
+  const all = customer === undefined || customer.type === 'EMPTY' || (customer.type === 'STRING' && customer.value === ALL_CUSTOMERS);
+  if (!all) return rangeSize(customer) ?? { rows: 1, cols: 1 };
   const orders = rangeSize(ast.args[0]) ?? { rows: 1, cols: 1 };
-  return { rows: Math.max(orders.rows, 1), cols: TABLE_WIDTH[name] };
+  return { rows: Math.min(Math.max(orders.rows, 1), TABLE_MAX_CUSTOMERS + 1) + TABLE_NOTES_MAX, cols: TABLE_WIDTH[name] };
 }
 
 interface ExtendedNumber {

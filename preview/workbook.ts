@@ -14,6 +14,7 @@ import { assertTransportable, type RunAnswer, type ServerBackend } from '../emul
 import { sidebarServer } from '../emulator/scriptRun';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
 import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
+import { ALL_CUSTOMERS } from '../src/core/functions';
 import { SIDEBAR_SERVER_FUNCTIONS, isSidebarServerFunction } from '../src/sidebar/serverFunctions';
 
 export const FORMULAS_SHEET = 'Formulas';
@@ -219,7 +220,8 @@ export class PreviewWorkbook {
       return `${quoteSheet(name)}!A1:${columnName(cols)}${Math.max(values.length, 1)}`;
     };
     const orders = range(this.roles.orders);
-    const extra = this.roles.customers || this.roles.survey ? `, , , ${range(this.roles.customers)}, ${range(this.roles.survey)}` : '';
+    // "*": the whole table even though later arguments follow (a skipped customer may arrive as "").
+    const extra = this.roles.customers || this.roles.survey ? `, "${ALL_CUSTOMERS}", , ${range(this.roles.customers)}, ${range(this.roles.survey)}` : '';
     const ja = this.env.spreadsheet.getSpreadsheetLocale().startsWith('ja');
     const rows: unknown[][] = [[`=FANSTAGE(${orders}${extra.replace(/, $/, '')})`, null, null, null, null, null, null, null, null, ja ? 'LTV順位' : 'LTV rank']];
     for (let r = 2; r <= rankRows + 1; r++) rows.push([null, null, null, null, null, null, null, null, null, `=LTVRANK(${orders}, A${r})`]);

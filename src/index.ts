@@ -19,7 +19,7 @@ declare const global: Record<string, unknown>;
  * Example: =FANSTAGE(Orders!A:H, A2) or =FANSTAGE(Orders!A:H) for the whole table.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
- * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for a table of every customer.
+ * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for a table of every customer.
  * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
  * @param {Customers!A:F} customers [optional] Customers range: registration (LINE/メルマガ), subscription, reactions.
  * @param {Survey!A:E} survey [optional] Survey responses (e.g. Google Forms) with NPS or satisfaction.
@@ -35,7 +35,7 @@ global.FANSTAGE = (orders: unknown, customer?: unknown, as_of?: unknown, custome
  * Example: =LTVRANK(Orders!A:H, A2) or =LTVRANK(Orders!A:H) for the ranking with tiers and VIPs.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
- * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for the whole ranking.
+ * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for the whole ranking.
  * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
  * @return The rank of each customer, or a table: rank, customer, LTV, purchases, last order, tier, VIP.
  * @customfunction
@@ -51,7 +51,7 @@ global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRA
  * Example: =NEXTPURCHASE(Orders!A:H, A2) or =NEXTPURCHASE(Orders!A:H) for the whole table.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
- * @param {A2} customer [optional] A customer ID or e-mail, or a range of them. Omit for a table of every customer.
+ * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for a table of every customer.
  * @param {DATE(2024,12,31)} as_of [optional] The day to predict from (orders after it are ignored). Default: today.
  * @return The day by which each customer's next purchase is more likely than not (blank if not within 12 months), or a table: customer, P(alive), expected purchases in 90 days, next purchase by, 12-month value.
  * @customfunction

@@ -5,6 +5,7 @@
  */
 import { analyze, readInputs, type ReadInputs } from '../../src/core/analyze';
 import { makeZone } from '../../src/core/dates';
+import { tableParts } from '../../src/core/functions';
 import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
 import type { Table } from '../../src/core/orders';
 import { profileLabel, type ProfileId } from '../../src/core/profiles';
@@ -128,6 +129,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   const survey = run.survey === undefined ? undefined : b.sheetValues(run.survey.range);
 
   let t0 = performance.now();
+  // The tables' data rows: their last rows may be notes (rows skipped, a table cut to its cap).
   const stageTable = b.call('FANSTAGE', orders, undefined, asOf, customers, survey) as unknown[][];
   const fanMs = performance.now() - t0;
   t0 = performance.now();
@@ -136,7 +138,8 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
 
   // FANSTAGE's table lists the customers with a purchase. Those known only from the customers
   // sheet (never bought) are asked for by key, as a column of keys in a sheet would be.
-  const buyers = new Set(stageTable.slice(1).map((r) => String(r[0])));
+  const stageRows = tableParts(stageTable).rows;
+  const buyers = new Set(stageRows.map((r) => String(r[0])));
   const others = [...(read.customers?.byKey.keys() ?? [])].filter((k) => !buyers.has(k));
   const otherLabels =
     others.length === 0
@@ -155,7 +158,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
     counts.set(st, counts.get(st)! + 1);
     stageByKey.set(key, st);
   };
-  for (const r of stageTable.slice(1)) tally(String(r[0]), r[1]);
+  for (const r of stageRows) tally(String(r[0]), r[1]);
   others.forEach((k, i) => tally(k, otherLabels[i]));
   const total = [...counts.values()].reduce((acc, n) => acc + n, 0);
 
@@ -267,9 +270,11 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   out(rule!);
   out(body[body.length - 1]!);
   if (unknownLabels.size > 0) out(`    (unrecognised stage labels: ${[...unknownLabels].join(', ')})`);
+  // What the formula's own table says under it (rows skipped, its size cap, customers told by name).
+  for (const note of tableParts(stageTable).notes) out(`    ${note}`);
 
   // ---- VIP and tiers
-  const ranking = rankTable.slice(1);
+  const ranking = tableParts(rankTable).rows;
   const vips = ranking.filter((r) => r[6] === true).length;
   const v = DEFAULT_SETTINGS.vip;
   const candidates = ranking.filter((r) => Number(r[2]) >= v.minLtv || Number(r[3]) >= v.minPurchases).length;

@@ -27,6 +27,9 @@ export interface AnalysisContext {
   readonly locale: string;
   /** Sheet row of each range's header row, for skipped-row numbers (default 1). */
   readonly headerRows?: Readonly<Partial<Record<RangeKind, number>>>;
+  /** The zone whose wall clock `Date` cells carry, when not the spreadsheet's (a custom function's
+   *  arguments: the script's zone). */
+  readonly cellZone?: Zone;
 }
 
 export interface ReadInputs {
@@ -58,7 +61,7 @@ const given = (v: unknown): boolean => v !== undefined && v !== null && !isBlank
 /** Reads the ranges; does not depend on the as-of day, so one read serves any number of days. */
 export function readInputs(inputs: Inputs, ctx: AnalysisContext): ReadInputs {
   const lang = pickLang(ctx.settings.language, ctx.locale);
-  const base = { zone: ctx.zone, settings: ctx.settings, lang };
+  const base = { zone: ctx.zone, settings: ctx.settings, lang, ...(ctx.cellZone && { cellZone: ctx.cellZone }) };
   const orders = readOrders(inputs.orders, { ...base, headerRow: ctx.headerRows?.orders });
   const customers = given(inputs.customers)
     ? readCustomers(inputs.customers, orders, { ...base, headerRow: ctx.headerRows?.customers })

@@ -7,13 +7,13 @@
 import { DAY_MS, type Day, type Zone } from './dates';
 import type { ColumnMap, Field } from './headers';
 import type { Lang } from './labels';
-import { headerTexts, missingColumns, requireTable, resolveColumns, type SkippedRow } from './orders';
+import { headerTexts, missingColumns, requireTable, resolveColumns, type KeyKind, type SkippedRow } from './orders';
 import type { Settings } from './settings';
 import { cellText, dateReader, isBlank, keyReader, parseAmount, parseFlag, type Cell } from './values';
 
 /** How the orders identify customers, for linking other ranges to them. */
 export interface KeyLink {
-  readonly keyKind: 'id' | 'email';
+  readonly keyKind: KeyKind;
   keyForEmail(email: string): string | undefined;
 }
 
@@ -61,6 +61,8 @@ interface RangeOptions {
   readonly settings: Pick<Settings, 'columns'>;
   readonly lang: Lang;
   readonly headerRow?: number;
+  /** The zone whose wall clock `Date` cells carry, when not the spreadsheet's. */
+  readonly cellZone?: Zone;
 }
 
 /** The key of a row of a customers/survey range in the orders' terms. */
@@ -107,7 +109,7 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
   if (columns.customerId === undefined && columns.email === undefined) {
     missingColumns('customers', [['customerId', 'email']], headers, opts.lang);
   }
-  const readDate = dateReader(opts.zone);
+  const readDate = dateReader(opts.zone, { cellZone: opts.cellZone });
   const byKey = new Map<string, CustomerRecord>();
   const emailToKey = new Map<string, string>();
   const emailOf = keyReader();
@@ -184,7 +186,7 @@ export function readSurvey(input: unknown, link: KeyLink, opts: RangeOptions): S
   if (columns.nps === undefined && columns.satisfaction === undefined) missing.push(['nps', 'satisfaction']);
   if (missing.length > 0) missingColumns('survey', missing, headers, opts.lang);
 
-  const readDate = dateReader(opts.zone);
+  const readDate = dateReader(opts.zone, { cellZone: opts.cellZone });
   const responses: SurveyResponse[] = [];
   const skipped: SkippedRow[] = [];
   const score = (v: Cell): number | undefined => {

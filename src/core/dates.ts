@@ -39,6 +39,13 @@ export function isoDay(day: Day): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A day as the owner reads it in a message: `2026/11/30` (any year, `10000/01/01` too). */
+export function slashDay(day: Day): string {
+  const d = new Date(day * DAY_MS);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}`;
+}
+
 /**
  * A zone backed by `Intl` (available in Node and in Apps Script's V8 runtime).
  *

@@ -5,7 +5,8 @@
  * for an exact match (in priority order), then the fields still missing try "contains". A column is
  * claimed once. Doing all exact matches first keeps a loose "contains" alias of an early field
  * (amount's `amount`) from taking a column another field names exactly (`Discount Amount` is not
- * the order total when a `Total` column exists).
+ * the order total when a `Total` column exists). And a "contains" match for the amount never takes
+ * a column that is only a part of the order total (`cod-collectible-amount`, `送料金額`…): SPEC §1.4.
  */
 import { nfkc } from './values';
 
@@ -33,7 +34,13 @@ export type Field =
   | 'orderType'
   | 'itemPrice'
   | 'shippingPrice'
-  | 'itemStatus';
+  | 'itemStatus'
+  // The key of a guest order with neither ID nor e-mail (SPEC §1.4).
+  | 'phone'
+  // Where an export has no order total: the lines' gross, or price × quantity (SPEC §1.4).
+  | 'lineAmount'
+  | 'unitPrice'
+  | 'quantity';
 
 export type RangeKind = 'orders' | 'customers' | 'survey';
 
@@ -45,13 +52,44 @@ export interface AliasList {
   readonly aliases: readonly string[];
   /** Matched exactly only: too generic to match inside a longer header. */
   readonly exactOnly?: readonly string[];
+  /** A header (NFKC, lower-case, as written) that the "contains" pass must not take. */
+  readonly notInside?: (header: string) => boolean;
 }
 
-/** NFKC, trim, lower-case, drop a leading `'`, drop spaces, `_`, `-`, `(`, `)`, `（`, `）`. */
+/** A zone named at the end of a header — `Created (UTC)`, `注文日時(JST)`, `Date (UTC+9)` — and
+ *  its UTC offset in ms. The header means that the times in its column are in that zone. */
+const HEADER_ZONE_RE = /[(（]\s*(utc|gmt|jst)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[)）]\s*$/i;
+
+export function headerZoneOffset(h: unknown): number | undefined {
+  const m = HEADER_ZONE_RE.exec(nfkc(String(h ?? '')));
+  if (!m) return undefined;
+  if (m[1]!.toLowerCase() === 'jst') return 9 * 3_600_000;
+  if (m[2] === undefined) return 0;
+  return (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4] ?? 0)) * 60_000;
+}
+
+/** NFKC, trim, lower-case, drop a leading `'` and a zone named at the end (`(UTC)`), drop spaces,
+ *  `_`, `-`, `(`, `)`, `（`, `）`. */
 export function normalizeHeader(h: unknown): string {
   let s = nfkc(String(h ?? '')).trim().toLowerCase();
   if (s.startsWith("'")) s = s.slice(1);
+  if (s.endsWith(')') || s.endsWith('）')) s = s.replace(HEADER_ZONE_RE, '');
   return s.replace(/[\s_\-()（）]/g, '');
+}
+
+/** "Included" is not a part: `合計金額(税込)` is the total with its tax, `送料込` the total with
+ *  its shipping. */
+const INCLUDED_RE = /税込み?|送料込み?|手数料込み?|incl(?:uding|\.)?\s*tax|tax\s*incl(?:uded|usive|\.)?/g;
+/** Words that name only a part of an order total (SPEC §1.4): cash on delivery, tax, shipping,
+ *  fees, discounts, coupons, points, refunds, tips, and the goods subtotal. English words are
+ *  matched whole (`Coffee Amount` is no fee). */
+const PART_WORDS_EN = /(?:^|[^a-z])(?:cod|tax|taxes|shipping|postage|fees?|discounts?|coupons?|points?|refund|refunds|refunded|tips?|subtotal)(?:[^a-z]|$)/;
+const PART_WORDS_JA = /代引|代金引換|税|送料|配送料|手数料|割引|値引|クーポン|ポイント|返金|小計|商品合計/;
+
+/** Whether a header names only a part of the order total, not the total. */
+export function isPartOfTotal(header: string): boolean {
+  const h = header.replace(INCLUDED_RE, '');
+  return PART_WORDS_EN.test(h) || PART_WORDS_JA.test(h);
 }
 
 // Generic aliases, HEADERS.md order. Extra exact-only names are ones a hand-made sheet uses.
@@ -68,8 +106,8 @@ const EMAIL: AliasList = {
 };
 const ORDER_ID: AliasList = {
   aliases: [
-    '注文ID', '注文番号', '受注番号', '受注ID', '売上ID', 'オーダーID', 'order id', 'order number', 'order-id',
-    'amazon-order-id', 'OrderId',
+    '注文ID', '注文番号', '受注番号', '受注ID', '受注コード', '売上ID', 'オーダーID', 'order id', 'order number', 'order-id',
+    'amazon-order-id', 'OrderId', 'order #', 'order no', 'transaction id',
   ],
   exactOnly: ['order', '注文'],
 };
@@ -78,7 +116,7 @@ const DATE: AliasList = {
     '注文日時', '受注日時', '注文日', '受注日', '購入日', '購入日時', '日付', 'created at', 'order date', 'purchase-date',
     'OrderTime', 'paid at', 'Timestamp', 'タイムスタンプ',
   ],
-  exactOnly: ['date', '日時'],
+  exactOnly: ['date', '日時', 'created'],
 };
 const AMOUNT: AliasList = {
   aliases: [
@@ -86,13 +124,26 @@ const AMOUNT: AliasList = {
     'order total', 'amount', 'TotalPrice', 'SettleAmount',
   ],
   exactOnly: ['合計', '売上'],
+  notInside: isPartOfTotal,
 };
 const STATUS: AliasList = {
   aliases: [
-    '注文ステータス', '受注ステータス', 'ステータス', '対応状況', '処理状況', '発送状況', '発送状態', '入金状態',
+    '注文ステータス', '受注ステータス', 'ステータス', '注文状況', '対応状況', '処理状況', '発送状況', '発送状態', '入金状態',
     'financial status', 'order-status', 'OrderStatus', 'status',
   ],
 };
+const PHONE: AliasList = {
+  aliases: ['電話番号', 'phone', 'phone number', 'buyer-phone-number', 'BillPhoneNumber', 'telephone'],
+  exactOnly: ['tel', '電話'],
+};
+/** A line's gross: where an export has no order total, the order's amount is their sum. */
+const LINE_AMOUNT: AliasList = { aliases: ['gross sales', '小計', 'line total'] };
+const UNIT_PRICE: AliasList = {
+  aliases: ['単価', '販売価格', 'unit price', 'price'],
+  exactOnly: ['価格'],
+  notInside: isPartOfTotal, // not shipping-price
+};
+const QUANTITY: AliasList = { aliases: ['数量', '個数', 'quantity', 'qty'] };
 const CANCELLED_AT: AliasList = { aliases: ['cancelled at', 'キャンセル日'] };
 const SUBSCRIPTION: AliasList = {
   aliases: ['定期購入', '定期', '定期便', '頒布会', 'subscription', 'recurring'],
@@ -137,6 +188,10 @@ export const GENERIC_FIELDS: Record<RangeKind, ReadonlyArray<readonly [Field, Al
     ['orderType', ORDER_TYPE],
     ['name', NAME],
     ['registered', CONSENT],
+    ['phone', PHONE],
+    ['lineAmount', LINE_AMOUNT],
+    ['unitPrice', UNIT_PRICE],
+    ['quantity', QUANTITY],
   ],
   customers: [
     ['customerId', CUSTOMER_ID],
@@ -160,6 +215,7 @@ interface Prepared {
   field: Field;
   aliases: string[];
   extras: string[];
+  notInside: ((header: string) => boolean) | undefined;
 }
 
 function prepare(list: ReadonlyArray<readonly [Field, AliasList]>): Prepared[] {
@@ -167,6 +223,7 @@ function prepare(list: ReadonlyArray<readonly [Field, AliasList]>): Prepared[] {
     field,
     aliases: a.aliases.map(normalizeHeader),
     extras: (a.exactOnly ?? []).map(normalizeHeader),
+    notInside: a.notInside,
   }));
 }
 
@@ -184,6 +241,7 @@ export function matchColumns(
   fixed: ColumnMap = {},
 ): ColumnMap {
   const norm = headers.map(normalizeHeader);
+  const raw = headers.map((h) => nfkc(String(h ?? '')).toLowerCase());
   const claimed = new Set<number>();
   const out: ColumnMap = {};
   for (const [f, col] of Object.entries(fixed) as [Field, number][]) {
@@ -191,11 +249,11 @@ export function matchColumns(
     claimed.add(col);
   }
   const prepared = prepare(fields).filter((p) => out[p.field] === undefined);
-  const claim = (p: Prepared, aliases: string[], test: (h: string, alias: string) => boolean): void => {
+  const claim = (p: Prepared, aliases: string[], test: (c: number, alias: string) => boolean): void => {
     if (out[p.field] !== undefined) return;
     for (const alias of aliases) {
       for (let c = 0; c < norm.length; c++) {
-        if (!claimed.has(c) && norm[c] !== '' && test(norm[c]!, alias)) {
+        if (!claimed.has(c) && norm[c] !== '' && test(c, alias)) {
           out[p.field] = c;
           claimed.add(c);
           return;
@@ -203,9 +261,12 @@ export function matchColumns(
       }
     }
   };
-  const exact = (h: string, a: string): boolean => h === a;
+  const exact = (c: number, a: string): boolean => norm[c] === a;
   for (const p of prepared) claim(p, p.aliases, exact);
-  for (const p of prepared) claim(p, p.aliases, (h, a) => h.includes(a));
+  for (const p of prepared) {
+    const refuse = p.notInside;
+    claim(p, p.aliases, (c, a) => norm[c]!.includes(a) && !(refuse !== undefined && refuse(raw[c]!)));
+  }
   for (const p of prepared) claim(p, p.extras, exact);
   return out;
 }

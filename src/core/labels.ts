@@ -74,6 +74,10 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   itemPrice: { ja: '商品価格', en: 'item price' },
   shippingPrice: { ja: '配送料', en: 'shipping price' },
   itemStatus: { ja: '商品ステータス', en: 'item status' },
+  phone: { ja: '電話番号', en: 'phone' },
+  lineAmount: { ja: '明細の金額', en: 'line amount' },
+  unitPrice: { ja: '単価', en: 'unit price' },
+  quantity: { ja: '数量', en: 'quantity' },
 };
 
 /**
@@ -293,7 +297,7 @@ export const TAB_TEXT = {
   refreshedAt: { ja: '更新日時', en: 'Refreshed at' },
   rowsRead: { ja: '読み込んだ行', en: 'Rows read' },
   rowsSkipped: { ja: '読み飛ばした行', en: 'Rows skipped' },
-  ordersCancelled: { ja: 'キャンセル・返品の注文', en: 'Cancelled/refunded orders' },
+  ordersCancelled: { ja: 'キャンセル・返品・決済失敗の注文', en: 'Cancelled/refunded/failed orders' },
   laterOrders: { ja: '基準日より後の注文', en: 'Orders after the as-of day' },
   registrationAssumed: {
     ja: '登録の列がないため、全員を登録済みとして数えています',
@@ -372,7 +376,7 @@ export const SIDEBAR_TEXT = {
   skipped: { ja: '読み飛ばした行', en: 'Skipped rows' },
   skippedMore: { ja: '件 (ほか', en: ' (and' },
   row: { ja: '行', en: 'row' },
-  reasonCustomer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
+  reasonCustomer: { ja: '顧客ID・メールアドレス・電話番号がありません', en: 'no customer ID, e-mail or phone' },
   reasonDate: { ja: '日付を読めません', en: 'unreadable date' },
   reasonAmount: { ja: '金額を読めません', en: 'unreadable amount' },
   registrationAssumed: {
@@ -489,6 +493,71 @@ export const REFRESH_ERRORS = {
   noOrdersSheet: {
     ja: '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
     en: 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Reading shop exports (issue 9) and what the custom functions say when something is left out
+// (issue 11): the words of src/core/orders.ts and src/core/functions.ts.
+
+/** What to download instead, for an export that cannot give what is needed (a profile's hint). */
+export type ExportHintId = 'amazonAllOrders';
+
+export const EXPORT_HINTS: Readonly<Record<ExportHintId, Text>> = {
+  amazonAllOrders: {
+    ja: 'このレポート(未出荷の注文)には価格の列がありません。セラーセントラルの「レポート → フルフィルメント → すべての注文」から「すべての注文」レポートをダウンロードして貼り付けてください。',
+    en: 'This report (unshipped orders) has no price column. Download the All Orders report instead (Seller Central: Reports → Fulfillment → All Orders) and paste that.',
+  },
+};
+
+/** Why an order row was skipped, in a cell's words (the sidebar has its own, SIDEBAR_TEXT). */
+export const SKIP_REASON_TEXT: Readonly<Record<'customer' | 'date' | 'amount', Text>> = {
+  customer: SIDEBAR_TEXT.reasonCustomer,
+  date: SIDEBAR_TEXT.reasonDate,
+  amount: SIDEBAR_TEXT.reasonAmount,
+};
+
+/** The custom functions' own words: a table's note rows, a lookup's refusal, the as_of range. */
+export const FUNCTION_TEXT = {
+  /** A table's last row when order rows were skipped: how many, and the first few with why. */
+  skippedRows: {
+    ja: (n: string, rows: string) => `読み飛ばした注文の行: ${n}件(この表に含まれていません)。${rows}`,
+    en: (n: string, rows: string) => `Skipped order rows: ${n} (not in this table). ${rows}`,
+  },
+  /** One skipped row in a list: `5行目 顧客ID…がありません「#N/A」`. */
+  skippedRow: {
+    ja: (row: number, reason: string, value: string) => `${row}行目 ${reason}${value === '' ? '' : `「${value}」`}`,
+    en: (row: number, reason: string, value: string) => `row ${row}: ${reason}${value === '' ? '' : ` "${value}"`}`,
+  },
+  /** Between the rows of that list, and what ends a list that goes on. */
+  rowSeparator: { ja: '、', en: '; ' },
+  andMore: { ja: (n: string) => `、ほか${n}件`, en: (n: string) => `; and ${n} more` },
+  /** A table cut to its cap: where the rest is. */
+  truncated: {
+    ja: (shown: string, total: string, tab: string) =>
+      `${total}人のうち上位${shown}人を表示しています(セルに返せる大きさの上限)。全員の一覧は「${tab}」タブにあります(サイドバーの「更新する」で作成)。`,
+    en: (shown: string, total: string, tab: string) =>
+      `Showing the first ${shown} of ${total} customers (the most a cell can return). Everyone is on the "${tab}" tab (made by Refresh in the sidebar).`,
+  },
+  /** The export has no customer ID or e-mail: customers are told apart by name. */
+  keyedByName: {
+    ja: 'この注文データには顧客IDもメールアドレスもないため、顧客を氏名で区別しています(同姓同名の方は1人として数えます)。',
+    en: 'This export has no customer ID or e-mail, so customers are told apart by name (two people of the same name count as one).',
+  },
+  /** A single-key lookup of a customer some of whose rows were skipped. */
+  customerRowsSkipped: {
+    ja: (key: string, rows: string) => `「${key}」の注文の行を読めませんでした: ${rows}。その行を直すと正しい結果になります。`,
+    en: (key: string, rows: string) => `Some order rows of "${key}" could not be read: ${rows}. Fix them to get the right answer.`,
+  },
+  /** The same, in one cell of a range of keys. */
+  customerRowsSkippedShort: {
+    ja: (rows: string) => `読めない注文の行あり(${rows})`,
+    en: (rows: string) => `unreadable order rows (${rows})`,
+  },
+  /** An as_of outside the days the product reads. */
+  asOfOutOfRange: {
+    ja: (typed: string, from: string, to: string) => `基準日(as_of)は${from}〜${to}の日付にしてください: ${typed}`,
+    en: (typed: string, from: string, to: string) => `as_of must be a day from ${from} to ${to}: ${typed}`,
   },
 } as const;
 

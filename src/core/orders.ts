@@ -20,18 +20,23 @@ import {
   type Field,
   type RangeKind,
 } from './headers';
-import { FIELD_LABELS, MESSAGES, type Lang } from './labels';
+import { headerZoneOffset } from './headers';
+import { EXPORT_HINTS, FIELD_LABELS, MESSAGES, type Lang } from './labels';
 import { detectProfile, type Profile, type ProfileId } from './profiles';
 import type { Settings } from './settings';
 import {
+  GUEST_PLACEHOLDERS,
   amountReader,
   cellText,
   dateReader,
+  isBadKeyCell,
   isBlank,
-  isCancelStatus,
+  isDayFirstText,
+  isExcludedStatus,
   flagReader,
   keyReader,
   nfkc,
+  phoneKey,
   type Cell,
 } from './values';
 
@@ -62,7 +67,14 @@ export interface SkippedRow {
   readonly reason: SkipReason;
   /** The offending cell as text ('' when blank). */
   readonly value: string;
+  /** The customer the row belongs to, when that could be read (its date or amount could not, or
+   *  its ID is a cell error beside a readable e-mail) — so a lookup of them can say so. */
+  readonly key?: string;
 }
+
+/** What identifies customers: an ID, else an e-mail (then a phone); or, where an export has
+ *  neither (WooCommerce Analytics), the name — which every answer then says. */
+export type KeyKind = 'id' | 'email' | 'name';
 
 export interface ReadOptions {
   readonly zone: Zone;
@@ -70,6 +82,9 @@ export interface ReadOptions {
   readonly lang: Lang;
   /** Sheet row of the header row; data row i is row headerRow + i. Default 1. */
   readonly headerRow?: number;
+  /** The zone whose wall clock a `Date` cell carries, when not the spreadsheet's: a custom
+   *  function's arguments are made in the script's zone (SPEC §5). */
+  readonly cellZone?: Zone;
 }
 
 export interface OrdersRead {
@@ -83,7 +98,7 @@ export interface OrdersRead {
   readonly headers: string[];
   readonly columns: ColumnMap;
   /** Which kind of key identifies customers. */
-  readonly keyKind: 'id' | 'email';
+  readonly keyKind: KeyKind;
   /** The customer key an e-mail address belongs to, to link ranges keyed by e-mail (Google
    *  Forms) to ID-keyed orders; undefined when no order carries that address. */
   keyForEmail(email: string): string | undefined;
@@ -105,7 +120,9 @@ export function headerTexts(table: Table): string[] {
 
 /**
  * Decides the columns of a range: the owner's overrides first, then the platform profile's columns,
- * then the generic aliases. An override of '' means "none".
+ * then the generic aliases. An override of '' means "none". For orders, the columns an order's
+ * amount can be summed from where there is no total (line amounts, price × quantity) are kept only
+ * when they are what the amount is read from.
  */
 export function resolveColumns(
   kind: RangeKind,
@@ -134,18 +151,61 @@ export function resolveColumns(
     }
   }
   const generic = GENERIC_FIELDS[kind].filter(([f]) => !excluded.has(f) && fixed[f] === undefined);
-  return matchColumns(headers, generic, fixed);
+  const columns = matchColumns(headers, generic, fixed);
+  if (kind === 'orders') {
+    const source = amountSource(columns, profile);
+    const used: readonly Field[] =
+      source === 'parts' ? profile!.rowAmountParts! : source === 'lines' ? ['lineAmount'] : source === 'price × quantity' ? ['unitPrice', 'quantity'] : [];
+    for (const f of LINE_FALLBACKS) if (!used.includes(f)) delete columns[f];
+  }
+  return columns;
+}
+
+/** The columns an order's amount is summed from where the export has no total. */
+const LINE_FALLBACKS: readonly Field[] = ['lineAmount', 'unitPrice', 'quantity'];
+
+/**
+ * Where an order's amount comes from (SPEC §1.4): its total (`amount`); a platform's parts of a
+ * line summed (Amazon: item + shipping price); where there is no total, its lines' gross
+ * (`Gross Sales`, `小計`) or price × quantity summed; or nowhere (the missing-amount error).
+ */
+type AmountSource = 'total' | 'parts' | 'lines' | 'price × quantity' | 'none';
+
+function amountSource(columns: ColumnMap, profile: Profile | undefined): AmountSource {
+  const parts = profile?.rowAmountParts;
+  if (parts !== undefined && parts.every((f) => columns[f] !== undefined)) return 'parts';
+  if (columns.amount !== undefined) return 'total';
+  if (columns.lineAmount !== undefined) return 'lines';
+  if (columns.unitPrice !== undefined && columns.quantity !== undefined) return 'price × quantity';
+  return 'none';
+}
+
+/** The fields an orders range lacks to be read, in groups that any one field satisfies. */
+function missingOrderFields(columns: ColumnMap, profile: Profile): Field[][] {
+  const missing: Field[][] = [];
+  if (profile.keyByName) {
+    if (columns.name === undefined) missing.push(['name']);
+  } else if (columns.customerId === undefined && columns.email === undefined) missing.push(['customerId', 'email']);
+  if (columns.date === undefined) missing.push(['date']);
+  if (amountSource(columns, profile) === 'none') missing.push(['amount']);
+  return missing;
+}
+
+/** Whether an orders range's columns are enough to read it (the sidebar's detection asks). */
+export function ordersReadable(columns: ColumnMap, profile: Profile): boolean {
+  return missingOrderFields(columns, profile).length === 0;
 }
 
 /**
  * Throws the owner-facing error for missing required fields. Each group is one requirement that
- * any of its fields satisfies (a customer ID *or* an e-mail).
+ * any of its fields satisfies (a customer ID *or* an e-mail). A hint says what to do instead.
  */
-export function missingColumns(kind: RangeKind, missing: Field[][], headers: string[], lang: Lang): never {
+export function missingColumns(kind: RangeKind, missing: Field[][], headers: string[], lang: Lang, hint?: string): never {
   const name = (f: Field): string => MESSAGES.field[lang](FIELD_LABELS[f].ja, FIELD_LABELS[f].en);
   const fields = missing.map((group) => group.map(name).join(MESSAGES.or[lang])).join(MESSAGES.listSeparator[lang]);
   const seen = headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || '—';
-  throw new InputError(MESSAGES.missingColumns[lang](MESSAGES.rangeKind[lang][kind], fields, seen));
+  const message = MESSAGES.missingColumns[lang](MESSAGES.rangeKind[lang][kind], fields, seen);
+  throw new InputError(hint === undefined ? message : `${message}${lang === 'ja' ? '' : ' '}${hint}`);
 }
 
 export function requireTable(v: unknown, kind: RangeKind, lang: Lang): Table {
@@ -160,13 +220,27 @@ function rowIsBlank(row: ReadonlyArray<Cell>): boolean {
   return true;
 }
 
+/** The columns of each group of headers that is present (姓 + 名, 電話番号1–3…). */
+function columnGroups(headers: readonly unknown[], groups: readonly (readonly string[])[] | undefined): number[][] {
+  const out: number[][] = [];
+  for (const group of groups ?? []) {
+    const cols = group.map((h) => findHeader(headers, [h]));
+    if (cols.every((c) => c !== undefined)) out.push(cols as number[]);
+  }
+  return out;
+}
+
 /** The name column, or the columns a profile splits the name over (姓, 名). */
 function nameColumns(headers: readonly unknown[], profile: Profile, nameCol: number): number[] {
-  for (const group of profile.nameParts ?? []) {
-    const cols = group.map((h) => findHeader(headers, [h]));
-    if (cols.every((c) => c !== undefined)) return cols as number[];
-  }
-  return nameCol >= 0 ? [nameCol] : [];
+  return columnGroups(headers, profile.nameParts)[0] ?? (nameCol >= 0 ? [nameCol] : []);
+}
+
+/** The phone columns of a guest order's key, in the order they are tried: the profile's (an
+ *  owner's choice of the phone column wins), else the generic phone column. */
+function phoneColumns(headers: readonly unknown[], profile: Profile, phoneCol: number, chosen: boolean): number[][] {
+  if (chosen) return phoneCol >= 0 ? [[phoneCol]] : [];
+  const groups = columnGroups(headers, profile.phones);
+  return groups.length > 0 ? groups : phoneCol >= 0 ? [[phoneCol]] : [];
 }
 
 function joinName(parts: Cell[]): Cell {
@@ -188,18 +262,20 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const headers = headerTexts(table);
   const profile = detectProfile(headers);
   const columns = resolveColumns('orders', headers, settings.columns.orders, profile);
-  const sumMode = profile.amounts === 'sum' || (profile.id === 'generic' && settings.sumOrderRows);
-  const parts = sumMode && profile.rowAmountParts?.every((f) => columns[f] !== undefined) ? profile.rowAmountParts : undefined;
-
-  const missing: Field[][] = [];
-  if (columns.customerId === undefined && columns.email === undefined) missing.push(['customerId', 'email']);
-  if (columns.date === undefined) missing.push(['date']);
-  if (columns.amount === undefined && parts === undefined) missing.push(['amount']);
-  if (missing.length > 0) missingColumns('orders', missing, headers, lang);
+  const missing = missingOrderFields(columns, profile);
+  if (missing.length > 0) {
+    const hint = missing.some((g) => g.includes('amount')) && profile.missingAmountHint !== undefined;
+    missingColumns('orders', missing, headers, lang, hint ? EXPORT_HINTS[profile.missingAmountHint!][lang] : undefined);
+  }
+  const source = amountSource(columns, profile);
+  // Where there is no order total, an order is the sum of its lines.
+  const sumMode =
+    profile.amounts === 'sum' || source === 'lines' || source === 'price × quantity' || (profile.id === 'generic' && settings.sumOrderRows);
 
   const col = (f: Field): number => columns[f] ?? -1;
-  const idCol = col('customerId');
-  const emailCol = col('email');
+  const nameKeyed = profile.keyByName === true;
+  const idCol = nameKeyed ? -1 : col('customerId');
+  const emailCol = nameKeyed ? -1 : col('email');
   const oidCol = col('orderId');
   const dateCol = col('date');
   const amountCol = col('amount');
@@ -210,9 +286,15 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const typeCol = col('orderType');
   const consentCol = col('registered');
   const nameCols = nameColumns(headers, profile, col('name'));
+  const keyNameCol = nameKeyed ? col('name') : -1;
+  const phoneGroups = nameKeyed ? [] : phoneColumns(headers, profile, col('phone'), settings.columns.orders?.phone !== undefined);
   const refundedCol = profile.subtractRefunded ? col('refundedAmount') : -1;
   const extraCols = (profile.orderExtras ?? []).map(col).filter((c) => c >= 0);
-  const amountCols = parts === undefined ? [amountCol] : parts.map(col);
+  // A line's amount: the sum of these columns, or (priceCol ≥ 0) price × quantity.
+  const amountCols =
+    source === 'parts' ? profile.rowAmountParts!.map(col) : source === 'lines' ? [col('lineAmount')] : [amountCol];
+  const priceCol = source === 'price × quantity' ? col('unitPrice') : -1;
+  const quantityCol = source === 'price × quantity' ? col('quantity') : -1;
 
   const readAmount = amountReader();
   const noValue = profile.noValue;
@@ -230,7 +312,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     let x = statusCache.get(v);
     if (x === undefined) {
       const s = nfkc(String(v)).trim();
-      x = isCancelStatus(v) || excludedExact.has(s) || excludedWords.some((w) => s.includes(w));
+      x = isExcludedStatus(v) || excludedExact.has(s) || excludedExact.has(s.toLowerCase()) || excludedWords.some((w) => s.includes(w));
       statusCache.set(v, x);
     }
     return x;
@@ -245,10 +327,12 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const next = new Int32Array(table.length).fill(-1); // next row of the same order
   const byOrderId = new Map<unknown, number>();
   let rows = 0;
+  let dayFirst = false; // a D/M/YYYY date column, decided for the whole column (SPEC §1.4)
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (row === undefined || rowIsBlank(row)) continue;
     rows++;
+    if (!dayFirst && isDayFirstText(row[dateCol])) dayFirst = true;
     if (oidCol >= 0) {
       const raw = row[oidCol];
       if (!isBlank(raw)) {
@@ -285,9 +369,16 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   };
 
   // Keys: the customer ID, else the e-mail — mapped to the ID that another order with that
-  // e-mail carries (EC-CUBE guests), so one person is one customer. E-mails are normalised only
-  // when they are needed: for keys, or when a linked range or a lookup asks.
+  // e-mail carries (EC-CUBE guests), so one person is one customer — else the phone. A guest
+  // placeholder in the ID column (0, -, ゲスト…) is no ID. E-mails are normalised only when they
+  // are needed: for keys, or when a linked range or a lookup asks.
   const keyOf = keyReader();
+  const guests = new Set([...GUEST_PLACEHOLDERS, ...(profile.guestIds ?? [])].map((g) => nfkc(g).toLowerCase()));
+  const longestGuest = Math.max(...[...guests].map((g) => g.length));
+  const idKey = (v: Cell): string => {
+    const k = keyOf(v);
+    return k.length <= longestGuest && guests.has(k.toLowerCase()) ? '' : k;
+  };
   let emailToKey: Map<string, string> | undefined;
   const emailMap = (): Map<string, string> => {
     if (emailToKey === undefined) {
@@ -296,7 +387,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
         for (let i = 0; i < head.length; i++) {
           const email = keyOf(first(i, emailCol));
           if (email !== '' && !emailToKey.has(email)) {
-            const id = keyOf(first(i, idCol));
+            const id = idKey(first(i, idCol));
             if (id !== '') emailToKey.set(email, id);
           }
         }
@@ -304,14 +395,45 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     }
     return emailToKey;
   };
+  const phoneOf = (i: number): string => {
+    for (const group of phoneGroups) {
+      const cells = group.map((c) => first(i, c));
+      if (cells.some(isBadKeyCell)) continue;
+      const key = phoneKey(group.length === 1 ? cells[0] : cells.map((v) => (isBlank(v) ? '' : String(v).trim())).join(''));
+      if (key !== '') return key;
+    }
+    return '';
+  };
+  /** The order's customer key ('' when it has none), and the first cell that can never be a key
+   *  (a cell error, a checkbox) among the columns tried. */
+  let badKeyCell: Cell;
+  const customerOf = (i: number): string => {
+    badKeyCell = undefined;
+    const cell = (c: number): Cell => {
+      const v = first(i, c);
+      if (!isBadKeyCell(v)) return v;
+      badKeyCell ??= v;
+      return undefined;
+    };
+    if (nameKeyed) return keyOf(cell(keyNameCol));
+    let key = idCol >= 0 ? idKey(cell(idCol)) : '';
+    if (key === '' && emailCol >= 0) {
+      const email = keyOf(cell(emailCol));
+      if (email !== '') key = (idCol >= 0 ? emailMap().get(email) : undefined) ?? email;
+    }
+    if (key === '' && phoneGroups.length > 0) key = phoneOf(i);
+    return key;
+  };
 
   // Pass 2 over the orders: drop cancelled ones, read each needed cell once, report the
   // unreadable ones with the sheet row of their first line.
-  const readDate = dateReader(zone);
+  const readDate = dateReader(zone, { cellZone: opts.cellZone, dayFirst, offsetMs: headerZoneOffset(headers[dateCol]) });
   const readFlag = flagReader();
   const words = profile.subscriptionWords;
+  const whenFilled = profile.subscriptionWhenFilled === true;
   const tagCache = new Map<Cell, boolean>();
   const isSubscription = (v: Cell): boolean => {
+    if (whenFilled) return !isBlank(v);
     if (words === undefined) return readFlag(v);
     let x = tagCache.get(v);
     if (x === undefined) {
@@ -324,10 +446,14 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const subscriptionTypes = new Set(profile.subscriptionTypes ?? []);
   const orders: Order[] = [];
   const skipped: SkippedRow[] = [];
+  const badLines: { row: number; value: string }[] = [];
   let cancelled = 0;
   for (let i = 0; i < head.length; i++) {
     const row = headerRow + head[i]!;
     let amount = 0;
+    let localMs = NaN;
+    let dateCell: Cell;
+    let summed = false;
     if (!sumMode) {
       let isCancelled = false;
       for (let r = head[i]!; r >= 0 && !isCancelled; r = next[r]!) isCancelled = lineCancelled(table[r]!);
@@ -338,27 +464,45 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     } else {
       // A cancelled line drops out of the order; the order is cancelled when all its lines are.
       // A line whose amount cannot be read is reported on its own row and left out of the sum.
+      // The order's date is its earliest line's: a refund line (Square) is dated after the sale.
       let live = 0;
-      let summed = false;
-      let bad = false;
+      badLines.length = 0;
       for (let r = head[i]!; r >= 0; r = next[r]!) {
         const line = table[r]!;
         if (lineCancelled(line)) continue;
         live++;
+        const d = line[dateCol];
+        if (!isBlank(d)) {
+          dateCell ??= d;
+          const ms = readDate(d);
+          if (ms === ms && !(ms >= localMs)) localMs = ms;
+        }
         let lineAmount = 0;
         let any = false;
-        for (const c of amountCols) {
-          const v = line[c];
-          if (blankAmount(v)) continue;
-          const n = amountOf(v);
-          if (n !== n) {
-            skipped.push({ row: headerRow + r, reason: 'amount', value: cellText(v) });
-            bad = true;
-            any = false;
-            break;
+        if (priceCol >= 0) {
+          const p = line[priceCol];
+          const q = line[quantityCol];
+          if (!blankAmount(p)) {
+            const n = amountOf(p) * (isBlank(q) ? 1 : amountOf(q));
+            if (n !== n) badLines.push({ row: headerRow + r, value: cellText(amountOf(p) === amountOf(p) ? q : p) });
+            else {
+              lineAmount = n;
+              any = true;
+            }
           }
-          lineAmount += n;
-          any = true;
+        } else {
+          for (const c of amountCols) {
+            const v = line[c];
+            if (blankAmount(v)) continue;
+            const n = amountOf(v);
+            if (n !== n) {
+              badLines.push({ row: headerRow + r, value: cellText(v) });
+              any = false;
+              break;
+            }
+            lineAmount += n;
+            any = true;
+          }
         }
         if (any) {
           amount += lineAmount;
@@ -369,25 +513,28 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
         cancelled++;
         continue;
       }
+    }
+
+    const key = customerOf(i);
+    const bad = badKeyCell;
+    const owner = key === '' ? {} : { key };
+    if (sumMode) {
+      for (const b of badLines) skipped.push({ row: b.row, reason: 'amount', value: b.value, ...owner });
       if (!summed) {
-        if (!bad) skipped.push({ row, reason: 'amount', value: '' });
+        if (badLines.length === 0) skipped.push({ row, reason: 'amount', value: '', ...owner });
         continue;
       }
     }
-
-    let key = idCol >= 0 ? keyOf(first(i, idCol)) : '';
-    if (key === '' && emailCol >= 0) {
-      const email = keyOf(first(i, emailCol));
-      if (email !== '') key = (idCol >= 0 ? emailMap().get(email) : undefined) ?? email;
-    }
-    if (key === '') {
-      skipped.push({ row, reason: 'customer', value: '' });
+    if (bad !== undefined || key === '') {
+      skipped.push({ row, reason: 'customer', value: bad === undefined ? '' : cellText(bad), ...owner });
       continue;
     }
-    const date = first(i, dateCol);
-    const localMs = readDate(date);
+    if (!sumMode) {
+      dateCell = first(i, dateCol);
+      localMs = readDate(dateCell);
+    }
     if (localMs !== localMs) {
-      skipped.push({ row, reason: 'date', value: cellText(date) });
+      skipped.push({ row, reason: 'date', value: cellText(dateCell), key });
       continue;
     }
     if (!sumMode) {
@@ -401,7 +548,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       }
       amount = amountOf(raw);
       if (amount !== amount) {
-        skipped.push({ row, reason: 'amount', value: cellText(raw) });
+        skipped.push({ row, reason: 'amount', value: cellText(raw), key });
         continue;
       }
     }
@@ -439,7 +586,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     profile: profile.id,
     headers,
     columns,
-    keyKind: idCol >= 0 ? 'id' : 'email',
+    keyKind: nameKeyed ? 'name' : idCol >= 0 ? 'id' : 'email',
     keyForEmail: (email) => (idCol >= 0 ? emailMap().get(email) : undefined),
     hasConsent: consentCol >= 0,
     hasSubscription: subCol >= 0 || (typeCol >= 0 && subscriptionTypes.size > 0),

@@ -3,7 +3,7 @@
  * header rows (SPEC §7: detected, shown, and editable in the sidebar).
  */
 import type { ColumnMap, Field, RangeKind } from './headers';
-import { headerTexts, resolveColumns, type Table } from './orders';
+import { headerTexts, ordersReadable, resolveColumns, type Table } from './orders';
 import { detectProfile, type ProfileId } from './profiles';
 import type { Settings } from './settings';
 import { RANGE_KINDS } from './shared';
@@ -32,7 +32,7 @@ export function detectKind(table: Table, settings: Pick<Settings, 'columns'>): D
   const headers = headerTexts(table);
   const profile = detectProfile(headers);
   const orders = resolveColumns('orders', headers, settings.columns.orders, profile);
-  if (has(orders, 'customerId', 'email') && has(orders, 'date') && has(orders, 'amount', 'itemPrice')) {
+  if (ordersReadable(orders, profile)) {
     return { kind: 'orders', profile: profile.id, headers, mapping: mappingOf(orders, headers) };
   }
   const survey = resolveColumns('survey', headers, settings.columns.survey);

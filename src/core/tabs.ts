@@ -8,8 +8,7 @@ import type { Analysis } from './analyze';
 import { BIRTHDAY_LIST, CUSTOMERS_TAB, PREDICTION_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
-import { PREDICT_LABELS, STAGE_LABELS, TAB_TEXT, type Lang } from './labels';
-import type { RegistrationSource } from './metrics';
+import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_TEXT, type Lang } from './labels';
 import {
   LTV_BANDS,
   NPS_SEGMENTS,
@@ -59,7 +58,7 @@ export function funnelGrid(input: FunnelTabInput): FunnelGrid {
     [t.rowsRead[lang], a.orders.rows, t.rowsSkipped[lang], a.skipped.length, t.ordersCancelled[lang], a.orders.cancelled, t.laterOrders[lang], a.metrics.laterOrders],
     ['', 'integer', '', 'integer', '', 'integer', '', 'integer'],
   );
-  g.line(registrationNote(a.metrics.registration, lang));
+  g.line(readingNotes(a, lang));
   g.blank();
 
   // Per stage.
@@ -138,8 +137,13 @@ function predictionSections(g: GridBuilder, a: Analysis, zone: Zone, p: Predicti
   if (p.birthdays !== undefined) g.line([L.birthdaysTitle[lang]], [], true).table(BIRTHDAY_LIST, p.birthdays, ctx);
 }
 
-function registrationNote(source: RegistrationSource, lang: Lang): Cell[] {
-  return source === 'assumed' ? [TAB_TEXT.registrationAssumed[lang]] : [];
+/** What the owner must know about how the orders were read: registration assumed, customers told
+ *  apart by name (WooCommerce Analytics has neither ID nor e-mail) — one line, above the stages. */
+function readingNotes(a: Analysis, lang: Lang): Cell[] {
+  const notes: string[] = [];
+  if (a.metrics.registration === 'assumed') notes.push(TAB_TEXT.registrationAssumed[lang]);
+  if (a.orders.keyKind === 'name') notes.push(FUNCTION_TEXT.keyedByName[lang]);
+  return notes.length === 0 ? [] : [notes.join(lang === 'ja' ? '　' : ' ')];
 }
 
 function ltvBandLabel(lo: number, hi: number | undefined): string {

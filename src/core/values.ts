@@ -27,6 +27,19 @@ export function isBlank(v: unknown): boolean {
   return false;
 }
 
+/** A cell error as Sheets hands it to a script (`#N/A`, `#REF!`, `#VALUE!`…): text, but never a
+ *  value — a failed lookup in the owner's sheet must not become a customer, a date or an amount. */
+const CELL_ERROR_RE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|LOADING!?)$/i;
+
+export function isCellError(v: unknown): boolean {
+  return typeof v === 'string' && v.length >= 4 && v.length <= 9 && v.charCodeAt(0) === 35 /* # */ && CELL_ERROR_RE.test(v);
+}
+
+/** A cell that can never be a customer key: a cell error or a boolean (a checkbox). */
+export function isBadKeyCell(v: unknown): boolean {
+  return typeof v === 'boolean' || isCellError(v);
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
   return true;
@@ -47,10 +60,11 @@ export function displayText(v: unknown): string {
   return String(v).trim();
 }
 
-/** A cell as normalised text, for matching and messages. */
+/** A cell as normalised text, for matching and messages (a boolean as Sheets shows it: TRUE). */
 export function cellText(v: unknown): string {
   if (isBlank(v)) return '';
   if (isDate(v)) return dateText(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return nfkc(String(v)).trim();
 }
 
@@ -64,8 +78,7 @@ export function cellText(v: unknown): string {
  */
 export function normalizeKey(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (isBlank(v)) return '';
-  if (isDate(v)) return '';
+  if (isBlank(v) || isDate(v) || isBadKeyCell(v)) return '';
   let s = nfkc(String(v)).trim();
   if (s.charCodeAt(0) === 39 /* ' */) s = s.slice(1).trim();
   if (s.indexOf('@') >= 0) s = s.toLowerCase();
@@ -91,6 +104,24 @@ function isPlainKey(s: string): boolean {
   return !(upper && at);
 }
 
+/** What shops write in an ID column for a guest (SPEC §1.4): "no ID", so the key falls back to the
+ *  e-mail, then to the phone. Compared lower-cased, after `normalizeKey`. */
+export const GUEST_PLACEHOLDERS: readonly string[] = ['0', '-', 'guest', 'ゲスト', '非会員'];
+
+/**
+ * A phone number as a key: digits only, the Japanese country code `+81` written as the leading 0.
+ * A number that Sheets made of a pasted phone (`09011110001` → 9011110001) gets its 0 back: a
+ * Japanese number has 10 or 11 digits and starts with 0. '' when it holds fewer than 6 digits.
+ */
+export function phoneKey(v: unknown): string {
+  if (isBlank(v) || isDate(v) || isBadKeyCell(v)) return '';
+  const text = typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? String(v) : '') : nfkc(String(v)).trim();
+  let digits = text.replace(/\D/g, '');
+  if (/^\+\s*81/.test(text)) digits = `0${digits.slice(2).replace(/^0/, '')}`;
+  else if (!text.startsWith('+') && digits.charCodeAt(0) !== 48 && (digits.length === 9 || digits.length === 10)) digits = `0${digits}`;
+  return digits.length >= 6 ? digits : '';
+}
+
 /** `normalizeKey` with a per-read cache: a shop's export repeats each key many times. */
 export function keyReader(): (v: unknown) => string {
   const cache = new Map<unknown, string>();
@@ -112,12 +143,18 @@ export function keyReader(): (v: unknown) => string {
 const AMOUNT_RE =
   /^([+\-−▲△]?)\s*(?:[¥$€£]|jpy|usd|eur)?\s*([+\-−]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:円|jpy|usd|eur|yen)?$/i;
 
+/** The largest amount read: beyond it yen are no longer exact integers, and a sum of a few such
+ *  cells would reach `Infinity` (`1e308` twice) — a typo or a broken formula, never an order. */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+const finiteAmount = (n: number): number => (n >= -MAX_AMOUNT && n <= MAX_AMOUNT ? n : NaN);
+
 /**
  * An amount: a number, or text such as `¥12,800`, `12,800円`, `１２，８００`, `$1,234.50`, `-500`,
- * `▲500` (the Japanese accounting minus). `NaN` when unreadable or blank.
+ * `▲500` (the Japanese accounting minus). `NaN` when unreadable, blank, or beyond ±`MAX_AMOUNT`.
  */
 export function parseAmount(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'number') return finiteAmount(v);
   if (typeof v !== 'string') return NaN;
   const s = nfkc(v).trim();
   if (s === '') return NaN;
@@ -125,14 +162,14 @@ export function parseAmount(v: unknown): number {
   if (!m) return NaN;
   const negative = (m[1] !== '' && m[1] !== '+') !== (m[2] !== '' && m[2] !== '+');
   const n = Number((m[3] ?? '').replace(/,/g, '') + (m[4] ?? ''));
-  return negative ? -n : n;
+  return finiteAmount(negative ? -n : n);
 }
 
 /** `parseAmount` with a per-read cache for text amounts. */
 export function amountReader(): (v: unknown) => number {
   const cache = new Map<string, number>();
   return (v) => {
-    if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+    if (typeof v === 'number') return finiteAmount(v);
     if (typeof v !== 'string') return NaN;
     let n = cache.get(v);
     if (n === undefined) {
@@ -187,30 +224,64 @@ export function flagReader(): (v: unknown) => boolean {
 // Cancelled / refunded status words
 
 const CANCEL_WORDS = ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void'];
+/** A payment that never completed is not a purchase (SPEC §1.4). Unpaid is not failed: an order
+ *  awaiting payment (`pending`, 入金待ち, 未入金) stays a purchase. */
+const FAILED_WORDS = ['failed', 'expired', '決済失敗', '決済エラー'];
 
 /**
- * Whether a status cell says the order was cancelled or refunded (substring, case-insensitive).
- * `refunded` cancels, `partially_refunded` does not: the order stands, less the refunded amount.
+ * Whether a status cell says the order is not a purchase (substring, case-insensitive): cancelled,
+ * refunded, or a payment that failed or expired. `refunded` excludes the order,
+ * `partially_refunded` does not: the order stands, less the refunded amount.
  */
-export function isCancelStatus(v: unknown): boolean {
+export function isExcludedStatus(v: unknown): boolean {
   if (isBlank(v) || typeof v === 'boolean') return false;
   const s = nfkc(String(v)).toLowerCase();
   for (const w of CANCEL_WORDS) if (s.indexOf(w) >= 0) return true;
+  for (const w of FAILED_WORDS) if (s.indexOf(w) >= 0) return true;
   return s.indexOf('refunded') >= 0 && s.indexOf('partially') < 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
+/** `M/D/YYYY` (or `D/M/YYYY`, `D.M.YYYY` in a day-first column), optionally with a time. */
+const US_RE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
+const DMY_HEAD_RE = /^(\d{1,2})[/.]\d{1,2}[/.]\d{4}/;
+
+/** How a date column's cells are read, beyond the spreadsheet's zone. */
+export interface DateReading {
+  /** The zone whose wall clock a `Date` cell carries. A custom function's arguments are `Date`s
+   *  made in the script's zone (appsscript.json), not the spreadsheet's (SPEC §5). Default: the
+   *  spreadsheet's zone. */
+  readonly cellZone?: Zone | undefined;
+  /** The column writes `D/M/YYYY` (decided for the whole column: `isDayFirstText`). */
+  readonly dayFirst?: boolean | undefined;
+  /** The column's header names a zone (`Created (UTC)`): its wall-clock values are times at this
+   *  UTC offset (ms), placed on the spreadsheet's calendar. */
+  readonly offsetMs?: number | undefined;
+}
+
+/**
+ * Whether a date cell shows that its column is day-first: `D/M/YYYY` or `D.M.YYYY` text whose first
+ * field is above 12 (`31/12/2023`). One such cell makes the whole column day-first (SPEC §1.4).
+ */
+export function isDayFirstText(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length < 8) return false;
+  const c1 = v.charCodeAt(1);
+  const c2 = v.charCodeAt(2);
+  if (c1 !== 47 && c1 !== 46 && c2 !== 47 && c2 !== 46) return false; // / or . after one or two digits
+  const m = DMY_HEAD_RE.exec(v.trim());
+  return m !== null && Number(m[1]) > 12;
+}
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_RE = /^\d{1,6}(?:\.\d+)?$/;
 
 /** Serial numbers of the years 1900–2199 — anything else in a date column is not a date. */
 const MIN_SERIAL = 1;
 const MAX_SERIAL = dayFromCivil(2200, 1, 1) + SERIAL_EPOCH_OFFSET;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
+/** The years a date may fall in (a serial, a `Date`, a text): anything else is a typo. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -248,32 +319,42 @@ function westernize(s: string): string {
  * - Numbers (and numeric text) are spreadsheet serial days; 8-digit text is `YYYYMMDD`;
  *   `M/D/YYYY` is read the American way (Google Forms in an en-US locale writes it).
  */
-export function parseLocalMs(v: unknown, zone: Zone): number {
+export function parseLocalMs(v: unknown, zone: Zone, reading: DateReading = {}): number {
+  const offset = reading.offsetMs;
   if (isDate(v)) {
     const t = v.getTime();
-    return Number.isFinite(t) ? checkYear(zone.localMs(t)) : NaN;
+    if (!Number.isFinite(t)) return NaN;
+    const local = (reading.cellZone ?? zone).localMs(t);
+    return offset === undefined ? checkYear(local) : atOffset(local, offset, zone);
   }
-  if (typeof v === 'number') return serialToLocalMs(v);
+  if (typeof v === 'number') return atOffset(serialToLocalMs(v), offset, zone);
   if (typeof v !== 'string') return NaN;
   let s = v.trim();
   if (s === '') return NaN;
   if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
   // NaN: not of the ISO family (or an out-of-range instant, which no later shape matches either).
-  const iso = scanIso(s, zone);
+  const iso = scanIso(s, zone, offset);
   if (iso === iso) return iso;
   let m = COMPACT_RE.exec(s);
-  if (m) return wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0);
-  if (SERIAL_RE.test(s)) return serialToLocalMs(Number(s));
+  if (m) return atOffset(wall(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0), offset, zone);
+  if (SERIAL_RE.test(s)) return atOffset(serialToLocalMs(Number(s)), offset, zone);
   m = US_RE.exec(s);
   if (m) {
-    let h = +(m[4] ?? 0);
-    const ampm = m[7]?.toLowerCase();
+    let h = +(m[5] ?? 0);
+    const ampm = m[8]?.toLowerCase();
     if (ampm !== undefined && (h < 1 || h > 12)) return NaN;
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;
-    return wall(+m[3]!, +m[1]!, +m[2]!, h, +(m[5] ?? 0), +(m[6] ?? 0));
+    const [mo, d] = reading.dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    return atOffset(wall(+m[4]!, mo, d, h, +(m[6] ?? 0), +(m[7] ?? 0)), offset, zone);
   }
   return NaN;
+}
+
+/** A wall-clock time at a fixed UTC offset, on the zone's wall clock (unchanged without one). */
+function atOffset(local: number, offsetMs: number | undefined, zone: Zone): number {
+  if (offsetMs === undefined || local !== local) return local;
+  return checkYear(zone.localMs(local - offsetMs));
 }
 
 // The ISO family — `2024-01-05`, `2024/1/5 10:11`, `2024-01-05 10:11:12 +0900`,
@@ -301,10 +382,11 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // - / .
 
 /**
- * Wall-clock ms of ISO-family text in the zone: as written when it names no offset, else the
- * instant it names on the zone's wall clock. NaN if the text is not of that shape.
+ * Wall-clock ms of ISO-family text in the zone: as written when it names no offset (or, given
+ * `headerOffset`, the instant at that offset), else the instant it names on the zone's wall clock.
+ * NaN if the text is not of that shape.
  */
-function scanIso(s: string, zone: Zone): number {
+function scanIso(s: string, zone: Zone, headerOffset: number | undefined): number {
   let r = digitsAt(s, 0, 4);
   if ((r & 15) < 4) return NaN;
   const y = r >> 4;
@@ -348,12 +430,14 @@ function scanIso(s: string, zone: Zone): number {
     }
   }
   while (pos < s.length && isSpace(s.charCodeAt(pos))) pos++;
-  if (pos === s.length) return wall(y, mo, d, h, mi, sec);
-  // An offset: the text is an instant.
+  // An offset (written, or named by the column's header): the text is an instant.
   let offset: number;
   const rest = s.slice(pos).toLowerCase();
   const sign = rest.charCodeAt(0);
-  if (rest === 'z' || rest === 'utc' || rest === 'gmt') offset = 0;
+  if (pos === s.length) {
+    if (headerOffset === undefined) return wall(y, mo, d, h, mi, sec);
+    offset = headerOffset;
+  } else if (rest === 'z' || rest === 'utc' || rest === 'gmt') offset = 0;
   else if (rest === 'jst') offset = 9 * 3_600_000;
   else if (sign === 43 || sign === 45) {
     r = digitsAt(s, ++pos, 2);
@@ -392,17 +476,19 @@ function checkYear(localMs: number): number {
  * Japanese-notation text (the slow path: NFKC and rewriting) is parsed once per distinct string.
  * ASCII text is scanned directly — date-times are nearly all distinct, so a cache would only grow.
  */
-export function dateReader(zone: Zone): (v: unknown) => number {
+export function dateReader(zone: Zone, reading: DateReading = {}): (v: unknown) => number {
   const cache = new Map<string, number>();
+  const cellZone = reading.cellZone ?? zone;
+  const plainDates = reading.offsetMs === undefined;
   return (v) => {
-    if (typeof v === 'object' && v !== null && isDate(v)) {
+    if (plainDates && typeof v === 'object' && v !== null && isDate(v)) {
       const t = v.getTime();
-      return Number.isFinite(t) ? checkYear(zone.localMs(t)) : NaN;
+      return Number.isFinite(t) ? checkYear(cellZone.localMs(t)) : NaN;
     }
-    if (typeof v !== 'string' || isAscii(v)) return parseLocalMs(v, zone);
+    if (typeof v !== 'string' || isAscii(v)) return parseLocalMs(v, zone, reading);
     let ms = cache.get(v);
     if (ms === undefined) {
-      ms = parseLocalMs(v, zone);
+      ms = parseLocalMs(v, zone, reading);
       cache.set(v, ms);
     }
     return ms;

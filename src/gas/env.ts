@@ -20,6 +20,8 @@ export function spreadsheetEnv(): FunctionEnv {
   const ss = SpreadsheetApp.getActive();
   return {
     zone: zoneFor(ss.getSpreadsheetTimeZone() || 'Asia/Tokyo'),
+    // Date arguments are made, and returned Dates read, in the script's zone (appsscript.json).
+    dateZone: zoneFor(Session.getScriptTimeZone() || 'Asia/Tokyo'),
     locale: ss.getSpreadsheetLocale() || '',
     settings: loadSettings(),
     now: Date.now(),

@@ -5,7 +5,7 @@
  */
 import type { RangeKind } from '../core/headers';
 import type { StageId, TabId } from '../core/labels';
-import { pickLang, REFRESH_ERRORS } from '../core/labels';
+import { FUNCTION_TEXT, pickLang, REFRESH_ERRORS } from '../core/labels';
 import { readOrders, type SkipReason } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
@@ -185,6 +185,7 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     warnings.push(message(e));
   }
   const a = report.analysis;
+  if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {
     ok: true,
     cause,

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
-import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
+import { TABLE_MAX_CUSTOMERS, TABLE_NOTES_MAX, fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import { STAGE_LABELS } from '../../src/core/labels';
 import { readInputs } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
 import { oracleStage, oracleTable, type ModelOrder } from '../support/oracle';
-import { cell, pick } from '../support/tables';
+import { cell, notes, pick } from '../support/tables';
 
 const tokyo = makeZone('Asia/Tokyo');
 const env = (over: Partial<FunctionEnv> = {}): FunctionEnv => ({
@@ -259,6 +259,111 @@ describe('bad rows are skipped and reported, never losing good ones (SPEC §1.5)
   });
 });
 
+describe('no silent wrong answer (issue 11, SPEC §1.4, §5)', () => {
+  test('cell errors and booleans are never customer keys, dates or amounts: skipped and reported', () => {
+    // Two #N/A rows (a failed VLOOKUP) were once one customer, ranked first, a Gold VIP.
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['#N/A', '2024-06-01', 50_000],
+      ['#N/A', '2024-06-02', 50_000],
+      [true, '2024-06-03', 9_000], // a checkbox column taken for the key
+      ['C1', '2024-06-10', 3_000],
+      ['C2', '#REF!', 1_000],
+      ['C3', '2024-06-11', '#VALUE!'],
+    ];
+    const ranking = table(ltvRank(env(), orders, undefined, asOf));
+    expect(pick(ranking, 'rank', 'customer', 'ltv', 'tier', 'vip')).toEqual([[1, 'C1', 3_000, '', false]]);
+    expect(notes(ranking)).toEqual([
+      'Skipped order rows: 5 (not in this table). row 2: no customer ID, e-mail or phone "#N/A"; row 3: no customer ID, e-mail or phone "#N/A"; ' +
+        'row 4: no customer ID, e-mail or phone "TRUE"; row 6: unreadable date "#REF!"; row 7: unreadable amount "#VALUE!"',
+    ]);
+    expect(fanStage(env(), orders, '#N/A', asOf)).toBe('');
+    expect(ltvRank(env(), orders, [['#N/A'], [true], ['C1']], asOf)).toEqual([[''], [''], [1]]);
+  });
+
+  test('amounts must be finite: 1e308 twice is no LTV of Infinity, no Diamond tier', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2024-06-01', 1e308],
+      ['A', '2024-06-02', 1e308],
+      ['B', '2024-06-03', 2_000],
+    ];
+    const ranking = table(ltvRank(env(), orders, undefined, asOf));
+    expect(pick(ranking, 'customer', 'ltv', 'tier')).toEqual([['B', 2_000, '']]);
+    expect(notes(ranking)).toEqual([expect.stringMatching(/^Skipped order rows: 2 .*row 2: unreadable amount "1e\+308"; row 3: unreadable amount "1e\+308"$/)]);
+    expect(() => fanStage(env(), orders, 'A', asOf)).toThrow('Some order rows of "A" could not be read: row 2: unreadable amount "1e+308"; row 3');
+  });
+
+  test('a customer some of whose rows were skipped gets no confident answer: the single key says why, a range cell too', () => {
+    const orders = [
+      ['Customer ID', 'Email', 'Date', 'Total'],
+      ['C1', 'one@example.jp', '2024/13/45', 5_000], // the only order of C1: an impossible date
+      ['C2', '', '2024-06-01', 2_000],
+      ['C2', '', '2024-06-20', 'free'],
+      ['C3', '', '2024-06-02', 1_000],
+    ];
+    expect(() => fanStage(env(), orders, 'C1', asOf)).toThrow(
+      'Some order rows of "C1" could not be read: row 2: unreadable date "2024/13/45". Fix them to get the right answer.',
+    );
+    expect(() => fanStage(env(), orders, 'one@example.jp', asOf)).toThrow(/of "one@example.jp" could not be read: row 2/);
+    expect(() => ltvRank(env(), orders, 'C2', asOf)).toThrow(/row 4: unreadable amount "free"/);
+    expect(fanStage(env(), orders, [['C1'], ['C2'], ['C3'], ['']], asOf)).toEqual([
+      ['unreadable order rows (2)'],
+      ['unreadable order rows (4)'],
+      ['Visitor'],
+      [''],
+    ]);
+    expect(fanStage(env({ locale: 'ja_JP' }), orders, [['C1']], asOf)).toEqual([['読めない注文の行あり(2)']]);
+  });
+
+  test('an as_of out of the supported range names the range and the day the owner typed', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2024-06-01', 1_000],
+    ];
+    // =DATE(9999,12,31) arrives as the Date of that midnight in the script's zone (Tokyo).
+    expect(() => fanStage(env(), orders, 'A', jst('9999-12-31T00:00:00'))).toThrow(
+      'as_of must be a day from 1900/01/01 to 2199/12/31: 9999/12/31',
+    );
+    expect(() => fanStage(env({ locale: 'ja_JP' }), orders, 'A', jst('1899-12-31T00:00:00'))).toThrow(
+      '基準日(as_of)は1900/01/01〜2199/12/31の日付にしてください: 1899/12/31',
+    );
+    expect(() => ltvRank(env(), orders, undefined, '2500/1/1')).toThrow('as_of must be a day from 1900/01/01 to 2199/12/31: 2500/1/1');
+    expect(() => ltvRank(env(), orders, undefined, 'next week')).toThrow('as_of is not a date: next week');
+  });
+
+  test('a key absent from a customers range that has a registration column is Unregistered (SPEC §2–§3)', () => {
+    const orders = [
+      ['Customer ID', 'Date', 'Total'],
+      ['A', '2024-06-01', 1_000],
+    ];
+    const customers = [
+      ['顧客ID', 'LINE登録'],
+      ['A', '○'],
+      ['N', '○'],
+    ];
+    expect(fanStage(env(), orders, [['nobody'], ['N'], ['A']], asOf, customers)).toEqual([['Unregistered'], ['No purchase'], ['Visitor']]);
+    expect(fanStage(env({ locale: 'ja_JP' }), orders, 'nobody', asOf, customers)).toBe('未登録');
+    // Without a registration column there is nothing to be absent from.
+    expect(fanStage(env(), orders, 'nobody', asOf, [['顧客ID', 'ポジティブ反応回数'], ['A', 1]])).toBe('No purchase');
+  });
+});
+
+test('a table ends with at most TABLE_NOTES_MAX note rows (the preview reserves that many): cut, skipped, told by name', () => {
+  // WooCommerce Analytics' header (customers by name), 10,001 customers and one row without a name.
+  const rows: unknown[][] = [['Date', 'Order #', 'N. Revenue (formatted)', 'Status', 'Customer', 'Customer type', 'Net Sales']];
+  for (let c = 0; c <= TABLE_MAX_CUSTOMERS; c++) rows.push(['2024-06-01 10:00:00', 1000 + c, '¥1,000', 'completed', `Name ${c}`, 'new', 900]);
+  rows.push(['2024-06-02 10:00:00', 99_999, '¥2,000', 'completed', '', 'new', 1800]);
+  const t = table(fanStage(env(), rows, undefined, asOf));
+  expect(notes(t)).toHaveLength(TABLE_NOTES_MAX);
+  expect(notes(t)).toEqual([
+    expect.stringMatching(/^Showing the first 10,000 of 10,001 customers/),
+    expect.stringMatching(/^Skipped order rows: 1 /),
+    expect.stringMatching(/^This export has no customer ID or e-mail/),
+  ]);
+  expect(t).toHaveLength(1 + TABLE_MAX_CUSTOMERS + TABLE_NOTES_MAX);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Random shops rendered as messy exports, compared with a literal reading of the spec.
 
@@ -337,6 +442,8 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
       }
       const expected = oracleTable(model, AS_OF);
       const t = table(fanStage(env(), rows, undefined, jst('2024-06-30T12:00:00')));
+      // The garbage rows are left out, and the table's last row says so.
+      expect(notes(t)).toEqual(garbage === 0 ? [] : [expect.stringMatching(new RegExp(`^Skipped order rows: ${garbage} \\(not in this table\\)`))]);
       const got = pick(t, 'customer', 'stage', 'purchases', 'ltv', 'lastOrder', 'daysSinceLast', 'subscribed').map(
         ([key, stage, purchases, ltv, last, days, subscribed]) => ({
           key,
@@ -394,6 +501,11 @@ test('garbage rows never crash a formula and never take good rows down (property
         expect(r.purchases).toBeGreaterThanOrEqual(1);
       }
       expect(byKey.get('A')!.ltv === 1000 || junk.some((r) => r[0] === 'A' || r[0] === 'a')).toBe(true);
+      // Never an infinite LTV, never a customer made of a checkbox or of a cell error.
+      for (const [key, { ltv }] of byKey) {
+        expect(Number.isFinite(ltv)).toBe(true);
+        expect(['true', 'false', 'TRUE', 'FALSE']).not.toContain(key);
+      }
     }),
     { numRuns: 300 },
   );

@@ -33,7 +33,7 @@ describe('a refresh as pure data (SPEC §6)', () => {
     const f = r.tabs.funnel.values;
     expect(find(f, 'Visitor')!.slice(0, 3)).toEqual(['Visitor', 2, 2 / 3]);
     expect(find(f, 'Lapsed')!.slice(0, 5)).toEqual(['Lapsed', 1, 1 / 3, 3000, 3000]);
-    expect(find(f, 'Rows read')!.slice(0, 6)).toEqual(['Rows read', 4, 'Rows skipped', 0, 'Cancelled/refunded orders', 1]);
+    expect(find(f, 'Rows read')!.slice(0, 6)).toEqual(['Rows read', 4, 'Rows skipped', 0, 'Cancelled/refunded/failed orders', 1]);
     expect(f.some((row) => String(row[0]).startsWith('Stage transitions: no earlier snapshot'))).toBe(true);
     // The fan matrix: B (1 purchase, ¥90,000) in the ≥ ¥80,000 column.
     const fanHeader = f.findIndex((row) => row[0] === 'Fan matrix (purchases × LTV)');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import {
-  isCancelStatus,
+  isExcludedStatus,
   keyReader,
   normalizeKey,
   parseAmount,
@@ -187,13 +187,15 @@ describe('flags', () => {
   );
 });
 
-describe('cancel words', () => {
-  test.each(['キャンセル', 'キャンセル確定', '注文取消し', '取り消し', '返品', '全額返金済', '返送', 'cancelled', 'Canceled', 'refunded', 'voided', 'VOID'])(
-    '%p cancels',
-    (v) => expect(isCancelStatus(v)).toBe(true),
-  );
-  test.each(['paid', 'partially_refunded', '発送済み', 'pending', '', 'Shipped'])('%p does not cancel', (v) =>
-    expect(isCancelStatus(v)).toBe(false),
+describe('statuses that are not a purchase (cancelled, refunded, a payment that never completed)', () => {
+  test.each([
+    'キャンセル', 'キャンセル確定', '注文取消し', '取り消し', '返品', '全額返金済', '返送', 'cancelled', 'Canceled', 'refunded', 'voided', 'VOID',
+    'failed', 'Failed', 'expired', 'payment_failed', '決済失敗', '決済エラー',
+  ])('%p is excluded', (v) => expect(isExcludedStatus(v)).toBe(true));
+  // Unpaid is not failed: an order awaiting payment is a purchase.
+  test.each(['paid', 'partially_refunded', '発送済み', 'pending', '', 'Shipped', '入金待ち', '未入金', 'on-hold', 'authorized'])(
+    '%p is a purchase',
+    (v) => expect(isExcludedStatus(v)).toBe(false),
   );
 });
 

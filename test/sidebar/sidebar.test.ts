@@ -116,7 +116,7 @@ describeInBrowser('sidebar in a browser', () => {
       [String(badRows[0]), `Orders row ${badRows[0]} unreadable date someday`],
       [String(badRows[1]), `Orders row ${badRows[1]} unreadable amount abc`],
     ]);
-    expect(skipped[0]![1]).toBe(`Orders row ${outcome.skipped![0]!.row} no customer ID or e-mail`);
+    expect(skipped[0]![1]).toBe(`Orders row ${outcome.skipped![0]!.row} no customer ID, e-mail or phone`);
     expect(await s.page.locator('[data-notice="registration"]').count()).toBe(0);
     // Whatever else the refresh has to say is shown too.
     expect(await s.page.locator('[data-notice="prediction"]').count()).toBe(outcome.predictionNote ? 1 : 0);

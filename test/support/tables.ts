@@ -3,6 +3,7 @@
  * never by position: a column is found by its header (COLUMN_LABELS, either language), so a test
  * keeps meaning the same column when one is added or moved.
  */
+import { tableParts } from '../../src/core/functions';
 import { COLUMN_LABELS, type ColumnId } from '../../src/core/labels';
 
 type Table = ReadonlyArray<ReadonlyArray<unknown>>;
@@ -16,10 +17,16 @@ export function columnOf(table: Table, id: ColumnId): number {
   return i;
 }
 
-/** Each data row's cells of the given columns, in that order. */
+/** Each data row's cells of the given columns, in that order (a custom function's note rows left
+ *  out: `tableParts`). */
 export function pick(table: Table, ...ids: ColumnId[]): unknown[][] {
   const cols = ids.map((id) => columnOf(table, id));
-  return table.slice(1).map((row) => cols.map((c) => row[c]));
+  return tableParts(table).rows.map((row) => cols.map((c) => row[c]));
+}
+
+/** The note rows that end a custom function's table: what it leaves out, and why. */
+export function notes(table: Table): string[] {
+  return tableParts(table).notes;
 }
 
 /** One cell: data row `row` (1 = the first row under the header) of column `id`. */
