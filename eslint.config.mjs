@@ -8,7 +8,7 @@ const APPS_SCRIPT_SERVICES = ['SpreadsheetApp', 'PropertiesService', 'CacheServi
 const forbidAppsScript = (message) => ['error', ...APPS_SCRIPT_SERVICES.map((name) => ({ name, message }))];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/', 'test-artifacts/', 'reports/', '.stryker-tmp/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts'],

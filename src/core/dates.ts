@@ -106,7 +106,10 @@ export function makeZone(timeZone: string): Zone {
       const wall = day * DAY_MS;
       // Two steps: the offset at the guess is the offset at midnight except across a transition.
       const guess = wall - offsetAt(wall);
-      return new Date(wall - offsetAt(guess));
+      const t = wall - offsetAt(guess);
+      // Where a DST change skips midnight itself (Santiago, Havana: 00:00 → 01:00), that instant
+      // is still the day before; the day starts at the change, 01:00.
+      return new Date(t + offsetAt(t) < wall ? wall - offsetAt(t) : t);
     },
   };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { dayFromCivil, makeZone } from '../../src/core/dates';
+import { runInNewContext } from 'node:vm';
+import { DAY_MS, dayFromCivil, makeZone } from '../../src/core/dates';
 import { baselineFor, historyGrid, readHistory, recordSnapshot, type History } from '../../src/core/history';
-import type { StageId } from '../../src/core/labels';
+import { STAGE_LABELS, type StageId } from '../../src/core/labels';
 import { ALL_STAGES } from '../../src/core/stages';
 
 const zone = makeZone('Asia/Tokyo');
@@ -55,5 +56,105 @@ describe('History tab (SPEC §6): written by the add-on, read back at the next r
   test('an unreadable History tab (edited by hand) is a fresh start, not an error', () => {
     expect(readHistory([['?'], ['not a date', 'x']], zone)).toEqual({ rows: [] });
     expect(readHistory([], zone)).toEqual({ rows: [] });
+  });
+});
+
+describe('History tab layout and reading it back', () => {
+  const d = dayFromCivil(2024, 6, 10);
+  const countsOf = (n: number): Record<StageId, number> => Object.fromEntries(ALL_STAGES.map((s, i) => [s, n + i])) as Record<StageId, number>;
+  const history: History = {
+    rows: [
+      { asOf: d, refreshedAt: d * DAY_MS + 3_600_000, counts: countsOf(1) },
+      { asOf: d + 7, refreshedAt: (d + 7) * DAY_MS + 3_600_000, counts: countsOf(10) },
+    ],
+    latest: { day: d + 7, stages: new Map<string, StageId>([['A', 'follower'], ['B', 'visitor'], ['C', 'partner']]) },
+    baseline: { day: d, stages: new Map<string, StageId>([['A', 'visitor']]) },
+  };
+
+  test('a snapshot row per day with each stage’s count and their total; the customers beside, with then and now', () => {
+    const grid = historyGrid(history, zone, 'en');
+    const width = 2 + ALL_STAGES.length + 1;
+    expect(grid[0]!.slice(0, 2)).toEqual(['As of', 'Refreshed at']);
+    expect(grid[0]!.slice(2, width - 1)).toEqual(ALL_STAGES.map((s) => STAGE_LABELS[s].en));
+    expect(grid[0]![width - 1]).toBe('Total');
+    expect(grid[0]!.slice(width, width + 4)).toEqual(['', 'Customer', 'Stage 2024-06-17', 'Baseline 2024-06-10']);
+    // One row per snapshot or customer, whichever is more.
+    expect(grid).toHaveLength(1 + 3);
+    expect(grid[1]!.slice(0, 2)).toEqual([zone.midnight(d), new Date(d * DAY_MS + 3_600_000)]);
+    expect(grid[2]![width - 1]).toBe(ALL_STAGES.reduce((t, _s, i) => t + 10 + i, 0));
+    expect(grid[3]!.slice(0, width)).toEqual(new Array(width).fill(''));
+    expect(grid.slice(1).map((r) => r.slice(width + 1))).toEqual([
+      ['A', 'Follower', 'Visitor', 'follower', 'visitor'],
+      ['B', 'Visitor', '', 'visitor', ''],
+      ['C', 'Partner', '', 'partner', ''],
+    ]);
+    expect(historyGrid(history, zone, 'ja')[0]!.slice(0, 2)).toEqual(['基準日', '更新日時']);
+    // The two blocks are kept apart by one blank column.
+    expect(grid.every((r) => r[width] === '')).toBe(true);
+  });
+
+  test('more snapshots than customers: the customer block is blank below its last customer', () => {
+    const longer: History = { ...history, rows: [...history.rows, ...[14, 21].map((n) => ({ asOf: d + n, refreshedAt: 0, counts: countsOf(0) }))], latest: { day: d + 21, stages: new Map([['A', 'visitor']]) } };
+    const grid = historyGrid(longer, zone, 'en');
+    const width = 2 + ALL_STAGES.length + 1;
+    expect(grid).toHaveLength(1 + 4);
+    expect(grid.slice(1).map((r) => r.slice(width))).toEqual([
+      ['', 'A', 'Visitor', 'Visitor', 'visitor', 'visitor'],
+      ['', '', '', '', '', ''],
+      ['', '', '', '', '', ''],
+      ['', '', '', '', '', ''],
+    ]);
+  });
+
+  test('no snapshot yet: only the header, without dates', () => {
+    const grid = historyGrid({ rows: [] }, zone, 'en');
+    expect(grid).toHaveLength(1);
+    expect(grid[0]!.slice(-5)).toEqual(['Customer', '', '', 'code', 'baseline code']);
+  });
+
+  test('snapshots are kept one per day in as-of order; a snapshot of a day already there replaces it', () => {
+    const row = (asOf: number, refreshedAt: number) => ({ asOf, refreshedAt, counts: countsOf(0) });
+    let h: History = { rows: [row(d + 7, 1), row(d, 2)] };
+    h = recordSnapshot(h, row(d + 3, 3), new Map(), undefined);
+    expect(h.rows.map((r) => [r.asOf - d, r.refreshedAt])).toEqual([[0, 2], [3, 3], [7, 1]]);
+    expect(h.latest?.day).toBe(d + 3);
+    expect('baseline' in h).toBe(false);
+    h = recordSnapshot(h, row(d + 7, 4), new Map(), { day: d, stages: new Map() });
+    expect(h.rows.map((r) => [r.asOf - d, r.refreshedAt])).toEqual([[0, 2], [3, 3], [7, 4]]);
+    expect(h.baseline?.day).toBe(d);
+  });
+
+  test('what it cannot read (a blank or text as-of, a count that is not a number, a foreign refresh time) is left out or 0', () => {
+    const grid = historyGrid(history, zone, 'en');
+    const edited = grid.map((r) => [...r]);
+    edited[1]![3] = 'many'; // a count overwritten with text
+    edited[2]![1] = 'yesterday'; // the refresh time overwritten
+    edited.push(['', 5, 5], ['not a day', 5, 5]);
+    const back = readHistory(edited, zone);
+    expect(back.rows).toHaveLength(2);
+    expect(back.rows[0]!.counts[ALL_STAGES[1]!]).toBe(0);
+    expect(back.rows[0]!.counts[ALL_STAGES[0]!]).toBe(1);
+    expect(back.rows[1]!.refreshedAt).toBe(0);
+    // A Date made in another realm (another frame or vm context) is still a date.
+    edited[2]![1] = runInNewContext('new Date(12345)') as Date;
+    expect(readHistory(edited, zone).rows[1]!.refreshedAt).toBe(12345);
+  });
+
+  test('the customer block: unknown stage codes and blank keys are ignored; no dates in the header, no snapshot', () => {
+    const grid = historyGrid(history, zone, 'en');
+    const edited = grid.map((r) => [...r]);
+    const codeCol = edited[0]!.indexOf('code');
+    edited[1]![codeCol] = 'vip'; // not a stage
+    edited[2]![codeCol - 3] = ''; // B's key erased
+    const back = readHistory(edited, zone);
+    expect([...back.latest!.stages]).toEqual([['C', 'partner']]);
+    expect([...back.baseline!.stages]).toEqual([['A', 'visitor']]);
+    const undated = grid.map((r) => [...r]);
+    undated[0]![codeCol - 2] = 'Stage';
+    undated[0]![codeCol - 1] = 'Baseline';
+    const plain = readHistory(undated, zone);
+    expect(plain.latest).toBeUndefined();
+    expect(plain.baseline).toBeUndefined();
+    expect(plain.rows).toHaveLength(2);
   });
 });

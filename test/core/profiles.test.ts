@@ -17,7 +17,7 @@ import { dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import { normalizeHeader, type Field } from '../../src/core/headers';
 import { readOrders, type KeyKind, type OrdersRead } from '../../src/core/orders';
-import { GENERIC_PROFILE, PROFILES, profileLabel, type ProfileId } from '../../src/core/profiles';
+import { detectProfile, GENERIC_PROFILE, PROFILES, profileLabel, type ProfileId } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadFixture } from '../support/fixtures';
 
@@ -547,8 +547,13 @@ const REFUSED_CASES: ReadonlyArray<{ platform: string; fixture: string; profile:
   },
 ];
 
+// Each fixture is read in beforeEach, not in the describe body: code run outside a test is not
+// any test's coverage, so `npm run mutate` would leave its mutants untested.
 describe.each(PLATFORM_CASES)('$platform', (pc) => {
-  const r = read(pc.fixture);
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read(pc.fixture);
+  });
 
   it(`is read by the ${pc.profile} profile, from the columns it must choose`, () => {
     expect(r.profile).toBe(pc.profile);
@@ -685,7 +690,10 @@ describe('shuffled columns and unrelated "amount" / "金額" / "date" / "日" co
 // What only one platform has.
 
 describe('Shopify orders export', () => {
-  const r = read('shopify-orders.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('shopify-orders.csv');
+  });
 
   it('has no customer ID column to fall back on', () => {
     expect(r.columns.customerId).toBeUndefined();
@@ -767,7 +775,10 @@ describe('Shopify POS and phone orders', () => {
 });
 
 describe('Stripe payments export', () => {
-  const r = read('stripe-payments.csv');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('stripe-payments.csv');
+  });
 
   it('reads Created (UTC) day-first, in UTC, on the Tokyo calendar', () => {
     expect(isoDay(orderAt(r, 7).day)).toBe('2025-11-01'); // 31/10/2025 16:10 UTC
@@ -793,7 +804,10 @@ describe('Square Items Detail', () => {
 });
 
 describe('Amazon All Orders report (tab-separated)', () => {
-  const r = read('amazon-all-orders.txt');
+  let r: OrdersRead;
+  beforeEach(() => {
+    r = read('amazon-all-orders.txt');
+  });
 
   it('puts a UTC purchase-date on its Tokyo calendar day', () => {
     expect(isoDay(orderAt(r, 4).day)).toBe('2025-08-15'); // 14:30Z = 23:30 JST
@@ -855,5 +869,35 @@ describe('Google Forms survey beside the Shopify orders', () => {
       ['ben@example.com', 'Dormant', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, false, 1],
       [SKIPPED_NOTE, '', '', '', '', '', '', ''],
     ]);
+  });
+});
+
+// -------------------------------------------------------------------------------------------
+describe('recognising a platform by its signature columns (HEADERS.md "Platform profiles")', () => {
+  const id = (headers: string[]) => detectProfile(headers).id;
+
+  test('every column of a signature must be there; part of one is the generic layout', () => {
+    expect(id(['Name', 'Email', 'Financial Status', 'Lineitem name'])).toBe('shopify');
+    expect(id(['Name', 'Email', 'Financial Status'])).toBe('generic');
+    expect(id(['注文ID', '発送状況'])).toBe('generic');
+    expect(id(['注文ID', '発送状況', '商品名'])).toBe('base');
+  });
+
+  test('a platform with two export formats is recognised by either signature', () => {
+    expect(id(['注文者メールアドレス', '楽天会員フラグ'])).toBe('rakuten');
+    expect(id(['受注番号', '受注ステータス'])).toBe('rakuten');
+    expect(id(['受注番号', '楽天会員フラグ'])).toBe('generic');
+    expect(id(['対応状況(名称)'])).toBe('eccube');
+    expect(id(['支払合計'])).toBe('eccube');
+  });
+
+  test('signature columns are compared as headers: spacing, width and case do not matter', () => {
+    expect(id([' financial_status ', 'ＬＩＮＥＩＴＥＭ ＮＡＭＥ'])).toBe('shopify');
+    expect(id(['AMAZON-ORDER-ID', 'purchase date'])).toBe('amazon');
+  });
+
+  test('no signature: the generic layout, with its own label and no platform rules', () => {
+    const p = detectProfile(['顧客ID', '注文日', '金額']);
+    expect(p).toMatchObject({ id: 'generic', amounts: 'first', columns: {}, signatures: [] });
   });
 });

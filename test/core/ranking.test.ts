@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CustomerMetrics } from '../../src/core/metrics';
-import { compareCodePoints, fillTemplate, groupDigits, rankCustomers, tierOf } from '../../src/core/ranking';
+import { compareCodePoints, compareRanking, fillTemplate, groupDigits, rankCustomers, tierOf } from '../../src/core/ranking';
 import { DEFAULT_SETTINGS, type VipRules } from '../../src/core/settings';
 
 const metrics = (m: Partial<CustomerMetrics> & { key: string }): CustomerMetrics => ({
@@ -108,8 +108,13 @@ describe('LTV ranking (SPEC §4)', () => {
     // U+1F600 (an emoji, a surrogate pair in UTF-16) sorts after U+FF21 (full-width A) by code point.
     expect(compareCodePoints('😀', 'Ａ')).toBeGreaterThan(0);
     expect('😀' < 'Ａ').toBe(true);
+    // Random text rarely shares a prefix; keys from a few characters share long ones, and differ
+    // inside a surrogate pair (😀 U+1F600 and 😁 U+1F601 share their first UTF-16 unit).
+    // Any code point but a lone surrogate half (fast-check's 'binary' unit costs seconds to set up).
+    const anyChar = fc.integer({ min: 0, max: 0x10ffff - 0x800 }).map((c) => String.fromCodePoint(c >= 0xd800 ? c + 0x800 : c));
+    const text = fc.oneof(fc.string({ unit: anyChar }), fc.string({ maxLength: 6, unit: fc.constantFrom('a', 'b', '😀', '😁', '𠀋', 'Ａ') }));
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+      fc.property(text, text, (a, b) => {
         const x = codePoints(a);
         const y = codePoints(b);
         let expected = 0;
@@ -120,11 +125,42 @@ describe('LTV ranking (SPEC §4)', () => {
     );
   });
 
+  test('full ties on LTV, purchases and last order are broken by the key, character by character', () => {
+    // Shop IDs share long prefixes: the first differing character decides, and a key that is a
+    // prefix of another comes first.
+    const keys = ['C-1002', 'C-1001', 'C-100', '顧客2', '顧客10', 'c-1001'];
+    const ranked = rankCustomers(
+      keys.map((key) => metrics({ key, ltv: 5000, purchases: 2, lastOrder: 19_001 })),
+      DEFAULT_SETTINGS.vip,
+      DEFAULT_SETTINGS.tiers,
+    );
+    expect(ranked.map((r) => r.customer.key)).toEqual(['C-100', 'C-1001', 'C-1002', 'c-1001', '顧客10', '顧客2']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  test('the ranking order is a total order for any customers, with or without a purchase (property)', () => {
+    const anyone = fc
+      .record({
+        key: fc.string({ maxLength: 3, unit: fc.constantFrom('a', 'b', '😀') }),
+        ltv: fc.constantFrom(0, 5000),
+        purchases: fc.integer({ min: 0, max: 2 }),
+        lastOrder: fc.integer({ min: 19_000, max: 19_001 }),
+      })
+      .map((c) => metrics({ ...c, lastOrder: c.purchases > 0 ? c.lastOrder : undefined }));
+    fc.assert(
+      fc.property(anyone, anyone, (a, b) => {
+        expect(Math.sign(compareRanking(a, b)) + Math.sign(compareRanking(b, a))).toBe(0);
+        expect(compareRanking(a, b) === 0).toBe(a.key === b.key && a.ltv === b.ltv && a.purchases === b.purchases && a.lastOrder === b.lastOrder);
+      }),
+    );
+  });
+
   test('the thank-you message (seed 003)', () => {
     expect(fillTemplate(DEFAULT_SETTINGS.messageTemplate.ja, { name: '山田花子', ltv: groupDigits(80000) })).toBe(
       '山田花子様、累計80,000円のご愛顧に心から感謝します',
     );
     expect(groupDigits(-1234567)).toBe('-1,234,567');
+    expect([0, 999, 1000, 12_800.4, 1_000_000].map(groupDigits)).toEqual(['0', '999', '1,000', '12,800', '1,000,000']);
     expect(fillTemplate('{name} {unknown}', { name: 'A' })).toBe('A {unknown}');
   });
 });

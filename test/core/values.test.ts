@@ -1,8 +1,17 @@
 import fc from 'fast-check';
+import { runInNewContext } from 'node:vm';
 import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import {
+  amountReader,
+  cellText,
+  dateReader,
+  displayText,
+  flagReader,
+  isBlank,
+  isDate,
   isExcludedStatus,
   keyReader,
+  nfkc,
   normalizeKey,
   parseAmount,
   parseFlag,
@@ -228,6 +237,271 @@ describe('customer keys', () => {
         expect(normalizeKey(`  ${k}\u3000`)).toBe(normalizeKey(k));
         expect(normalizeKey(wide)).toBe(normalizeKey(k));
         expect(normalizeKey(`${k}@Shop.JP`)).toBe(normalizeKey(`${k.toLowerCase()}@shop.jp`));
+      }),
+    );
+  });
+});
+
+describe('blank cells and the text of a cell', () => {
+  const spaces = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u3000'), minLength: 1, maxLength: 6 });
+
+  test('empty, null, undefined, and any run of spaces (ASCII, tab, line breaks, no-break, ideographic) are blank (property)', () => {
+    expect([undefined, null, ''].every(isBlank)).toBe(true);
+    fc.assert(fc.property(spaces, (s) => expect(isBlank(s)).toBe(true)));
+  });
+
+  test('anything else is not blank: one visible character among the spaces, a zero, false, a Date (property)', () => {
+    fc.assert(
+      fc.property(spaces, spaces, fc.constantFrom('a', '0', '-', '・', 'Ａ', '\u200b'), (a, b, c) => expect(isBlank(`${a}${c}${b}`)).toBe(false)),
+    );
+    expect([0, false, new Date(0), NaN].some(isBlank)).toBe(false);
+  });
+
+  test('a cell as the owner typed it, trimmed (names shown back to them keep their width and case)', () => {
+    expect(displayText('  Ａｉｋｏ Tanaka\u3000')).toBe('Ａｉｋｏ Tanaka');
+    expect(displayText(1001)).toBe('1001');
+    expect(displayText(' \t')).toBe('');
+    expect(displayText(null)).toBe('');
+    expect(displayText(new Date('2024-01-05T01:02:03Z'))).toBe('2024-01-05T01:02:03.000Z');
+    expect(displayText(new Date(NaN))).toBe('Invalid Date');
+  });
+
+  test('a cell as text for matching and messages: NFKC and trimmed', () => {
+    expect(cellText('  Ａｉｋｏ　')).toBe('Aiko');
+    expect(cellText('ｶﾞｲﾄﾞ')).toBe('ガイド');
+    expect(cellText(' Aiko ')).toBe('Aiko');
+    expect(cellText('')).toBe('');
+    expect(cellText(new Date('2024-01-05T01:02:03Z'))).toBe('2024-01-05T01:02:03.000Z');
+    expect(cellText(new Date(NaN))).toBe('Invalid Date');
+    expect(cellText(12.5)).toBe('12.5');
+  });
+
+  test('NFKC only changes what it must: ASCII stays as it is, full-width and half-width kana are folded', () => {
+    expect(nfkc('Order #1001 ~ total')).toBe('Order #1001 ~ total');
+    expect(nfkc('ＡＢＣ１２３')).toBe('ABC123');
+    expect(nfkc('ﾃｽﾄ')).toBe('テスト');
+    expect(nfkc('①')).toBe('1');
+  });
+
+  test('a Date made in another realm (a frame, a vm context) is a Date', () => {
+    const foreign = runInNewContext('new Date(Date.UTC(2024, 0, 5, 3))') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    expect(isDate(foreign)).toBe(true);
+    expect(isDate(new Date(0))).toBe(true);
+    expect([{}, '2024-01-05', 45296, null, undefined].some(isDate)).toBe(false);
+    expect(isoDay(Math.floor(parseLocalMs(foreign, makeZone('UTC')) / DAY_MS))).toBe('2024-01-05');
+  });
+});
+
+describe('customer keys: what is and is not a key', () => {
+  test('a Date, an infinite or NaN number, and blanks are not keys', () => {
+    expect(normalizeKey(new Date(0))).toBe('');
+    expect(normalizeKey(NaN)).toBe('');
+    expect(normalizeKey(Infinity)).toBe('');
+    expect(normalizeKey(null)).toBe('');
+    expect(normalizeKey('\u3000')).toBe('');
+    expect(normalizeKey("'")).toBe('');
+  });
+
+  test('a number is the key it prints as: 1001, 1001.5, and 1001 from a float column is 1001 (no 1001.0)', () => {
+    expect(normalizeKey(1001)).toBe('1001');
+    expect(normalizeKey(1001.0)).toBe('1001');
+    expect(normalizeKey(1001.5)).toBe('1001.5');
+    expect(normalizeKey(-0)).toBe('0');
+  });
+
+  test('only e-mail addresses are lower-cased; an ID keeps its capitals', () => {
+    expect(normalizeKey('AB-12')).toBe('AB-12');
+    expect(normalizeKey('Ab@Shop.JP')).toBe('ab@shop.jp');
+    expect(normalizeKey(' ＡＢ＠ＳＨＯＰ．ＪＰ ')).toBe('ab@shop.jp');
+    expect(normalizeKey("  ' C-1 ")).toBe('C-1');
+  });
+
+  test('the cached reader gives exactly normalizeKey on IDs, e-mails and odd cells, however often they repeat (property)', () => {
+    const unit = fc.constantFrom('a', 'Z', 'M', '0', '@', ' ', "'", '~', '\u007f', '\u0000', '\u001f', 'é', '\u3000', '\t', '\n');
+    const cell = fc.oneof(fc.string({ unit, maxLength: 6 }), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, true, false, null), fc.date());
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 20 }), (cells) => {
+        const read = keyReader();
+        for (const c of [...cells, ...cells]) expect(read(c)).toBe(normalizeKey(c));
+      }),
+    );
+  });
+});
+
+describe('amounts, sign by sign and symbol by symbol', () => {
+  test.each([
+    ['+500', 500],
+    ['△500', -500],
+    ['▲ 1,000', -1000],
+    ['-¥-500', 500], // two minus signs cancel
+    ['¥ 12,800', 12800],
+    ['12,800 円', 12800],
+    ['JPY 1,000', 1000],
+    ['1000 yen', 1000],
+    ['USD 12.50', 12.5],
+    ['12.50 usd', 12.5],
+    ['€9.99', 9.99],
+    ['£1,000.5', 1000.5],
+    ['EUR 7', 7],
+    ['1000jpy', 1000],
+    ['1,234,567', 1234567],
+    ['0.5', 0.5],
+    ['-0', -0],
+  ])('%p → %p', (v, n) => {
+    expect(parseAmount(v)).toBe(n);
+  });
+
+  test.each(['1,2345', '12,80', ',100', '100,', '1,000,00', '¥¥100', '100円円', '1 000', '1.', '.5', '100 dollars', '１２，８００ドル', '0x10'])(
+    '%p is not an amount',
+    (v) => expect(parseAmount(v)).toBeNaN(),
+  );
+
+  test('a number cell is its own amount; an infinite or NaN number is not one; a Date or a flag is not one', () => {
+    expect(parseAmount(-1234.5)).toBe(-1234.5);
+    expect(parseAmount(Infinity)).toBeNaN();
+    expect(parseAmount(NaN)).toBeNaN();
+    expect(parseAmount(new Date(0))).toBeNaN();
+    expect(parseAmount(false)).toBeNaN();
+    expect(parseAmount(undefined)).toBeNaN();
+  });
+
+  test('the cached reader gives exactly parseAmount, however often a cell repeats (property)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('¥1,000', '1,000円', '-500', '▲500', 'free', '', ' ', '１２，８００', '$1.50', '1,2'),
+      fc.double(),
+      fc.constantFrom(true, null, undefined, Infinity),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), (cells) => {
+        const read = amountReader();
+        for (const c of [...cells, ...cells]) expect(Object.is(read(c), parseAmount(c)) || (Number.isNaN(read(c)) && Number.isNaN(parseAmount(c)))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('yes/no cells', () => {
+  test.each(['✔', '済み', '登録済み', '加入中', 'on', 'ＹＥＳ', ' yes ', 'Active'])('%p is true', (v) => expect(parseFlag(v)).toBe(true));
+  test.each(['✕', 'n', 'canceled', 'off', 'inactive', 'unsubscribed', '-', ' no ', 'maybe', 'yes!', 'true true'])('%p is false', (v) =>
+    expect(parseFlag(v)).toBe(false),
+  );
+
+  test('a number is yes unless it is 0 or not finite; a date (when they joined) is yes', () => {
+    expect([2, -1, 0.5].map(parseFlag)).toEqual([true, true, true]);
+    expect([0, NaN, Infinity].map(parseFlag)).toEqual([false, false, false]);
+    expect(parseFlag(new Date('2024-01-05'))).toBe(true);
+    expect(parseFlag({})).toBe(false);
+  });
+
+  test('the cached reader gives exactly parseFlag (property)', () => {
+    const cell = fc.oneof(fc.constantFrom('yes', 'no', '定期', '', '未', 'x', 'TRUE', '済'), fc.boolean(), fc.integer({ min: -1, max: 2 }), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), (cells) => {
+        const read = flagReader();
+        for (const c of [...cells, ...cells]) expect(read(c)).toBe(parseFlag(c));
+      }),
+    );
+  });
+});
+
+describe('cancel words, however written', () => {
+  test.each(['ＣＡＮＣＥＬＬＥＤ', 'Refunded', 'order refunded by shop', '取消', '返金済み', 'ｷｬﾝｾﾙ'])('%p cancels', (v) => expect(isExcludedStatus(v)).toBe(true));
+  test.each([' ', true, false, 0, 'Partially_Refunded', 'paid (partially refunded)'])('%p does not cancel', (v) => expect(isExcludedStatus(v)).toBe(false));
+});
+
+describe('dates: each written form at its edges (SPEC §1.4)', () => {
+  const zone = makeZone('Asia/Tokyo');
+  /** The wall clock a cell reads as, to the second, or 'NaN'. */
+  const wall = (v: unknown): string => {
+    const ms = parseLocalMs(v, zone);
+    return Number.isNaN(ms) ? 'NaN' : new Date(ms).toISOString().slice(0, 19);
+  };
+
+  test.each([
+    ['1/5/2024', '2024-01-05T00:00:00'],
+    ['12/31/2024 23:59', '2024-12-31T23:59:00'],
+    ['1/5/2024 12:30 AM', '2024-01-05T00:30:00'],
+    ['1/5/2024 12:30 PM', '2024-01-05T12:30:00'],
+    ['1/5/2024 1:05:09 pm', '2024-01-05T13:05:09'],
+    ['1/5/2024 11:59 PM', '2024-01-05T23:59:00'],
+    ['1/5/2024 9:00am', '2024-01-05T09:00:00'],
+  ])('US text %p is %p', (text, expected) => expect(wall(text)).toBe(expected));
+
+  test.each(['1/5/2024 0:30 AM', '1/5/2024 13:00 PM', '13/5/2024', '1/32/2024', '2/30/2024', '1/5/24', '1/5/2024 24:00', '1/5/2024 10:60', '1/5/2024 10:00:60'])(
+    'US text %p is not a date',
+    (text) => expect(wall(text)).toBe('NaN'),
+  );
+
+  test.each([
+    ['2024年1月5日 10時', '2024-01-05T10:00:00'],
+    ['2024年1月5日 10時11分', '2024-01-05T10:11:00'],
+    ['2024年1月5日 10時11分12秒', '2024-01-05T10:11:12'],
+    ['2024年1月5日（金）', '2024-01-05T00:00:00'],
+    ['２０２４／０１／０５', '2024-01-05T00:00:00'],
+    ['2024-01-05　10:11', '2024-01-05T10:11:00'],
+  ])('Japanese text %p is %p', (text, expected) => expect(wall(text)).toBe(expected));
+
+  test.each([
+    ['2024-01-05T10:11:12.123456789', '2024-01-05T10:11:12'],
+    ['2024-01-05 10:11:12.5 +09', '2024-01-05T10:11:12'],
+    ['2024-01-05 01:11:12 -0300', '2024-01-05T13:11:12'],
+    ['2024-01-05 01:11 +05:30', '2024-01-05T04:41:00'],
+    ['2024-01-05 10:11 jst', '2024-01-05T10:11:00'],
+    ['2024-01-05 01:11 gmt', '2024-01-05T10:11:00'],
+    ['2024-01-05\t10:11', '2024-01-05T10:11:00'],
+    ['2024-1-5 9:05', '2024-01-05T09:05:00'],
+    ['2024/01/05 10:11:12 ', '2024-01-05T10:11:12'],
+  ])('ISO-family text %p is %p in Tokyo', (text, expected) => expect(wall(text)).toBe(expected));
+
+  test.each([
+    '2024-01-05T10:11:12.', '2024-01-05T10:11:12.1234567890', '2024-01-05 10:11:1x', '2024-01-05 10', '2024-01-05 +0900x', '2024-01-05 10:11 +9:00',
+    '2024-01-05 10:11 +', '202-01-05', '2024-001-05', '2024-01-005', '2024_01_05', '2024-01', '2024-01-05 10:11:12 +09:00:00', '2024-01-05X',
+  ])('%p is not a date', (text) => expect(wall(text)).toBe('NaN'));
+
+  test('YYYYMMDD text is a day; an impossible one is not', () => {
+    expect(wall('20240229')).toBe('2024-02-29T00:00:00');
+    expect(wall('20230229')).toBe('NaN');
+    expect(wall('20241301')).toBe('NaN');
+  });
+
+  test('serial numbers: 1 is 1899-12-31, the fraction is the time of day, and only 1900–2199 is a date', () => {
+    expect(wall(1)).toBe('1899-12-31T00:00:00');
+    expect(wall(45296.5)).toBe('2024-01-05T12:00:00');
+    expect(wall('45296.25')).toBe('2024-01-05T06:00:00');
+    expect(wall(0.5)).toBe('NaN');
+    const lastDay = dayFromCivil(2199, 12, 31) + 25_569;
+    expect(wall(lastDay + 0.999)).toBe('2199-12-31T23:58:33');
+    expect(wall(lastDay + 1)).toBe('NaN');
+    expect(wall(Infinity)).toBe('NaN');
+    expect(wall('1234567')).toBe('NaN');
+  });
+
+  test('the years 1900–2199, in text or as a Date', () => {
+    expect(wall('1900/1/1')).toBe('1900-01-01T00:00:00');
+    expect(wall('1899/12/31')).toBe('NaN');
+    expect(wall('2199/12/31 23:59:59')).toBe('2199-12-31T23:59:59');
+    expect(wall('2200/1/1')).toBe('NaN');
+    expect(wall(new Date('2200-01-01T00:00:00+09:00'))).toBe('NaN');
+    expect(wall(new Date('2199-12-31T23:59:59+09:00'))).toBe('2199-12-31T23:59:59');
+    expect(wall(new Date('1900-01-01T00:00:00+09:00'))).toBe('1900-01-01T00:00:00');
+    expect(wall(new Date('1899-12-31T23:59:59+09:00'))).toBe('NaN');
+    // An instant with an offset is checked on the spreadsheet's wall clock too.
+    expect(wall('2199-12-31T20:00:00Z')).toBe('NaN');
+    expect(wall(new Date(NaN))).toBe('NaN');
+  });
+
+  test('the cached column reader gives exactly parseLocalMs, for Dates, text and serials (property)', () => {
+    const cell = fc.oneof(
+      fc.date({ min: new Date('1890-01-01'), max: new Date('2210-01-01') }),
+      fc.constantFrom('2024/1/5', '２０２４年１月５日', '2024年1月5日 10時', '1/5/2024', '45296', 'someday', '', '20240105', '2024-01-05T10:00:00Z'),
+      fc.integer({ min: -10, max: 200_000 }),
+      fc.constantFrom(null, true, new Date(NaN)),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), (cells) => {
+        const read = dateReader(zone);
+        for (const c of [...cells, ...cells]) expect(Object.is(read(c), parseLocalMs(c, zone))).toBe(true);
       }),
     );
   });

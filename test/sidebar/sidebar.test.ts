@@ -76,9 +76,13 @@ describeInBrowser('sidebar in a browser', () => {
 
     await button.click();
     // While it runs: the button is disabled and says so, and a progress line shows.
-    await s.page.waitForSelector('#refresh[disabled][aria-busy="true"]');
-    expect(await button.textContent()).toBe('Refreshing…');
-    expect(await text(s, '[data-progress]')).toBe('Reading the sheets…');
+    // Read in one go inside the page: on a busy machine the call can end between two reads from here.
+    const busy = await s.page.waitForFunction(() => {
+      const b = document.querySelector('#refresh');
+      if (b === null || !b.hasAttribute('disabled') || b.getAttribute('aria-busy') !== 'true') return null;
+      return { label: b.textContent, progress: document.querySelector('[data-progress]')?.textContent ?? null };
+    });
+    expect(await busy.jsonValue()).toEqual({ label: 'Refreshing…', progress: 'Reading the sheets…' });
     await s.page.screenshot({ path: join(ARTIFACTS, 'sidebar-progress.png'), animations: 'disabled' });
 
     await s.page.waitForSelector('svg.funnel');

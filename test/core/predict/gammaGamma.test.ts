@@ -1,6 +1,6 @@
 /** Gamma-Gamma against the published CDNOW results (Fader & Hardie 2013, note 025) and recovery. */
 import fc from 'fast-check';
-import { expectedSpend, fitGammaGamma, gammaGammaLogLikelihood, populationMeanSpend } from '../../../src/core/predict/gammaGamma';
+import { expectedSpend, fitGammaGamma, gammaGammaLogLikelihood, populationMeanSpend, type GammaGammaFit } from '../../../src/core/predict/gammaGamma';
 import { customerValue, discountedExpectedPurchases } from '../../../src/core/predict/clv';
 import { conditionalExpectedPurchases } from '../../../src/core/predict/bgnbd';
 import { simulate } from '../../support/btyd';
@@ -10,7 +10,11 @@ const sig = (v: number, digits: number): number => Number(v.toPrecision(digits))
 const summary = cdnowSummary();
 
 describe('Gamma-Gamma on CDNOW', () => {
-  const fit = fitGammaGamma(summary);
+  // Fitted in each test rather than once for the block: other tests' runs do not pay for it.
+  let fit: GammaGammaFit;
+  beforeEach(() => {
+    fit = fitGammaGamma(summary);
+  });
 
   test('fits p = 6.25, q = 3.74, γ = 15.44 on the 946 repeat buyers (LL −4055.92)', () => {
     expect(fit.converged).toBe(true);
@@ -90,5 +94,57 @@ describe('customer value', () => {
       conditionalExpectedPurchases(bg, c, 52),
       12,
     );
+  });
+
+  test('discounting: each step’s expected purchases are discounted at the step’s end, a year being unitsPerYear', () => {
+    const ey = (t: number) => conditionalExpectedPurchases(bg, c, t);
+    // One step: the whole horizon's purchases at its end, one year out.
+    expect(discountedExpectedPurchases(bg, c, { horizon: 52, unitsPerYear: 52, annualDiscountRate: 0.1, steps: 1 })).toBeCloseTo(ey(52) / 1.1, 12);
+    // Two steps: the first half at half a year, the second at a year.
+    expect(discountedExpectedPurchases(bg, c, { horizon: 52, unitsPerYear: 52, annualDiscountRate: 0.1, steps: 2 })).toBeCloseTo(
+      ey(26) / Math.sqrt(1.1) + (ey(52) - ey(26)) / 1.1,
+      12,
+    );
+    // The defaults: days (365 a year) and 12 steps.
+    const days = { x: 2, tx: 213, T: 272 };
+    expect(discountedExpectedPurchases(bg, days, { horizon: 365, annualDiscountRate: 0.2 })).toBe(
+      discountedExpectedPurchases(bg, days, { horizon: 365, annualDiscountRate: 0.2, steps: 12, unitsPerYear: 365 }),
+    );
+    // More steps discount the early purchases less: between one step at the end and no discounting.
+    const twelve = discountedExpectedPurchases(bg, c, { horizon: 52, unitsPerYear: 52, annualDiscountRate: 0.1 });
+    expect(twelve).toBeGreaterThan(ey(52) / 1.1);
+    expect(twelve).toBeLessThan(ey(52));
+    expect(twelve).not.toBeCloseTo(discountedExpectedPurchases(bg, c, { horizon: 52, unitsPerYear: 52, annualDiscountRate: 0.1, steps: 11 }), 6);
+  });
+
+  test('value defaults to revenue (margin 1)', () => {
+    const opts = { horizon: 52, unitsPerYear: 52 };
+    expect(customerValue(bg, gg, c, opts)).toBe(customerValue(bg, gg, c, { ...opts, margin: 1 }));
+  });
+});
+
+describe('spend and frequency (the model assumes them independent)', () => {
+  test('the fit reports the correlation of x and z̄ among the customers it used', () => {
+    // z̄ rising with x: correlation 1; the customers without repeat spend are left out of it.
+    const rising = Array.from({ length: 60 }, (_, i) => ({ x: 1 + (i % 6), zbar: 10 * (1 + (i % 6)) }));
+    const fit = fitGammaGamma([...rising, { x: 0, zbar: 0 }, { x: 3, zbar: 0 }, { x: 2, zbar: Infinity }]);
+    expect(fit.customers).toBe(60);
+    expect(fit.spendFrequencyCorrelation).toBeCloseTo(1, 12);
+    const falling = rising.map((r) => ({ ...r, zbar: 100 - r.zbar }));
+    expect(fitGammaGamma(falling).spendFrequencyCorrelation).toBeCloseTo(-1, 12);
+  });
+
+  test('no correlation to report from fewer than two customers, or when x or z̄ never varies', () => {
+    expect(fitGammaGamma([{ x: 2, zbar: 10 }]).spendFrequencyCorrelation).toBeNaN();
+    expect(fitGammaGamma(Array.from({ length: 10 }, (_, i) => ({ x: 3, zbar: 5 + i }))).spendFrequencyCorrelation).toBeNaN();
+    expect(fitGammaGamma(Array.from({ length: 10 }, (_, i) => ({ x: 1 + i, zbar: 5 }))).spendFrequencyCorrelation).toBeNaN();
+  });
+
+  test('E[M] of a customer without repeat purchases is the population mean pγ/(q−1)', () => {
+    const gg = { p: 6.25, q: 3.74, gamma: 15.44 };
+    expect(expectedSpend(gg, { x: 0, zbar: 0 })).toBe(populationMeanSpend(gg));
+    expect(populationMeanSpend(gg)).toBeCloseTo((6.25 * 15.44) / 2.74, 12);
+    // With x repeat purchases, a weighted mean: p(γ + x z̄)/(px + q − 1).
+    expect(expectedSpend(gg, { x: 4, zbar: 50 })).toBeCloseTo((6.25 * (15.44 + 200)) / (25 + 2.74), 12);
   });
 });

@@ -1,25 +1,32 @@
-/** The product-facing prediction (predictCustomers) and the NEXTPURCHASE semantics. */
-import { dayFromCivil, isoDay, makeZone } from '../../../src/core/dates';
-import { NotEnoughDataError, nextPurchase, type FunctionEnv } from '../../../src/core/functions';
+/**
+ * The product-facing prediction (predictCustomers) on simulated shops. What reaches it through the
+ * order range (the refresh's predictFromAnalysis, NEXTPURCHASE) is in pipeline.test.ts.
+ */
+import { dayFromCivil, isoDay } from '../../../src/core/dates';
 import type { StageId } from '../../../src/core/labels';
-import { conditionalExpectedPurchases, pAlive, probPurchaseWithin } from '../../../src/core/predict/bgnbd';
+import { conditionalExpectedPurchases, pAlive, probPurchaseWithin, timeToPurchaseProbability } from '../../../src/core/predict/bgnbd';
 import { expectedSpend } from '../../../src/core/predict/gammaGamma';
-import { analyze, readInputs } from '../../../src/core/analyze';
-import { predictCustomers, predictFromAnalysis } from '../../../src/core/predict/predict';
+import { predictCustomers, verdictMessage, type PredictionResult } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
 import { compareCodePoints } from '../../../src/core/ranking';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import * as pnbd from '../../../src/core/predict/paretoNbd';
 import { simulateShop } from '../../support/btyd';
-import { cell } from '../../support/tables';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const TRUE_BG = { r: 0.8, alpha: 40, a: 0.6, b: 3 }; // α in days
 const TRUE_GG = { p: 4, q: 5, gamma: 20_000 }; // yen
-const shop = simulateShop(TRUE_BG, { customers: 3000, firstDay: AS_OF - 700, asOf: AS_OF, seed: 3, spend: TRUE_GG });
+/** The simulated shop, made on first use (a run of other tests does not pay for it). */
+let simulated: ReturnType<typeof simulateShop> | undefined;
+const shop = (): ReturnType<typeof simulateShop> =>
+  (simulated ??= simulateShop(TRUE_BG, { customers: 3000, firstDay: AS_OF - 700, asOf: AS_OF, seed: 3, spend: TRUE_GG }));
 
 describe('predictCustomers on a simulated shop (days)', () => {
-  const p = predictCustomers({ orders: shop.orders, asOf: AS_OF });
+  // Fitted in each test rather than once for the block: a run of other tests (a filtered run,
+  // `npm run mutate`) does not pay for it, and each test is seen to exercise the fit.
+  let p: PredictionResult;
+  beforeEach(() => {
+    p = predictCustomers({ orders: shop().orders, asOf: AS_OF });
+  });
 
   test('fits, and recovers the shop’s parameters in days', () => {
     expect(p.verdict).toEqual({ ok: true });
@@ -38,7 +45,7 @@ describe('predictCustomers on a simulated shop (days)', () => {
     expect(p.rows).toHaveLength(3000);
     const bg = p.bgnbd!.params;
     const gg = p.gammaGamma!.params;
-    const summaries = new Map(summarize(shop.orders, { asOf: AS_OF }).map((s) => [s.key, s]));
+    const summaries = new Map(summarize(shop().orders, { asOf: AS_OF }).map((s) => [s.key, s]));
     for (let i = 0; i < p.rows.length; i++) {
       const r = p.rows[i]!;
       if (i > 0) expect(r.value12m!).toBeLessThanOrEqual(p.rows[i - 1]!.value12m!);
@@ -77,7 +84,7 @@ describe('predictCustomers on a simulated shop (days)', () => {
 
   test('win-back: only Dormant customers, by predicted value', () => {
     const stages = new Map<string, StageId>(p.rows.map((r, i) => [r.key, i % 3 === 0 ? 'dormant' : 'follower']));
-    const q = predictCustomers({ orders: shop.orders, asOf: AS_OF, stages, options: { listSize: 10 } });
+    const q = predictCustomers({ orders: shop().orders, asOf: AS_OF, stages, options: { listSize: 10 } });
     expect(q.winBack).toHaveLength(10);
     expect(q.winBack.every((r) => stages.get(r.key) === 'dormant')).toBe(true);
     const dormant = q.rows.filter((r) => stages.get(r.key) === 'dormant');
@@ -87,8 +94,8 @@ describe('predictCustomers on a simulated shop (days)', () => {
 
   test('orders after as_of are ignored: predicting as of a past day = predicting on the orders up to it', () => {
     const past = AS_OF - 60;
-    const a = predictCustomers({ orders: shop.orders, asOf: past });
-    const b = predictCustomers({ orders: shop.orders.filter((o) => o.day <= past), asOf: past });
+    const a = predictCustomers({ orders: shop().orders, asOf: past });
+    const b = predictCustomers({ orders: shop().orders.filter((o) => o.day <= past), asOf: past });
     expect(a.bgnbd!.params).toEqual(b.bgnbd!.params);
     expect(a.rows).toEqual(b.rows);
   });
@@ -103,7 +110,7 @@ describe('this month’s birthdays', () => {
   ]);
 
   test('by day of the as-of month, with their prediction when there is one', () => {
-    const p = predictCustomers({ orders: shop.orders, asOf: AS_OF, birthdays });
+    const p = predictCustomers({ orders: shop().orders, asOf: AS_OF, birthdays });
     expect(p.birthdays!.map((b) => [b.key, isoDay(b.thisYear)])).toEqual([
       ['C00002', '2025-06-01'],
       ['C00001', '2025-06-15'],
@@ -120,27 +127,118 @@ describe('this month’s birthdays', () => {
     expect(p.birthdays!.map((b) => isoDay(b.thisYear))).toEqual(['2025-02-28']);
     expect(predictCustomers({ orders: [], asOf: feb }).birthdays).toBeUndefined();
   });
+
+  test('a 29 February birthday in a leap as-of year stays on the 29th (2000 and 2024 are leap years, 2100 is not)', () => {
+    const on = (y: number) => {
+      const asOf = dayFromCivil(y, 2, 1);
+      return predictCustomers({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.thisYear));
+    };
+    expect([on(2000), on(2024), on(2100), on(2023)]).toEqual([['2000-02-29'], ['2024-02-29'], ['2100-02-28'], ['2023-02-28']]);
+  });
+
+  test('on the same day of the month, by customer key', () => {
+    const asOf = dayFromCivil(2025, 6, 1);
+    const birthdays = new Map([
+      ['b', dayFromCivil(1990, 6, 9)],
+      ['a', dayFromCivil(1985, 6, 9)],
+      ['c', dayFromCivil(1970, 6, 2)],
+    ]);
+    expect(predictCustomers({ orders: [], asOf, birthdays }).birthdays!.map((b) => b.key)).toEqual(['c', 'a', 'b']);
+  });
 });
 
-describe('predictFromAnalysis (what the refresh calls)', () => {
-  test('stages and birthdays come from the same analysis as the tabs', () => {
-    const zone = makeZone('Asia/Tokyo');
-    const orders = [['顧客ID', '注文日', '金額'], ...shop.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
-    const customers = [
-      ['顧客ID', '誕生日', 'ポジティブ反応回数'],
-      ...shop.customers.map((_, i) => [`C${String(i + 1).padStart(5, '0')}`, i % 40 === 0 ? '1990-06-10' : '1990-01-10', 1]),
-    ];
-    const read = readInputs({ orders, customers }, { zone, settings: DEFAULT_SETTINGS, locale: 'ja_JP' });
-    const a = analyze(read, AS_OF, DEFAULT_SETTINGS);
-    const p = predictFromAnalysis(a);
+describe('options, verdicts and the order of the lists', () => {
+  /** A smaller shop, enough to fit (the tests here are about what is done with the fit). */
+  let small: ReturnType<typeof simulateShop> | undefined;
+  const smallShop = () => (small ??= simulateShop(TRUE_BG, { customers: 500, firstDay: AS_OF - 700, asOf: AS_OF, seed: 11, spend: TRUE_GG }));
+
+  test('the verdict’s message in the sheet’s language, none when the prediction is there', () => {
+    expect(verdictMessage({ ok: true }, 'ja')).toBeUndefined();
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 100_000 } });
+    expect(p.verdict.ok).toBe(false);
+    expect(verdictMessage(p.verdict, 'en')).toBe(
+      `Not enough data to predict next purchases: ${p.repeatBuyers} customers have bought more than once (at least 100000 are needed). Predictions appear once there are more orders.`,
+    );
+    expect(verdictMessage(p.verdict, 'ja')).toContain(`2回以上購入した顧客が${p.repeatBuyers}人です(100000人以上必要)`);
+    expect(p.spendVerdict).toEqual(p.verdict);
+    expect(p.gammaGamma).toBeUndefined();
+    expect(p.byKey.size).toBe(0);
+  });
+
+  test('exactly the minimum number of repeat buyers is enough', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 10_000 } });
+    const q = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers } });
+    expect(q.verdict.ok).toBe(true);
+    expect(predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers + 1 } }).verdict.ok).toBe(false);
+  });
+
+  test('too few repeat buyers with a positive spend: counts are predicted, values left blank, and the message says how many', () => {
+    // Only the first 20 customers' orders carry an amount.
+    const someFree = smallShop().orders.map((o) => (Number(o.key.slice(1)) <= 20 ? o : { ...o, amount: 0 }));
+    const p = predictCustomers({ orders: someFree, asOf: AS_OF });
     expect(p.verdict.ok).toBe(true);
-    expect(p.rows).toEqual(predictCustomers({ orders: shop.orders, asOf: AS_OF }).rows);
-    expect(p.winBack.length).toBeGreaterThan(0);
-    expect(p.winBack.every((r) => a.byKey.get(r.key)!.stage.stage === 'dormant')).toBe(true);
-    expect(p.birthdays!.map((b) => b.key)).toEqual(shop.customers.map((_, i) => i).filter((i) => i % 40 === 0).map((i) => `C${String(i + 1).padStart(5, '0')}`));
-    // Without a birthday column there is no birthday list.
-    const plain = predictFromAnalysis(analyze(readInputs({ orders }, { zone, settings: DEFAULT_SETTINGS, locale: 'ja_JP' }), AS_OF, DEFAULT_SETTINGS));
-    expect(plain.birthdays).toBeUndefined();
+    expect(p.spendVerdict.ok).toBe(false);
+    const spenders = summarize(someFree, { asOf: AS_OF }).filter((x) => x.x > 0 && x.zbar > 0).length;
+    expect(verdictMessage(p.spendVerdict, 'en')).toBe(
+      `Not enough data to predict spend: ${spenders} customers have repeat purchases with a positive amount (at least 50 are needed). The 12-month value is left blank.`,
+    );
+    expect(verdictMessage(p.spendVerdict, 'ja')).toContain(`2回以上購入し金額が正の顧客が${spenders}人です(50人以上必要)`);
+    expect(p.gammaGamma).toBeUndefined();
+    expect(p.rows.every((r) => r.value12m === undefined && r.expectedSpend === undefined)).toBe(true);
+    // Without values the rows go by expected purchases in 90 days, then by key.
+    for (let i = 1; i < p.rows.length; i++) {
+      const [a, b] = [p.rows[i - 1]!, p.rows[i]!];
+      expect(a.expected90 > b.expected90 || (a.expected90 === b.expected90 && a.key < b.key)).toBe(true);
+    }
+  });
+
+  test('the 12-month value: margin × expected spend × expected purchases, discounted when asked', () => {
+    const plain = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    const margin = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { margin: 0.4 } });
+    const discounted = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { annualDiscountRate: 0.1 } });
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    for (const r of plain.rows) {
+      expect(margin.byKey.get(r.key)!.value12m).toBeCloseTo(0.4 * r.value12m!, 6);
+      expect(discounted.byKey.get(r.key)!.value12m).toBeLessThan(r.value12m!);
+      expect(discounted.byKey.get(r.key)!.value12m).toBeGreaterThan(r.value12m! / 1.1);
+      // A customer without repeat spend is predicted at the population mean.
+      const s = summaries.get(r.key)!;
+      expect(r.expectedSpend).toBe(expectedSpend(plain.gammaGamma!.params, s.zbar > 0 ? s : { x: 0, zbar: 0 }));
+    }
+    expect(plain.rows.some((r) => summaries.get(r.key)!.x === 0)).toBe(true);
+  });
+
+  test('the day a next purchase becomes more likely than not: at least tomorrow, and only within the value horizon', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    const bg = p.bgnbd!.params;
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    let dated = 0;
+    for (const r of p.rows) {
+      const t = timeToPurchaseProbability(bg, summaries.get(r.key)!, 0.5);
+      if (t <= 365) {
+        dated++;
+        expect(r.nextPurchaseDay).toBe(AS_OF + Math.max(1, Math.ceil(t)));
+      } else expect(r.nextPurchaseDay).toBeUndefined();
+    }
+    expect(dated).toBeGreaterThan(0);
+    const short = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { valueHorizonDays: 30 } });
+    expect(short.rows.every((r) => r.nextPurchaseDay === undefined || r.nextPurchaseDay <= AS_OF + 30)).toBe(true);
+    expect(short.rows.filter((r) => r.nextPurchaseDay !== undefined).length).toBeLessThan(dated);
+  });
+
+  test('the buy-soon list: its window, its bar and its length are options; equal chances go by key', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: 0.1, listSize: 5 } });
+    expect(p.buySoon).toHaveLength(5);
+    const bg = p.bgnbd!.params;
+    const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
+    for (const r of p.buySoon) expect(r.pBuySoon).toBe(probPurchaseWithin(bg, summaries.get(r.key)!, 7));
+    const all = p.rows.filter((r) => r.pBuySoon >= 0.1).sort((a, b) => b.pBuySoon - a.pBuySoon || (a.key < b.key ? -1 : 1));
+    expect(p.buySoon.map((r) => r.key)).toEqual(all.slice(0, 5).map((r) => r.key));
+    // At exactly the bar a customer is listed.
+    const bar = p.rows[7]!.pBuySoon;
+    const atBar = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: bar, listSize: 1000 } });
+    expect(atBar.buySoon.map((r) => r.key)).toContain(p.rows[7]!.key);
+    expect(atBar.buySoon.every((r) => r.pBuySoon >= bar)).toBe(true);
   });
 });
 
@@ -168,7 +266,7 @@ describe('honest limits', () => {
   });
 
   test('no spend to learn from (all amounts 0): counts are predicted, values left blank with a reason', () => {
-    const free = shop.orders.map((o) => ({ ...o, amount: 0 }));
+    const free = shop().orders.map((o) => ({ ...o, amount: 0 }));
     const p = predictCustomers({ orders: free, asOf: AS_OF });
     expect(p.verdict.ok).toBe(true);
     expect(p.spendVerdict.ok).toBe(false);
@@ -179,16 +277,16 @@ describe('honest limits', () => {
 test('ties between customers go by key in code-point order, as in the LTV ranking (SPEC §4)', () => {
   // Two customers with the same history predict the same; an emoji (U+1F600, a surrogate pair in
   // UTF-16) sorts after a full-width letter (U+FF21) by code point, though before it by UTF-16 unit.
-  const model = shop.orders.filter((o) => o.key === shop.orders[0]!.key);
+  const model = shop().orders.filter((o) => o.key === shop().orders[0]!.key);
   const twins = ['\u{1F600}', '\uFF21'].flatMap((key) => model.map((o) => ({ ...o, key })));
-  const p = predictCustomers({ orders: [...shop.orders, ...twins], asOf: AS_OF });
+  const p = predictCustomers({ orders: [...shop().orders, ...twins], asOf: AS_OF });
   const keys = p.rows.map((r) => r.key);
   expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
   expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
 });
 
 describe('the backtest’s model makes the predictions (issue 15)', () => {
-  test('a Pareto/NBD shop of 5,000 customers: Pareto/NBD is chosen, fitted on every order, and NEXTPURCHASE reads it', () => {
+  test('a Pareto/NBD shop of 5,000 customers: Pareto/NBD is chosen, fitted on every order, and the rows (what NEXTPURCHASE and the tabs show) are its numbers', () => {
     const truth = { r: 0.8, alpha: 40, s: 0.6, beta: 200 };
     const pareto = simulateShop({ model: 'paretoNbd', params: truth }, { customers: 5000, firstDay: AS_OF - 730, asOf: AS_OF, seed: 4, spend: TRUE_GG });
     const p = predictCustomers({ orders: pareto.orders, asOf: AS_OF });
@@ -201,56 +299,5 @@ describe('the backtest’s model makes the predictions (issue 15)', () => {
     const s = summarize(pareto.orders, { asOf: AS_OF }).find((c) => c.key === p.rows[0]!.key)!;
     expect(p.rows[0]!.pAlive).toBe(pnbd.pAlive(fit.params, s));
     expect(p.rows[0]!.expected90).toBe(pnbd.conditionalExpectedPurchases(fit.params, s, 90));
-    const env: FunctionEnv = { zone: makeZone('Asia/Tokyo'), locale: 'en_US', settings: DEFAULT_SETTINGS, now: Date.parse('2025-06-30T03:00:00Z') };
-    const table = [['顧客ID', '注文日', '金額'], ...pareto.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
-    const t = nextPurchase(env, table) as unknown[][];
-    expect(cell(t, 1, 'customer')).toBe(p.rows[0]!.key);
-    expect(cell(t, 1, 'pAlive')).toBeCloseTo(pnbd.pAlive(fit.params, s), 4);
-  });
-});
-
-describe('NEXTPURCHASE semantics', () => {
-  const zone = makeZone('Asia/Tokyo');
-  const env = (locale: string): FunctionEnv => ({ zone, locale, settings: DEFAULT_SETTINGS, now: Date.parse('2025-06-30T03:00:00Z') });
-  const table = [['顧客ID', '注文日', '金額'], ...shop.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
-
-  test('table form: header, one row per customer, highest value first, Dates for days', () => {
-    const t = nextPurchase(env('en_US'), table) as unknown[][];
-    expect(t[0]).toEqual(['Customer', 'P(alive)', 'Expected purchases (90 days)', 'Next purchase by', '12-month value']);
-    expect(t).toHaveLength(3001);
-    const p = predictCustomers({ orders: shop.orders, asOf: AS_OF });
-    const first = p.rows[0]!;
-    expect(cell(t, 1, 'customer')).toBe(first.key);
-    expect(cell(t, 1, 'pAlive')).toBeCloseTo(first.pAlive, 4);
-    expect(cell(t, 1, 'expected90')).toBeCloseTo(first.expected90, 2);
-    expect(cell(t, 1, 'nextPurchase')).toEqual(first.nextPurchaseDay === undefined ? '' : zone.midnight(first.nextPurchaseDay));
-    expect(cell(t, 1, 'value12m')).toBe(Math.round(first.value12m!));
-    expect((nextPurchase(env('ja_JP'), table) as unknown[][])[0]).toEqual(['顧客', '継続確率', '90日間の予測購入回数', '次回購入予測日', '12か月の予測購入額']);
-  });
-
-  test('a key → its date (or blank); a range → the same shape; as_of is respected', () => {
-    const p = predictCustomers({ orders: shop.orders, asOf: AS_OF });
-    const withDate = p.rows.find((r) => r.nextPurchaseDay !== undefined)!;
-    const without = p.rows.find((r) => r.nextPurchaseDay === undefined)!;
-    expect(nextPurchase(env('en_US'), table, withDate.key)).toEqual(zone.midnight(withDate.nextPurchaseDay!));
-    expect(nextPurchase(env('en_US'), table, [[withDate.key], [''], [without.key], ['nobody']])).toEqual([
-      [zone.midnight(withDate.nextPurchaseDay!)],
-      [''],
-      [''],
-      [''],
-    ]);
-    const past = AS_OF - 30;
-    const q = predictCustomers({ orders: shop.orders, asOf: past });
-    const r = q.rows.find((x) => x.nextPurchaseDay !== undefined)!;
-    expect(nextPurchase(env('en_US'), table, r.key, isoDay(past))).toEqual(zone.midnight(r.nextPurchaseDay!));
-  });
-
-  test('too little data: an error whose message says why, in the spreadsheet’s language', () => {
-    const few = [['customer id', 'date', 'amount'], ['a', '2025-01-01', 100], ['a', '2025-02-01', 100], ['b', '2025-03-01', 100]];
-    expect(() => nextPurchase(env('en_US'), few)).toThrow(NotEnoughDataError);
-    expect(() => nextPurchase(env('en_US'), few, 'a')).toThrow(
-      'Not enough data to predict next purchases: 1 customers have bought more than once (at least 50 are needed).',
-    );
-    expect(() => nextPurchase(env('ja_JP'), few)).toThrow('2回以上購入した顧客が1人です(50人以上必要)');
   });
 });

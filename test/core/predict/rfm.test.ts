@@ -1,5 +1,6 @@
 /** Orders → (x, t_x, T, z̄): reproduces the published CDNOW summary from the raw sample. */
-import { summarize } from '../../../src/core/predict/rfm';
+import fc from 'fast-check';
+import { summarize, type Transaction } from '../../../src/core/predict/rfm';
 import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from '../../support/cdnow';
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -49,5 +50,70 @@ describe('summarize', () => {
       { key: 'a', firstDay: 100, lastDay: 130, transactions: 3, x: 2, tx: 30, T: 50, zbar: (2000 + 4000) / 2 },
       { key: 'c', firstDay: 150, lastDay: 150, transactions: 1, x: 0, tx: 0, T: 0, zbar: 0 },
     ]);
+  });
+
+  test('a day with a refund and then a purchase (even a free one) is a purchase day, whatever came first', () => {
+    const s = summarize(
+      [
+        { key: 'a', day: 100, amount: 1000 },
+        { key: 'a', day: 120, amount: -200 },
+        { key: 'a', day: 120, amount: 0 },
+        { key: 'b', day: 100, amount: 1000 },
+        { key: 'b', day: 120, amount: -200 },
+        { key: 'b', day: 120, amount: 900 },
+      ],
+      { asOf: 150 },
+    );
+    expect(s.map((x) => [x.key, x.x, x.lastDay, x.zbar])).toEqual([
+      ['a', 1, 120, -200],
+      ['b', 1, 120, 700],
+    ]);
+  });
+
+  test('an amount that is not a number is no order at all: neither a purchase nor a refund', () => {
+    const s = summarize(
+      [
+        { key: 'a', day: 100, amount: 1000 },
+        { key: 'a', day: 120, amount: NaN },
+        { key: 'a', day: 130, amount: 500 },
+        { key: 'n', day: 110, amount: NaN },
+      ],
+      { asOf: 150 },
+    );
+    expect(s).toEqual([{ key: 'a', firstDay: 100, lastDay: 130, transactions: 2, x: 1, tx: 30, T: 50, zbar: 500 }]);
+  });
+
+  test('the summary does not depend on the order the orders come in (property)', () => {
+    const order = fc.record({ key: fc.constantFrom('a', 'b', 'c'), day: fc.integer({ min: 90, max: 160 }), amount: fc.integer({ min: -300, max: 3000 }) });
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 25 }), fc.infiniteStream(fc.nat()), (orders: Transaction[], rnd) => {
+        const shuffled = [...orders];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = rnd.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        const byKey = (list: Transaction[]) => new Map(summarize(list, { asOf: 150 }).map((x) => [x.key, x]));
+        const a = byKey(orders);
+        const b = byKey(shuffled);
+        expect(new Set(b.keys())).toEqual(new Set(a.keys()));
+        for (const [key, x] of a) {
+          const y = b.get(key)!;
+          expect({ ...y, zbar: 0 }).toEqual({ ...x, zbar: 0 });
+          expect(y.zbar).toBeCloseTo(x.zbar, 9);
+        }
+      }),
+    );
+  });
+
+  test('weeks: t_x and T are counted in units of 7 days; the first purchase’s value is not in z̄', () => {
+    const s = summarize(
+      [
+        { key: 'a', day: 114, amount: 300 },
+        { key: 'a', day: 100, amount: 9000 },
+        { key: 'a', day: 128, amount: 500 },
+      ],
+      { asOf: 142, unit: 7 },
+    );
+    expect(s).toEqual([{ key: 'a', firstDay: 100, lastDay: 128, transactions: 3, x: 2, tx: 4, T: 6, zbar: 400 }]);
   });
 });
