@@ -10,13 +10,14 @@
  * Then the next-purchase models' fit times (bench/predict.ts): CDNOW sample and master file, and
  * 200,000 simulated customers; the refresh's I/O (bench/refresh.ts); and Google's limits on 10k /
  * 100k / 300k order rows — peak cells, projected Apps Script time of a refresh and of each table
- * form, and the outcome (bench/limits.ts).
+ * form, and the outcome (bench/limits.ts); and the CSV import of a large 楽天 export (bench/import.ts).
  *
  * These speed figures are Node's: the time limits (enforced on projected time) only report here.
  */
 import { performance } from 'node:perf_hooks';
 import { loadBundle, type LoadedBundle } from '../emulator/bundle';
 import { mulberry32 as prng } from '../scripts/random';
+import { runImportBench } from './import';
 import { runLimitsBench } from './limits';
 import { runPredictBench } from './predict';
 import { runRefreshBench } from './refresh';
@@ -159,7 +160,7 @@ function runCase(b: LoadedBundle, c: Case): void {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   // --functions: only the custom functions' cases (the ratio), not the models, refresh and limits.
   const functionsOnly = process.argv.includes('--functions');
@@ -184,7 +185,10 @@ function main(): void {
   runLimitsBench(quick);
   gc();
   console.log('');
+  await runImportBench(quick);
+  gc();
+  console.log('');
   console.log(`peak RSS of the process: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 
-main();
+void main();

@@ -31,6 +31,7 @@ import { errorMessage } from './core';
 import type { GasEnvironment } from './index';
 import { CUSTOM_FUNCTION_RESULT_CELLS, CUSTOM_FUNCTION_TIMEOUT_NOTE, EXECUTION_LIMIT_MESSAGE, RESULT_TOO_LARGE_NOTE } from './limits';
 import { parseA1 } from './spreadsheet/a1';
+import { findNamedRange } from './spreadsheet/namedRanges';
 import { activeSheet, type SheetModel } from './spreadsheet/book';
 import { instantOfSerial, serialOfInstant, wallClock, zone, isDateFormat } from './time';
 import type { ExecutionReport } from './cost';
@@ -114,6 +115,20 @@ export function sheetsCall(env: GasEnvironment, formula: string, options: Sheets
     return serialOfInstant(Date.UTC(w.year, w.month - 1, w.day), zone('UTC'));
   };
 
+  /** A block of cells as an argument: one cell's value, else a 2-D array. */
+  const block = (s: SheetModel, row: number, col: number, lastRow: number, lastCol: number, text: string): Arg => {
+    const rows = lastRow - row + 1;
+    const cols = lastCol - col + 1;
+    for (let r = row; r <= lastRow; r++) {
+      for (let c = col; c <= lastCol; c++) {
+        const f = s.cell(r, c)?.f;
+        if (f !== undefined && VOLATILE.test(f)) return { kind: 'volatile', text: `${text} (${f})` };
+      }
+    }
+    if (rows === 1 && cols === 1) return { kind: 'value', value: valueOf(s, row, col), cells: 1 };
+    return { kind: 'value', value: realm().grid(rows, cols, (r, c) => valueOf(s, row + r, col + c)), cells: rows * cols };
+  };
+
   const parse = (raw: string): Arg => {
     const text = raw.trim();
     if (text === '') return { kind: 'skipped' };
@@ -131,20 +146,12 @@ export function sheetsCall(env: GasEnvironment, formula: string, options: Sheets
     if (a1) {
       const s = a1.sheet === undefined ? home : book.byName(a1.sheet);
       if (!s) throw new Error(`sheetsCall: no sheet "${a1.sheet}" in ${formula}`);
-      const lastRow = Math.min(a1.lastRow ?? s.maxRows, s.maxRows);
-      const lastCol = Math.min(a1.lastCol ?? s.maxCols, s.maxCols);
-      const rows = lastRow - a1.row + 1;
-      const cols = lastCol - a1.col + 1;
-      for (let r = a1.row; r <= lastRow; r++) {
-        for (let c = a1.col; c <= lastCol; c++) {
-          const f = s.cell(r, c)?.f;
-          if (f !== undefined && VOLATILE.test(f)) return { kind: 'volatile', text: `${text} (${f})` };
-        }
-      }
-      if (rows === 1 && cols === 1) return { kind: 'value', value: valueOf(s, a1.row, a1.col), cells: 1 };
-      return { kind: 'value', value: realm().grid(rows, cols, (r, c) => valueOf(s, a1.row + r, a1.col + c)), cells: rows * cols };
+      return block(s, a1.row, a1.col, Math.min(a1.lastRow ?? s.maxRows, s.maxRows), Math.min(a1.lastCol ?? s.maxCols, s.maxCols), text);
     }
-    throw new Error(`sheetsCall: cannot evaluate the argument ${text} (ranges, literals, DATE(), TODAY(), NOW(), RAND()…)`);
+    // A named range (Spreadsheet.setNamedRange) passes its cells like the range it names.
+    const named = findNamedRange(book, text);
+    if (named) return block(named.sheet, named.row, named.col, named.row + named.numRows - 1, named.col + named.numCols - 1, text);
+    throw new Error(`sheetsCall: cannot evaluate the argument ${text} (ranges, named ranges, literals, DATE(), TODAY(), NOW(), RAND()…)`);
   };
 
   const parsed = args.map(parse);

@@ -99,7 +99,14 @@ export class FakePropertiesService
   ) {
     super(ctx);
   }
+  /**
+   * Google (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()):
+   * "Gets a property store … that all users can access within the open document, spreadsheet, or
+   * form. … When document properties are not available this method returns null." Without a
+   * containing document (as getDocumentLock), there is no open document: null.
+   */
   getDocumentProperties(): Properties {
+    if (!this._ctx.execution.document) return null as unknown as Properties;
     return real(new FakeProperties(this._ctx, this._stores.document()));
   }
   getScriptProperties(): Properties {

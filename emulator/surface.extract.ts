@@ -20,6 +20,8 @@ export const FAKED_INTERFACES = [
   'Spreadsheet.EmbeddedChart',
   'Spreadsheet.EmbeddedChartBuilder',
   'Spreadsheet.ContainerInfo',
+  'Spreadsheet.Protection',
+  'Spreadsheet.NamedRange',
   'Charts.Charts',
   'Charts.ChartOptions',
   'Base.Ui',

@@ -43,6 +43,14 @@ export const SURFACE = {
     methods: ['getAnchorColumn', 'getAnchorRow', 'getOffsetX', 'getOffsetY'],
     properties: [],
   },
+  'Spreadsheet.Protection': {
+    methods: ['addEditor', 'addEditors', 'canDomainEdit', 'canEdit', 'getDescription', 'getEditors', 'getProtectionType', 'getRange', 'getRangeName', 'getUnprotectedRanges', 'isWarningOnly', 'remove', 'removeEditor', 'removeEditors', 'setDescription', 'setDomainEdit', 'setNamedRange', 'setRange', 'setRangeName', 'setUnprotectedRanges', 'setWarningOnly'],
+    properties: [],
+  },
+  'Spreadsheet.NamedRange': {
+    methods: ['getName', 'getRange', 'remove', 'setName', 'setRange'],
+    properties: [],
+  },
   'Charts.Charts': {
     methods: ['newAreaChart', 'newBarChart', 'newColumnChart', 'newDataTable', 'newDataViewDefinition', 'newLineChart', 'newPieChart', 'newScatterChart', 'newTableChart', 'newTextStyle'],
     properties: ['ChartHiddenDimensionStrategy', 'ChartMergeStrategy', 'ChartType', 'ColumnType', 'CurveStyle', 'PointStyle', 'Position'],

@@ -1,11 +1,9 @@
 /**
- * A small RFC 4180 CSV writer and reader, no dependency.
+ * A small RFC 4180 CSV writer, the reader of src/core/csv.ts, and what Sheets makes of CSV text
+ * when it is pasted — no dependency.
  *
  * Writer: fields are quoted only when they must be (a comma, a quote, CR or LF, or a leading or
  * trailing space); quotes are doubled; records end with CRLF, as RFC 4180 says.
- * Reader: accepts what the writer writes and what spreadsheets and shop systems export — quoted
- * fields with commas, doubled quotes and line breaks inside, CRLF or LF line ends, a UTF-8 BOM,
- * a missing final line break, and another delimiter (a tab for Amazon's reports).
  */
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -35,101 +33,8 @@ export function writeCsv(rows: ReadonlyArray<ReadonlyArray<CsvCell>>, opts: Writ
   return (opts.bom ? '\uFEFF' : '') + body + (rows.length > 0 ? newline : '');
 }
 
-export interface ReadOptions {
-  /** Field delimiter; default: a tab when the first line has tabs and no commas, else ','. */
-  readonly delimiter?: string;
-}
-
-/** Guesses the delimiter from the first line (outside quotes it does not matter much). */
-export function guessDelimiter(text: string): string {
-  const end = text.search(/\r|\n/);
-  const first = end < 0 ? text : text.slice(0, end);
-  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
-}
-
-/**
- * CSV text → rows of strings. Every record keeps its own length (no padding); a blank line is a
- * record with one empty field, except a trailing line break, which ends the last record.
- * An unterminated quoted field runs to the end of the text (lenient, like spreadsheets).
- */
-export function parseCsv(text: string, opts: ReadOptions = {}): string[][] {
-  let s = text;
-  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  const delimiter = opts.delimiter ?? guessDelimiter(s);
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new Error(`unsupported CSV delimiter ${JSON.stringify(delimiter)}`);
-  }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  const n = s.length;
-  // Whether the current record has started (so a final line break does not add an empty record).
-  let inRecord = false;
-
-  while (i < n) {
-    const c = s[i]!;
-    if (c === '"' && field === '') {
-      // Quoted field: up to the closing quote; "" is a quote.
-      inRecord = true;
-      i++;
-      let start = i;
-      let text = '';
-      for (;;) {
-        const q = s.indexOf('"', i);
-        if (q < 0) {
-          text += s.slice(start);
-          i = n;
-          break;
-        }
-        if (s[q + 1] === '"') {
-          text += s.slice(start, q + 1);
-          i = q + 2;
-          start = i;
-          continue;
-        }
-        text += s.slice(start, q);
-        i = q + 1;
-        break;
-      }
-      field = text;
-      // Anything between the closing quote and the delimiter is kept as it is (lenient).
-      while (i < n && s[i] !== delimiter && s[i] !== '\n' && s[i] !== '\r') field += s[i++];
-      continue;
-    }
-    if (c === delimiter) {
-      row.push(field);
-      field = '';
-      inRecord = true;
-      i++;
-      continue;
-    }
-    if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      inRecord = false;
-      i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    // Plain run of characters up to the next special one.
-    inRecord = true;
-    let j = i;
-    while (j < n) {
-      const d = s[j];
-      if (d === delimiter || d === '\n' || d === '\r') break;
-      j++;
-    }
-    field += s.slice(i, j);
-    i = j;
-  }
-  if (inRecord || field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+// The reader is the product's own (src/core/csv.ts): the sidebar's import reads CSV with it too.
+export { parseCsv, readCsv, type CsvOptions as ReadOptions } from '../src/core/csv';
 
 // ---------------------------------------------------------------------------------------------
 // CSV → the values Sheets holds

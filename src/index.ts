@@ -10,6 +10,7 @@ import { FANSTAGE, LTVRANK, NEXTPURCHASE } from './gas/customFunctions';
 import { FANFUNNEL_ARGS, showDiagnostics } from './gas/diagnostics';
 import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings } from './gas/sidebarApi';
+import { appendImportRows, readImportKeys } from './gas/importer';
 import { onAutoRefresh } from './gas/trigger';
 
 declare const global: Record<string, unknown>;
@@ -125,3 +126,15 @@ global.refreshFromSidebar = refreshFromSidebar;
  * @preserve
  */
 global.saveSettings = saveSettings;
+
+/**
+ * Sidebar: the CSV import — which import sheet a file goes to and the keys of its orders, a page at a time.
+ * @preserve
+ */
+global.readImportKeys = readImportKeys;
+
+/**
+ * Sidebar: the CSV import — appends one chunk of whole orders to the import sheet.
+ * @preserve
+ */
+global.appendImportRows = appendImportRows;

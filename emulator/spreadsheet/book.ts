@@ -22,6 +22,22 @@ export interface MetaRecord {
 
 export type GridMode = 'strict' | 'grow';
 
+/** A sheet's protection (Sheet.protect()): only what a script can see of it here. */
+export interface ProtectionRecord {
+  description: string;
+  warningOnly: boolean;
+}
+
+/** A named range (Spreadsheet.setNamedRange): a name for a block of one sheet. */
+export interface NamedRangeRecord {
+  name: string;
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
 export class SheetModel {
   hidden = false;
   frozenRows = 0;
@@ -31,6 +47,8 @@ export class SheetModel {
   autoResized = new Set<number>();
   tabColor: string | null = null;
   charts: ChartRecord[] = [];
+  /** Sheet protection, when the sheet is protected (protection.ts). */
+  protection: ProtectionRecord | null = null;
   deleted = false;
   constructor(
     public id: number,
@@ -87,6 +105,7 @@ export class BookModel {
   sheets: SheetModel[] = [];
   active: SheetModel | null = null;
   metadata: MetaRecord[] = [];
+  namedRanges: NamedRangeRecord[] = [];
   private nextSheet = 0;
   nextMeta = 1;
   nextChart = 1;

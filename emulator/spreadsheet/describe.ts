@@ -1,4 +1,5 @@
 /** Plain descriptions of a sheet, for test assertions (env.sheet(name)). */
+import { a1Of } from './a1';
 import { describeChart } from './charts';
 import type { BookModel, SheetModel } from './book';
 import { DEFAULT_NUMBER_FORMAT, FORMAT_DEFAULTS, displayOf, toScript, type Cell } from './values';
@@ -25,6 +26,10 @@ export interface SheetDescription {
   tabColor: string | null;
   charts: ReturnType<typeof describeChart>[];
   metadata: Array<{ key: string; value: string | null; visibility: string }>;
+  /** The sheet's protection, if it is protected (protection.ts). */
+  protection: { description: string; warningOnly: boolean } | null;
+  /** Named ranges on the sheet: name → A1 notation. */
+  namedRanges: Record<string, string>;
 }
 
 export function describeSheet(book: BookModel, s: SheetModel): SheetDescription {
@@ -53,5 +58,7 @@ export function describeSheet(book: BookModel, s: SheetModel): SheetDescription 
     tabColor: s.tabColor,
     charts: s.charts.map((c) => describeChart(c)),
     metadata: book.metadata.filter((m) => m.sheet === s).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
+    protection: s.protection === null ? null : { ...s.protection },
+    namedRanges: Object.fromEntries(book.namedRanges.filter((n) => n.sheet === s).map((n) => [n.name, a1Of(n.row, n.col, n.numRows, n.numCols)])),
   };
 }

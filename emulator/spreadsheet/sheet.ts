@@ -5,6 +5,8 @@ import type { BookModel, SheetModel } from './book';
 import { cellsHeld, checkCellText, clearCells, writeCell } from './cells';
 import { chartFacade, newChartBuilder, type ChartRecord } from './charts';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataList } from './developerMetadata';
+import { namedRangesOf } from './namedRanges';
+import { protectSheet, protectionsOf } from './protection';
 import { FakeRange, checkedRange, rangeFromA1 } from './range';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -94,7 +96,10 @@ type SheetImpl =
   | 'insertChart'
   | 'getCharts'
   | 'removeChart'
-  | 'updateChart';
+  | 'updateChart'
+  | 'protect'
+  | 'getProtections'
+  | 'getNamedRanges';
 
 export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   constructor(
@@ -355,6 +360,18 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     if (rec.id === null || i < 0) this._ctx.fail('The chart does not exist in this sheet. Use insertChart to add it.');
     rec.sheet = this._s;
     this._s.charts[i] = rec;
+  }
+
+  /** Sheet protection: see protection.ts. */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    return protectSheet(this._ctx, this._book, this._s);
+  }
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    return protectionsOf(this._ctx, this._book, [this._s], type, 'SpreadsheetApp.Sheet.getProtections');
+  }
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    const s = this._s;
+    return namedRangesOf(this._ctx, this._book, (n) => n.sheet === s);
   }
 
   private _checkColumns(start: number, count: number): void {

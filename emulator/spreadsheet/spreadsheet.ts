@@ -4,6 +4,8 @@ import { isKnownZone } from '../time';
 import { parseA1 } from './a1';
 import { activeSheet, type BookModel } from './book';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataList } from './developerMetadata';
+import { getRangeByName, namedRangesOf, removeNamedRange, setNamedRange } from './namedRanges';
+import { protectionsOf } from './protection';
 import { rangeFromA1 } from './range';
 import { activateSheet, checkSheetName, modelOf, sheetFacade } from './sheet';
 
@@ -34,7 +36,12 @@ type SpreadsheetImpl =
   | 'toast'
   | 'getDeveloperMetadata'
   | 'addDeveloperMetadata'
-  | 'createDeveloperMetadataFinder';
+  | 'createDeveloperMetadataFinder'
+  | 'getProtections'
+  | 'setNamedRange'
+  | 'getRangeByName'
+  | 'getNamedRanges'
+  | 'removeNamedRange';
 
 export class FakeSpreadsheet extends Fake<Spreadsheet> implements Pick<Spreadsheet, SpreadsheetImpl> {
   constructor(
@@ -88,6 +95,8 @@ export class FakeSpreadsheet extends Fake<Spreadsheet> implements Pick<Spreadshe
     if (this._book.sheets.length === 1) this._ctx.fail("You can't remove all the sheets in a document.");
     this._book.sheets = this._book.sheets.filter((x) => x !== s);
     this._book.metadata = this._book.metadata.filter((m) => m.sheet !== s);
+    // Sheets keeps such a name as #REF! and the API no longer lists it; here it simply goes.
+    this._book.namedRanges = this._book.namedRanges.filter((n) => n.sheet !== s);
     s.deleted = true;
     if (this._book.active === s) this._book.active = null;
   }
@@ -135,6 +144,23 @@ export class FakeSpreadsheet extends Fake<Spreadsheet> implements Pick<Spreadshe
   }
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     return real(new FakeDeveloperMetadataFinder(this._ctx, this._book, null));
+  }
+  /** Protections: see protection.ts. */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    return protectionsOf(this._ctx, this._book, this._book.sheets, type, 'SpreadsheetApp.Spreadsheet.getProtections');
+  }
+  /** Named ranges: see namedRanges.ts. */
+  setNamedRange(name: string, range: Range): void {
+    setNamedRange(this._ctx, this._book, name, range);
+  }
+  getRangeByName(name: string): Range | null {
+    return getRangeByName(this._ctx, this._book, name);
+  }
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    return namedRangesOf(this._ctx, this._book, () => true);
+  }
+  removeNamedRange(name: string): void {
+    removeNamedRange(this._ctx, this._book, name);
   }
 }
 finishFake(FakeSpreadsheet, 'Spreadsheet.Spreadsheet');

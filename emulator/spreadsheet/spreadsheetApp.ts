@@ -3,6 +3,7 @@ import { Ctx, Fake, defineEnums, finishFake, real } from '../core';
 import { FakeUi } from '../ui';
 import { activeSheet, type BookModel } from './book';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata';
+import { ProtectionType } from './protection';
 import { activateSheet, sheetFacade } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -46,5 +47,5 @@ export class FakeSpreadsheetApp
     return this._ctx.fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
   }
 }
-defineEnums(FakeSpreadsheetApp, { DeveloperMetadataVisibility, DeveloperMetadataLocationType });
+defineEnums(FakeSpreadsheetApp, { DeveloperMetadataVisibility, DeveloperMetadataLocationType, ProtectionType });
 finishFake(FakeSpreadsheetApp, 'Spreadsheet.SpreadsheetApp');

@@ -256,7 +256,7 @@ describe('Sheets and the spreadsheet', () => {
     const { g, ss } = setup();
     const range = ss.getSheets()[0]!.getRange('A1');
     expect(thrown(() => range.getMergedRanges())).toBe(`Error: ${NOT_IMPLEMENTED}Range.getMergedRanges`);
-    expect(thrown(() => ss.getNamedRanges())).toBe(`Error: ${NOT_IMPLEMENTED}Spreadsheet.getNamedRanges`);
+    expect(thrown(() => ss.getBandings())).toBe(`Error: ${NOT_IMPLEMENTED}Spreadsheet.getBandings`);
     expect(thrown(() => g.SpreadsheetApp.BorderStyle)).toBe(`Error: ${NOT_IMPLEMENTED}SpreadsheetApp.BorderStyle`);
     expect(thrown(() => g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'x'))).toBe(`Error: ${NOT_IMPLEMENTED}Utilities.DigestAlgorithm`);
   });

@@ -1,5 +1,6 @@
 /** npm start's command line: the arguments, their checks, the usage text. */
 import type { Lang } from '../../src/core/labels';
+import type { DialectId } from '../../src/core/sql/dialect';
 import { SAMPLE_AS_OF } from '../sampleShop/shop';
 
 export interface Args {
@@ -15,6 +16,8 @@ export interface Args {
   /** Start the preview server (default: yes, unless CI). */
   serve: boolean;
   port: number;
+  /** Print the SQL of the stages and ranking in this dialect and stop. */
+  exportSql?: DialectId;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
@@ -61,6 +64,12 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value();
         if (!/\.xlsx$/i.test(v)) throw new UsageError(`--export writes an .xlsx file, not "${v}"`);
         args.export = v;
+        break;
+      }
+      case '--export-sql': {
+        const v = value();
+        if (v !== 'duckdb' && v !== 'bigquery') throw new UsageError(`--export-sql is duckdb or bigquery, not "${v}"`);
+        args.exportSql = v;
         break;
       }
       case '--no-serve':
@@ -113,6 +122,8 @@ export const USAGE = `Fan Funnel — runs the built add-on (dist/Code.js) on CSV
   --lang en          English labels (the spreadsheet locale en_US); default ja (ja_JP)
   --top N            how many of the LTV ranking to show (default 10)
   --export FILE.xlsx write the refreshed workbook (tabs, formats, the chart's data) to an .xlsx
+  --export-sql D     print the SQL of the stages and ranking (D = bigquery or duckdb) for the
+                     settings and columns of the orders (the sample's, or --orders FILE) and stop
   --no-serve         print the report only; no local preview (also when CI is set)
   --port N           the preview's port on 127.0.0.1 (default 8080; 0 = any free port)
 

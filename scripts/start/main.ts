@@ -8,6 +8,7 @@
  *   npm start -- --lang en                     English labels (spreadsheet locale en_US)
  *   npm start -- --export out.xlsx             also write the refreshed workbook to an .xlsx
  *   npm start -- --no-serve                    only the report (CI=true does the same)
+ *   npm start -- --export-sql bigquery|duckdb  print the SQL of the stages and ranking (exportSql.ts)
  *
  * Then (unless --no-serve or CI) the local preview: the same add-on on an in-memory spreadsheet,
  * served on 127.0.0.1 — tabs, formulas recalculated by HyperFormula, the real sidebar (preview/).
@@ -25,6 +26,7 @@ import { loadBundle } from '../../emulator/bundle';
 import { SAMPLE_AS_OF } from '../sampleShop/shop';
 import { USAGE, UsageError, parseArgs, type Args } from './args';
 import { SAMPLES, TIME_ZONE, readInput, sampleInputs } from './inputs';
+import { exportSql } from './exportSql';
 import { preview } from './preview';
 import { legend, runOne, type Run } from './report';
 
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
   }
   if (args.help) {
     out(USAGE);
+    return;
+  }
+  if (args.exportSql !== undefined) {
+    const orders = args.orders === undefined ? (await sampleInputs(() => undefined)).ja : await readInput(args.orders);
+    out(exportSql(args.exportSql, orders, args.asOf ?? (args.orders === undefined ? SAMPLE_AS_OF : todayInTokyo()), args.lang));
     return;
   }
   const lang = args.lang;

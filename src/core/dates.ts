@@ -46,14 +46,8 @@ export function slashDay(day: Day): string {
   return `${String(d.getUTCFullYear()).padStart(4, '0')}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}`;
 }
 
-/**
- * A zone backed by `Intl` (available in Node and in Apps Script's V8 runtime).
- *
- * The offset is looked up once per UTC day and reused for every instant of that day unless the
- * offset changes within it (a DST transition), in which case the instant is resolved exactly.
- * This keeps the cost per distinct day, not per row, on a shop's whole history.
- */
-export function makeZone(timeZone: string): Zone {
+/** Offset (local − UTC) in ms at an instant, as `Intl` computes it for `timeZone`. */
+export function intlOffset(timeZone: string): (instantMs: number) => number {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
@@ -69,9 +63,7 @@ export function makeZone(timeZone: string): Zone {
   } catch {
     throw new RangeError(`Unknown time zone "${timeZone}"`);
   }
-
-  /** Offset (local − UTC) in ms at an instant, from Intl. */
-  const exactOffset = (instantMs: number): number => {
+  return (instantMs) => {
     const whole = Math.floor(instantMs / 1000) * 1000;
     const p: Record<string, number> = {};
     for (const part of format.formatToParts(new Date(whole))) {
@@ -80,6 +72,20 @@ export function makeZone(timeZone: string): Zone {
     const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
     return wall - whole;
   };
+}
+
+/**
+ * A zone: by default backed by `Intl` (available in Node and in Apps Script's V8 runtime); the Apps
+ * Script layer may pass another source of offsets (Utilities.formatDate) where `Intl` cannot be
+ * trusted (src/gas/env.ts checks it on first use).
+ *
+ * The offset is looked up once per UTC day and reused for every instant of that day unless the
+ * offset changes within it (a DST transition), in which case the instant is resolved exactly.
+ * This keeps the cost per distinct day, not per row, on a shop's whole history.
+ */
+export function makeZone(timeZone: string, offsetSource?: (instantMs: number) => number): Zone {
+  /** Offset (local − UTC) in ms at an instant. */
+  const exactOffset = offsetSource ?? intlOffset(timeZone);
 
   // UTC day → offset for that whole day (NaN: not looked up yet; Infinity: the offset changes
   // within that day). A flat array over the years 1900–2200 makes the lookup an index.

@@ -10,6 +10,7 @@
 import { makeZone, type Zone } from './dates';
 import { DIAGNOSTICS_TEXT, TAB_NAMES, pickLang, type Lang, type TabId } from './labels';
 import type { AutoRefresh } from './settings';
+import { registeredId, whichIsTab } from './tabIdentity';
 
 /**
  * Google's documented limits the report measures against. emulator/limits.ts holds each with its
@@ -98,6 +99,8 @@ export interface SheetFact {
   readonly columns: number;
   /** The developer metadata that marks one of the add-on's tabs: its tab id. */
   readonly tabMark?: string;
+  /** The sheet id recorded in its metadata when the add-on made it (a copy carries the original's). */
+  readonly idMark?: number;
   /** The developer metadata that marks a refresh's scratch sheet. */
   readonly stagingMark?: string;
 }
@@ -431,12 +434,12 @@ function checkTabs(sheets: Gathered<readonly SheetFact[]>, registryJson: string 
   const copies: string[] = [];
   const gone: number[] = [];
   for (const tab of TABS) {
-    const marked = sheets.value.filter((s) => s.tabMark === tab);
-    const registered = registry[tab];
-    // The rule of src/gas/ownSheets.ts: marked, and the registered sheet once there is one.
-    const own = marked.find((s) => registered === undefined || registered === s.id);
+    const marked = sheets.value.filter((s) => s.tabMark === tab).map((s) => ({ ...s, idMark: s.idMark }));
+    const registered = registeredId(registry[tab]);
+    // The refresh's own rule (src/core/tabIdentity.ts): the sheet whose recorded id is its own.
+    const own = whichIsTab(marked, registered)?.sheet;
     for (const s of marked) if (s !== own) copies.push(T.tabs.sheet[lang](s.name, s.id));
-    if (typeof registered === 'number' && !ids.has(registered)) gone.push(registered);
+    if (registered !== undefined && !ids.has(registered)) gone.push(registered);
     parts.push(own === undefined ? T.tabs.notYet[lang](TAB_NAMES[tab][lang]) : T.tabs.own[lang](TAB_NAMES[tab][lang], own.name, own.id));
   }
   const staging = sheets.value.filter((s) => s.stagingMark !== undefined).map((s) => T.tabs.sheet[lang](s.name, s.id));

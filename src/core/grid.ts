@@ -102,3 +102,21 @@ export class GridBuilder {
     return { values: pad(this.values, ''), formats: pad(this.formats, ''), boldRows: this.bold, frozenRows };
   }
 }
+
+/**
+ * Rows the add-on puts above every tab's own content: one line saying the tab is rewritten at each
+ * refresh (issue 11: an owner's memo typed into a tab must not vanish without a word).
+ */
+export const NOTICE_ROWS = 1;
+
+/** A tab's grid with the notice line on top: bold, frozen with the tab's own frozen rows. */
+export function withNotice(grid: Grid, notice: string): Grid {
+  const width = grid.values[0]?.length ?? 1;
+  const pad = <T>(first: T, fill: T): T[] => [first, ...new Array<T>(Math.max(0, width - 1)).fill(fill)];
+  return {
+    values: [pad<Cell>(notice, ''), ...grid.values],
+    formats: [pad<NumberFormat>('', ''), ...grid.formats],
+    boldRows: [0, ...grid.boldRows.map((r) => r + NOTICE_ROWS)],
+    frozenRows: grid.frozenRows === 0 ? 0 : grid.frozenRows + NOTICE_ROWS,
+  };
+}

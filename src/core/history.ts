@@ -8,7 +8,7 @@
  * since an earlier day, and a repeated refresh changes nothing but the refresh time.
  */
 import { DAY_MS, type Day, type Zone, isoDay } from './dates';
-import { formatRow, headerRow, valueRow, type Column, type DatedContext, type Grid, type NumberFormat } from './grid';
+import { NOTICE_ROWS, formatRow, headerRow, valueRow, type Column, type DatedContext, type Grid, type NumberFormat } from './grid';
 import { HISTORY_HEADERS, STAGE_LABELS, type Lang, type StageId } from './labels';
 import type { StageMap } from './funnel';
 import { ALL_STAGES } from './stages';
@@ -103,8 +103,22 @@ function dayIn(text: string): Day | undefined {
   return m ? Math.floor(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS) : undefined;
 }
 
+/**
+ * The History tab's header row: under the notice line the add-on puts on its tabs (grid.ts), or
+ * the first row of a tab written before there was one.
+ */
+function headerIndex(values: ReadonlyArray<ReadonlyArray<Cell>>): number {
+  const col = snapshotColumn('asOf');
+  for (let r = 0; r <= NOTICE_ROWS && r < values.length; r++) {
+    const h = cellText(values[r]![col]);
+    if (h === H.asOf.ja || h === H.asOf.en) return r;
+  }
+  return 0;
+}
+
 /** Reads the History tab the add-on wrote (its `getValues()`); anything unreadable is ignored. */
-export function readHistory(values: ReadonlyArray<ReadonlyArray<Cell>>, zone: Zone): History {
+export function readHistory(all: ReadonlyArray<ReadonlyArray<Cell>>, zone: Zone): History {
+  const values = all.slice(headerIndex(all));
   const asOfCol = snapshotColumn('asOf');
   const atCol = snapshotColumn('refreshedAt');
   const countCols = ALL_STAGES.map(snapshotColumn);

@@ -440,6 +440,7 @@ export const NUMBER_SETTING_LABELS: Readonly<Record<NumberSettingPath, Text>> = 
   'tiers.platinum': TIER_LABELS.platinum,
   'tiers.gold': TIER_LABELS.gold,
   ltvWindowDays: { ja: 'LTVの期間(日、空欄=全期間)', en: 'LTV window (days, blank = all time)' },
+  'refresh.minShareOfLast': { ja: '注文が前回の何%未満なら更新しない', en: 'Refuse a refresh below this % of last time’s orders' },
 };
 
 /** The default VIP thank-you message (seed 003); `{name}`, `{ltv}`, `{purchases}`, `{tier}`. */
@@ -454,6 +455,26 @@ export const SETTINGS_MESSAGES = {
   wholeNumber: {
     ja: (min: number) => `${min}以上の整数を入力してください`,
     en: (min: number) => `Enter a whole number of at least ${min}`,
+  },
+  wholeNumberUpTo: {
+    ja: (min: number, max: number) => `${min}〜${max}の整数を入力してください`,
+    en: (min: number, max: number) => `Enter a whole number from ${min} to ${max}`,
+  },
+  templateTooLong: {
+    ja: (max: number) => `メッセージは${max}文字以内にしてください`,
+    en: (max: number) => `Keep the message to ${max} characters or fewer`,
+  },
+  tooLarge: {
+    ja: (bytes: number, max: number) => `設定が大きすぎて保存できません(${bytes}バイト、上限${max}バイト)。列の割り当てやメッセージを短くしてください`,
+    en: (bytes: number, max: number) => `The settings are too large to store (${bytes} bytes; at most ${max}). Shorten the column choices or the message`,
+  },
+  notStored: {
+    ja: (why: string) => `設定を保存できませんでした: ${why}`,
+    en: (why: string) => `The settings could not be stored: ${why}`,
+  },
+  triggerFailed: {
+    ja: (why: string) => `自動更新を設定できなかったため、設定は保存していません: ${why}`,
+    en: (why: string) => `The automatic refresh could not be set up, so the settings were not saved: ${why}`,
   },
   lapseBeforeActive: {
     ja: '離脱までの日数はアクティブ日数以上にしてください',
@@ -494,6 +515,148 @@ export const REFRESH_ERRORS = {
     ja: '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
     en: 'No orders sheet found. Paste an order export (with customer, date and amount headers) or choose the orders sheet in the settings.',
   },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The refresh's safety (issues 10 and 11): what it says when it refuses, stops half-way or cannot
+// record; the line on every tab; the automatic refresh's status in the sidebar.
+
+/** A list of names in a sentence. */
+const list = (names: readonly string[], lang: Lang): string => names.join(MESSAGES.listSeparator[lang]);
+
+/** The line on top of every tab the add-on writes, and its sheet protection's description. */
+export const TAB_NOTICE = {
+  line: {
+    ja: 'このタブは Fan Funnel が更新のたびに書き直します。メモや数式は別のシートに書いてください。',
+    en: 'Fan Funnel rewrites this tab at each refresh. Keep your notes and formulas on another sheet.',
+  },
+  protection: {
+    ja: 'Fan Funnel が更新のたびに書き直すタブです(編集しても次の更新で消えます)',
+    en: 'Fan Funnel rewrites this tab at each refresh (edits here are lost at the next one)',
+  },
+} as const;
+
+/** Why a skipped row was skipped, in a count ("日付を読めない 3行"). */
+const SKIP_REASON_WORDS: Readonly<Record<string, Text>> = {
+  customer: { ja: '顧客IDもメールアドレスもない', en: 'no customer ID or e-mail' },
+  date: { ja: '日付を読めない', en: 'unreadable date' },
+  amount: { ja: '金額を読めない', en: 'unreadable amount' },
+};
+
+function reasonList(reasons: Readonly<Record<string, number | undefined>>, lang: Lang): string {
+  const parts = Object.entries(reasons)
+    .filter((e): e is [string, number] => (e[1] ?? 0) > 0)
+    .sort((x, y) => y[1] - x[1])
+    .map(([r, n]) => (lang === 'ja' ? `${SKIP_REASON_WORDS[r]?.ja ?? r} ${n}行` : `${SKIP_REASON_WORDS[r]?.en ?? r}: ${n}`));
+  return parts.length === 0 ? (lang === 'ja' ? 'なし' : 'none') : list(parts, lang);
+}
+
+const int = (n: number): string => n.toLocaleString('en-US');
+
+export const REFRESH_SAFETY = {
+  /** `hadTabs`: whether there are tabs (and a History) that were kept; a first refresh made none. */
+  noValidOrders: {
+    ja: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `注文シート「${sheet}」から有効な注文を1件も読めなかったため、${hadTabs ? '何も変更していません(履歴も前回のままです)' : 'タブは作っていません'}。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。貼り付けた内容を確認してください。`,
+    en: (sheet: string, skipped: number, reasons: Readonly<Record<string, number | undefined>>, hadTabs: boolean) =>
+      `No valid order could be read from the orders sheet "${sheet}", so ${hadTabs ? 'nothing was changed (History included)' : 'no tab was made'}. Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). Check what was pasted.`,
+  },
+  fewOrders: {
+    ja: (sheet: string, read: number, previous: number, share: number, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
+      `注文シート「${sheet}」から読めた注文は${int(read)}件で、前回の${int(previous)}件の${share}%未満のため、何も変更していません(履歴も前回のままです)。読み飛ばした行: ${int(skipped)}行(${reasonList(reasons, 'ja')})。古い注文を別の場所に移したなど意図どおりなら、設定の「注文が前回の何%未満なら更新しない」を下げてから更新してください。`,
+    en: (sheet: string, read: number, previous: number, share: number, skipped: number, reasons: Readonly<Record<string, number | undefined>>) =>
+      `Only ${int(read)} orders could be read from the orders sheet "${sheet}", less than ${share}% of the ${int(previous)} read last time, so nothing was changed (History included). Rows skipped: ${int(skipped)} (${reasonList(reasons, 'en')}). If this is intended (you moved old orders elsewhere), lower "Refuse a refresh below this % of last time’s orders" in the settings, then refresh.`,
+  },
+  tooManyCells: {
+    ja: (needed: number, limit: number, now: number, advice: readonly string[]) =>
+      `この更新には${int(needed)}セルが必要ですが、1つのスプレッドシートに入るのは${int(limit)}セルまでです(今は${int(now)}セル)。途中まで書くことはせず、何も変更していません。空きを作るには: ${list(advice, 'ja')}。`,
+    en: (needed: number, limit: number, now: number, advice: readonly string[]) =>
+      `This refresh needs ${int(needed)} cells, but a spreadsheet holds at most ${int(limit)} (it has ${int(now)} now). Rather than write half of it, nothing was changed. To make room: ${list(advice, 'en')}.`,
+  },
+  tooSlow: {
+    ja: (writeMin: string, readMin: string) =>
+      `タブの書き込みにあと約${writeMin}分かかる見込みです(ここまで${readMin}分)。Apps Script は1回の実行を6分で止めるため、途中まで書くことはせず、何も変更していません。古い注文を別のスプレッドシートに移す(アーカイブ)と短くなります。`,
+    en: (writeMin: string, readMin: string) =>
+      `Writing the tabs would take about ${writeMin} more minutes (${readMin} so far). Apps Script stops a run at 6 minutes, so rather than write half of it, nothing was changed. Moving old orders to another spreadsheet (archiving them) makes it shorter.`,
+  },
+  adviceEmptyColumns: {
+    ja: (sheet: string, columns: number, used: number, gain: number) => `「${sheet}」の使っていない列を削除する(${columns}列のうち${used}列だけ使用、約${int(gain)}セル空きます)`,
+    en: (sheet: string, columns: number, used: number, gain: number) => `delete the unused columns of "${sheet}" (${used} of its ${columns} columns hold data: about ${int(gain)} cells freed)`,
+  },
+  adviceEmptyRows: {
+    ja: (sheet: string, rows: number, used: number, gain: number) => `「${sheet}」の空の行を削除する(${int(rows)}行のうち${int(used)}行だけ使用、約${int(gain)}セル空きます)`,
+    en: (sheet: string, rows: number, used: number, gain: number) => `delete the empty rows of "${sheet}" (${int(used)} of its ${int(rows)} rows hold data: about ${int(gain)} cells freed)`,
+  },
+  adviceArchive: {
+    ja: '古い注文を別のスプレッドシートに移す(アーカイブ)',
+    en: 'move old orders to another spreadsheet (archive them)',
+  },
+  adviceSheets: { ja: '使っていないシートを削除する', en: 'delete sheets you no longer need' },
+  interrupted: {
+    ja: (at: string) => `${at} に始めた更新が最後まで終わりませんでした(Apps Script の6分の制限などで止められました)。`,
+    en: (at: string) => `The refresh started at ${at} did not finish (Apps Script stopped it, e.g. at its 6-minute limit).`,
+  },
+  failedWhileWriting: {
+    ja: (why: string) => `タブを書いている途中で失敗しました: ${why}`,
+    en: (why: string) => `The refresh failed while writing the tabs: ${why}`,
+  },
+  tabsNew: {
+    ja: (names: readonly string[], asOf: string) => `新しくなったタブ(基準日 ${asOf}): ${list(names, 'ja')}。`,
+    en: (names: readonly string[], asOf: string) => `New tabs (as of ${asOf}): ${list(names, 'en')}.`,
+  },
+  tabsIncomplete: {
+    ja: (names: readonly string[]) => `書き換えの途中で止まったタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs whose rewrite was cut short: ${list(names, 'en')}.`,
+  },
+  tabsOld: {
+    ja: (names: readonly string[]) => `前回のままのタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs still from the previous refresh: ${list(names, 'en')}.`,
+  },
+  tabsAbsent: {
+    ja: (names: readonly string[]) => `まだ作られていないタブ: ${list(names, 'ja')}。`,
+    en: (names: readonly string[]) => `Tabs not made yet: ${list(names, 'en')}.`,
+  },
+  allTabsOld: { ja: 'タブはすべて前回のままです。', en: 'All tabs are still from the previous refresh.' },
+  repairHint: { ja: 'もう一度「更新する」を押すと、すべてのタブが新しくなります。', en: 'Refresh again to bring every tab up to date.' },
+  notRecorded: {
+    ja: (why: string) => `更新の結果を保存できませんでした(次にサイドバーを開いたときには表示されません): ${why}`,
+    en: (why: string) => `The refresh’s outcome could not be recorded (the sidebar will not show it next time): ${why}`,
+  },
+  asOfNotNamed: {
+    ja: (name: string, why: string) => `基準日の名前付き範囲 ${name} を設定できませんでした(これを参照する数式の基準日が古いままになります): ${why}`,
+    en: (name: string, why: string) => `The as-of named range ${name} could not be set (formulas that use it keep an old as-of day): ${why}`,
+  },
+  notProtected: {
+    ja: (why: string) => `タブに編集時の警告を設定できませんでした: ${why}`,
+    en: (why: string) => `The tabs’ edit warning could not be set: ${why}`,
+  },
+  noDocument: {
+    ja: '自動更新がスプレッドシートを開けませんでした(Apps Script が時間主導トリガーにスプレッドシートを渡しませんでした)。サイドバーの「更新する」から更新してください。',
+    en: 'The automatic refresh could not open the spreadsheet (Apps Script gave the time-driven trigger no spreadsheet). Refresh from the sidebar instead.',
+  },
+  noLock: {
+    ja: 'スプレッドシートのロックを取得できないため、更新しませんでした。',
+    en: 'The spreadsheet’s lock was not available, so nothing was refreshed.',
+  },
+} as const;
+
+/** The automatic refresh's status in the sidebar (src/gas/trigger.ts). Templates: `{name}`. */
+export const AUTO_REFRESH_TEXT = {
+  off: { ja: '自動更新: しない', en: 'Automatic refresh: off' },
+  daily: { ja: '自動更新: 毎日 {hour}時台({owner})', en: 'Automatic refresh: daily between {hour}:00 and {next}:00 ({owner})' },
+  hourly: { ja: '自動更新: 1時間ごと({owner})', en: 'Automatic refresh: hourly ({owner})' },
+  lastRun: { ja: '前回の自動更新', en: 'Last automatic run' },
+  never: { ja: 'まだ実行されていません', en: 'not run yet' },
+  done: { ja: '更新しました', en: 'refreshed' },
+  unchanged: { ja: '元データに変更がないため、そのまま', en: 'no change in the source sheets: tabs left as they were' },
+  busy: { ja: '別の更新が実行中のため見送り', en: 'skipped: another refresh was running' },
+  failed: { ja: '失敗: {error}', en: 'failed: {error}' },
+  removed: { ja: '設定と合わないため自動更新を削除しました', en: 'removed itself: it no longer matched the settings' },
+  othersTrigger: {
+    ja: 'この自動更新は {owner} さんが設定したものです。設定を変えると、あなたのアカウントの自動更新に置き換わります。',
+    en: 'This automatic refresh was set up by {owner}. Changing it replaces it with one of your own.',
+  },
+  unknownOwner: { ja: '設定した人は不明', en: 'set up by an unknown account' },
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -895,4 +1058,136 @@ export const FANFUNNEL_ARGS_TEXT = {
   spreadsheetZone: { ja: 'スプレッドシートのタイムゾーン', en: 'Spreadsheet time zone' },
   count: { ja: '受け取った引数の数', en: 'Arguments received' },
   unknown: { ja: (error: string) => `不明: ${error}`, en: (error: string) => `unknown: ${error}` },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Import (issue 13): the sidebar's 取り込む section (src/sidebar/importPanel.ts, which takes these
+// words from here: the sidebar may import the pure core) and the server's messages and sheet names
+// (src/gas/importer.ts). `{name}` placeholders are filled by fillTemplate (src/core/shared.ts).
+
+/** The sidebar's import section. */
+export const IMPORT_TEXT = {
+  heading: { ja: '注文CSVの取り込み', en: 'Import an order CSV' },
+  intro: {
+    ja: 'ショップの管理画面から書き出した注文のCSVファイルを選んでください(複数まとめて選べます)。書き込む前に内容を確認できます。',
+    en: 'Choose the order CSV you downloaded from your shop’s admin (several at once is fine). You can check what it holds before anything is written.',
+  },
+  choose: { ja: 'CSVファイルを選ぶ', en: 'Choose CSV files' },
+  reading: { ja: '{file} を読み込んでいます…', en: 'Reading {file}…' },
+  comparing: { ja: 'シートにある注文と照らし合わせています…', en: 'Comparing with the orders already in the sheet…' },
+  platform: { ja: 'ショップ', en: 'Platform' },
+  charset: { ja: '文字コード', en: 'Encoding' },
+  rows: { ja: '行数', en: 'Rows' },
+  period: { ja: '注文日', en: 'Order dates' },
+  periodValue: { ja: '{first} 〜 {last}', en: '{first} to {last}' },
+  orders: { ja: '注文', en: 'Orders' },
+  newOrders: { ja: '新しい注文', en: 'New orders' },
+  existingOrders: { ja: 'シートにある注文(飛ばします)', en: 'Already in the sheet (skipped)' },
+  cancelledOrders: { ja: 'うちキャンセル・返品', en: 'of which cancelled/refunded' },
+  count: { ja: '{n}件', en: '{n}' },
+  rowCount: { ja: '{n}行', en: '{n}' },
+  target: { ja: '書き込み先', en: 'Goes to' },
+  newSheet: { ja: '{sheet}(新しく作るシート)', en: '{sheet} (a new sheet)' },
+  unreadable: { ja: '読めない行: {n}行(その注文は取り込みません)', en: 'Unreadable rows: {n} (their orders are not imported)' },
+  unreadableLine: { ja: '{line}行目', en: 'line {line}' },
+  reasonColumns: { ja: '列の数が見出しより多い', en: 'more fields than the header' },
+  reasonCustomer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
+  reasonDate: { ja: '日付を読めません', en: 'unreadable date' },
+  reasonAmount: { ja: '金額を読めません', en: 'unreadable amount' },
+  fixAndRetry: {
+    ja: 'ファイルを直して(または書き出し直して)もう一度取り込むと、これらの注文が追加されます。',
+    en: 'Fix the file (or download it again) and import it again to add these orders.',
+  },
+  confirm: { ja: '{n}件の注文を取り込む', en: 'Import {n} orders' },
+  nothingNew: { ja: '新しい注文はありません。シートはそのままです。', en: 'No new orders: the sheet stays as it is.' },
+  discard: { ja: 'やめる', en: 'Cancel' },
+  stop: { ja: '中止する', en: 'Stop' },
+  importing: { ja: '取り込み中… {done} / {total}件', en: 'Importing… {done} / {total} orders' },
+  stopping: { ja: '今の書き込みが終わったら止めます…', en: 'Stopping after the current write…' },
+  done: { ja: '「{sheet}」に{n}件の注文を追加しました。', en: 'Added {n} orders to "{sheet}".' },
+  doneNothing: { ja: '追加した注文はありません。', en: 'No orders were added.' },
+  refreshNow: { ja: 'タブを今すぐ更新する', en: 'Refresh the tabs now' },
+  otherSource: {
+    ja: '今の設定では、更新は「{source}」の注文を読みます。',
+    en: 'With the current settings, the refresh reads the orders in "{source}".',
+  },
+  useSheet: { ja: '「{sheet}」の注文で更新する', en: 'Refresh from "{sheet}"' },
+  stopped: {
+    ja: '取り込みを中止しました。それまでの{n}件は追加済みです(注文の途中で切れてはいません)。もう一度取り込むと、残りの注文だけが追加されます。',
+    en: 'Import stopped. The {n} orders added before stay (whole orders only). Import again to add only the rest.',
+  },
+  failedAt: {
+    ja: '{total}回に分けた書き込みの{k}回目(ファイルの{from}〜{to}行目)で止まりました: {error}',
+    en: 'Stopped at write {k} of {total} (lines {from}–{to} of the file): {error}',
+  },
+  failedKept: {
+    ja: 'それまでの{n}件は追加済みで、注文の途中で切れてはいません。もう一度取り込むと、残りの注文だけが追加されます。',
+    en: 'The {n} orders added before it stay, whole orders only. Import again to add only the rest.',
+  },
+  failed: { ja: '取り込めませんでした', en: 'The import failed' },
+  fileProblem: { ja: '{file} は取り込めません', en: '{file} cannot be imported' },
+  nothingWritten: { ja: 'シートには何も書き込んでいません。', en: 'Nothing was written to the sheet.' },
+  // Why a file is refused (src/sidebar/decode.ts and the checks of src/sidebar/importPanel.ts).
+  empty: { ja: '中身が空のファイルです。', en: 'The file is empty.' },
+  excel: {
+    ja: 'Excelのファイルです。ショップの管理画面からCSVで書き出すか、Excelで「CSV UTF-8(コンマ区切り)」として保存してから選んでください。',
+    en: 'This is an Excel workbook. Download the CSV from your shop’s admin, or save it from Excel as “CSV UTF-8 (Comma delimited)”, then choose that.',
+  },
+  zip: { ja: 'ZIPの圧縮ファイルです。展開してから、中のCSVファイルを選んでください。', en: 'This is a zip archive. Unzip it and choose the CSV inside.' },
+  pdf: { ja: 'PDFのファイルです。注文のCSVファイルを選んでください。', en: 'This is a PDF. Choose the order CSV instead.' },
+  image: { ja: '画像のファイルです。注文のCSVファイルを選んでください。', en: 'This is an image. Choose the order CSV instead.' },
+  binary: { ja: '文字のファイルではないため、CSVとして読めません。', en: 'This is not a text file, so it cannot be read as CSV.' },
+  encoding: {
+    ja: '文字コードを判別できません(UTF-8でもShift_JISでもありません)。',
+    en: 'The encoding is neither UTF-8 nor Shift_JIS.',
+  },
+  mixed: {
+    ja: '文字コードが混ざっています(UTF-8の行: {utf8}、それ以外の行: {other})。ショップの管理画面から書き出し直したファイルを、そのまま選んでください。',
+    en: 'It mixes encodings (UTF-8 lines: {utf8}; other lines: {other}). Download the export again and choose it as it is.',
+  },
+  tooLarge: {
+    ja: '大きすぎます({size} MB)。{max} MB までのファイルを取り込めます。期間を区切って書き出してください。',
+    en: 'It is too large ({size} MB). Files up to {max} MB can be imported: download a shorter period.',
+  },
+  noRows: { ja: '見出しの行だけで、注文の行がありません。', en: 'It has a header row but no orders.' },
+  noHeader: { ja: '1行目に注文の見出しが見つかりません。', en: 'The first line is not a header of orders.' },
+  unclosedQuote: {
+    ja: '{line}行目で始まる「"」が閉じられていないため、それより後を読めません。',
+    en: 'A quote (") opened on line {line} is never closed, so the rest of the file cannot be read.',
+  },
+  cellTooLong: {
+    ja: '{line}行目に5万文字を超える欄があります(スプレッドシートのセルに入りません)。',
+    en: 'Line {line} has a field of more than 50,000 characters (more than a cell holds).',
+  },
+  slowRefresh: {
+    ja: '取り込むと「{sheet}」は {cells} セルになり、更新で読める目安({max} セル、Apps Script の1回6分の制限)を超えます。更新が失敗する場合は、期間を区切って書き出すか、使わない列を削除してください。',
+    en: 'After this import "{sheet}" holds {cells} cells, more than the refresh can read within Apps Script’s 6 minutes (about {max}). If the refresh fails, download a shorter period or delete columns you do not use.',
+  },
+  tooManyCells: {
+    ja: 'このスプレッドシートのセル数の上限(1,000万)を超えてしまいます。必要 {need} セル、残り {room} セル。使っていないシートを削除してからもう一度お試しください。',
+    en: 'It would take the spreadsheet past its limit of 10 million cells: it needs {need} cells, {room} are left. Delete sheets you do not need and try again.',
+  },
+} as const;
+
+/** The name of an orders sheet the import creates, by the platform's name (profileLabel). */
+export const IMPORT_SHEET_NAME: Readonly<Record<Lang, (platform: string) => string>> = {
+  ja: (platform) => `注文データ(${platform})`,
+  en: (platform) => `Orders (${platform})`,
+};
+
+/** Why the server refused a chunk (src/gas/importer.ts). */
+export const IMPORT_ERRORS = {
+  changed: {
+    ja: (sheet: string) => `「${sheet}」が確認した後に変わりました(別の画面からの取り込みや手での編集)。もう一度ファイルを選んでください。`,
+    en: (sheet: string) => `"${sheet}" changed after the check (another import or an edit). Choose the file again.`,
+  },
+  busy: {
+    ja: '別の更新か取り込みが実行中です。少し待ってからもう一度お試しください。',
+    en: 'Another refresh or import is running. Try again in a moment.',
+  },
+  cells: {
+    ja: (need: number, room: number) => `スプレッドシートのセル数の上限(1,000万)を超えるため書き込みませんでした(必要 ${need} セル、残り ${room} セル)。`,
+    en: (need: number, room: number) => `Not written: it would take the spreadsheet past 10 million cells (needs ${need}, ${room} left).`,
+  },
+  badRequest: { ja: '取り込むデータの形が正しくありません。', en: 'The rows sent to import are not in the expected form.' },
 } as const;

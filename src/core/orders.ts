@@ -249,7 +249,7 @@ function joinName(parts: Cell[]): Cell {
 }
 
 /** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces ignored. */
-function orderIdOf(raw: Cell): unknown {
+export function orderIdOf(raw: Cell): unknown {
   if (typeof raw !== 'string') return String(raw);
   const n = raw.length;
   return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;

@@ -15,13 +15,13 @@ import {
   transitions,
   type StageSummary,
 } from './funnel';
-import type { Grid } from './grid';
+import { NOTICE_ROWS, withNotice, type Grid } from './grid';
 import { EMPTY_HISTORY, baselineFor, historyTab, readHistory, recordSnapshot, type History } from './history';
 import type { RangeKind } from './headers';
-import type { StageId, TabId } from './labels';
+import { TAB_NOTICE, type StageId, type TabId } from './labels';
 import type { Settings } from './settings';
 import { ALL_STAGES } from './stages';
-import { customersGrid, funnelGrid, vipGrid } from './tabs';
+import { FUNNEL_AS_OF_CELL, customersGrid, funnelGrid, vipGrid } from './tabs';
 import { predictFromAnalysis, verdictMessage, type PredictionResult } from './predict/predict';
 import type { Cell } from './values';
 
@@ -44,11 +44,14 @@ export interface Report {
   readonly prediction: PredictionResult;
   /** Why there are no predicted numbers (too little data…), in the report's language. */
   readonly predictionNote: string | undefined;
+  /** Every tab's grid as written: the notice line on top (grid.ts), then the tab. */
   readonly tabs: Readonly<Record<TabId, Grid>>;
   /** Where the funnel tab's 予測の確かさ table is, for its chart; undefined when it has none. */
   readonly accuracyTable: AccuracyTable | undefined;
   /** The sidebar's line on how the prediction did over the holdout period (issue 15). */
   readonly accuracyLine: string | undefined;
+  /** The funnel tab's as-of date cell (0-based in its grid), which the FanFunnelAsOf name points at. */
+  readonly asOfCell: { readonly row: number; readonly column: number };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -75,13 +78,23 @@ export function buildReport(input: ReportInput): Report {
     emotion: emotionMatrix(a),
     prediction,
   });
-  const tabs = {
+  const bare = {
     funnel: funnel.grid,
     customers: customersGrid(a, zone, prediction),
     vip: vipGrid(a, zone, settings),
     history: historyTab(history, zone, a.lang),
   };
+  const notice = TAB_NOTICE.line[a.lang];
+  const tabs = {
+    funnel: withNotice(bare.funnel, notice),
+    customers: withNotice(bare.customers, notice),
+    vip: withNotice(bare.vip, notice),
+    history: withNotice(bare.history, notice),
+  };
+  const asOfCell = { row: FUNNEL_AS_OF_CELL.row + NOTICE_ROWS, column: FUNNEL_AS_OF_CELL.column };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
+  // The notice line moves every row of the funnel tab down: the chart's table moves with it.
+  const accuracyTable = funnel.accuracyTable === undefined ? undefined : { ...funnel.accuracyTable, headerRow: funnel.accuracyTable.headerRow + NOTICE_ROWS };
   return {
     analysis: a,
     summary,
@@ -90,7 +103,8 @@ export function buildReport(input: ReportInput): Report {
     prediction,
     predictionNote,
     tabs,
-    accuracyTable: funnel.accuracyTable,
+    asOfCell,
+    accuracyTable,
     accuracyLine: accuracyLine(prediction.backtest, a.lang),
   };
 }

@@ -9,6 +9,8 @@ import { SETTINGS_MESSAGES, VIP_MESSAGE_TEMPLATE, bothLanguages, type Lang } fro
  *  (the form's label) are in labels.ts, NUMBER_SETTING_LABELS, under its path. */
 interface WholeNumber {
   readonly min: number;
+  /** The largest value accepted, when there is one (a percentage). */
+  readonly max?: number;
   readonly default: number;
 }
 
@@ -46,13 +48,25 @@ const TIER_NUMBERS = {
   gold: { min: 0, default: 80_000 },
 } as const satisfies Readonly<Record<string, WholeNumber>>;
 
-const NUMBER_GROUPS = { stages: STAGE_NUMBERS, vip: VIP_NUMBERS, tiers: TIER_NUMBERS } as const;
+/**
+ * The refresh's guard against an empty or garbled paste (issue 11): a refresh that reads fewer valid
+ * orders than this percentage of what the last successful refresh read changes nothing and says
+ * why. 50: losing half of a shop's orders from one day to the next is never ordinary, while a paste
+ * of the wrong file, a shifted column or a half-copied export is; an owner who archived old orders
+ * lowers it once (0 turns the comparison off; a paste with no valid order is refused regardless).
+ */
+const REFRESH_NUMBERS = {
+  minShareOfLast: { min: 0, max: 100, default: 50 },
+} as const satisfies Readonly<Record<string, WholeNumber>>;
+
+const NUMBER_GROUPS = { stages: STAGE_NUMBERS, vip: VIP_NUMBERS, tiers: TIER_NUMBERS, refresh: REFRESH_NUMBERS } as const;
 type NumberGroup = keyof typeof NUMBER_GROUPS;
 type Numbers<T> = { readonly [K in keyof T]: number };
 
 export type StageThresholds = Numbers<typeof STAGE_NUMBERS>;
 export type VipRules = Numbers<typeof VIP_NUMBERS> & { readonly mode: 'and' | 'or' };
 export type Tiers = Numbers<typeof TIER_NUMBERS>;
+export type RefreshGuard = Numbers<typeof REFRESH_NUMBERS>;
 
 /** Where a number lives in the settings: `stages.activeDays`, `vip.count`, … or `ltvWindowDays`. */
 export type NumberSettingPath =
@@ -63,6 +77,7 @@ export type NumberSettingPath =
 export interface NumberSetting {
   readonly path: NumberSettingPath;
   readonly min: number;
+  readonly max?: number;
   /** null: the field may be left blank, meaning "none" (all time). */
   readonly default: number | null;
 }
@@ -89,6 +104,8 @@ export interface Settings {
   readonly stages: StageThresholds;
   readonly vip: VipRules;
   readonly tiers: Tiers;
+  /** When a refresh refuses to replace the tabs (an empty or garbled paste). */
+  readonly refresh: RefreshGuard;
   /** LTV counts only the last N days up to the as-of date; null = all time. */
   readonly ltvWindowDays: number | null;
   /** Generic layouts: an order's amount is the sum of its rows rather than its first amount. */
@@ -108,11 +125,19 @@ export type AutoRefresh =
   | { readonly enabled: true; readonly every: 'day'; readonly hour: number }
   | { readonly enabled: true; readonly every: 'hour' };
 
+/**
+ * The longest VIP message template, in characters. The settings are one document property, and a
+ * property value may hold 9 KB (Apps Script's quotas page): two templates of 500 characters take at
+ * most 3 KB of it even in Japanese (3 bytes a character), leaving room for the rest.
+ */
+export const MAX_TEMPLATE_LENGTH = 500;
+
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   stages: defaultsOf(STAGE_NUMBERS),
   vip: { ...defaultsOf(VIP_NUMBERS), mode: 'or' },
   tiers: defaultsOf(TIER_NUMBERS),
+  refresh: defaultsOf(REFRESH_NUMBERS),
   ltvWindowDays: LTV_WINDOW.default,
   sumOrderRows: false,
   columns: {},
@@ -130,10 +155,15 @@ export interface SettingProblem {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function wholeNumber(v: unknown, min: number, path: string, problems: SettingProblem[]): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= min) return v;
-  problems.push({ path, message: bothLanguages(SETTINGS_MESSAGES.wholeNumber, min) });
+function wholeNumber(v: unknown, n: { min: number; max?: number }, path: string, problems: SettingProblem[]): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= n.min && (n.max === undefined || v <= n.max)) return v;
+  problems.push({ path, message: wholeNumberMessage(n) });
   return undefined;
+}
+
+/** What a number setting must be, in both languages (the sidebar shows the same words). */
+export function wholeNumberMessage(n: { min: number; max?: number }): { ja: string; en: string } {
+  return n.max === undefined ? bothLanguages(SETTINGS_MESSAGES.wholeNumber, n.min) : bothLanguages(SETTINGS_MESSAGES.wholeNumberUpTo, n.min, n.max);
 }
 
 /** A number setting's value, by its path. */
@@ -161,7 +191,7 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
       const n = (NUMBER_GROUPS[name] as Readonly<Record<string, WholeNumber>>)[k];
       if (n === undefined) out[k] = given[k];
       else {
-        const v = wholeNumber(given[k], n.min, `${name}.${k}`, problems);
+        const v = wholeNumber(given[k], n, `${name}.${k}`, problems);
         if (v !== undefined) out[k] = v;
       }
     }
@@ -178,6 +208,7 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
     problems.push({ path: 'vip.mode', message: SETTINGS_MESSAGES.vipMode });
     (vip as { mode: string }).mode = d.vip.mode;
   }
+  const refresh = group('refresh');
   let tiers = group('tiers');
   if (!(tiers.diamond >= tiers.platinum && tiers.platinum >= tiers.gold)) {
     tiers = d.tiers;
@@ -186,7 +217,7 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
 
   let ltvWindowDays = d.ltvWindowDays;
   if (s.ltvWindowDays !== undefined && s.ltvWindowDays !== null) {
-    ltvWindowDays = wholeNumber(s.ltvWindowDays, LTV_WINDOW.min, LTV_WINDOW.path, problems) ?? d.ltvWindowDays;
+    ltvWindowDays = wholeNumber(s.ltvWindowDays, LTV_WINDOW, LTV_WINDOW.path, problems) ?? d.ltvWindowDays;
   }
   const sourcesIn = isObject(s.sources) ? s.sources : {};
   const sheetName = (v: unknown, fallback: string | null): string | null =>
@@ -199,6 +230,13 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
   const autoRefresh = readAutoRefresh(s.autoRefresh, problems);
   const language = s.language === 'ja' || s.language === 'en' || s.language === 'auto' ? s.language : d.language;
   const template = isObject(s.messageTemplate) ? s.messageTemplate : {};
+  const templateOf = (lang: Lang): string => {
+    const t = template[lang];
+    if (typeof t !== 'string') return d.messageTemplate[lang];
+    if (t.length <= MAX_TEMPLATE_LENGTH) return t;
+    problems.push({ path: `messageTemplate.${lang}`, message: bothLanguages(SETTINGS_MESSAGES.templateTooLong, MAX_TEMPLATE_LENGTH) });
+    return d.messageTemplate[lang];
+  };
 
   return {
     settings: {
@@ -206,13 +244,11 @@ export function readSettings(stored: unknown): { settings: Settings; problems: S
       stages,
       vip,
       tiers,
+      refresh,
       ltvWindowDays,
       sumOrderRows: typeof s.sumOrderRows === 'boolean' ? s.sumOrderRows : d.sumOrderRows,
       columns: isObject(s.columns) ? (s.columns as ColumnOverrides) : d.columns,
-      messageTemplate: {
-        ja: typeof template.ja === 'string' ? template.ja : d.messageTemplate.ja,
-        en: typeof template.en === 'string' ? template.en : d.messageTemplate.en,
-      },
+      messageTemplate: { ja: templateOf('ja'), en: templateOf('en') },
       sources,
       autoRefresh,
     },

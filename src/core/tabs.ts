@@ -40,6 +40,8 @@ export interface FunnelTabInput {
 
 /** Where the stage table starts (0-based row), so the writer can anchor the chart beside it. */
 export const FUNNEL_STAGE_TABLE_ROW = 5;
+/** The as-of date's cell (0-based), which the refresh names FanFunnelAsOf for the formulas. */
+export const FUNNEL_AS_OF_CELL = { row: 1, column: 1 } as const;
 
 /** The funnel tab, and where its 予測の確かさ table is (for the chart beside it). */
 export interface FunnelGrid {

@@ -223,10 +223,17 @@ export function flagReader(): (v: unknown) => boolean {
 // ---------------------------------------------------------------------------------------------
 // Cancelled / refunded status words
 
-const CANCEL_WORDS = ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void'];
-/** A payment that never completed is not a purchase (SPEC §1.4). Unpaid is not failed: an order
- *  awaiting payment (`pending`, 入金待ち, 未入金) stays a purchase. */
-const FAILED_WORDS = ['failed', 'expired', '決済失敗', '決済エラー'];
+/** The status rule as data, so the SQL generator (src/core/sql) applies the same words: a status
+ *  that contains any of `words` is not a purchase — cancelled, refunded or returned, or (SPEC §1.4)
+ *  a payment that failed or expired; unpaid is not failed: `pending`, 入金待ち, 未入金 stay
+ *  purchases. One that contains `refunded` is excluded unless it also contains `partially`.
+ *  Compared on NFKC, lower-cased text. */
+export const CANCEL_STATUS = {
+  words: ['キャンセル', '取消', '取り消し', '返品', '返金', '返送', 'cancel', 'void', 'failed', 'expired', '決済失敗', '決済エラー'],
+  refunded: 'refunded',
+  partially: 'partially',
+} as const;
+const CANCEL_WORDS = CANCEL_STATUS.words;
 
 /**
  * Whether a status cell says the order is not a purchase (substring, case-insensitive): cancelled,
@@ -237,8 +244,7 @@ export function isExcludedStatus(v: unknown): boolean {
   if (isBlank(v) || typeof v === 'boolean') return false;
   const s = nfkc(String(v)).toLowerCase();
   for (const w of CANCEL_WORDS) if (s.indexOf(w) >= 0) return true;
-  for (const w of FAILED_WORDS) if (s.indexOf(w) >= 0) return true;
-  return s.indexOf('refunded') >= 0 && s.indexOf('partially') < 0;
+  return s.indexOf(CANCEL_STATUS.refunded) >= 0 && s.indexOf(CANCEL_STATUS.partially) < 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -147,9 +147,11 @@ function sheetFacts(): SheetFact[] {
     .map((sheet) => {
       let tabMark: string | undefined;
       let stagingMark: string | undefined;
+      let idMark: number | undefined;
       for (const m of sheet.getDeveloperMetadata()) {
         if (m.getKey() === METADATA_KEYS.tab) tabMark = m.getValue() ?? '';
         if (m.getKey() === METADATA_KEYS.staging) stagingMark = m.getValue() ?? '';
+        if (m.getKey() === METADATA_KEYS.sheetId && Number.isInteger(Number(m.getValue()))) idMark = Number(m.getValue());
       }
       return {
         name: sheet.getName(),
@@ -157,6 +159,7 @@ function sheetFacts(): SheetFact[] {
         rows: sheet.getMaxRows(),
         columns: sheet.getMaxColumns(),
         ...(tabMark === undefined ? {} : { tabMark }),
+        ...(idMark === undefined ? {} : { idMark }),
         ...(stagingMark === undefined ? {} : { stagingMark }),
       };
     });

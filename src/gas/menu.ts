@@ -2,8 +2,8 @@
  * The add-on menu and the sidebar. `onOpen` may run in AuthMode.NONE, where nothing but the menu
  * may be touched, so it only builds the menu.
  */
-import { DIAGNOSTICS_TEXT, MENU_TEXT, PRODUCT_NAME, pickLang, type Lang } from '../core/labels';
-import { refresh } from './refresh';
+import { DIAGNOSTICS_TEXT, MENU_TEXT, PRODUCT_NAME, SIDEBAR_TEXT, pickLang, type Lang } from '../core/labels';
+import { refresh, type RefreshOutcome } from './refresh';
 
 
 function userLang(): Lang {
@@ -33,10 +33,25 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
-/** The menu's "Refresh now": the same refresh as the sidebar's button, with a toast. */
+/**
+ * The menu's "Refresh now": the same refresh as the sidebar's button, with a toast that says what the
+ * sidebar would — in the language the refresh wrote in (the spreadsheet's): its error, what it left
+ * of the tabs, and the warnings (an outcome that could not be recorded is said here or nowhere).
+ */
 export function refreshFromMenu(): void {
-  const lang = userLang();
   const outcome = refresh('menu');
-  const text = outcome.ok ? MENU_TEXT.done[lang] : outcome.busy ? MENU_TEXT.busy[lang] : MENU_TEXT.failed[lang] + (outcome.error ?? '');
-  SpreadsheetApp.getActive().toast(text, PRODUCT_NAME);
+  SpreadsheetApp.getActive().toast(menuToast(outcome, outcome.lang ?? userLang()), PRODUCT_NAME);
+}
+
+function menuToast(outcome: RefreshOutcome, lang: Lang): string {
+  const lines: string[] = [];
+  if (outcome.ok) lines.push(MENU_TEXT.done[lang]);
+  else if (outcome.busy) lines.push(MENU_TEXT.busy[lang]);
+  else {
+    lines.push(MENU_TEXT.failed[lang] + (outcome.error ?? ''));
+    if (outcome.previousKept === false && outcome.switchover !== undefined) lines.push(outcome.switchover.note);
+    else if (outcome.previousKept === true) lines.push(SIDEBAR_TEXT.previousKept[lang]);
+  }
+  lines.push(...(outcome.warnings ?? []));
+  return lines.join(lang === 'ja' ? '' : ' ');
 }

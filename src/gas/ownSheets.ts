@@ -1,59 +1,111 @@
 /**
- * The add-on's own sheets. Every sheet it creates carries developer metadata naming the tab; it
- * writes to no other sheet, and when a sheet of the owner's already has a tab's name, it picks
- * another name instead of touching it (SPEC §1.5).
+ * The add-on's own sheets. Every sheet it creates carries developer metadata naming the tab and its
+ * own sheet id; it writes to no other sheet, and when a sheet of the owner's already has a tab's
+ * name, it picks another name instead of touching it (SPEC §1.5).
+ *
+ * Which sheet is a tab is decided by the sheet itself: duplicating a sheet in Sheets copies its
+ * developer metadata, but the copy ("VIP のコピー") gets a new sheet id, so a sheet is the tab only
+ * when the id in its metadata is its own — whatever the document properties say (issue 11: with the
+ * registry missing, a copied spreadsheet or a damaged property, the owner's copy was written over).
+ * The registry property only settles tabs made before the id was recorded, and those are stamped
+ * with it as soon as they are recognised.
  */
-import { PRODUCT_NAME, TAB_NAMES, type Lang, type TabId } from '../core/labels';
+import { PRODUCT_NAME, TAB_NAMES, TAB_NOTICE, type Lang, type TabId } from '../core/labels';
+import { whichIsTab } from '../core/tabIdentity';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
+import { TAB_IDS } from './outcome';
+import { documentStore, readJson, writeJson } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TAB_KEY = METADATA_KEYS.tab;
+const ID_KEY = METADATA_KEYS.sheetId;
 const STAGING_KEY = METADATA_KEYS.staging;
-export const TAB_IDS: readonly TabId[] = ['funnel', 'customers', 'vip', 'history'];
-
-function metadata(sheet: Sheet, key: string): string | undefined {
-  for (const m of sheet.getDeveloperMetadata()) if (m.getKey() === key) return m.getValue() ?? '';
-  return undefined;
-}
-
-/** The tab a sheet is, if the add-on created it. */
-export function ownTabOf(sheet: Sheet): TabId | undefined {
-  const v = metadata(sheet, TAB_KEY);
-  return TAB_IDS.includes(v as TabId) ? (v as TabId) : undefined;
-}
-
-/**
- * Which sheet (by its id) is each tab. Metadata alone is not proof: duplicating a sheet in Sheets
- * copies its metadata, and the owner's copy of a tab ("VIP のコピー") must never be written over.
- */
 const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 
-function registry(): Partial<Record<TabId, number>> {
-  try {
-    const raw = PropertiesService.getDocumentProperties().getProperty(REGISTRY_KEY);
-    return raw === null ? {} : (JSON.parse(raw) as Partial<Record<TabId, number>>);
-  } catch {
-    return {};
+/** What a sheet's developer metadata says of it (one call per sheet). */
+interface Marks {
+  readonly tab: TabId | undefined;
+  /** The sheet id recorded when the add-on created the sheet. */
+  readonly id: number | undefined;
+  readonly staging: boolean;
+}
+
+function marksOf(sheet: Sheet): Marks {
+  let tab: TabId | undefined;
+  let id: number | undefined;
+  let staging = false;
+  for (const m of sheet.getDeveloperMetadata()) {
+    const key = m.getKey();
+    if (key === TAB_KEY) {
+      const v = m.getValue();
+      if (TAB_IDS.includes(v as TabId)) tab = v as TabId;
+    } else if (key === ID_KEY) {
+      const n = Number(m.getValue());
+      if (Number.isInteger(n)) id = n;
+    } else if (key === STAGING_KEY) staging = true;
   }
+  return { tab, id, staging };
 }
 
-function remember(tab: TabId, sheet: Sheet): void {
-  const reg = registry();
-  if (reg[tab] === sheet.getSheetId()) return;
-  reg[tab] = sheet.getSheetId();
-  PropertiesService.getDocumentProperties().setProperty(REGISTRY_KEY, JSON.stringify(reg));
+/** The tab a sheet carries the metadata of: the add-on's tab or a copy of one. Never a source. */
+export function ownTabOf(sheet: Sheet): TabId | undefined {
+  return marksOf(sheet).tab;
 }
 
-/** The add-on's sheets by tab: marked as the tab and, once registered, the registered sheet. */
-export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, Sheet>> {
+/** What the add-on keeps per tab: the sheet's id (legacy: a bare number) and its bold rows. */
+export interface TabState {
+  readonly id: number;
+  /** 0-based rows written in bold at the last refresh, to unbold those that are not any more. */
+  readonly bold?: readonly number[];
+}
+
+type Registry = Partial<Record<TabId, TabState>>;
+
+function registry(): Registry {
+  const raw = readJson(documentStore(), REGISTRY_KEY);
+  const out: Registry = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const tab of TAB_IDS) {
+    const v = (raw as Record<string, unknown>)[tab];
+    if (typeof v === 'number' && Number.isInteger(v)) out[tab] = { id: v };
+    else if (typeof v === 'object' && v !== null && Number.isInteger((v as TabState).id)) {
+      const bold = (v as TabState).bold;
+      out[tab] = { id: (v as TabState).id, ...(Array.isArray(bold) ? { bold: bold.filter((r) => Number.isInteger(r) && r >= 0) } : {}) };
+    }
+  }
+  return out;
+}
+
+/** Stores what the tabs are now (a failure is the caller's to report). */
+export function rememberTabs(tabs: Readonly<Partial<Record<TabId, TabState>>>): void {
+  const reg = { ...registry(), ...tabs };
+  writeJson(documentStore(), REGISTRY_KEY, reg);
+}
+
+/** One of the add-on's tabs as found in the spreadsheet. */
+export interface OwnTab {
+  readonly sheet: Sheet;
+  readonly id: number;
+  /** False for a tab made before sheet ids were recorded in its metadata. */
+  readonly stamped: boolean;
+  readonly state: TabState | undefined;
+}
+
+/** The add-on's sheets by tab (see the top of this file for how a copy is told from the tab). */
+export function ownSheets(ss: Spreadsheet): Partial<Record<TabId, OwnTab>> {
   const reg = registry();
-  const out: Partial<Record<TabId, Sheet>> = {};
+  const candidates: Array<{ sheet: Sheet; id: number; marks: Marks }> = [];
   for (const sheet of ss.getSheets()) {
-    const tab = ownTabOf(sheet);
-    if (tab === undefined || out[tab] !== undefined) continue;
-    if (reg[tab] === undefined || reg[tab] === sheet.getSheetId()) out[tab] = sheet;
+    const marks = marksOf(sheet);
+    if (marks.tab !== undefined) candidates.push({ sheet, id: sheet.getSheetId(), marks });
+  }
+  const out: Partial<Record<TabId, OwnTab>> = {};
+  for (const tab of TAB_IDS) {
+    const mine = candidates.filter((c) => c.marks.tab === tab).map((c) => ({ ...c, idMark: c.marks.id }));
+    const chosen = whichIsTab(mine, reg[tab]?.id);
+    if (chosen !== undefined) out[tab] = { sheet: chosen.sheet.sheet, id: chosen.sheet.id, stamped: chosen.stamped, state: reg[tab] };
   }
   return out;
 }
@@ -64,7 +116,7 @@ export interface OwnerSheet {
   readonly sheet: Sheet;
 }
 
-/** The owner's sheets in tab order: every sheet but the add-on's own tabs. */
+/** The owner's sheets in tab order: every sheet but the add-on's tabs and their copies. */
 export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
   return ss
     .getSheets()
@@ -82,32 +134,34 @@ export function freeName(ss: Spreadsheet, wanted: string): string {
 }
 
 /**
- * The sheet for a tab: the add-on's existing one (renamed to the language's name when that name
- * is free), or a new one marked as the add-on's.
+ * Warning-only protection on a tab: every editor may still type in it (so any editor's refresh can
+ * write it), but Sheets asks first, saying the add-on rewrites it (issue 11). `protect()` returns the
+ * sheet's existing protection when there is one.
  */
-export function sheetForTab(ss: Spreadsheet, own: Partial<Record<TabId, Sheet>>, tab: TabId, lang: Lang): Sheet {
+export function protectTab(sheet: Sheet, lang: Lang): void {
+  sheet.protect().setWarningOnly(true).setDescription(TAB_NOTICE.protection[lang]);
+}
+
+/**
+ * The sheet for a tab: the add-on's existing one (renamed to the language's name when that name is
+ * free; a tab from before ids were recorded gets its id now), or a new one marked as the add-on's.
+ */
+export function sheetForTab(ss: Spreadsheet, own: OwnTab | undefined, tab: TabId, lang: Lang): { sheet: Sheet; id: number; created: boolean } {
   const wanted = TAB_NAMES[tab][lang];
-  const existing = own[tab];
-  if (existing !== undefined) {
-    if (existing.getName() !== wanted && ss.getSheetByName(wanted) === null) existing.setName(wanted);
-    remember(tab, existing);
-    return existing;
+  if (own !== undefined) {
+    if (own.sheet.getName() !== wanted && ss.getSheetByName(wanted) === null) own.sheet.setName(wanted);
+    if (!own.stamped) own.sheet.addDeveloperMetadata(ID_KEY, String(own.id));
+    return { sheet: own.sheet, id: own.id, created: false };
   }
   const sheet = ss.insertSheet(freeName(ss, wanted), ss.getSheets().length);
+  const id = sheet.getSheetId();
   sheet.addDeveloperMetadata(TAB_KEY, tab);
-  remember(tab, sheet);
-  return sheet;
+  sheet.addDeveloperMetadata(ID_KEY, String(id));
+  protectTab(sheet, lang);
+  return { sheet, id, created: true };
 }
 
-/** A hidden scratch sheet, marked so a refresh that died half-way can be cleaned up later. */
-export function insertStaging(ss: Spreadsheet, tab: TabId): Sheet {
-  const sheet = ss.insertSheet(freeName(ss, `~fan-funnel-${tab}`), ss.getSheets().length);
-  sheet.addDeveloperMetadata(STAGING_KEY, tab);
-  sheet.hideSheet();
-  return sheet;
-}
-
-/** Deletes scratch sheets left by an earlier refresh that was stopped before it cleaned up. */
+/** Deletes scratch sheets left by an older version's refresh that was stopped before it cleaned up. */
 export function deleteLeftoverStaging(ss: Spreadsheet): void {
-  for (const sheet of ss.getSheets()) if (metadata(sheet, STAGING_KEY) !== undefined) ss.deleteSheet(sheet);
+  for (const sheet of ss.getSheets()) if (marksOf(sheet).staging) ss.deleteSheet(sheet);
 }

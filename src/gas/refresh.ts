@@ -1,79 +1,48 @@
 /**
  * The one refresh (SPEC §6), used by the sidebar's button, the menu and the time trigger: under the
- * document lock, read each input sheet once, build every tab in the core, write each tab once, and
- * record the outcome so the sidebar can show it — whoever started the refresh.
+ * document lock, read each input sheet once, build every tab in the core, check that the result is
+ * one to believe and that it fits, write each tab once, and record the outcome so the sidebar can
+ * show it — whoever started the refresh.
+ *
+ * What it promises the owner (issues 10 and 11):
+ * - a paste that reads no valid order, or far fewer than last time, changes nothing and says why;
+ * - a refresh that would take the spreadsheet past Sheets' 10 million cells stops before writing;
+ * - a failure while writing, or Apps Script stopping it at 6 minutes, is told tab by tab (the run
+ *   record, src/gas/outcome.ts), and the next refresh repairs every tab;
+ * - a trigger run whose inputs did not change since the last refresh writes nothing.
  */
 import type { RangeKind } from '../core/headers';
-import type { StageId, TabId } from '../core/labels';
-import { FUNCTION_TEXT, pickLang, REFRESH_ERRORS } from '../core/labels';
-import { readOrders, type SkipReason } from '../core/orders';
+import { isoDay } from '../core/dates';
+import { NEW_SHEET_GRID, SHEETS_MAX_CELLS, cellsNeeded, checkPaste, checkTime, digestOf, type PasteRefusal } from '../core/guards';
+import { FUNCTION_TEXT, pickLang, REFRESH_ERRORS, REFRESH_SAFETY, type Lang, type TabId } from '../core/labels';
+import { readOrders } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
-import { isoDay } from '../core/dates';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
 import { PROPERTY_KEYS } from './keys';
-import { ownerSheets, ownSheets, type OwnerSheet } from './ownSheets';
+import { MAX_SKIPPED_SHOWN, TAB_IDS, clearRun, currentRun, lastRefresh, recordOutcome, recordRun, switchoverOf, type RefreshCause, type RefreshOutcome, type RunRecord } from './outcome';
+import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type OwnerSheet, type TabState } from './ownSheets';
+import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
-import { drawAccuracyChart, drawHistoryChart, writeTabs } from './writer';
+import { drawAccuracyChart, drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
+
+export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export type RefreshCause = 'sidebar' | 'menu' | 'trigger';
-
-/** What the sidebar shows of the last refresh. JSON-safe: no Dates (they break google.script.run). */
-export interface RefreshOutcome {
-  readonly ok: boolean;
-  readonly cause: RefreshCause;
-  /** ISO instant the refresh started. */
-  readonly at: string;
-  readonly durationMs: number;
-  /** Set when another refresh held the lock: nothing was done. */
-  readonly busy?: boolean;
-  readonly error?: string;
-  readonly asOf?: string;
-  readonly counts?: Readonly<Record<StageId, number>>;
-  readonly rowsRead?: number;
-  readonly skippedTotal?: number;
-  /** The first skipped rows (the property store is small); `skippedTotal` counts them all. */
-  readonly skipped?: ReadonlyArray<{ range: RangeKind; row: number; reason: SkipReason; value: string }>;
-  readonly registrationAssumed?: boolean;
-  /** Problems that did not stop the refresh (the chart could not be drawn…). */
-  readonly warnings?: readonly string[];
-  /** Why the tabs show no predicted numbers (too little data…), when so. */
-  readonly predictionNote?: string;
-  /** How the prediction did over the last 90 days (predicted vs actual purchases), or why it
-   *  cannot be told (issue 15). */
-  readonly accuracyLine?: string;
-  readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
-  readonly tabs?: Readonly<Record<TabId, string>>;
-}
-
-const LAST_KEY = PROPERTY_KEYS.lastRefresh;
-const MAX_SKIPPED_SHOWN = 50;
-/** How long a click waits for a running refresh (a trigger's) before answering "busy". */
+/** How a click waits for a running refresh (a trigger's) before answering "busy". */
 const LOCK_WAIT_MS = 2_000;
-
-export function lastRefresh(): RefreshOutcome | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(LAST_KEY);
-  if (raw === null) return null;
-  try {
-    return JSON.parse(raw) as RefreshOutcome;
-  } catch {
-    return null;
-  }
-}
-
-function record(outcome: RefreshOutcome): void {
-  PropertiesService.getDocumentProperties().setProperty(LAST_KEY, JSON.stringify(outcome));
-}
 
 export interface Source {
   readonly sheet: string;
   readonly values: Cell[][];
   readonly detected: Detected | undefined;
+  /** The sheet, to measure its grid for the cell budget. */
+  readonly handle: Sheet;
 }
 
 /**
@@ -91,7 +60,7 @@ export function readSources(
     let source = read.get(sheet.name);
     if (source === undefined) {
       const values = sheet.sheet.getDataRange().getValues() as Cell[][];
-      source = { sheet: sheet.name, values, detected: detectKind(values, settings) };
+      source = { sheet: sheet.name, values, detected: detectKind(values, settings), handle: sheet.sheet };
       read.set(sheet.name, source);
     }
     return source;
@@ -109,40 +78,140 @@ export function readSources(
   return out;
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * What the last successful refresh read: its inputs' digest, how many orders it believed, and from
+ * which sheet (its id; absent in records written before it was kept).
+ */
+interface LastInputs {
+  readonly digest: string;
+  readonly orders: number;
+  readonly sheetId?: number;
 }
 
-/** Runs a refresh and records its outcome; never throws. */
+function lastInputs(): LastInputs | undefined {
+  const v = readJson(documentStore(), PROPERTY_KEYS.lastInputs) as Partial<LastInputs> | undefined;
+  if (typeof v?.digest !== 'string' || typeof v.orders !== 'number' || !Number.isFinite(v.orders)) return undefined;
+  return { digest: v.digest, orders: v.orders, ...(typeof v.sheetId === 'number' ? { sheetId: v.sheetId } : {}) };
+}
+
+/**
+ * Last time's order count, when it says something of this paste: only for the same orders sheet.
+ * An owner who chose another sheet (an imported export, a new month's file) chose fewer orders on
+ * purpose; a paste over the same sheet that reads far fewer is what the guard is for.
+ */
+function comparableOrders(previous: LastInputs | undefined, sheetId: number): number | undefined {
+  if (previous === undefined) return undefined;
+  return previous.sheetId === undefined || previous.sheetId === sheetId ? previous.orders : undefined;
+}
+
+/** The language of messages where there is no spreadsheet to ask (a trigger without a document). */
+function userLang(): Lang {
+  try {
+    return pickLang('auto', Session.getActiveUserLocale());
+  } catch {
+    return 'ja';
+  }
+}
+
+/** The language of the tabs and messages: the setting, else the spreadsheet's locale. */
+function spreadsheetLang(ss: Spreadsheet): Lang {
+  try {
+    return pickLang(loadSettings().language, ss.getSpreadsheetLocale());
+  } catch {
+    return userLang();
+  }
+}
+
+/**
+ * Runs a refresh and records its outcome; never throws — though Apps Script may stop it outright at
+ * its time limit, which the run record then tells (src/gas/outcome.ts).
+ */
 export function refresh(cause: RefreshCause): RefreshOutcome {
   const started = Date.now();
   const at = new Date(started).toISOString();
+  // No claim about the tabs here: where there is no document, or no lock, none was looked at.
+  const failed = (error: string): RefreshOutcome => ({ ok: false, cause, at, durationMs: Date.now() - started, error });
+  // Google documents getActive() and getDocumentLock() as null outside a containing document, which
+  // an add-on's time trigger may be: nothing can be refreshed then, and it says so.
+  const ss = SpreadsheetApp.getActive();
+  if (ss === null) return failed(REFRESH_SAFETY.noDocument[userLang()]);
   const lock = LockService.getDocumentLock();
+  if (lock === null) return failed(REFRESH_SAFETY.noLock[userLang()]);
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     return { ok: false, busy: true, cause, at, durationMs: Date.now() - started };
   }
   let outcome: RefreshOutcome;
   try {
-    outcome = run(cause, started);
+    outcome = run(ss, cause, started);
   } catch (e) {
-    outcome = { ok: false, cause, at, durationMs: Date.now() - started, error: message(e) };
+    // A failure before the switch-over (which catches its own): no tab was written. Its message is
+    // in the spreadsheet's language (run's errors are), and so is what is said around it.
+    outcome = { ...failed(message(e)), ...keptClaim(() => ownSheets(ss)), lang: spreadsheetLang(ss) };
   } finally {
     lock.releaseLock();
   }
+  if (outcome.unchanged === true) return outcome;
+  const lang = outcome.lang ?? userLang();
+  const warnings = [...(outcome.warnings ?? [])];
   try {
-    record(outcome);
-  } catch {
-    // A full property store must not hide the refresh's own result from the caller.
+    recordOutcome(outcome);
+  } catch (e) {
+    // Shown to whoever is looking now: the sidebar or the menu's toast (a trigger's run keeps it too).
+    warnings.push(REFRESH_SAFETY.notRecorded[lang](message(e)));
   }
-  return outcome;
+  try {
+    clearRun();
+  } catch (e) {
+    warnings.push(REFRESH_SAFETY.notRecorded[lang](message(e)));
+  }
+  return warnings.length > (outcome.warnings?.length ?? 0) ? { ...outcome, warnings } : outcome;
 }
 
-function run(cause: RefreshCause, started: number): RefreshOutcome {
-  const ss = SpreadsheetApp.getActive();
+/**
+ * What a refresh that wrote nothing may say of the tabs: "the previous tabs were left as they were"
+ * — only when there are previous tabs (not after a first refresh that failed), and not when they
+ * cannot even be listed.
+ */
+function keptClaim(own: () => Partial<Record<TabId, unknown>>): { previousKept?: true } {
+  try {
+    return TAB_IDS.some((t) => own()[t] !== undefined) ? { previousKept: true } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Why a paste is not believed, in words. */
+function pasteMessage(refusal: PasteRefusal, sheet: string, lang: Lang, hadTabs: boolean): string {
+  const S = REFRESH_SAFETY;
+  return refusal.kind === 'noOrders'
+    ? S.noValidOrders[lang](sheet, refusal.skipped, refusal.reasons, hadTabs)
+    : S.fewOrders[lang](sheet, refusal.read, refusal.previous, refusal.minShare, refusal.skipped, refusal.reasons);
+}
+
+/** The grid of a sheet as Sheets counts it against its limit. */
+function gridOf(sheet: Sheet): { rows: number; columns: number } {
+  return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+}
+
+function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutcome {
+  const at = new Date(started).toISOString();
   const settings = loadSettings();
   const locale = ss.getSpreadsheetLocale();
   const lang = pickLang(settings.language, locale);
   const zone = zoneFor(ss.getSpreadsheetTimeZone());
+  const asOf = isoDay(zone.dayOf(started));
+  // A refresh that Apps Script stopped left this record: this one repairs what it left, so it may
+  // not skip as "unchanged".
+  const stopped = currentRun();
+  const own = ownSheets(ss);
+  // The names of the tabs there are: a tab the record does not name did not exist before this refresh.
+  const names: Partial<Record<TabId, string>> = {};
+  for (const t of TAB_IDS) if (own[t] !== undefined) names[t] = own[t]!.sheet.getName();
+  const base: RunRecord = { startedAt: at, cause, lang, phase: 'reading', written: [], names: { ...names } };
+  // Recorded before anything else: if Apps Script stops this refresh, the sidebar knows.
+  recordRun(base);
+  deleteLeftoverStaging(ss);
+
   const unrecognised: Source[] = [];
   const sources = readSources(ss, settings, unrecognised);
   const orders = sources.orders;
@@ -161,46 +230,159 @@ function run(cause: RefreshCause, started: number): RefreshOutcome {
     }
     throw new Error(REFRESH_ERRORS.noOrdersSheet[lang]);
   }
-  const history = ownSheets(ss).history;
+
+  const previous = lastInputs();
+  const digest = digestOf([orders.values, sources.customers?.values, sources.survey?.values], JSON.stringify([settings, asOf, lang, zone.name, locale]));
+  if (
+    cause === 'trigger' &&
+    stopped === null &&
+    previous?.digest === digest &&
+    lastRefresh()?.ok === true &&
+    TAB_IDS.every((t) => own[t] !== undefined)
+  ) {
+    return { ok: true, unchanged: true, cause, at, durationMs: Date.now() - started, asOf, lang };
+  }
+
+  const historyRead = own.history?.sheet.getDataRange().getValues() as Cell[][] | undefined;
   const report = buildReport({
     orders: orders.values,
     customers: sources.customers?.values,
     survey: sources.survey?.values,
-    history: history?.getDataRange().getValues() as Cell[][] | undefined,
+    history: historyRead,
     settings,
     zone,
     locale,
     now: started,
   });
-  const sheets = writeTabs(ss, report.tabs, lang);
-  const warnings: string[] = [];
-  try {
-    drawHistoryChart(sheets.funnel, sheets.history, report.history.rows.length, lang);
-  } catch (e) {
-    warnings.push(message(e));
-  }
-  try {
-    drawAccuracyChart(sheets.funnel, report.accuracyTable, lang);
-  } catch (e) {
-    warnings.push(message(e));
-  }
   const a = report.analysis;
+  const skipped = a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) }));
+  const read = {
+    rowsRead: a.orders.rows,
+    skippedTotal: a.skipped.length,
+    skipped,
+    sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
+  };
+  const ordersRead = a.orders.orders.length + a.orders.cancelled;
+
+  // An empty or garbled paste: nothing is written, History keeps its baseline.
+  const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, comparableOrders(previous, orders.handle.getSheetId()), settings.refresh.minShareOfLast);
+  if (refusal !== undefined) {
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang, keptClaim(() => own).previousKept === true), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
+  }
+
+  // Sheets' 10 million cells: every other sheet as it is, each tab as it will be, at every moment.
+  const jobs: TabJob[] = TAB_IDS.map((tab) => ({ tab, grid: report.tabs[tab], own: own[tab], before: own[tab] === undefined ? undefined : gridOf(own[tab]!.sheet) }));
+  const tabIds = new Set(TAB_IDS.map((t) => own[t]?.id).filter((id) => id !== undefined));
+  const others = ss.getSheets().filter((s) => !tabIds.has(s.getSheetId()));
+  const inputs = new Map(Object.values(sources).map((s) => [s.sheet, s]));
+  const sizes = others.map((s) => ({ name: s.getName(), grid: gridOf(s) }));
+  const othersCells = sizes.reduce((n, s) => n + s.grid.rows * s.grid.columns, 0);
+  const need = cellsNeeded({ others: othersCells, tabs: jobs.map((j) => ({ before: j.before, after: gridSize(j.grid) })), newSheet: NEW_SHEET_GRID });
+  if (need.peak > SHEETS_MAX_CELLS) {
+    const now = othersCells + jobs.reduce((n, j) => n + (j.before === undefined ? 0 : j.before.rows * j.before.columns), 0);
+    const advice = cellAdvice(sizes, inputs, lang);
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooManyCells[lang](need.peak, SHEETS_MAX_CELLS, now, advice), refused: 'cells', ...keptClaim(() => own), asOf, lang, ...read };
+  }
+
+  // Apps Script's 6 minutes: a refresh that could not write every tab in time does not start.
+  const cellsRead = [...Object.values(sources).map((s) => s.values), historyRead ?? []].reduce((n, v) => n + v.length * (v[0]?.length ?? 0), 0);
+  const cellsToWrite = jobs.reduce((n, j) => n + gridSize(j.grid).rows * gridSize(j.grid).columns, 0);
+  const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length });
+  if (slow !== undefined) {
+    const min = (ms: number): string => (ms / 60_000).toFixed(1);
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooSlow[lang](min(slow.writeMs), min(slow.elapsedMs)), refused: 'time', ...keptClaim(() => own), asOf, lang, ...read };
+  }
+
+  // The switch-over: recorded before each tab and after it.
+  const written: TabId[] = [];
+  const states: Partial<Record<TabId, TabState>> = {};
+  const sheets: Partial<Record<TabId, Sheet>> = {};
+  let writing: TabId | undefined;
+  try {
+    for (const job of jobs) {
+      writing = job.tab;
+      recordRun({ ...base, phase: 'writing', asOf, written: [...written], writing, names });
+      const w = writeTab(ss, job, lang);
+      written.push(job.tab);
+      states[job.tab] = { id: w.id, bold: w.bold };
+      sheets[job.tab] = w.sheet;
+      names[job.tab] = w.sheet.getName();
+      writing = undefined;
+      recordRun({ ...base, phase: 'writing', asOf, written: [...written], names });
+    }
+  } catch (e) {
+    const switchover = switchoverOf(written, writing, asOf, lang, names);
+    try {
+      rememberTabs(states);
+    } catch {
+      // The tabs carry their own ids in their metadata: the registry is only a help.
+    }
+    const touched = switchover.written.length + switchover.incomplete.length > 0;
+    return {
+      ok: false,
+      cause,
+      at,
+      durationMs: Date.now() - started,
+      error: REFRESH_SAFETY.failedWhileWriting[lang](message(e)),
+      previousKept: !touched,
+      ...(touched ? { switchover } : {}),
+      asOf,
+      lang,
+      ...read,
+    };
+  }
+
+  // Every tab is new. What follows cannot make them wrong: a failure is a warning.
+  const warnings: string[] = [];
+  const attempt = (fn: () => void, say: (why: string) => string): void => {
+    try {
+      fn();
+    } catch (e) {
+      warnings.push(say(message(e)));
+    }
+  };
+  attempt(() => rememberTabs(states), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang), (why) => why);
+  attempt(() => drawAccuracyChart(sheets.funnel!, report.accuracyTable, lang), (why) => why);
+  attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
+  attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: orders.handle.getSheetId(), asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {
     ok: true,
     cause,
-    at: new Date(started).toISOString(),
+    at,
     durationMs: Date.now() - started,
-    asOf: isoDay(a.asOf),
+    asOf,
+    lang,
     counts: report.counts,
-    rowsRead: a.orders.rows,
-    skippedTotal: a.skipped.length,
-    skipped: a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) })),
+    ...read,
     registrationAssumed: a.metrics.registration === 'assumed',
     ...(report.predictionNote !== undefined ? { predictionNote: report.predictionNote } : {}),
     ...(report.accuracyLine !== undefined ? { accuracyLine: report.accuracyLine } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
-    sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, s.sheet])),
-    tabs: Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s.getName()])) as Record<TabId, string>,
+    tabs: Object.fromEntries(TAB_IDS.map((t) => [t, sheets[t]!.getName()])) as Record<TabId, string>,
   };
+}
+
+/**
+ * What the owner can do to make room, biggest gain first: the unused columns and rows of the input
+ * sheets (an export pasted into a sheet keeps Sheets' 26 columns and every row it ever had), then
+ * archiving old orders and deleting sheets.
+ */
+function cellAdvice(sizes: ReadonlyArray<{ name: string; grid: { rows: number; columns: number } }>, inputs: ReadonlyMap<string, Source>, lang: Lang): string[] {
+  const S = REFRESH_SAFETY;
+  const gains: Array<[number, string]> = [];
+  for (const { name, grid } of sizes) {
+    const input = inputs.get(name);
+    if (input === undefined) continue;
+    const usedRows = Math.max(1, input.values.length);
+    const usedColumns = Math.max(1, input.values[0]?.length ?? 1);
+    const columnGain = (grid.columns - usedColumns) * grid.rows;
+    const rowGain = (grid.rows - usedRows) * grid.columns;
+    if (columnGain > 0) gains.push([columnGain, S.adviceEmptyColumns[lang](name, grid.columns, usedColumns, columnGain)]);
+    if (rowGain > 0) gains.push([rowGain, S.adviceEmptyRows[lang](name, grid.rows, usedRows, rowGain)]);
+  }
+  gains.sort((x, y) => y[0] - x[0]);
+  return [...gains.map(([, text]) => text), S.adviceArchive[lang], S.adviceSheets[lang]];
 }

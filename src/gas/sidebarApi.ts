@@ -19,6 +19,7 @@ import {
   NUMBER_SETTINGS,
   numberSetting,
   readSettings,
+  wholeNumberMessage,
   type NumberSettingPath,
   type SettingProblem,
   type Settings,
@@ -27,10 +28,12 @@ import { profileLabel } from '../core/profiles';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
 import type { Cell } from '../core/values';
+import { currentRun, interruptedOutcome, lastRefresh } from './outcome';
 import { ownerSheets, type OwnerSheet } from './ownSheets';
-import { lastRefresh, refresh, type RefreshOutcome } from './refresh';
+import { PROPERTY_VALUE_CAP, message, utf8Bytes } from './properties';
+import { refresh, type RefreshOutcome } from './refresh';
 import { loadSettings, saveSettingsJson } from './settingsStore';
-import { applyAutoRefresh, autoRefreshInstalled } from './trigger';
+import { applyAutoRefresh, autoRefreshInstalled, autoRefreshStatus, type AutoRefreshStatus } from './trigger';
 
 export interface DetectedSource {
   readonly sheet: string;
@@ -47,10 +50,12 @@ export interface NumberField {
   readonly path: NumberSettingPath;
   readonly label: string;
   readonly min: number;
+  /** The largest value accepted (a percentage), or null. */
+  readonly max: number | null;
   /** Blank is allowed and means null ("all time"). */
   readonly blankAllowed: boolean;
   readonly value: number | null;
-  /** What `readSettings` says about a value below `min` or not a whole number. */
+  /** What `readSettings` says about a value outside `min`–`max` or not a whole number. */
   readonly message: string;
 }
 
@@ -67,8 +72,12 @@ export interface SidebarState {
   readonly sheets: readonly string[];
   /** Per kind, the sheet the refresh will read and the columns found in it. */
   readonly detected: Readonly<Partial<Record<RangeKind, DetectedSource>>>;
+  /** The last refresh: its recorded outcome, or one that Apps Script stopped before it could record. */
   readonly last: RefreshOutcome | null;
+  /** Whether the current user has the automatic refresh's trigger here. */
   readonly autoRefreshInstalled: boolean;
+  /** Whether the automatic refresh is on, whose it is, and how its last run ended. */
+  readonly autoRefresh: AutoRefreshStatus;
 }
 
 /** Rows read to recognise a sheet (a survey is recognised by its answers, too). */
@@ -119,15 +128,35 @@ export function getSidebarState(): SidebarState {
       path: n.path,
       label: NUMBER_SETTING_LABELS[n.path][lang],
       min: n.min,
+      max: n.max ?? null,
       blankAllowed: n.default === null,
       value: numberSetting(settings, n.path),
-      message: SETTINGS_MESSAGES.wholeNumber[lang](n.min),
+      message: wholeNumberMessage(n)[lang],
     })),
     sheets: owners.map((sheet) => sheet.name),
     detected,
-    last: lastRefresh(),
+    last: lastShown(ss),
     autoRefreshInstalled: autoRefreshInstalled(),
+    autoRefresh: autoRefreshStatus(lang),
   };
+}
+
+/**
+ * What the sidebar shows as the last refresh. A record of a refresh under way while no refresh
+ * holds the lock means Apps Script stopped it (the 6-minute limit) before it could record its
+ * outcome: the sidebar then says so, and which tabs it had written.
+ */
+function lastShown(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RefreshOutcome | null {
+  const run = currentRun();
+  if (run !== null) {
+    const lock = LockService.getDocumentLock();
+    if (lock !== null && lock.tryLock(0)) {
+      lock.releaseLock();
+      const zone = ss.getSpreadsheetTimeZone();
+      return interruptedOutcome(run, (iso) => Utilities.formatDate(new Date(iso), zone, 'yyyy/MM/dd HH:mm'));
+    }
+  }
+  return lastRefresh();
 }
 
 /** The sidebar's button. */
@@ -147,11 +176,32 @@ export function saveSettings(input: unknown): { ok: boolean; problems: SettingPr
     const name = settings.sources[kind]!;
     problems.push({ path: `sources.${kind}`, message: bothLanguages(SETTINGS_MESSAGES.noSheet, name) });
   }
+  const json = JSON.stringify(settings);
+  const bytes = utf8Bytes(json);
+  if (bytes > PROPERTY_VALUE_CAP) problems.push({ path: '', message: bothLanguages(SETTINGS_MESSAGES.tooLarge, bytes, PROPERTY_VALUE_CAP) });
   if (problems.length > 0) return { ok: false, problems, state: getSidebarState() };
   const before = loadSettings().autoRefresh;
-  saveSettingsJson(JSON.stringify(settings));
-  if (JSON.stringify(before) !== JSON.stringify(settings.autoRefresh) || autoRefreshInstalled() !== settings.autoRefresh.enabled) {
-    applyAutoRefresh(settings.autoRefresh);
+  // The trigger first: if it cannot be made, the settings stay as they were and still describe it.
+  const changeTrigger = JSON.stringify(before) !== JSON.stringify(settings.autoRefresh) || autoRefreshInstalled() !== settings.autoRefresh.enabled;
+  if (changeTrigger) {
+    try {
+      applyAutoRefresh(settings.autoRefresh);
+    } catch (e) {
+      return { ok: false, problems: [{ path: 'autoRefresh', message: bothLanguages(SETTINGS_MESSAGES.triggerFailed, message(e)) }], state: getSidebarState() };
+    }
+  }
+  try {
+    saveSettingsJson(json);
+  } catch (e) {
+    // Put the trigger back as the stored settings describe it.
+    if (changeTrigger) {
+      try {
+        applyAutoRefresh(before);
+      } catch {
+        // The trigger checks the settings at each run and removes itself if they say off.
+      }
+    }
+    return { ok: false, problems: [{ path: '', message: bothLanguages(SETTINGS_MESSAGES.notStored, message(e)) }], state: getSidebarState() };
   }
   return { ok: true, problems: [], state: getSidebarState() };
 }

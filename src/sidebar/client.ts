@@ -7,9 +7,10 @@ import type { RefreshOutcome } from '../gas/refresh';
 import type { SidebarState } from '../gas/sidebarApi';
 import { h, replaceChildren } from './dom';
 import { funnelChart } from './funnel';
+import { importPanel } from './importPanel';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
-import { noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
+import { autoRefreshLine, noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
 
 /** Before the first state arrives there are no words from the server: these come from
  *  SIDEBAR_TEXT at build time (scripts/build.mjs), for a first call that fails. */
@@ -17,7 +18,7 @@ declare const __BOOT_TEXT__: Readonly<Record<'ja' | 'en', { readonly failed: str
 
 interface View {
   state: SidebarState | null;
-  busy: 'load' | 'refresh' | 'save' | null;
+  busy: 'load' | 'refresh' | 'save' | 'import' | null;
   /** The outcome of this page's last click, when it differs from the recorded one (busy). */
   notice: RefreshOutcome | null;
   /** The last outcome with counts seen by this page, shown under a later failure. */
@@ -32,6 +33,16 @@ let form: SettingsForm | null = null;
 const root = document.getElementById('app')!;
 const main = h('div', { class: 'main' });
 const settingsSlot = h('div', { class: 'settings-slot' });
+const importer = importPanel({
+  state: () => view.state,
+  setBusy(busy) {
+    view.busy = busy ? 'import' : null;
+    render();
+  },
+  refresh: () => onRefresh(),
+  useSheetAndRefresh: (sheet) => useOrdersSheet(sheet),
+  reload: () => reload(),
+});
 
 function bootText(): { failed: string; permission: string } {
   const lang = (navigator.language || '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
@@ -91,9 +102,17 @@ function render(): void {
   }
   if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t, st.rangeLabels));
   else body.push(h('p', { class: 'muted', 'data-never': '' }, t.never));
+  // This click's warnings that the record could not keep (the outcome could not be stored).
+  if (view.notice !== null && view.notice.at === last?.at && (view.notice.warnings?.length ?? 0) > (last.warnings?.length ?? 0)) {
+    body.push(noticeBox({ kind: 'warning', id: 'unrecorded', lines: view.notice.warnings!.slice(last.warnings?.length ?? 0) }));
+  } else if (view.notice !== null && view.notice.at !== last?.at && view.notice.warnings !== undefined) {
+    body.push(noticeBox({ kind: 'warning', id: 'unrecorded', lines: [...view.notice.warnings] }));
+  }
+  body.push(autoRefreshLine(st.autoRefresh));
 
   replaceChildren(main, button, progress, ...notices, ...body);
   form?.setBusy(view.busy !== null);
+  importer.setPageBusy(view.busy !== null && view.busy !== 'import');
 }
 
 function renderForm(open: boolean): void {
@@ -144,6 +163,48 @@ async function onRefresh(): Promise<void> {
   }
 }
 
+/** Fresh state after an import: the new sheet is one of the sources now. */
+async function reload(): Promise<SidebarState | null> {
+  try {
+    view.state = await server.getSidebarState();
+    render();
+    if (form === null || !form.dirty) renderForm(isOpen());
+    return view.state;
+  } catch (e) {
+    view.callError = failure(e);
+    render();
+    return null;
+  }
+}
+
+/** After an import: make its sheet the orders source (the settings' choice), then refresh. */
+async function useOrdersSheet(sheet: string): Promise<void> {
+  if (view.busy !== null || view.state === null) return;
+  view.busy = 'save';
+  render();
+  try {
+    const settings = view.state.settings;
+    // The import sheet has its platform's own layout: its columns are detected from it, not taken
+    // from overrides the owner chose for another sheet's headers.
+    const { orders: _previous, ...columns } = settings.columns;
+    const result = await server.saveSettings({ ...settings, columns, sources: { ...settings.sources, orders: sheet } });
+    view.state = result.state;
+    view.busy = null;
+    renderForm(isOpen());
+    if (!result.ok) {
+      view.callError = result.problems.map((p) => p.message[view.state!.lang]).join(' ');
+      render();
+      return;
+    }
+  } catch (e) {
+    view.busy = null;
+    view.callError = failure(e);
+    render();
+    return;
+  }
+  await onRefresh();
+}
+
 function isOpen(): boolean {
   return form?.element instanceof HTMLDetailsElement ? form.element.open : false;
 }
@@ -183,6 +244,6 @@ async function onSave(): Promise<void> {
   }
 }
 
-replaceChildren(root, main, settingsSlot);
+replaceChildren(root, main, importer.element, settingsSlot);
 render();
 void load();

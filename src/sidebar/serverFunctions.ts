@@ -1,13 +1,21 @@
 /**
  * The server functions the sidebar may call through `google.script.run` — the one list that the
- * typed wrapper (server.ts) builds its calls from and the local preview's /api/run allows.
+ * typed wrapper (server.ts) builds its calls from and the local preview's /api/run allows: the
+ * exports of src/gas/sidebarApi.ts and src/gas/importer.ts, which export nothing else.
  * Only the server's types are imported (a type query, no import statement), so a module that
  * imports this list bundles no server code.
  */
-export type ServerFns = typeof import('../gas/sidebarApi');
+export type ServerFns = typeof import('../gas/sidebarApi') & typeof import('../gas/importer');
 
-/** Keyed on the server module's exports: a missing or extra name is a type error. */
-const FUNCTIONS = { getSidebarState: true, refreshFromSidebar: true, saveSettings: true } satisfies Record<keyof ServerFns, true>;
+/** Keyed on the server modules' exports: a missing or extra name is a type error. */
+const FUNCTIONS = {
+  getSidebarState: true,
+  refreshFromSidebar: true,
+  saveSettings: true,
+  // The CSV import (src/gas/importer.ts).
+  readImportKeys: true,
+  appendImportRows: true,
+} satisfies Record<keyof ServerFns, true>;
 
 export type SidebarServerFunction = keyof typeof FUNCTIONS;
 

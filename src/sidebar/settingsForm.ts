@@ -208,7 +208,7 @@ export function settingsForm(state: SidebarState, open: boolean, onSave: () => v
       let typed = settings;
       for (const [path, { field, input }] of numbers) {
         const n = parseWhole(input.value);
-        if ((n === null && !field.blankAllowed) || n === undefined || (n !== null && n < field.min)) {
+        if ((n === null && !field.blankAllowed) || n === undefined || (n !== null && (n < field.min || (field.max !== null && n > field.max)))) {
           problems.push({ path, message: field.message });
         } else {
           typed = withNumber(typed, path, n);

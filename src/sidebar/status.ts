@@ -57,14 +57,35 @@ export function noticeBox(n: Notice): HTMLElement {
   );
 }
 
-/** What stopped a refresh: busy, or its error (shown above the chart). */
+/**
+ * What stopped a refresh: busy, or its error (shown above the chart), and what it left of the tabs:
+ * all as they were, or — when it was stopped while writing them — which are new and which old.
+ */
 export function outcomeAlerts(outcome: RefreshOutcome, t: Text): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (outcome.busy) out.push(noticeBox({ kind: 'warning', id: 'busy', lines: [t.busy] }));
   if (outcome.error !== undefined) {
-    out.push(noticeBox({ kind: 'error', id: 'error', title: t.failed, lines: [outcome.error, t.previousKept] }));
+    // Only what is known of the tabs: which were rewritten, or that there were tabs and none was.
+    const tabs = outcome.previousKept === false ? (outcome.switchover?.note ?? '') : outcome.previousKept === true ? t.previousKept : '';
+    out.push(noticeBox({ kind: 'error', id: 'error', title: t.failed, lines: tabs === '' ? [outcome.error] : [outcome.error, tabs] }));
   }
   return out;
+}
+
+/** The automatic refresh: on or off, whose, and how its last run ended. */
+export function autoRefreshLine(status: SidebarState['autoRefresh']): HTMLElement {
+  const lines: HTMLElement[] = [h('p', { 'data-auto-refresh': status.on ? 'on' : 'off' }, status.summary)];
+  if (status.lastRun !== undefined) {
+    lines.push(
+      h(
+        'p',
+        { 'data-auto-last': status.lastRun.ok ? 'ok' : 'failed', class: status.lastRun.ok ? 'muted' : 'field-error' },
+        `${status.lastRunLabel}: ${formatInstant(status.lastRun.at)} — ${status.lastRun.text}`,
+      ),
+    );
+  }
+  if (status.note !== undefined) lines.push(h('p', { class: 'muted', 'data-auto-note': '' }, status.note));
+  return h('div', { class: 'auto-refresh' }, ...lines);
 }
 
 /** The warnings of a refresh that ran: problems that did not stop it, registration assumed,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { DAY_MS, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
+import { makeZone } from '../../src/core/dates';
 import { TABLE_MAX_CUSTOMERS, TABLE_NOTES_MAX, fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import { STAGE_LABELS } from '../../src/core/labels';
 import { readInputs } from '../../src/core/analyze';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../src/core/settings';
-import { oracleStage, oracleTable, type ModelOrder } from '../support/oracle';
+import { oracleStage, oracleTable } from '../support/oracle';
 import { cell, notes, pick } from '../support/tables';
+import { SHOP_AS_OF, renderShop, shopOrders } from '../support/shops';
 
 const tokyo = makeZone('Asia/Tokyo');
 const env = (over: Partial<FunctionEnv> = {}): FunctionEnv => ({
@@ -367,79 +368,12 @@ test('a table ends with at most TABLE_NOTES_MAX note rows (the preview reserves 
 // ---------------------------------------------------------------------------------------------
 // Random shops rendered as messy exports, compared with a literal reading of the spec.
 
-const AS_OF = dayFromCivil(2024, 6, 30);
-const shopOrders = fc.array(
-  fc.record({
-    customer: fc.constantFrom('C1', 'C2', 'C3', '1001', 'a@shop.jp', '顧客7'),
-    day: fc.integer({ min: AS_OF - 200, max: AS_OF + 10 }),
-    amount: fc.oneof(fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: -5_000, max: -1 })),
-    cancelled: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
-    subscription: fc.boolean(),
-    lines: fc.integer({ min: 1, max: 3 }),
-    dateStyle: fc.integer({ min: 0, max: 6 }),
-    amountStyle: fc.integer({ min: 0, max: 3 }),
-    second: fc.integer({ min: 0, max: 86_399 }),
-  }),
-  { maxLength: 40 },
-);
-
-function renderDate(day: number, second: number, style: number): unknown {
-  const iso = isoDay(day);
-  const [y, m, d] = iso.split('-').map(Number);
-  const hh = String(Math.floor(second / 3600)).padStart(2, '0');
-  const mm = String(Math.floor(second / 60) % 60).padStart(2, '0');
-  switch (style) {
-    case 0: return new Date(day * DAY_MS + second * 1000 - 9 * 3_600_000); // a Date cell in a JST sheet
-    case 1: return `${y}/${m}/${d} ${hh}:${mm}`;
-    case 2: return iso;
-    case 3: return `${y}年${m}月${d}日`;
-    case 4: return day + 25569; // a serial number
-    case 5: return `${iso} ${hh}:${mm}:00 +0900`;
-    default: return `${iso}T${hh}:${mm}:00+09:00`;
-  }
-}
-
-function renderAmount(n: number, style: number): unknown {
-  const grouped = Math.abs(n).toLocaleString('en-US');
-  const sign = n < 0 ? '-' : '';
-  switch (style) {
-    case 0: return n;
-    case 1: return `${sign}¥${grouped}`;
-    case 2: return `${sign}${grouped}円`;
-    default: return `${sign}${grouped}`.replace(/[0-9,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-  }
-}
+const AS_OF = SHOP_AS_OF;
 
 test('random shops in messy layouts give the spec’s table (property)', () => {
   fc.assert(
     fc.property(shopOrders, fc.boolean(), fc.integer({ min: 0, max: 5 }), (list, japanese, garbage) => {
-      const header = japanese
-        ? ['注文番号', '顧客ID', '注文日時', '商品名', '合計金額', '注文ステータス', '定期購入']
-        : ['Order Number', 'Customer ID', 'Order Date', 'Product', 'Total', 'Status', 'Subscription'];
-      const rows: unknown[][] = [header];
-      const model: ModelOrder[] = [];
-      list.forEach((o, i) => {
-        // The time of day the rendering keeps: seconds for a Date cell, minutes for text with a
-        // time, none for a date-only text or a whole serial number.
-        const time = o.dateStyle === 0 ? o.second : [1, 5, 6].includes(o.dateStyle) ? Math.floor(o.second / 60) * 60 : 0;
-        model.push({ customer: o.customer, day: o.day, amount: o.amount, cancelled: o.cancelled, subscription: o.subscription, time });
-        const key = o.customer === '1001' && i % 2 === 0 ? 1001 : o.customer;
-        rows.push([
-          `#${i + 1}`,
-          key,
-          renderDate(o.day, o.second, o.dateStyle),
-          'item',
-          renderAmount(o.amount, o.amountStyle),
-          o.cancelled ? (japanese ? 'キャンセル' : 'refunded') : japanese ? '発送済み' : 'paid',
-          o.subscription ? (japanese ? '定期' : 'yes') : '',
-        ]);
-        for (let l = 1; l < o.lines; l++) rows.push([`#${i + 1}`, '', '', 'item', '', '', '']);
-      });
-      // Garbage rows anywhere must not change the result.
-      for (let g = 0; g < garbage; g++) {
-        const at = 1 + ((g * 7919) % rows.length);
-        rows.splice(at, 0, g % 2 === 0 ? ['', '', 'not a date', 'x', 'y', '', ''] : [`#g${g}`, 'C9', 'someday', '', 100, '', '']);
-      }
+      const { rows, model } = renderShop(list, japanese, garbage);
       const expected = oracleTable(model, AS_OF);
       const t = table(fanStage(env(), rows, undefined, jst('2024-06-30T12:00:00')));
       // The garbage rows are left out, and the table's last row says so.

@@ -54,13 +54,34 @@ describe('settings (one place for defaults, SPEC §3–§4, §7)', () => {
     };
     for (const n of NUMBER_SETTINGS) {
       expect(numberSetting(DEFAULT_SETTINGS, n.path)).toBe(n.default);
-      const wholeNumber = { ja: `${n.min}以上の整数を入力してください`, en: `Enter a whole number of at least ${n.min}` };
+      const wholeNumber =
+        n.max === undefined
+          ? { ja: `${n.min}以上の整数を入力してください`, en: `Enter a whole number of at least ${n.min}` }
+          : { ja: `${n.min}〜${n.max}の整数を入力してください`, en: `Enter a whole number from ${n.min} to ${n.max}` };
       // Alone, the minimum may break a pair rule (lapse ≥ active, tier order), which has words of its own.
       const kept = readSettings(at(n.path, n.min));
       expect(kept.problems.filter((p) => p.path === n.path).map((p) => p.message)).not.toContainEqual(wholeNumber);
       const refused = readSettings(at(n.path, n.min - 1));
       expect(refused.problems.find((p) => p.path === n.path)?.message).toEqual(wholeNumber);
       expect(numberSetting(refused.settings, n.path)).toBe(n.default);
+      if (n.max !== undefined) {
+        expect(readSettings(at(n.path, n.max)).problems.filter((p) => p.path === n.path)).toEqual([]);
+        expect(readSettings(at(n.path, n.max + 1)).problems.find((p) => p.path === n.path)?.message).toEqual(wholeNumber);
+      }
     }
+  });
+
+  test('the refresh refuses a paste below half of last time’s orders by default; 0–100 %', () => {
+    expect(DEFAULT_SETTINGS.refresh.minShareOfLast).toBe(50);
+    expect(readSettings({ refresh: { minShareOfLast: 0 } }).settings.refresh.minShareOfLast).toBe(0);
+    expect(readSettings({ refresh: { minShareOfLast: 101 } }).settings.refresh.minShareOfLast).toBe(50);
+  });
+
+  test('a VIP message longer than 500 characters is refused in the owner’s words (the settings must fit one 9 KB property)', () => {
+    const long = 'ご'.repeat(501);
+    const { settings, problems } = readSettings({ messageTemplate: { ja: long, en: 'Dear {name}' } });
+    expect(problems).toEqual([{ path: 'messageTemplate.ja', message: { ja: 'メッセージは500文字以内にしてください', en: 'Keep the message to 500 characters or fewer' } }]);
+    expect(settings.messageTemplate).toEqual({ ja: DEFAULT_SETTINGS.messageTemplate.ja, en: 'Dear {name}' });
+    expect(readSettings({ messageTemplate: { ja: 'ご'.repeat(500) } }).problems).toEqual([]);
   });
 });

@@ -150,13 +150,23 @@ describe('診断 / Diagnostics (the menu item)', () => {
   test('after a refresh, an English spreadsheet: the four tabs found by their mark and sheet id, in English', () => {
     const b = workbook({ locale: 'en_US' });
     b.env.call('refreshFromMenu');
-    const registry = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.tabSheets)!) as Record<string, number>;
+    const id = (name: string) => b.env.sheet(name).sheetId;
+    const facts = `Fan Funnel: "Fan Funnel" (sheet id ${id('Fan Funnel')}). Customers: "Customers" (sheet id ${id('Customers')}). VIP: "VIP" (sheet id ${id('VIP')}). History: "History" (sheet id ${id('History')})`;
     const tabs = diagnose(b, 'Diagnostics').lines.get('The add-on’s tabs')!;
     expect(tabs).toEqual({
       status: 'OK',
-      facts: `Fan Funnel: "Fan Funnel" (sheet id ${registry.funnel}). Customers: "Customers" (sheet id ${registry.customers}). VIP: "VIP" (sheet id ${registry.vip}). History: "History" (sheet id ${registry.history})`,
+      facts,
       meaning: 'The add-on writes only to the tabs it made (checked by their mark and their sheet id). A missing tab is made by the next refresh.',
     });
+    // The owner duplicates VIP (metadata and all), and the registry property is lost: the copy is
+    // reported as a copy, by the refresh's own rule (the id in its metadata is not its own).
+    b.env.run(() => {
+      const ss = b.env.spreadsheet;
+      const copy = ss.insertSheet('VIP のコピー');
+      for (const m of ss.getSheetByName('VIP')!.getDeveloperMetadata()) copy.addDeveloperMetadata(m.getKey(), m.getValue() ?? '');
+    });
+    b.env.properties.document.map.delete(PROPERTY_KEYS.tabSheets);
+    expect(diagnose(b, 'Diagnostics').lines.get('The add-on’s tabs')!.facts).toBe(`${facts}. marked copies (never written): "VIP のコピー" (${id('VIP のコピー')})`);
   });
 });
 

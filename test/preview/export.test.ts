@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../scripts/csv';
-import { TAB_NAMES } from '../../src/core/labels';
+import { NOTICE_ROWS } from '../../src/core/grid';
+import { TAB_NAMES, TAB_NOTICE } from '../../src/core/labels';
 import { projectRoot } from '../../emulator/project';
 import { sampleShopSheets } from '../support/sampleSheets';
 
@@ -57,13 +58,14 @@ test('npm start -- --lang en --export x.xlsx writes a workbook Excel opens; Hist
   // The History tab's snapshot of the as-of day, under its Excel name.
   const history = book.getWorksheet('History (Fan Funnel)')!;
   expect(history.rowCount).toBeGreaterThanOrEqual(2);
-  const day = history.getCell('A2').value;
+  const day = history.getCell(`A${2 + NOTICE_ROWS}`).value;
   expect(day instanceof Date ? day.toISOString().slice(0, 10) : day).toBe('2026-10-31');
-  expect(book.getWorksheet(TAB_NAMES.funnel.en)!.getCell('A1').value).toBe(TAB_NAMES.funnel.en);
+  expect(book.getWorksheet(TAB_NAMES.funnel.en)!.getCell('A1').value).toBe(TAB_NOTICE.line.en);
+  expect(book.getWorksheet(TAB_NAMES.funnel.en)!.getCell(`A${1 + NOTICE_ROWS}`).value).toBe(TAB_NAMES.funnel.en);
 
   // The chart's data names the sheets as the file calls them.
   const charts = book.getWorksheet('Charts')!;
   const text = charts.getSheetValues().flat().map(String).join('\n');
-  expect(text).toContain("'History (Fan Funnel)'!A1:");
+  expect(text).toContain(`'History (Fan Funnel)'!A${1 + NOTICE_ROWS}:`);
   expect(text).not.toMatch(/(^|[^'])History!/m);
 });

@@ -10,6 +10,11 @@ import { exportXlsx, readXlsx } from '../../preview/xlsx';
 import { lapsedCustomer, stageOf } from '../support/previewFixtures';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
 import { columnOf } from '../support/tables';
+import { NOTICE_ROWS } from '../../src/core/grid';
+import { TAB_NOTICE } from '../../src/core/labels';
+import type { SidebarState } from '../../src/gas/sidebarApi';
+import { prepareImport, runImport, type ImportServer } from '../../src/sidebar/importFlow';
+import { cp932Csv, rakutenExport } from '../support/importFiles';
 
 const FUNNEL_TAB = 'ファンファネル';
 
@@ -37,8 +42,10 @@ describe('preview workbook', () => {
     ]);
     const funnel = wb.grid(FUNNEL_TAB);
     expect(funnel.editable).toBe(false);
-    expect(funnel.cells[0]![0]).toBe(FUNNEL_TAB);
-    expect(funnel.bold[0]![0]).toBe(true);
+    // Row 1 says the add-on rewrites the tab (issue 11); the title is below it.
+    expect(funnel.cells[0]![0]).toBe(TAB_NOTICE.line.ja);
+    expect(funnel.cells[NOTICE_ROWS]![0]).toBe(FUNNEL_TAB);
+    expect(funnel.bold[NOTICE_ROWS]![0]).toBe(true);
     expect(funnel.charts.length).toBeGreaterThan(0);
   });
 
@@ -92,8 +99,9 @@ describe('preview workbook', () => {
     await book.xlsx.load((await exportXlsx(wb)) as unknown as ArrayBuffer);
     const names = book.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Survey', FORMULAS_SHEET, FUNNEL_TAB, 'VIP', '履歴', 'Charts']));
-    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(FUNNEL_TAB);
-    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').font?.bold).toBe(true);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(TAB_NOTICE.line.ja);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).value).toBe(FUNNEL_TAB);
+    expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).font?.bold).toBe(true);
     const formulas = book.getWorksheet(FORMULAS_SHEET)!;
     expect(formulas.getCell('A2').value).toBe(wb.formulaValues()[1]![0]);
     expect(String(formulas.getCell('A1').note)).toContain('=FANSTAGE(');
@@ -154,12 +162,40 @@ describe('preview server API', () => {
     expect(run.ok).toBe(true);
     expect(JSON.parse(run.json).outcome.ok).toBe(true);
     const priv = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refresh_', args: [] }) })).body as { ok: boolean; message: string };
-    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings)" });
+    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings, readImportKeys, appendImportRows)" });
 
     expect(((await call('/api/trigger', { method: 'POST', body: '{}' })).body as { ok: boolean }).ok).toBe(true);
     const xlsx = await call('/api/export');
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(xlsx.body as ArrayBuffer).subarray(0, 2).toString()).toBe('PK');
     expect((await call('/api/nothing')).status).toBe(404);
+  });
+});
+
+describe('preview workbook: the sidebar’s CSV import (issue 13)', () => {
+  test('the import flow runs through /api/run’s calls: a CP932 export lands in its own sheet, shown as a tab; the refresh can read it', async () => {
+    const wb = new PreviewWorkbook({ sheets: sampleShopSheets(60), now: SAMPLE_AS_OF });
+    const call = async (name: string, arg: unknown): Promise<never> => {
+      const answer = wb.run(name, [JSON.parse(JSON.stringify(arg))]);
+      if (!answer.ok) throw new Error(answer.message);
+      return JSON.parse(answer.json!) as never;
+    };
+    const server: ImportServer = { readImportKeys: (r) => call('readImportKeys', r), appendImportRows: (r) => call('appendImportRows', r) };
+    const bytes = cp932Csv(rakutenExport(0, 30));
+    const chosen = { name: 'rakuten.csv', size: bytes.length, arrayBuffer: async () => Uint8Array.from(bytes).buffer };
+    const state = JSON.parse((wb.run('getSidebarState', []) as { json: string }).json) as SidebarState;
+    const prepared = await prepareImport([chosen], { server, settings: state.settings, lang: state.lang });
+    expect(prepared.previews[0]!.encoding).toBe('Shift_JIS (CP932)');
+    const outcome = await runImport(prepared, { server, lang: state.lang, shouldStop: () => false });
+    expect(outcome.outcome).toBe('done');
+    const sheet = '注文データ(楽天 RMS)';
+    expect(wb.tabs().map((t) => t.name)).toContain(sheet);
+    expect(wb.grid(sheet).cells[0]![0]).toBe('注文番号');
+
+    // "Refresh from this sheet", as the panel offers it.
+    const saved = wb.run('saveSettings', [{ ...state.settings, sources: { ...state.settings.sources, orders: sheet } }]);
+    expect(saved.ok).toBe(true);
+    const refreshed = JSON.parse((wb.run('refreshFromSidebar', []) as { json: string }).json) as { outcome: { ok: boolean; sources: { orders: string } } };
+    expect(refreshed.outcome).toMatchObject({ ok: true, sources: { orders: sheet } });
   });
 });

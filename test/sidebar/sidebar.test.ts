@@ -75,14 +75,14 @@ describeInBrowser('sidebar in a browser', () => {
     expect(await s.page.locator('[data-never]').textContent()).toBe('Not refreshed yet. Press Refresh.');
 
     await button.click();
-    // While it runs: the button is disabled and says so, and a progress line shows.
-    // Read in one go inside the page: on a busy machine the call can end between two reads from here.
+    // While it runs: the button is disabled and says so, and a progress line shows. Both are read
+    // in one step inside the page: on a loaded machine the refresh may be over by a second look.
     const busy = await s.page.waitForFunction(() => {
-      const b = document.querySelector('#refresh');
-      if (b === null || !b.hasAttribute('disabled') || b.getAttribute('aria-busy') !== 'true') return null;
-      return { label: b.textContent, progress: document.querySelector('[data-progress]')?.textContent ?? null };
+      const b = document.querySelector('#refresh[disabled][aria-busy="true"]');
+      const p = document.querySelector('[data-progress]');
+      return b !== null && p !== null ? [b.textContent, p.textContent] : null;
     });
-    expect(await busy.jsonValue()).toEqual({ label: 'Refreshing…', progress: 'Reading the sheets…' });
+    expect(await busy.jsonValue()).toEqual(['Refreshing…', 'Reading the sheets…']);
     await s.page.screenshot({ path: join(ARTIFACTS, 'sidebar-progress.png'), animations: 'disabled' });
 
     await s.page.waitForSelector('svg.funnel');
@@ -240,6 +240,66 @@ describeInBrowser('sidebar in a browser', () => {
     expect(await s.page.locator('[data-notice="error"]').getAttribute('role')).toBe('alert');
     expect(await chartCounts(s)).toEqual(before);
     await s.page.screenshot({ path: join(ARTIFACTS, 'sidebar-error.png'), fullPage: true });
+  });
+
+  test('(e) a first refresh that fails, in Japanese: its error, and no claim of "previous tabs" that never existed', async () => {
+    const server = sidebarServer({ locale: 'ja_JP', now: SAMPLE_AS_OF, sheets: { メモ: [['仕入れメモ']] } });
+    const s = await open(server.backend);
+    await s.page.click('#refresh');
+    await s.page.waitForSelector('[data-notice="error"]');
+    const lines = await s.page.$$eval('[data-notice="error"] > *', (els) => els.map((e) => e.textContent));
+    expect(lines).toEqual([
+      '更新できませんでした',
+      '注文のシートが見つかりません。注文データ(顧客ID・注文日・金額の見出し付き)を貼り付けるか、設定で注文シートを選んでください。',
+    ]);
+  });
+
+  test('(e) a stored outcome of an unexpected shape (an older version, a damaged property): the sidebar shows what it can', async () => {
+    const server = sidebarServer({ locale: 'en_US', now: SAMPLE_AS_OF, sheets: sampleShopSheets(30) });
+    server.env.properties.document.map.set(
+      PROPERTY_KEYS.lastRefresh,
+      JSON.stringify({ ok: true, cause: 'menu', at: '2026-10-31T15:00:00.000Z', durationMs: 'slow', warnings: 'the chart could not be drawn', skipped: { row: 3 }, counts: { partner: 'x' } }),
+    );
+    const s = await open(server.backend);
+    await s.page.locator('#refresh').waitFor();
+    expect(await s.page.$$eval('[data-notice="warnings"] p', (ps) => ps.map((p) => p.textContent))).toEqual(['the chart could not be drawn']);
+    expect(await s.page.locator('[data-at]').getAttribute('data-at')).toBe('2026-10-31T15:00:00.000Z');
+    expect(await s.page.locator('svg.funnel').count()).toBe(0);
+    // (afterEach: no page error, such as "e.lines.map is not a function".)
+  });
+
+  test('(e) a refresh Apps Script stopped while writing: the sidebar says which tabs are new and which old', async () => {
+    const server = sidebarServer({ locale: 'en_US', now: SAMPLE_AS_OF, sheets: sampleShopSheets(30) });
+    server.env.call('refreshFromMenu');
+    // What a refresh stopped at 6 minutes leaves: its record, the funnel written, the customers tab cut short.
+    server.env.properties.document.map.set(
+      PROPERTY_KEYS.refreshRun,
+      JSON.stringify({ startedAt: '2026-10-31T15:00:00.000Z', cause: 'trigger', lang: 'en', phase: 'writing', asOf: '2026-11-01', written: ['funnel'], writing: 'customers', names: { funnel: 'Fan Funnel', customers: 'Customers', vip: 'VIP', history: 'History' } }),
+    );
+    const s = await open(server.backend);
+    await s.page.waitForSelector('[data-notice="error"]');
+    const lines = await s.page.$$eval('[data-notice="error"] > *', (els) => els.map((e) => e.textContent));
+    expect(lines).toEqual([
+      'The refresh failed',
+      'The refresh started at 2026/11/01 00:00 did not finish (Apps Script stopped it, e.g. at its 6-minute limit).',
+      'New tabs (as of 2026/11/01): Fan Funnel. Tabs whose rewrite was cut short: Customers. Tabs still from the previous refresh: VIP; History. Refresh again to bring every tab up to date.',
+    ]);
+    expect(await text(s, '[data-notice="error"]')).not.toContain('left as they were');
+    // The next refresh repairs them, and the sidebar says so no more.
+    await s.page.click('#refresh');
+    await s.page.waitForSelector('svg.funnel');
+    expect(await s.page.locator('[data-notice="error"]').count()).toBe(0);
+  });
+
+  test('(e) the automatic refresh: on, whose, and how its last run ended', async () => {
+    const server = sidebarServer({ locale: 'en_US', now: SAMPLE_AS_OF, sheets: sampleShopSheets(30), userEmail: 'owner@example.com' });
+    const st = server.env.call('getSidebarState') as SidebarState;
+    server.env.call('saveSettings', { ...st.settings, autoRefresh: { enabled: true, every: 'day', hour: 7 } });
+    server.env.triggers.fire(server.env.triggers.list()[0]!);
+    const s = await open(server.backend);
+    await s.page.locator('#refresh').waitFor();
+    expect(await text(s, '[data-auto-refresh]')).toBe('Automatic refresh: daily between 7:00 and 8:00 (owner@example.com)');
+    expect(await text(s, '[data-auto-last]')).toMatch(/^Last automatic run: .+ — refreshed$/);
   });
 
   test('(e) another refresh holding the lock: "busy"', async () => {
