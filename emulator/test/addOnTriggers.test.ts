@@ -5,15 +5,7 @@
  * null where there is no containing document.
  */
 import { createGasEnvironment, type GasEnvironmentOptions } from '../index';
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
+import { thrown } from './thrown';
 
 function setup(options: GasEnvironmentOptions = {}) {
   const env = createGasEnvironment({ now: Date.parse('2024-06-30T00:00:00Z'), userEmail: 'owner@example.com', ...options });

@@ -5,18 +5,10 @@
  * minutes of trigger time per user per day — each with Apps Script's message.
  */
 import { CALIBRATION, createGasEnvironment, type GasEnvironmentOptions } from '../index';
+import { thrown } from './thrown';
 
 const EXCEEDED = 'Exception: Exceeded maximum execution time';
 const DAILY = 'Exception: Service using too much computer time for one day.';
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
 
 /** Exact sums: the script's own JavaScript time (Node's, which varies) left out. */
 function setup(options: GasEnvironmentOptions = {}) {

@@ -5,17 +5,9 @@
  */
 import vm from 'node:vm';
 import { createGasEnvironment, LOCK_TIMEOUT_MESSAGE, NOT_IMPLEMENTED, type GasEnvironmentOptions } from '../index';
+import { thrown } from './thrown';
 
 /** The error a call throws, as Apps Script's log prints it ("Exception: …"). */
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
-
 function setup(options: GasEnvironmentOptions = {}) {
   const env = createGasEnvironment({ now: Date.parse('2024-06-30T00:00:00Z'), ...options });
   const g = env.globals;

@@ -4,18 +4,10 @@
  * gives, before anything changes. Also Utilities.sleep's cap.
  */
 import { createGasEnvironment, type GasEnvironmentOptions } from '../index';
+import { thrown } from './thrown';
 
 const CELLS = 'Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 const CHARACTERS = 'Exception: Your input contains more than the maximum of 50000 characters in a single cell.';
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
 
 /** A spreadsheet whose first sheet is `rows` × 26 (the default width): 26 × rows cells. */
 function book(rows: number, options: GasEnvironmentOptions = {}) {

@@ -7,15 +7,7 @@
  */
 import { createGasEnvironment, type GasEnvironmentOptions } from '../index';
 import { sheetsCall } from '../sheetsCall';
-
-function thrown(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
+import { thrown } from './thrown';
 
 function setup(options: GasEnvironmentOptions = {}) {
   const env = createGasEnvironment({ now: Date.parse('2024-06-30T00:00:00Z'), sheets: { Tab: [['a', 1]], Other: [['b']] }, ...options });

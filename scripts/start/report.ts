@@ -6,7 +6,7 @@
 import { analyze, readInputs, type ReadInputs } from '../../src/core/analyze';
 import { makeZone } from '../../src/core/dates';
 import { tableParts } from '../../src/core/functions';
-import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
+import { SKIP_REASON_TEXT, STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
 import type { Table } from '../../src/core/orders';
 import { profileLabel, type ProfileId } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -77,12 +77,6 @@ export interface Run {
   readonly asOf: string;
   readonly asOfNote: Record<Lang, string>;
 }
-
-const SKIP_REASON: Record<'customer' | 'date' | 'amount', Record<Lang, string>> = {
-  customer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
-  date: { ja: '日付を読めません', en: 'unreadable date' },
-  amount: { ja: '金額を読めません', en: 'unreadable amount' },
-};
 
 const RANGE_NAME: Record<'orders' | 'customers' | 'survey', Record<Lang, string>> = {
   orders: { ja: '注文', en: 'orders' },
@@ -240,7 +234,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
     out(`  ${T(`読み飛ばした行: ${int(skipped.length)}行 (ほかの行はすべて計算に使っています)`, `Skipped rows: ${int(skipped.length)} (every other row was used)`)}`);
     for (const x of skipped.slice(0, 12)) {
       const value = x.value === '' ? '' : ` "${x.value}"`;
-      out(`    ${T(`${RANGE_NAME[x.range].ja} ${x.row}行目`, `${RANGE_NAME[x.range].en} row ${x.row}`)}: ${SKIP_REASON[x.reason][lang]}${value}`);
+      out(`    ${T(`${RANGE_NAME[x.range].ja} ${x.row}行目`, `${RANGE_NAME[x.range].en} row ${x.row}`)}: ${SKIP_REASON_TEXT[x.reason][lang]}${value}`);
     }
     if (skipped.length > 12) out(`    … ${T(`ほか${int(skipped.length - 12)}行`, `${int(skipped.length - 12)} more`)}`);
   }

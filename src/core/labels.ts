@@ -538,7 +538,7 @@ export const TAB_NOTICE = {
 
 /** Why a skipped row was skipped, in a count ("日付を読めない 3行"). */
 const SKIP_REASON_WORDS: Readonly<Record<string, Text>> = {
-  customer: { ja: '顧客IDもメールアドレスもない', en: 'no customer ID or e-mail' },
+  customer: { ja: '顧客ID・メールアドレス・電話番号がない', en: 'no customer ID, e-mail or phone' },
   date: { ja: '日付を読めない', en: 'unreadable date' },
   amount: { ja: '金額を読めない', en: 'unreadable amount' },
 };
@@ -1091,9 +1091,9 @@ export const IMPORT_TEXT = {
   unreadable: { ja: '読めない行: {n}行(その注文は取り込みません)', en: 'Unreadable rows: {n} (their orders are not imported)' },
   unreadableLine: { ja: '{line}行目', en: 'line {line}' },
   reasonColumns: { ja: '列の数が見出しより多い', en: 'more fields than the header' },
-  reasonCustomer: { ja: '顧客IDもメールアドレスもありません', en: 'no customer ID or e-mail' },
-  reasonDate: { ja: '日付を読めません', en: 'unreadable date' },
-  reasonAmount: { ja: '金額を読めません', en: 'unreadable amount' },
+  reasonCustomer: SKIP_REASON_TEXT.customer,
+  reasonDate: SKIP_REASON_TEXT.date,
+  reasonAmount: SKIP_REASON_TEXT.amount,
   fixAndRetry: {
     ja: 'ファイルを直して(または書き出し直して)もう一度取り込むと、これらの注文が追加されます。',
     en: 'Fix the file (or download it again) and import it again to add these orders.',

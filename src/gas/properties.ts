@@ -6,25 +6,15 @@
  * "When document properties are not available this method returns null").
  */
 
+import { utf8Bytes } from '../core/diagnostics';
+
 type Properties = GoogleAppsScript.Properties.Properties;
 
 /** The most a value may take, in UTF-8 bytes: under Google's 9 KB (9,216), with room to spare. */
 export const PROPERTY_VALUE_CAP = 8_192;
 
-/** UTF-8 bytes of a string (what the property quota counts). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** UTF-8 bytes of a string (what the property quota counts): the core's one count, lone surrogates included. */
+export { utf8Bytes };
 
 /** The document's store, or null where there is none. */
 export function documentStore(): Properties | null {

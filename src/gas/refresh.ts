@@ -265,9 +265,11 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   const ordersRead = a.orders.orders.length + a.orders.cancelled;
 
   // An empty or garbled paste: nothing is written, History keeps its baseline.
-  const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, comparableOrders(previous, orders.handle.getSheetId()), settings.refresh.minShareOfLast);
+  const ordersSheetId = orders.handle.getSheetId();
+  const refusal = checkPaste({ orders: ordersRead, skipped: a.orders.skipped }, comparableOrders(previous, ordersSheetId), settings.refresh.minShareOfLast);
   if (refusal !== undefined) {
-    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang, keptClaim(() => own).previousKept === true), refused: 'paste', ...keptClaim(() => own), asOf, lang, ...read };
+    const kept = keptClaim(() => own);
+    return { ok: false, cause, at, durationMs: Date.now() - started, error: pasteMessage(refusal, orders.sheet, lang, kept.previousKept === true), refused: 'paste', ...kept, asOf, lang, ...read };
   }
 
   // Sheets' 10 million cells: every other sheet as it is, each tab as it will be, at every moment.
@@ -345,7 +347,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang), (why) => why);
   attempt(() => drawAccuracyChart(sheets.funnel!, report.accuracyTable, lang), (why) => why);
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
-  attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: orders.handle.getSheetId(), asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {
