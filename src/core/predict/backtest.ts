@@ -33,6 +33,8 @@ import type { Day } from '../dates';
 import type { RfmRecord } from './bgnbd';
 import { DEFAULT_MODEL, MODEL_IDS, fitModel, type FittedModel, type ModelId } from './models';
 import { compressRfm, summarizeDays, type CompressedRfm, type CustomerDays } from './rfm';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number, Float64Array } = globalThis;
 
 export interface BacktestOptions {
   /** Length of the holdout period H, in days; 0 turns the backtest off. */

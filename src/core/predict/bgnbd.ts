@@ -11,9 +11,11 @@
  * Everything here is pure and takes the time unit of its input; a < 1 is valid (CDNOW: 0.793)
  * and is never clamped.
  */
-import { fitPositive, type PositiveFit } from './fit';
+import { fitPositive, type PositiveFit, type WarmStart } from './fit';
 import { compressRfm, type CompressedRfm } from './rfm';
 import { betaExpectation, digamma, lbeta, lgamma, logAddExp, logHyp2f1 } from './special';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number, Float64Array } = globalThis;
 
 export interface BgNbdParams {
   readonly r: number;
@@ -278,6 +280,8 @@ export interface FitOptions {
   /** Gradient tolerance on the mean log-likelihood per customer, in log-parameters. */
   readonly gradTol?: number;
   readonly maxIter?: number;
+  /** Start from a previous fit's optimum (fit.ts). */
+  readonly warm?: WarmStart<keyof BgNbdParams>;
 }
 
 export interface BgNbdFit extends PositiveFit<keyof BgNbdParams> {
@@ -323,6 +327,7 @@ export function fitBetaGeometric(customers: readonly RfmRecord[], dropoutAtZero:
     },
     gradTol: opts.gradTol,
     maxIter: opts.maxIter,
+    warm: opts.warm,
   });
   return { ...fit, customers: customers.length, repeatBuyers };
 }

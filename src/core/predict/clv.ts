@@ -6,6 +6,8 @@
  */
 import { conditionalExpectedPurchases, type BgNbdParams, type RfmRecord } from './bgnbd';
 import { expectedSpend, type GammaGammaParams, type SpendRecord } from './gammaGamma';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math } = globalThis;
 
 export interface ClvOptions {
   /** Length of the horizon, in the models' time unit. */

@@ -13,6 +13,8 @@
  * maximum (its gradient and Newton tests are the full data's); only the way there is shorter.
  */
 import { minimizeMultiStart, type MultiStartResult, type Objective } from './optimize';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number } = globalThis;
 
 /** Fits on more customers than this start from a pilot fit on a sample. */
 export const PILOT_ABOVE = 40_000;
@@ -31,6 +33,17 @@ export interface PositiveFitSpec<K extends string, R> {
   readonly starts: ReadonlyArray<Readonly<Record<K, number>>>;
   readonly gradTol?: number;
   readonly maxIter?: number;
+  /** A fit of the same model on nearly the same customers (the backtest's, on the orders before
+   *  the holdout): the search starts from its optimum with its curvature, and the starts are
+   *  searched only if that does not converge. */
+  readonly warm?: WarmStart<K>;
+}
+
+/** Where a previous fit ended: its parameters and the inverse Hessian of its mean objective in
+ *  log-parameters (unit-free, so it carries over to another scale). */
+export interface WarmStart<K extends string> {
+  readonly params: Readonly<Record<K, number>>;
+  readonly inverseHessian: readonly (readonly number[])[] | undefined;
 }
 
 export interface PositiveFit<K extends string> {
@@ -48,6 +61,10 @@ export interface PositiveFit<K extends string> {
   readonly evaluations: number;
   /** Customers in the pilot sample the starts were searched on; undefined when none. */
   readonly pilot: number | undefined;
+  /** The search began at a warm start (and converged from it). */
+  readonly warmStarted: boolean;
+  /** Inverse Hessian of the mean negative log-likelihood in log-parameters, for a warm start. */
+  readonly inverseHessian: readonly (readonly number[])[] | undefined;
 }
 
 export function fitPositive<K extends string, R>(spec: PositiveFitSpec<K, R>): PositiveFit<K> {
@@ -70,7 +87,15 @@ export function fitPositive<K extends string, R>(spec: PositiveFitSpec<K, R>): P
   const starts = spec.starts.map((p) => keys.map((k, i) => Math.log(p[k] / scale[i]!)));
   let m: MultiStartResult | undefined;
   let pilot: MultiStartResult | undefined;
-  if (customers > PILOT_ABOVE) {
+  let warmStarted = false;
+  if (spec.warm !== undefined) {
+    const x0 = keys.map((k, i) => Math.log(spec.warm!.params[k] / scale[i]!));
+    if (x0.every(Number.isFinite)) {
+      m = minimizeMultiStart(onLogs(records), [x0], { ...options(customers), inverseHessian: spec.warm.inverseHessian?.map((row) => [...row]) });
+      warmStarted = m.problem === undefined;
+    }
+  }
+  if (!warmStarted && customers > PILOT_ABOVE) {
     const step = customers / PILOT_SIZE;
     const sample = Array.from({ length: PILOT_SIZE }, (_, i) => records[Math.floor(i * step)]!);
     pilot = minimizeMultiStart(onLogs(sample), starts, options(PILOT_SIZE));
@@ -78,7 +103,7 @@ export function fitPositive<K extends string, R>(spec: PositiveFitSpec<K, R>): P
       m = minimizeMultiStart(onLogs(records), [pilot.best.x], { ...options(customers), inverseHessian: pilot.inverseHessian });
     }
   }
-  if (m === undefined || m.problem !== undefined) {
+  if (m === undefined || (!warmStarted && m.problem !== undefined)) {
     pilot = undefined;
     m = minimizeMultiStart(onLogs(records), starts, options(customers));
   }
@@ -101,5 +126,7 @@ export function fitPositive<K extends string, R>(spec: PositiveFitSpec<K, R>): P
     iterations: (pilot?.best.iterations ?? 0) + m.best.iterations,
     evaluations: (pilot?.evaluations ?? 0) + m.evaluations,
     pilot: pilot === undefined ? undefined : PILOT_SIZE,
+    warmStarted,
+    inverseHessian: m.inverseHessian,
   };
 }

@@ -22,6 +22,8 @@ import {
   type RfmRecord,
 } from './bgnbd';
 import { lbeta, lgamma, logAddExp } from './special';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math } = globalThis;
 
 export type MbgNbdParams = BgNbdParams;
 export type MbgNbdFit = BgNbdFit;

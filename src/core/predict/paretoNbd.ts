@@ -16,9 +16,11 @@
  * the ₂F₁ pair of note 009 (eq. 22) evaluates in closed form, by a difference that cancels.
  */
 import type { RfmRecord } from './bgnbd';
-import { fitPositive, type PositiveFit } from './fit';
+import { fitPositive, type PositiveFit, type WarmStart } from './fit';
 import { compressRfm, type CompressedRfm } from './rfm';
 import { digamma, lgamma, logAddExp, logPowerIntegral } from './special';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Float64Array } = globalThis;
 
 export interface ParetoNbdParams {
   readonly r: number;
@@ -207,6 +209,8 @@ export interface ParetoNbdFitOptions {
   readonly starts?: readonly ParetoNbdParams[];
   readonly gradTol?: number;
   readonly maxIter?: number;
+  /** Start from a previous fit's optimum (fit.ts). */
+  readonly warm?: WarmStart<keyof ParetoNbdParams>;
 }
 
 export interface ParetoNbdFit extends PositiveFit<keyof ParetoNbdParams> {
@@ -244,6 +248,7 @@ export function fitParetoNbd(customers: readonly RfmRecord[], opts: ParetoNbdFit
     },
     gradTol: opts.gradTol,
     maxIter: opts.maxIter,
+    warm: opts.warm,
   });
   return { ...fit, customers: customers.length, repeatBuyers };
 }

@@ -23,6 +23,8 @@ import { discountedPurchases } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
 import { DEFAULT_MODEL, fitModel, type FittedModel } from './models';
 import { compressRfm, customerDays, summarizeDays, type CustomerSummary, type Transaction } from './rfm';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math } = globalThis;
 
 export interface PredictOptions {
   /** Fewer customers than this with a repeat purchase: too little data to fit (issue 5: 50). */
@@ -161,8 +163,11 @@ export function predictCustomers(input: PredictInput): PredictionResult {
     return { ...base, verdict, spendVerdict: verdict, model: undefined, bgnbd: undefined, gammaGamma: undefined, ...none };
   }
 
-  // The model the backtest chose, fitted on everything up to asOf; BG/NBD if that fit fails.
-  let model = fitModel(tested.ok ? tested.chosen : DEFAULT_MODEL, summaries);
+  // The model the backtest chose, fitted on everything up to asOf — from where its fit on the
+  // orders before the holdout ended (the same customers but the newest, 90 days less) — and
+  // BG/NBD if that fit fails.
+  const chosen = tested.ok ? tested.chosen : DEFAULT_MODEL;
+  let model = fitModel(chosen, summaries, tested.ok ? tested.scores.find((x) => x.id === chosen)!.model : undefined);
   if (!model.fit.converged && model.id !== DEFAULT_MODEL) model = fitModel(DEFAULT_MODEL, summaries);
   const bgnbd = model.id === 'bgnbd' ? model.fit : undefined;
   if (!model.fit.converged) {

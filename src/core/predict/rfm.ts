@@ -19,6 +19,8 @@
 import type { Day } from '../dates';
 import type { RfmRecord } from './bgnbd';
 import type { SpendRecord } from './gammaGamma';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Float64Array } = globalThis;
 
 export interface Transaction {
   readonly key: string;

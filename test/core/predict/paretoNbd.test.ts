@@ -134,6 +134,37 @@ describe('Pareto/NBD numerical behaviour', () => {
     }
   });
 
+  test('the quadrature’s derivatives (used where the series would be slow) are the series’ and the finite differences’', () => {
+    const cases: Array<[number, number, number, number, number, number]> = [
+      [10.58, 26.55, 11.67, 1.6, 30.86, 31],
+      [10.58, 0.55, 11.67, 1.6, 0, 39],
+      [5, 3, 200, 0.7, 1, 100],
+      [2, 0.3, 50, 1.4, 0, Infinity],
+      [40, 31.2, 20_000, 1.9, 0, 700], // z ≈ 0.998: the series would take thousands of terms
+    ];
+    for (const [p, a, q, b, lo, hi] of cases) {
+      const swap = q > p;
+      const byQuadrature = (pp: number, aa: number, qq: number, bb: number, g?: number[]): number =>
+        swap ? logPowerIntegralByQuadrature(qq, bb, pp, aa, lo, hi, g) : logPowerIntegralByQuadrature(pp, aa, qq, bb, lo, hi, g);
+      const g = [0, 0, 0, 0];
+      byQuadrature(p, a, q, b, g);
+      const mapped = swap ? [g[2]!, g[3]!, g[0]!, g[1]!] : g; // to ∂/∂(p, a, q, b)
+      const series = [0, 0, 0, 0];
+      logPowerIntegral(p, a, q, b, lo, hi, series);
+      const args = [p, a, q, b];
+      mapped.forEach((v, i) => {
+        const h = 1e-6 * args[i]!;
+        const up = [...args];
+        const down = [...args];
+        up[i]! += h;
+        down[i]! -= h;
+        const numeric = (byQuadrature(up[0]!, up[1]!, up[2]!, up[3]!) - byQuadrature(down[0]!, down[1]!, down[2]!, down[3]!)) / (2 * h);
+        expect(Math.abs(v - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+        expect(Math.abs(v - series[i]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+      });
+    }
+  });
+
   test('overflow cases from lifetimes’ tests: hundreds of purchases give finite likelihoods and P(alive) in [0, 1]', () => {
     const p: ParetoNbdParams = { r: 10.465, alpha: 7.98565181e-3, s: 3.0516, beta: 2.82 };
     const cases = [
