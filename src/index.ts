@@ -46,9 +46,10 @@ global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRA
 
 /**
  * Next-purchase prediction (fitted on the orders): when each customer is likely to buy again,
- * P(still active) and 12-month value. Needs at least 50 repeat buyers. Model: the one that best
- * predicted the last 90 days from the orders before them — BG/NBD, unless Pareto/NBD or MBG/NBD
- * did clearly better (the Fan Funnel tab's 予測の確かさ section names it); spend by Gamma-Gamma.
+ * P(still active) and 12-month value. Needs at least 50 repeat buyers. Model: the one the last
+ * refresh chose by how well it predicted the last 90 days (the Fan Funnel tab's 予測の確かさ names
+ * it) — BG/NBD, unless Pareto/NBD or MBG/NBD did clearly better, and BG/NBD before the first
+ * refresh; spend by Gamma-Gamma.
  * Example: =NEXTPURCHASE(Orders!A:H, A2) or =NEXTPURCHASE(Orders!A:H) for the whole table.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).

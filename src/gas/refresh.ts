@@ -23,6 +23,7 @@ import { chooseSources, detectKind, type Detected } from '../core/sources';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
 import { PROPERTY_KEYS } from './keys';
+import { rememberModel } from './predictionModel';
 import { MAX_SKIPPED_SHOWN, TAB_IDS, clearRun, currentRun, lastRefresh, recordOutcome, recordRun, switchoverOf, type RefreshCause, type RefreshOutcome, type RunRecord } from './outcome';
 import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type OwnerSheet, type TabState } from './ownSheets';
 import { documentStore, message, readJson, writeJson } from './properties';
@@ -348,6 +349,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => drawAccuracyChart(sheets.funnel!, report.accuracyTable, lang), (why) => why);
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => rememberModel(report.prediction, asOf), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {

@@ -24,7 +24,7 @@ function refreshed(sheets: Record<string, unknown[][]>) {
 }
 
 describe('予測の確かさ on the Fan Funnel tab', () => {
-  const { outcome, funnel, values } = refreshed({ 注文: orders });
+  const { b, outcome, funnel, values } = refreshed({ 注文: orders });
   const at = (first: string) => values.findIndex((r) => r[0] === first);
 
   test('the section: model in use, the holdout period, and the table by repeat purchases with its total', () => {
@@ -58,6 +58,13 @@ describe('予測の確かさ on the Fan Funnel tab', () => {
     const actual = (total[2] as number).toLocaleString('en-US');
     const predicted = Math.round(total[3] as number).toLocaleString('en-US');
     expect(outcome.accuracyLine).toBe(`直近90日: 予測 ${predicted}回、実際 ${actual}回(${values[at('使用モデル')]![1]})`);
+  });
+
+  test('the refresh records the model in use, for NEXTPURCHASE', () => {
+    const recorded = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.predictionModel)!) as { model: string; asOf: string };
+    const label = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', mbgnbd: 'MBG/NBD' }[recorded.model];
+    expect(label).toBe(values[at('使用モデル')]![1]);
+    expect(recorded.asOf).toBe(isoDay(AS_OF));
   });
 
   test('a second refresh keeps one chart of each kind', () => {

@@ -21,7 +21,7 @@ import { backtest, type Backtest } from './backtest';
 import type { BgNbdFit } from './bgnbd';
 import { discountedPurchases } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
-import { DEFAULT_MODEL, fitModel, type FittedModel } from './models';
+import { DEFAULT_MODEL, fitModel, type FittedModel, type ModelId } from './models';
 import { compressRfm, customerDays, summarizeDays, type CustomerSummary, type Transaction } from './rfm';
 // Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
 const { Math } = globalThis;
@@ -41,8 +41,10 @@ export interface PredictOptions {
   readonly margin: number;
   /** Yearly discount rate of the value; 0 = undiscounted. */
   readonly annualDiscountRate: number;
-  /** The backtest's holdout period H, in days (issue 15); 0 skips it and predicts with BG/NBD. */
+  /** The backtest's holdout period H, in days (issue 15); 0 skips it and predicts with `model`. */
   readonly holdoutDays: number;
+  /** The model when the backtest is skipped: NEXTPURCHASE passes the one the last refresh chose. */
+  readonly model: ModelId;
 }
 
 export const DEFAULT_PREDICT_OPTIONS: PredictOptions = {
@@ -54,6 +56,7 @@ export const DEFAULT_PREDICT_OPTIONS: PredictOptions = {
   margin: 1,
   annualDiscountRate: 0,
   holdoutDays: 90,
+  model: DEFAULT_MODEL,
 };
 
 type Text = { readonly ja: string; readonly en: string };
@@ -166,7 +169,7 @@ export function predictCustomers(input: PredictInput): PredictionResult {
   // The model the backtest chose, fitted on everything up to asOf — from where its fit on the
   // orders before the holdout ended (the same customers but the newest, 90 days less) — and
   // BG/NBD if that fit fails.
-  const chosen = tested.ok ? tested.chosen : DEFAULT_MODEL;
+  const chosen = tested.ok ? tested.chosen : tested.reason === 'off' ? options.model : DEFAULT_MODEL;
   let model = fitModel(chosen, summaries, tested.ok ? tested.scores.find((x) => x.id === chosen)!.model : undefined);
   if (!model.fit.converged && model.id !== DEFAULT_MODEL) model = fitModel(DEFAULT_MODEL, summaries);
   const bgnbd = model.id === 'bgnbd' ? model.fit : undefined;
