@@ -17,6 +17,9 @@ import { fitMbgNbd } from '../src/core/predict/mbgnbd';
 import { fitParetoNbd, type ParetoNbdFit } from '../src/core/predict/paretoNbd';
 import { predictCustomers } from '../src/core/predict/predict';
 import { customerDays, summarize } from '../src/core/predict/rfm';
+import { MODEL_IDS } from '../src/core/predict/models';
+import { CALIBRATION } from '../emulator/cost';
+import { CUSTOM_FUNCTION_LIMIT_MS, EXECUTION_LIMIT_MS } from '../emulator/limits';
 import { simulate, simulateShop } from '../test/support/btyd';
 import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary, parseCdnow } from '../test/support/cdnow';
 import { projectRoot } from '../emulator/project';
@@ -94,7 +97,9 @@ export function runPredictBench(quick = false): void {
   const asOf = 20_000;
   const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 200_000, firstDay: asOf - 1095, asOf, seed: 2, spend: { p: 4, q: 5, gamma: 20_000 } });
   const p = timed(1, () => predictCustomers({ orders: shop.orders, asOf }));
-  console.log(`  Product path, a 200,000-customer shop in days (${n(shop.orders.length)} orders over 3 years): ${p.ms.toFixed(1)} ms`);
+  const projected = (ms: number, limitMs: number): string =>
+    `projected Apps Script time ${(ms * CALIBRATION.scriptFactor / 1000).toFixed(1)} s of the ${limitMs >= 60_000 ? `${limitMs / 60_000} min` : `${limitMs / 1000} s`} limit (emulator/cost.ts: script time × ${CALIBRATION.scriptFactor})`;
+  console.log(`  Product path, a 200,000-customer shop in days (${n(shop.orders.length)} orders over 3 years): ${p.ms.toFixed(1)} ms — ${projected(p.ms, EXECUTION_LIMIT_MS)}`);
   const chosen = p.value.model;
   console.log(
     `    orders → summaries → backtest (3 models fitted on the orders before the last 90 days) → the chosen model's fit → predictions for every customer, the 14-day list and win-back; ` +
@@ -104,8 +109,19 @@ export function runPredictBench(quick = false): void {
   const bt = timed(1, () => backtest(days, asOf, { holdoutDays: 90, minRepeatBuyers: 50 }));
   const b = bt.value;
   console.log(`    of which the backtest alone: ${bt.ms.toFixed(1)} ms` + (b.ok ? ` — chose ${b.chosen} (${b.verdict}); holdout purchases predicted ${n(Math.round(b.scores.find((x) => x.id === b.chosen)!.predicted))}, actual ${n(b.actual)}` : ` — ${b.reason}`));
-  const off = timed(1, () => predictCustomers({ orders: shop.orders, asOf, options: { holdoutDays: 0 } }));
-  console.log(`    the same without the backtest (holdoutDays 0, BG/NBD): ${off.ms.toFixed(1)} ms`);
+  if (b.ok) {
+    for (const sc of b.scores) console.log(`      ${sc.id} fitted on the calibration sample: ${sc.model.fit.iterations} iterations, ${sc.model.fit.evaluations} evaluations, ${sc.model.fit.converged ? 'converged' : 'NOT converged'}`);
+  }
+  for (const id of MODEL_IDS) {
+    const t0 = performance.now();
+    const value = predictCustomers({ orders: shop.orders, asOf, options: { holdoutDays: 0, model: id } });
+    const off = { ms: performance.now() - t0, value };
+    const fit = off.value.model?.fit;
+    console.log(
+      `    NEXTPURCHASE's work (no backtest; the refresh's model, here ${id}, fitted on every customer${fit ? `: ${fit.evaluations} evaluations` : ''}): ` +
+        `${off.ms.toFixed(1)} ms — ${projected(off.ms, CUSTOM_FUNCTION_LIMIT_MS)}`,
+    );
+  }
 }
 
 // Run directly (not imported by bench.ts).
