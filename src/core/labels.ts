@@ -4,6 +4,7 @@
  */
 import type { Field, RangeKind } from './headers';
 import type { NumberSettingPath } from './settings';
+import type { ModelId } from './predict/models';
 
 export type Lang = 'ja' | 'en';
 
@@ -253,6 +254,71 @@ export const THIS_WEEK_TEXT = {
   notFound: {
     ja: (key: string, tab: string) => `「${tab}」タブに ${key} が見つかりません。「更新する」を押してからもう一度選んでください。`,
     en: (key: string, tab: string) => `${key} is not in the “${tab}” tab. Refresh, then choose again.`,
+  },
+} as const;
+
+/** The purchase models, by their names in the literature (the same in both languages). */
+export const MODEL_NAMES: Readonly<Record<ModelId, string>> = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', mbgnbd: 'MBG/NBD' };
+
+/**
+ * The 予測の確かさ section of the Fan Funnel tab and the sidebar's one line (issue 15): how the
+ * model predicted the last H days from the orders before them (src/core/predict/backtest.ts).
+ * Numbers arrive already formatted (digits grouped).
+ */
+export const BACKTEST_TEXT = {
+  title: { ja: '予測の確かさ', en: 'How good is the prediction' },
+  how: {
+    ja: (h: number) => `直近${h}日の注文を伏せ、それより前の注文だけで予測して、実際の購入回数と比べました。`,
+    en: (h: number) => `The last ${h} days of orders were hidden, predicted from the orders before them, and compared with what actually happened.`,
+  },
+  model: { ja: '使用モデル', en: 'Model in use' },
+  period: { ja: '検証期間', en: 'Holdout period' },
+  /** Column headers of the table; the first is the calibration-period repeat purchases. */
+  repeatBefore: { ja: '検証期間より前のリピート購入回数', en: 'Repeat purchases before the holdout' },
+  customers: { ja: '顧客数', en: 'Customers' },
+  actual: { ja: '実際の購入回数', en: 'Actual purchases' },
+  predicted: { ja: '予測購入回数', en: 'Predicted purchases' },
+  times: { ja: (n: number, orMore: boolean) => `${n}回${orMore ? '以上' : ''}`, en: (n: number, orMore: boolean) => `${n}${orMore ? '+' : ''}` },
+  total: { ja: '合計', en: 'Total' },
+  chartTitle: { ja: '検証期間の購入回数(予測と実際)', en: 'Purchases in the holdout period: predicted vs actual' },
+  verdict: {
+    better: {
+      ja: (m: string, base: string, h: number) => `直近${h}日の購入を${base}より確かに正確に予測したため、${m}を使います。`,
+      en: (m: string, base: string, h: number) => `${m} is used: it predicted the last ${h} days clearly better than ${base}.`,
+    },
+    baselineBest: {
+      ja: (m: string, _base: string, h: number) => `直近${h}日の購入を他のモデルより確かに正確に予測したため、${m}を使います。`,
+      en: (m: string, _base: string, h: number) => `${m} is used: it predicted the last ${h} days clearly better than the other models.`,
+    },
+    indistinguishable: {
+      ja: (m: string, _base: string, h: number) =>
+        `直近${h}日の予測では、モデルの差は偶然の範囲でした(どれを使ってもほぼ同じです)。標準の${m}を使います。`,
+      en: (m: string, _base: string, h: number) =>
+        `Over the last ${h} days the models did not differ by more than chance (any of them would do). The standard ${m} is used.`,
+    },
+  },
+  /** Why there is no comparison. */
+  gap: {
+    off: { ja: '予測の確かさの検証はオフです。', en: 'The prediction check is turned off.' },
+    fewRepeatBuyers: {
+      ja: (n: number, min: number, h: number) =>
+        `確かめるにはデータが足りません: 直近${h}日より前に2回以上購入した顧客が${n}人です(${min}人以上必要)。`,
+      en: (n: number, min: number, h: number) =>
+        `Not enough data to tell: ${n} customers had bought more than once before the last ${h} days (at least ${min} are needed).`,
+    },
+    notConverged: {
+      ja: '直近の期間より前の注文には、どのモデルも安定して当てはまりませんでした。',
+      en: 'No model could be fitted reliably to the orders before the holdout period.',
+    },
+  },
+  /** The sidebar's one line. */
+  line: {
+    ja: (h: number, predicted: string, actual: string, m: string) => `直近${h}日: 予測 ${predicted}回、実際 ${actual}回(${m})`,
+    en: (h: number, predicted: string, actual: string, m: string) => `Last ${h} days: predicted ${predicted} purchases, actual ${actual} (${m})`,
+  },
+  lineGap: {
+    ja: (h: number) => `直近${h}日の予測の確かさ: データが足りないため確かめられません`,
+    en: (h: number) => `Prediction check for the last ${h} days: not enough data to tell`,
   },
 } as const;
 

@@ -3,6 +3,7 @@
  * from an analysis. The tables in them are lists of columns (src/core/columns.ts); the History
  * tab is built by src/core/history.ts.
  */
+import { accuracySection, type AccuracyTable } from './accuracy';
 import type { Analysis } from './analyze';
 import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
@@ -56,6 +57,8 @@ export interface FunnelTab {
   readonly grid: Grid;
   /** Where the stage table starts (0-based row in the grid), so the writer can anchor the chart beside it. */
   readonly stageTableRow: number;
+  /** Where its 予測の確かさ table is (for the chart beside it), when there is one. */
+  readonly accuracyTable: AccuracyTable | undefined;
 }
 
 /**
@@ -127,7 +130,9 @@ export function funnelGrid(input: FunnelTabInput): FunnelTab {
   matrix(t.fanMatrixRevenue[lang], bandLabels, input.fan.revenue, 'yen');
   const segmentLabels = NPS_SEGMENTS.map((s) => (s === 'none' ? t.noAnswer[lang] : t[s][lang]));
   matrix(t.emotionMatrix[lang], segmentLabels, input.emotion, 'integer');
-  return { grid: { ...g.build(), columnWidths: FUNNEL_COLUMN_WIDTHS }, stageTableRow };
+  const p = input.prediction;
+  const accuracyTable = accuracySection(g, p.backtest, lang, p.model?.id);
+  return { grid: { ...g.build(), columnWidths: FUNNEL_COLUMN_WIDTHS }, stageTableRow, accuracyTable };
 }
 
 /**

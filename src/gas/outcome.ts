@@ -68,6 +68,9 @@ export interface RefreshOutcome {
   readonly warnings?: readonly string[];
   /** Why the tabs show no predicted numbers (too little data…), when so. */
   readonly predictionNote?: string;
+  /** How the prediction did over the last 90 days (predicted vs actual purchases), or why it
+   *  cannot be told (issue 15). */
+  readonly accuracyLine?: string;
   readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
@@ -170,6 +173,7 @@ export function readOutcome(v: unknown): RefreshOutcome | null {
   const warnings = strings(v.warnings);
   if (warnings !== undefined) out.warnings = warnings;
   if (isString(v.predictionNote)) out.predictionNote = v.predictionNote;
+  if (isString(v.accuracyLine)) out.accuracyLine = v.accuracyLine;
   const sources = names(v.sources, RANGE_KINDS);
   if (sources !== undefined) out.sources = sources;
   const tabs = names(v.tabs, TAB_IDS);

@@ -129,5 +129,9 @@ export function outcomeWarnings(outcome: RefreshOutcome, t: Text, ranges: Sideba
   if (outcome.predictionNote !== undefined && outcome.predictionNote !== '') {
     out.push(noticeBox({ kind: 'info', id: 'prediction', lines: [outcome.predictionNote] }));
   }
+  // The one-line verdict on the prediction (issue 15): predicted vs actual over the last 90 days.
+  if (outcome.accuracyLine !== undefined && outcome.accuracyLine !== '') {
+    out.push(noticeBox({ kind: 'info', id: 'accuracy', lines: [outcome.accuracyLine] }));
+  }
   return out;
 }

@@ -125,6 +125,9 @@ describeInBrowser('sidebar in a browser', () => {
     // Whatever else the refresh has to say is shown too.
     expect(await s.page.locator('[data-notice="prediction"]').count()).toBe(outcome.predictionNote ? 1 : 0);
     if (outcome.predictionNote) expect(await text(s, '[data-notice="prediction"]')).toBe(outcome.predictionNote);
+    // The one-line verdict on the prediction over the last 90 days (issue 15), as the refresh recorded it.
+    expect(outcome.accuracyLine).toBeDefined();
+    expect(await text(s, '[data-notice="accuracy"]')).toBe(outcome.accuracyLine);
     const warnings = outcome.warnings ?? [];
     expect(await s.page.$$eval('[data-notice="warnings"] p', (ps) => ps.map((p) => p.textContent))).toEqual(warnings);
 
