@@ -23,6 +23,8 @@ export interface SheetDescription {
   horizontalAlignments: string[][];
   columnWidths: Record<number, number>;
   autoResizedColumns: number[];
+  /** 1-based columns hidden with hideColumns, ascending. */
+  hiddenColumns: number[];
   tabColor: string | null;
   charts: ReturnType<typeof describeChart>[];
   metadata: Array<{ key: string; value: string | null; visibility: string }>;
@@ -55,6 +57,7 @@ export function describeSheet(book: BookModel, s: SheetModel): SheetDescription 
     horizontalAlignments: map((c) => c?.ha ?? FORMAT_DEFAULTS.ha),
     columnWidths: Object.fromEntries(s.columnWidths),
     autoResizedColumns: [...s.autoResized].sort((a, b) => a - b),
+    hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
     tabColor: s.tabColor,
     charts: s.charts.map((c) => describeChart(c)),
     metadata: book.metadata.filter((m) => m.sheet === s).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from './analyze';
 import { BIRTHDAY_LIST, CUSTOMERS_TAB, PREDICTION_LIST, VIP_TAB, type FunnelListContext } from './columns';
-import { isoDay, type Day, type Zone } from './dates';
+import { formatDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
 import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_TEXT, type Lang } from './labels';
 import {
@@ -72,7 +72,7 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   if (tr === undefined || input.baselineDay === undefined) {
     g.line([t.noBaseline[lang]]);
   } else {
-    g.line([t.transitions[lang](isoDay(input.baselineDay))], [], true);
+    g.line([t.transitions[lang](formatDay(input.baselineDay))], [], true);
     g.line([t.fromTo[lang], ...tr.to.map((s) => STAGE_LABELS[s][lang])], [], true);
     tr.from.forEach((f, i) => {
       const label = f === 'new' ? t.newCustomer[lang] : STAGE_LABELS[f][lang];
