@@ -25,12 +25,16 @@ export const INTERNAL_IDS: ReadonlySet<string> = new Set([
 ]);
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** A file the owner named (`samples/customers.csv`): its name is theirs, not an id of ours. */
+const FILE = /[\w./-]+\.(?:csv|xlsx)\b/gi;
+/** A command-line flag (`--customers`) is typed as it is spelled. */
+const FLAG = /--[a-z][\w-]*/g;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 /** What is wrong with one text the owner reads, or [] (ids are matched as whole words, case and all). */
 export function ownerTextProblems(text: string): string[] {
   const problems: string[] = [];
-  const words = text.replace(EMAIL, ' ').match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
+  const words = text.replace(EMAIL, ' ').replace(FILE, ' ').replace(FLAG, ' ').match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
   for (const w of words) if (INTERNAL_IDS.has(w)) problems.push(`internal id "${w}"`);
   if (/\b(?:TRUE|FALSE)\b/.test(text)) problems.push('TRUE/FALSE');
   if (ISO_DATE.test(text)) problems.push(`ISO date ${ISO_DATE.exec(text)![0]}`);
