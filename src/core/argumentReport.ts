@@ -8,8 +8,8 @@
  * which zone it is 0:00); a 2-D array with its shape and its first cells. Then the number of
  * arguments received and the time zones.
  */
-import { makeZone, type Zone } from './dates';
-import { wallClockText, type Gathered } from './diagnostics';
+import { formatDateTime, makeZone, type Zone } from './dates';
+import type { Gathered } from './diagnostics';
 import { FANFUNNEL_ARGS_TEXT, type Lang } from './labels';
 import { isDate } from './values';
 
@@ -84,7 +84,7 @@ export function describeArguments(args: readonly unknown[], ctx: ArgumentContext
     if (ms !== ms) return T.invalidDate[lang];
     const walls = [script, sheet]
       .filter((z, i, all): z is Zone => z !== undefined && all.findIndex((y) => y?.name === z.name) === i)
-      .map((z) => `${z.name} ${wallClockText(z, ms, true)}`)
+      .map((z) => `${z.name} ${formatDateTime(ms, z, true)}`)
       .join(' / ');
     const where = midnightIn(ms, script, sheet);
     const verdict =

@@ -74,11 +74,12 @@ export function formatIsoDay(iso: string): string {
   return day === undefined ? iso : formatDay(day);
 }
 
-/** An instant as the owner reads it, on the spreadsheet's wall clock: `2026/11/30 12:00` (24-hour). */
-export function formatDateTime(instantMs: number, zone: Zone): string {
+/** An instant as the owner reads it, on the spreadsheet's wall clock: `2026/11/30 12:00` (24-hour;
+ *  `12:00:05` with `seconds`, for the diagnostics that compare clocks). */
+export function formatDateTime(instantMs: number, zone: Zone, seconds = false): string {
   const wall = zone.localMs(instantMs);
   const d = new Date(wall);
-  return `${wallDay(wall)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${wallDay(wall)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
 }
 
 /**

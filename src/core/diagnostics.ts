@@ -7,7 +7,7 @@
  * Every check gives one entry: OK or 注意 (attention), the facts it saw, and what they mean in
  * plain words. A fact that could not be gathered is itself a finding (注意), never a crash.
  */
-import { makeZone, type Zone } from './dates';
+import { formatDateTime, makeZone, type Zone } from './dates';
 import { DIAGNOSTICS_TEXT, TAB_NAMES, pickLang, type Lang, type TabId } from './labels';
 import type { AutoRefresh } from './settings';
 import { registeredId, whichIsTab } from './tabIdentity';
@@ -202,12 +202,6 @@ export function parseUtcOffset(z: string): number {
 export function formatUtcOffset(minutes: number): string {
   const a = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
-}
-
-/** `2026/11/30 09:05` on a zone's wall clock (the product's date form). */
-export function wallClockText(zone: Zone, instant: number, seconds = false): string {
-  const iso = new Date(zone.localMs(instant)).toISOString();
-  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, seconds ? 19 : 16)}`;
 }
 
 /** Offset of a zone at an instant, minutes east of UTC, by the add-on's own zone code. */
@@ -514,7 +508,7 @@ export function formatDiagnosticsReport(facts: DiagnosticFacts, checks: readonly
     }
   }
   const attention = checks.filter((c) => c.status === 'attention').length;
-  const lines = [T.header[lang](wallClockText(zone, facts.now), zone.name), T.summary[lang](attention, checks.length), ''];
+  const lines = [T.header[lang](formatDateTime(facts.now, zone), zone.name), T.summary[lang](attention, checks.length), ''];
   for (const c of checks) {
     lines.push(`[${c.status === 'ok' ? T.ok[lang] : T.attention[lang]}] ${c.name}: ${c.facts}`);
     lines.push(`    → ${c.meaning}`);

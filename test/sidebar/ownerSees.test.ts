@@ -24,9 +24,9 @@ describeInBrowser('what the owner reads in the sidebar', () => {
     await s.page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const texts = await s.page.evaluate(() => [
       document.body.innerText,
-      ...[...document.querySelectorAll('option')].map((o) => o.textContent ?? ''),
-      ...[...document.querySelectorAll('input, textarea')].map((i) => (i as HTMLInputElement).value),
-      ...[...document.querySelectorAll('[title], [aria-label], [placeholder]')].flatMap((e) =>
+      ...Array.from(document.querySelectorAll('option')).map((o) => o.textContent ?? ''),
+      ...Array.from(document.querySelectorAll('input, textarea')).map((i) => (i as HTMLInputElement).value),
+      ...Array.from(document.querySelectorAll('[title], [aria-label], [placeholder]')).flatMap((e) =>
         ['title', 'aria-label', 'placeholder'].map((a) => e.getAttribute(a) ?? ''),
       ),
     ]);
