@@ -299,7 +299,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     const detail = Array.isArray(spec) ? { values: spec } : spec;
     const s = book.addSheet(name, undefined, detail.maxRows ?? NEW_SHEET_ROWS, detail.maxColumns ?? NEW_SHEET_COLUMNS);
     s.hidden = detail.hidden ?? false;
-    const height = Math.max(detail.values?.length ?? 0, 1);
+    // The whole column, as formatting a column in Sheets does: rows typed below the data too.
+    const height = Math.max(detail.values?.length ?? 0, s.maxRows);
     for (const c of detail.plainTextColumns ?? []) for (let r = 1; r <= height; r++) s.ensure(r, c).nf = '@';
     if (detail.values) putValues(s, detail.values, 1, 1, detail.entered ?? false);
   }
