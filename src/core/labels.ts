@@ -116,9 +116,11 @@ export type ColumnId = keyof typeof COLUMN_LABELS;
 
 /**
  * A yes/no cell (定期購入, 登録, VIP) as the owner reads it: ○/× in Japanese, Yes/No in English —
- * text, not Sheets' TRUE/FALSE (issue 17). Not checkboxes: a checkbox invites a click that the
- * next refresh overwrites, and a custom function's result cannot carry one. Both words are read
- * back as booleans (SPEC §1.4), so a tab pasted in as the customers range still works.
+ * text, not Sheets' TRUE/FALSE (issue 17). Not checkboxes (DataValidationBuilder.requireCheckbox,
+ * developers.google.com/apps-script/reference/spreadsheet/data-validation-builder): a checkbox
+ * invites a click that the next refresh overwrites, and a custom function's result cannot carry
+ * one. Both words are read back as booleans (SPEC §1.4), so a tab pasted in as the customers range
+ * still works.
  */
 export const YES_NO: Readonly<Record<'yes' | 'no', Text>> = {
   yes: { ja: '○', en: 'Yes' },
