@@ -15,7 +15,7 @@ import { DIST } from '../emulator/project';
 import { assertTransportable, type RunAnswer, type ServerBackend } from '../emulator/scriptRun';
 import { sidebarServer } from '../emulator/scriptRun';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
-import { DAY_MS, SERIAL_EPOCH_OFFSET, formatDay, makeZone as coreZone } from '../src/core/dates';
+import { DAY_MS, SERIAL_EPOCH_OFFSET, formatDay, isoDay, makeZone as coreZone } from '../src/core/dates';
 import { ALL_CUSTOMERS } from '../src/core/functions';
 import { plainTextColumns } from '../scripts/csv';
 import { AS_OF_RANGE_NAME } from '../src/gas/keys';
@@ -233,7 +233,7 @@ export class PreviewWorkbook {
   private asOfExpression(): string | undefined {
     const v = this.env.spreadsheet.getRangeByName(AS_OF_RANGE_NAME)?.getValue();
     if (!isDate(v)) return undefined;
-    const [y, m, d] = this.zone.serialText(Math.floor(this.zone.dateToSerial(v))).slice(0, 10).split('-').map(Number);
+    const [y, m, d] = isoDay(Math.floor(this.zone.dateToSerial(v)) - SERIAL_EPOCH_DAYS).split('-').map(Number);
     return `=DATE(${y},${m},${d})`;
   }
 
@@ -252,7 +252,7 @@ export class PreviewWorkbook {
   asOfDay(): string | undefined {
     if (!this.hf.listNamedExpressions().includes(AS_OF_RANGE_NAME)) return undefined;
     const v = this.hf.getNamedExpressionValue(AS_OF_RANGE_NAME);
-    return typeof v === 'number' ? this.zone.serialText(v) : undefined;
+    return typeof v === 'number' ? isoDay(Math.floor(v) - SERIAL_EPOCH_DAYS) : undefined;
   }
 
   /** The Formulas sheet: the FANSTAGE table spilling from A1, an LTVRANK per customer beside it. */
