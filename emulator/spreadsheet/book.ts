@@ -49,6 +49,8 @@ export class SheetModel {
   hiddenColumns = new Set<number>();
   tabColor: string | null = null;
   charts: ChartRecord[] = [];
+  /** The sheet's selection (Range.activate): its block, 1-based. */
+  activeRange: { row: number; col: number; numRows: number; numCols: number } | null = null;
   /** Sheet protection, when the sheet is protected (protection.ts). */
   protection: ProtectionRecord | null = null;
   deleted = false;

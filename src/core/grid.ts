@@ -40,6 +40,8 @@ export interface Grid {
   readonly frozenRows: number;
   /** 0-based columns the writer hides: ids kept for the add-on to read back, not for the owner. */
   readonly hiddenColumns?: readonly number[];
+  /** Column widths in pixels from column A, where the tab sets them (the funnel tab). */
+  readonly columnWidths?: readonly number[];
 }
 
 /** What every table's values depend on besides the row: at least the language of its words. */
@@ -127,5 +129,6 @@ export function withNotice(grid: Grid, notice: string): Grid {
     boldRows: [0, ...grid.boldRows.map((r) => r + NOTICE_ROWS)],
     frozenRows: grid.frozenRows === 0 ? 0 : grid.frozenRows + NOTICE_ROWS,
     ...(grid.hiddenColumns !== undefined ? { hiddenColumns: grid.hiddenColumns } : {}),
+    ...(grid.columnWidths !== undefined ? { columnWidths: grid.columnWidths } : {}),
   };
 }
