@@ -14,7 +14,7 @@
  * instead of answering.
  */
 import { analyze, readInputs, type Analysis, type AnalysisContext, type CustomerView } from './analyze';
-import { DAY_MS, dayFromCivil, slashDay, type Day, type Zone } from './dates';
+import { DAY_MS, dayFromCivil, formatDay, type Day, type Zone } from './dates';
 import { FANSTAGE_TABLE, LTVRANK_TABLE, NEXTPURCHASE_TABLE } from './columns';
 import { headerRow, valueRow, type Column, type TableContext } from './grid';
 import { FUNCTION_TEXT, MESSAGES, SKIP_REASON_TEXT, STAGE_LABELS, TAB_NAMES, pickLang, type Lang } from './labels';
@@ -75,7 +75,7 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
   if (ms === ms) return Math.floor(ms / DAY_MS);
   const typed = dayOutOfRange(cell, dateZoneOf(env));
   if (typed !== undefined) {
-    const [from, to] = [slashDay(dayFromCivil(MIN_YEAR, 1, 1)), slashDay(dayFromCivil(MAX_YEAR, 12, 31))];
+    const [from, to] = [formatDay(dayFromCivil(MIN_YEAR, 1, 1)), formatDay(dayFromCivil(MAX_YEAR, 12, 31))];
     throw new InputError(FUNCTION_TEXT.asOfOutOfRange[lang](typed, from, to));
   }
   throw new InputError(MESSAGES.badAsOf[lang](cellText(cell) || String(cell)));
@@ -88,9 +88,9 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
 function dayOutOfRange(cell: unknown, dateZone: Zone): string | undefined {
   if (isDate(cell)) {
     const t = cell.getTime();
-    return Number.isFinite(t) ? slashDay(Math.floor(dateZone.localMs(t) / DAY_MS)) : undefined;
+    return Number.isFinite(t) ? formatDay(Math.floor(dateZone.localMs(t) / DAY_MS)) : undefined;
   }
-  if (typeof cell === 'number') return Number.isFinite(cell) ? slashDay(Math.floor(cell) - 25_569) : undefined;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? formatDay(Math.floor(cell) - 25_569) : undefined;
   if (typeof cell !== 'string') return undefined;
   const m = /^\s*(\d{1,6})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(cell.normalize('NFKC'));
   if (m === null) return undefined;

@@ -115,6 +115,23 @@ export const COLUMN_LABELS = {
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
 
+/**
+ * A yes/no cell (定期購入, 登録, VIP) as the owner reads it: ○/× in Japanese, Yes/No in English —
+ * text, not Sheets' TRUE/FALSE (issue 17). Not checkboxes (DataValidationBuilder.requireCheckbox,
+ * developers.google.com/apps-script/reference/spreadsheet/data-validation-builder): a checkbox
+ * invites a click that the next refresh overwrites, and a custom function's result cannot carry
+ * one. Both words are read back as booleans (SPEC §1.4), so a tab pasted in as the customers range
+ * still works.
+ */
+export const YES_NO: Readonly<Record<'yes' | 'no', Text>> = {
+  yes: { ja: '○', en: 'Yes' },
+  no: { ja: '×', en: 'No' },
+};
+
+export function yesNo(value: boolean, lang: Lang): string {
+  return YES_NO[value ? 'yes' : 'no'][lang];
+}
+
 /** Next-purchase prediction (BG/NBD + Gamma-Gamma): words under the Fan Funnel tab's lists. */
 export const PREDICT_LABELS = {
   /** What "Next purchase by" means, for a note under the table. */
@@ -419,6 +436,22 @@ export const TAB_NAMES: Readonly<Record<TabId, Text>> = {
   vip: { ja: 'VIP', en: 'VIP' },
   history: { ja: '履歴', en: 'History' },
 };
+
+/**
+ * The preview's .xlsx export: the sheet that keeps the charts' data (Excel files from exceljs carry
+ * no chart), its header, and the kinds of chart the add-on draws (Charts.ChartType names).
+ */
+export const XLSX_CHART_TEXT = {
+  sheet: { ja: 'グラフ', en: 'Charts' },
+  header: { ja: ['シート', 'グラフの種類', 'タイトル', '範囲'], en: ['Sheet', 'Chart', 'Title', 'Range'] },
+  types: {
+    LINE: { ja: '折れ線グラフ', en: 'Line chart' },
+    COLUMN: { ja: '縦棒グラフ', en: 'Column chart' },
+    BAR: { ja: '横棒グラフ', en: 'Bar chart' },
+    AREA: { ja: '面グラフ', en: 'Area chart' },
+    PIE: { ja: '円グラフ', en: 'Pie chart' },
+  } as Readonly<Record<string, Text>>,
+} as const;
 
 /** Words of the Fan Funnel, Customers and VIP tabs. */
 export const TAB_TEXT = {

@@ -6,7 +6,7 @@
 import { accuracySection, type AccuracyTable } from './accuracy';
 import type { Analysis } from './analyze';
 import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
-import { isoDay, type Day, type Zone } from './dates';
+import { formatDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
 import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
 import {
@@ -101,7 +101,7 @@ export function funnelGrid(input: FunnelTabInput): FunnelTab {
   if (tr === undefined || input.baselineDay === undefined) {
     g.line([t.noBaseline[lang]]);
   } else {
-    g.line([t.transitions[lang](isoDay(input.baselineDay))], [], true);
+    g.line([t.transitions[lang](formatDay(input.baselineDay))], [], true);
     g.line([t.fromTo[lang], ...tr.to.map((s) => STAGE_LABELS[s][lang])], [], true);
     tr.from.forEach((f, i) => {
       const label = f === 'new' ? t.newCustomer[lang] : STAGE_LABELS[f][lang];

@@ -239,6 +239,9 @@ export function writeTab(ss: Spreadsheet, job: TabJob, lang: Lang): WrittenTab {
   const runs = writeFormats(sheet, grid, known);
   sheet.getRange(1, 1, height, width).setValues(grid.values.map((row) => row.map(safeCell)));
   writeBold(sheet, grid, size, job.own?.state?.bold, !created);
+  // Ids the add-on reads back (History's stage codes) are hidden, not shown to the owner; a tab
+  // written before they were hidden gets them hidden here.
+  for (const [first, count] of blocks(grid.hiddenColumns ?? [])) sheet.hideColumns(first + 1, count);
   writeWidths(sheet, (grid.columnWidths ?? []).slice(0, size.columns));
   // A tab made by an older version has no warning yet; protect() returns the existing one.
   if (!created) protectTab(sheet, lang);
