@@ -5,7 +5,7 @@
  * lifetimes draw: customers grouped by their repeat purchases before the holdout period (0, 1, …,
  * 7 or more), with the purchases they actually made in it and those the model predicted.
  */
-import { isoDay, type Day } from './dates';
+import { formatDay } from './dates';
 import type { GridBuilder } from './grid';
 import { BACKTEST_TEXT, MODEL_NAMES, type Lang } from './labels';
 import type { Backtest } from './predict/backtest';
@@ -21,9 +21,6 @@ export interface AccuracyTable {
   readonly actualColumn: number;
   readonly predictedColumn: number;
 }
-
-/** 2026/11/30, as every date the owner reads. */
-const slashDay = (d: Day): string => isoDay(d).replace(/-/g, '/');
 
 /** The model the numbers come from, when the backtest did not run to the end. */
 function modelInUse(b: Backtest, fallback: ModelId | undefined): ModelId {
@@ -43,7 +40,7 @@ export function accuracySection(g: GridBuilder, b: Backtest, lang: Lang, inUse: 
     return undefined;
   }
   g.line([T.how[lang](h)]);
-  g.line([T.period[lang], `${slashDay(b.calibrationEnd + 1)}〜${slashDay(b.asOf)}`]);
+  g.line([T.period[lang], `${formatDay(b.calibrationEnd + 1)}〜${formatDay(b.asOf)}`]);
   g.line([T.model[lang], MODEL_NAMES[modelInUse(b, inUse)]]);
   if (!b.ok) {
     const why = b.reason === 'fewRepeatBuyers' ? T.gap.fewRepeatBuyers[lang](b.repeatBuyers, b.minRepeatBuyers, h) : T.gap.notConverged[lang];
