@@ -187,8 +187,10 @@ describeInBrowser('preview in a browser: days going by, in Japanese', () => {
       await sidebar.locator('#refresh').waitFor();
       await openTab(page, FUNNEL_TAB);
       expect(await gridCells(page).then((c) => c.some((r) => r[0] === TAB_TEXT.noBaseline.ja))).toBe(true);
-      const points = (): Promise<number> => page.locator('#chart svg circle').count();
-      const series = await page.locator('#chart svg g.series').count();
+      // The History chart (the funnel tab may hold other charts too).
+      const history = page.locator(`#chart svg[aria-label="${TAB_TEXT.chartTitle.ja}"]`);
+      const points = (): Promise<number> => history.locator('circle').count();
+      const series = await history.locator('g.series').count();
       expect(series).toBeGreaterThanOrEqual(5);
       expect(await points()).toBe(series);
       expect(await page.locator('#today').textContent()).toMatch(/2026\/11\/01 00:00$/);
@@ -198,7 +200,7 @@ describeInBrowser('preview in a browser: days going by, in Japanese', () => {
       await page.locator('#status', { hasText: '2026/11/08 になりました' }).waitFor({ timeout: 180_000 });
       await page.locator('#grid-table[data-sheet="ファンファネル"]').waitFor();
       expect(await points()).toBe(8 * series);
-      expect(await page.locator('#chart svg polyline').count()).toBe(series);
+      expect(await history.locator('polyline').count()).toBe(series);
       const cells = await gridCells(page);
       expect(cells.some((r) => r[0] === TAB_TEXT.noBaseline.ja)).toBe(false);
       // A customer who moved from one stage to another (the sample's 2026/11/08: a follower lapsed).
