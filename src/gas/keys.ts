@@ -18,6 +18,8 @@ export const PROPERTY_KEYS = {
   lastInputs: 'fanFunnel.lastInputs',
   /** The automatic refresh: its trigger's unique id, owner, schedule and last run (src/gas/trigger.ts). */
   trigger: 'fanFunnel.trigger',
+  /** The BigQuery (Connected Sheets) section: its settings, the table's columns, its sheets' ids (src/gas/bigQueryStore.ts). */
+  bigQuery: 'fanFunnel.bigQuery',
 } as const;
 
 /** User property keys (the owner's own store, readable where the document's is not). */
@@ -43,4 +45,6 @@ export const METADATA_KEYS = {
   staging: 'fanFunnel.staging',
   /** On each orders sheet the import created (src/gas/importSheets.ts): JSON `{ sheetId, platform }`. */
   importSheet: 'fanFunnel.import',
+  /** On the BigQuery funnel tab (src/gas/connectedSheets.ts): its role, 'funnel'. */
+  bigQuery: 'fanFunnel.bigQuery',
 } as const;

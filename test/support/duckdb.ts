@@ -17,7 +17,7 @@ export async function openDuckDb(threads = '1'): Promise<DuckDBConnection> {
 const n = TYPED_COLUMN_NAMES;
 const DDL = (table: string, instants: boolean): string => `CREATE OR REPLACE TABLE ${table} (
   ${n.line} BIGINT, ${n.orderId} VARCHAR, ${n.customerId} VARCHAR, ${n.email} VARCHAR, ${n.orderedAt} ${instants ? 'TIMESTAMPTZ' : 'TIMESTAMP'},
-  ${n.amount} DOUBLE, ${n.status} VARCHAR, ${n.cancelledAt} VARCHAR, ${n.subscription} BOOLEAN, ${n.consent} BOOLEAN, ${n.name} VARCHAR)`;
+  ${n.amount} DOUBLE, ${n.status} VARCHAR, ${n.cancelledAt} VARCHAR, ${n.subscription} BOOLEAN, ${n.consent} BOOLEAN, ${n.name} VARCHAR, ${n.phone} VARCHAR)`;
 
 /** Replaces `table` with the lines: orderedAt as wall-clock ms → TIMESTAMP, or with `instants`,
  *  as UTC ms → TIMESTAMPTZ (what a BigQuery TIMESTAMP column holds). */
@@ -41,6 +41,7 @@ export async function loadLines(conn: DuckDBConnection, table: string, lines: re
     bool(l.subscription);
     bool(l.consent);
     text(l.name);
+    text(l.phone);
     a.endRow();
   }
   a.closeSync();

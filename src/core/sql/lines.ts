@@ -11,7 +11,7 @@ import type { Zone } from '../dates';
 import { orderIdOf, readOrders, resolveColumns, type Table } from '../orders';
 import { detectProfile } from '../profiles';
 import type { Settings } from '../settings';
-import { amountReader, cellText, dateReader, displayText, flagReader, isBlank, isDate, type Cell } from '../values';
+import { amountReader, cellText, dateReader, displayText, flagReader, isBadKeyCell, isBlank, isDate, type Cell } from '../values';
 import type { OrderColumns } from './query';
 
 export interface TypedLine {
@@ -28,6 +28,8 @@ export interface TypedLine {
   readonly subscription: boolean | null;
   readonly consent: boolean | null;
   readonly name: string | null;
+  /** NFKC text; a number as Sheets made it of a pasted phone, as its digits. */
+  readonly phone: string | null;
 }
 
 export interface TypedLines {
@@ -50,6 +52,7 @@ export const TYPED_COLUMN_NAMES: Required<OrderColumns> = {
   subscription: 'subscription',
   consent: 'consent',
   name: 'name',
+  phone: 'phone',
 };
 
 /** The generic layout only: platform profiles with their own rules (summed parts, refunded
@@ -64,6 +67,7 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
   const c = {
     orderId: at('orderId'), customerId: at('customerId'), email: at('email'), date: at('date'), amount: at('amount'),
     status: at('status'), cancelledAt: at('cancelledAt'), subscription: at('subscription'), consent: at('registered'), name: at('name'),
+    phone: at('phone'),
   };
 
   // Orders the core skipped (their first line's row) are left out whole.
@@ -103,6 +107,7 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
       subscription: c.subscription >= 0 && !isBlank(cell(c.subscription)) ? readFlag(cell(c.subscription)) : null,
       consent: c.consent >= 0 && !isBlank(cell(c.consent)) ? readFlag(cell(c.consent)) : null,
       name: isBlank(cell(c.name)) ? null : displayText(cell(c.name)),
+      phone: phoneText(cell(c.phone)),
     });
   }
   const n = TYPED_COLUMN_NAMES;
@@ -123,9 +128,19 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
         subscription: has(c.subscription, n.subscription),
         consent: has(c.consent, n.consent),
         name: has(c.name, n.name),
+        phone: has(c.phone, n.phone),
       }),
     },
   };
+}
+
+/** A phone cell as the SQL reads it (values.ts `phoneKey` before its digits rule): a positive
+ *  whole number as its digits, a checkbox or cell error as nothing, else the NFKC text. */
+function phoneText(v: Cell): string | null {
+  if (isBlank(v) || isDate(v) || isBadKeyCell(v)) return null;
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 ? String(v) : null;
+  const t = cellText(v);
+  return t === '' ? null : t;
 }
 
 function omitUndefined<T extends Record<string, string | undefined>>(o: T): Partial<Record<keyof T, string>> {

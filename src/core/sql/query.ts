@@ -43,6 +43,8 @@ export interface OrderColumns {
   /** BOOL: marketing consent (Shopify `Accepts Marketing`), which then decides "registered". */
   readonly consent?: string;
   readonly name?: string;
+  /** A guest's phone (text): the key of an order with neither ID nor e-mail (SPEC §1.4). */
+  readonly phone?: string;
 }
 
 export interface OrdersTable {
@@ -57,7 +59,9 @@ export interface OrdersTable {
 export interface QueryOptions {
   readonly table: OrdersTable;
   readonly settings: Pick<Settings, 'stages' | 'vip' | 'tiers' | 'ltvWindowDays' | 'sumOrderRows'>;
-  readonly asOf: Day;
+  /** The as-of day, or 'today' in `zone` when the query runs (a data source that Connected Sheets
+   *  refreshes on a schedule stays current). */
+  readonly asOf: Day | 'today';
   /** The spreadsheet's IANA time zone. */
   readonly zone: string;
   /** Language of the label columns. */
@@ -81,6 +85,19 @@ const TIER_ORDER: readonly TierId[] = ['diamond', 'platinum', 'gold'];
 function num(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   return String(n);
+}
+
+/** `phoneKey` (values.ts) on trimmed NFKC text: digits only, `+81` as the leading 0, a 9–10 digit
+ *  number without its 0 given it back; NULL under 6 digits. */
+function phoneKeyExpr(d: Dialect, text: string): string {
+  const digits = d.digits(text);
+  const intl = `SUBSTR(${digits}, 3)`;
+  const made = `CASE
+        WHEN ${d.matches(text, '^[+][ \t]*81')} THEN '0' || CASE WHEN SUBSTR(${intl}, 1, 1) = '0' THEN SUBSTR(${intl}, 2) ELSE ${intl} END
+        WHEN SUBSTR(${text}, 1, 1) <> '+' AND SUBSTR(${digits}, 1, 1) <> '0' AND LENGTH(${digits}) IN (9, 10) THEN '0' || ${digits}
+        ELSE ${digits}
+      END`;
+  return `CASE WHEN LENGTH(${digits}) >= 6 THEN ${made} END`;
 }
 
 /** Key normalisation of SPEC §1.4 on trimmed NFKC text: a leading `'` dropped, an e-mail
@@ -133,7 +150,7 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   };
   const orNull = (name: string | undefined, type: string): string => col(name) ?? `CAST(NULL AS ${type})`;
   const s = o.settings;
-  const asOf = `DATE '${isoDay(o.asOf)}'`;
+  const asOf = o.asOf === 'today' ? d.today(o.zone) : `DATE '${isoDay(o.asOf)}'`;
   const wall = o.table.orderedAt === 'instant' ? d.wallClock(col(c.orderedAt)!, o.zone) : col(c.orderedAt)!;
 
   const status = 'status_text';
@@ -178,7 +195,8 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ${cancelled} AS cancelled,
       ${orNull(c.subscription, 'BOOL')} AS subscription,
       ${orNull(c.consent, 'BOOL')} AS consent,
-      ${textOf(c.name, false)} AS name
+      ${textOf(c.name, false)} AS name,
+      ${textOf(c.phone)} AS phone_text
     FROM source
   ),
   -- Lines with one order id are one order: the first non-NULL value of each column, in line
@@ -193,14 +211,16 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ${cancelledOrder} AS cancelled,
       ${first('subscription')} AS subscription,
       ${first('consent')} AS consent,
-      ${first('name')} AS name
+      ${first('name')} AS name,
+      ${first('phone_text')} AS phone_text
     FROM lines
     GROUP BY order_id, CASE WHEN order_id IS NULL THEN line END
   ),
   keyed AS (
     SELECT *,
       ${keyExpr(d, 'customer_text', guests)} AS id_key,
-      ${keyExpr(d, 'email_text', undefined)} AS email_key
+      ${keyExpr(d, 'email_text', undefined)} AS email_key,
+      ${phoneKeyExpr(d, 'phone_text')} AS phone_key
     FROM orders
   ),
   -- An order keyed only by e-mail belongs to the ID that the first order with that e-mail carries
@@ -213,12 +233,12 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   ),
   dated AS (
     SELECT
-      COALESCE(k.id_key, e.id_key, k.email_key) AS customer_key,
+      COALESCE(k.id_key, e.id_key, k.email_key, k.phone_key) AS customer_key,
       k.line, k.ordered_at, CAST(k.ordered_at AS DATE) AS day, k.amount, k.subscription, k.consent, k.name
     -- An equality alone, so both engines hash-join (a condition on one side made DuckDB loop).
     FROM keyed k LEFT JOIN email_ids e ON e.email_key = CASE WHEN k.id_key IS NULL THEN k.email_key END
     WHERE NOT k.cancelled AND k.ordered_at IS NOT NULL AND k.amount IS NOT NULL
-      AND COALESCE(k.id_key, e.id_key, k.email_key) IS NOT NULL
+      AND COALESCE(k.id_key, e.id_key, k.email_key, k.phone_key) IS NOT NULL
       AND CAST(k.ordered_at AS DATE) <= ${asOf}
   ),
   -- The most recent purchase (latest time, then the later line) decides subscription and consent;
