@@ -161,7 +161,7 @@ describe('BigQuery (Connected Sheets) from the sidebar', () => {
 
   test('bad settings are refused field by field before anything runs', () => {
     const b = workbook(ordersTable(TABLE, sampleShop(), DEFAULT_SETTINGS, tokyo));
-    const r = call(b, 'connectBigQuery', { projectId: 'My Project', table: 'orders', columns: { amount: 'total price' } });
+    const r = call(b, 'connectBigQuery', { projectId: 'My Project', table: 'orders', columns: { amount: 'total`; DROP' } });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.path).sort()).toEqual(
       ['bigQuery.columns.amount', 'bigQuery.columns.customerId', 'bigQuery.columns.line', 'bigQuery.columns.orderedAt', 'bigQuery.projectId', 'bigQuery.table'].sort(),

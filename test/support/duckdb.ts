@@ -4,7 +4,7 @@
  * generated SQL, read rows back as plain values (DATE → Day number, BIGINT → number).
  */
 import { DuckDBDateValue, DuckDBInstance, DuckDBTimestampTZValue, DuckDBTimestampValue, type DuckDBConnection } from '@duckdb/node-api';
-import { TYPED_COLUMN_NAMES, type TypedLine } from '../../src/core/sql/lines';
+import { TYPED_COLUMN_NAMES, TYPED_CUSTOMER_COLUMN_NAMES, type TypedCustomer, type TypedLine } from '../../src/core/sql/lines';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -42,6 +42,27 @@ export async function loadLines(conn: DuckDBConnection, table: string, lines: re
     bool(l.consent);
     text(l.name);
     text(l.phone);
+    a.endRow();
+  }
+  a.closeSync();
+}
+
+/** Replaces `table` with a customers sheet's typed rows (src/core/sql/lines.ts `typedCustomers`). */
+export async function loadCustomers(conn: DuckDBConnection, table: string, rows: readonly TypedCustomer[]): Promise<void> {
+  const c = TYPED_CUSTOMER_COLUMN_NAMES;
+  await conn.run(`CREATE OR REPLACE TABLE ${table} (${c.line} BIGINT, ${c.customerId} VARCHAR, ${c.email} VARCHAR, ${c.name} VARCHAR, ${c.registered} BOOLEAN, ${c.subscribed} BOOLEAN, ${c.reactions} BIGINT)`);
+  const a = await conn.createAppender(table);
+  const text = (v: string | null): void => (v === null ? a.appendNull() : a.appendVarchar(v));
+  const bool = (v: boolean | null): void => (v === null ? a.appendNull() : a.appendBoolean(v));
+  for (const r of rows) {
+    a.appendBigInt(BigInt(r.line));
+    text(r.customerId);
+    text(r.email);
+    text(r.name);
+    bool(r.registered);
+    bool(r.subscribed);
+    if (r.reactions === null) a.appendNull();
+    else a.appendBigInt(BigInt(r.reactions));
     a.endRow();
   }
   a.closeSync();

@@ -8,11 +8,11 @@
  * NULL (it is on a continuation line the core never reads, or a line amount the core leaves out).
  */
 import type { Zone } from '../dates';
-import { orderIdOf, readOrders, resolveColumns, type Table } from '../orders';
+import { headerTexts, orderIdOf, readOrders, resolveColumns, type Table } from '../orders';
 import { detectProfile } from '../profiles';
 import type { Settings } from '../settings';
-import { amountReader, cellText, dateReader, displayText, flagReader, isBadKeyCell, isBlank, isDate, type Cell } from '../values';
-import type { OrderColumns } from './query';
+import { amountReader, cellText, dateReader, displayText, flagReader, isBadKeyCell, isBlank, isDate, parseAmount, parseFlag, type Cell } from '../values';
+import type { CustomerColumns, OrderColumns } from './query';
 
 export interface TypedLine {
   /** Sheet row. */
@@ -152,3 +152,65 @@ export function wallClockText(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
+
+/** One row of a customers sheet (SPEC §1.2), typed as the add-on reads it (contacts.ts). */
+export interface TypedCustomer {
+  /** Sheet row: a later row for the same customer wins. */
+  readonly line: number;
+  readonly customerId: string | null;
+  readonly email: string | null;
+  /** NFKC text, as the customers sheet's name is read. */
+  readonly name: string | null;
+  /** `parseFlag` of the cell (a blank is false), or null when the column is absent. */
+  readonly registered: boolean | null;
+  readonly subscribed: boolean | null;
+  /** Whole reactions ≥ 0, or null when unreadable or absent. */
+  readonly reactions: number | null;
+}
+
+/** Column names of the typed customers table as the loaders write it. */
+export const TYPED_CUSTOMER_COLUMN_NAMES: Required<CustomerColumns> = {
+  line: 'line', customerId: 'customer_id', email: 'email', name: 'name', registered: 'registered', subscribed: 'subscribed', reactions: 'reactions',
+};
+
+/** A customers sheet → its typed rows and the columns it has (blank rows left out). */
+export function typedCustomers(table: Table, opts: { settings: Pick<Settings, 'columns'> }): { rows: TypedCustomer[]; columns: CustomerColumns } {
+  const headers = headerTexts(table);
+  const c = resolveColumns('customers', headers, opts.settings.columns.customers);
+  const cell = (row: readonly Cell[], i: number | undefined): Cell => (i === undefined ? undefined : row[i]);
+  const key = (v: Cell): string | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+    return isBlank(v) || isDate(v) || typeof v === 'boolean' ? null : cellText(v) || null;
+  };
+  const rows: TypedCustomer[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r]!;
+    if (row.every(isBlank)) continue;
+    const reactions = c.reactions === undefined ? NaN : parseAmount(cell(row, c.reactions));
+    rows.push({
+      line: r + 1,
+      customerId: key(cell(row, c.customerId)),
+      email: key(cell(row, c.email)),
+      name: cellText(cell(row, c.name)) || null,
+      registered: c.registered === undefined ? null : parseFlag(cell(row, c.registered)),
+      subscribed: c.subscribed === undefined ? null : parseFlag(cell(row, c.subscribed)),
+      reactions: reactions === reactions ? Math.max(0, Math.floor(reactions)) : null,
+    });
+  }
+  const n = TYPED_CUSTOMER_COLUMN_NAMES;
+  const has = (i: number | undefined, name: string): string | undefined => (i === undefined ? undefined : name);
+  return {
+    rows,
+    columns: {
+      line: n.line,
+      ...omitUndefined({
+        customerId: has(c.customerId, n.customerId),
+        email: has(c.email, n.email),
+        name: has(c.name, n.name),
+        registered: has(c.registered, n.registered),
+        subscribed: has(c.subscribed, n.subscribed),
+        reactions: has(c.reactions, n.reactions),
+      }),
+    },
+  };
+}

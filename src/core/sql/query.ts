@@ -14,8 +14,11 @@
  * orders out, customer keys (NFKC, `'` prefix, e-mail lower-case, guest placeholders → e-mail),
  * e-mail → ID linking, the as-of day and LTV window, refunds.
  *
- * Only the orders table: registration is the orders' consent column if mapped, else assumed (as
- * the core does without a customers range); positive reactions are 0 (no survey).
+ * The orders table, and optionally a customers sheet's table (registration, subscription and
+ * reaction counts, test/core/sql/customers.test.ts): without one, registration is the orders'
+ * consent column if mapped, else assumed, and positive reactions are 0, as in the core. A guest
+ * with neither ID nor e-mail is keyed by phone when a phone column is mapped. Not here yet: the
+ * survey (positive answers as reactions) and name-keyed exports (WooCommerce Analytics).
  */
 import { isoDay, type Day } from '../dates';
 import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../labels';
@@ -47,6 +50,26 @@ export interface OrderColumns {
   readonly phone?: string;
 }
 
+/** Column names of the typed customers table (SPEC §1.2; ./lines.ts `typedCustomers`). */
+export interface CustomerColumns {
+  /** The row's position: a later row for the same customer wins. */
+  readonly line: string;
+  readonly customerId?: string;
+  readonly email?: string;
+  readonly name?: string;
+  /** BOOL: LINE/newsletter registration, which then decides "registered" for every customer. */
+  readonly registered?: string;
+  /** BOOL: overrides the orders' subscription for the customers listed. */
+  readonly subscribed?: string;
+  /** INT64: positive reactions. */
+  readonly reactions?: string;
+}
+
+export interface CustomersTable {
+  readonly name: string;
+  readonly columns: CustomerColumns;
+}
+
 export interface OrdersTable {
   /** `project.dataset.table` (BigQuery) or a DuckDB table name. */
   readonly name: string;
@@ -66,6 +89,8 @@ export interface QueryOptions {
   readonly zone: string;
   /** Language of the label columns. */
   readonly lang: Lang;
+  /** A customers sheet's table (registration, subscription, reactions), when there is one. */
+  readonly customers?: CustomersTable;
   /** IDs that mean "no ID" (SPEC §1.4), compared lower-cased; the key falls back to the e-mail. */
   readonly guestPlaceholders?: readonly string[];
 }
@@ -137,6 +162,51 @@ function labelCase(d: Dialect, col: string, labels: Readonly<Record<string, { ja
   return `CASE ${col} ${ids.map((id) => `WHEN ${d.string(id)} THEN ${d.string(labels[id]![lang])}`).join(' ')} END`;
 }
 
+/**
+ * The customers sheet (contacts.ts `readCustomers`): each row's key in the orders' terms — where
+ * the orders have an ID column, its ID, else its e-mail mapped to the ID the orders carry for it,
+ * else the e-mail; where they are keyed by e-mail, the e-mail, else the ID — and the latest row of
+ * each customer; then every key, from the orders or the sheet (a listed customer who never bought).
+ * Empty when there is no customers table.
+ */
+function customerSheetCtes(d: Dialect, o: QueryOptions): string {
+  const cs = o.customers;
+  if (cs === undefined) return '';
+  const c = cs.columns;
+  const col = (name: string | undefined, type: string): string => (name === undefined ? `CAST(NULL AS ${type})` : d.column(name));
+  const text = (name: string | undefined, normalise = true): string =>
+    name === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(TRIM(${normalise ? d.nfkc(`CAST(${d.column(name)} AS ${d.text})`) : `CAST(${d.column(name)} AS ${d.text})`}), '')`;
+  const byId = o.table.columns.customerId !== undefined;
+  return `  sheet_rows AS (
+    SELECT ${d.column(c.line)} AS line,
+      ${keyExpr(d, text(c.customerId), undefined)} AS id_key,
+      ${keyExpr(d, text(c.email), undefined)} AS email_key,
+      ${text(c.name)} AS name,
+      ${col(c.registered, 'BOOL')} AS registered,
+      ${col(c.subscribed, 'BOOL')} AS subscribed,
+      ${col(c.reactions, 'BIGINT')} AS reactions
+    FROM ${d.table(cs.name)}
+  ),
+  sheet_keyed AS (
+    SELECT
+      ${byId ? 'COALESCE(sr.id_key, e.id_key, sr.email_key)' : 'COALESCE(sr.email_key, sr.id_key)'} AS customer_key,
+      sr.line, sr.name, sr.registered, sr.subscribed, sr.reactions
+    FROM sheet_rows sr LEFT JOIN email_ids e ON e.email_key = CASE WHEN sr.id_key IS NULL THEN sr.email_key END
+  ),
+  -- A later row for the same customer wins: the sheet's latest word on them.
+  sheet_latest AS (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY line DESC) AS n
+    FROM sheet_keyed WHERE customer_key IS NOT NULL
+  ),
+  sheet_customers AS (SELECT * FROM sheet_latest WHERE n = 1),
+  all_keys AS (
+    SELECT customer_key FROM (
+      SELECT customer_key FROM dated
+      UNION ALL SELECT customer_key FROM sheet_customers
+    ) u GROUP BY customer_key
+  ),`;
+}
+
 /** The common CTEs: lines → orders → keyed orders → per-customer metrics → stages and ranking. */
 function customersCte(d: Dialect, o: QueryOptions): string {
   const c = o.table.columns;
@@ -150,6 +220,7 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   };
   const orNull = (name: string | undefined, type: string): string => col(name) ?? `CAST(NULL AS ${type})`;
   const s = o.settings;
+  const cs = o.customers;
   const asOf = o.asOf === 'today' ? d.today(o.zone) : `DATE '${isoDay(o.asOf)}'`;
   const wall = o.table.orderedAt === 'instant' ? d.wallClock(col(c.orderedAt)!, o.zone) : col(c.orderedAt)!;
 
@@ -253,6 +324,7 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY ordered_at DESC, line DESC) AS n
     FROM dated WHERE name IS NOT NULL
   ),
+${customerSheetCtes(d, o)}
   totals AS (
     SELECT
       customer_key,
@@ -265,14 +337,17 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   ),
   metrics AS (
     SELECT
-      t.customer_key, nm.name, t.purchases, t.ltv, t.first_order, t.last_order,
+      k.customer_key, ${cs === undefined ? 'nm.name' : `COALESCE(cs.name, nm.name)`} AS name,
+      COALESCE(t.purchases, 0) AS purchases, COALESCE(t.ltv, 0) AS ltv, t.first_order, t.last_order,
       ${d.daysBetween('t.last_order', asOf)} AS days_since_last,
-      COALESCE(r.subscription, FALSE) AS subscribed,
-      ${c.consent === undefined ? 'TRUE' : 'COALESCE(r.consent, FALSE)'} AS registered,
-      0 AS positive_reactions
-    FROM totals t
-    LEFT JOIN recent r ON r.customer_key = t.customer_key AND r.n = 1
-    LEFT JOIN named nm ON nm.customer_key = t.customer_key AND nm.n = 1
+      ${cs?.columns.subscribed === undefined ? 'COALESCE(r.subscription, FALSE)' : 'CASE WHEN cs.customer_key IS NOT NULL THEN cs.subscribed ELSE COALESCE(r.subscription, FALSE) END'} AS subscribed,
+      ${cs?.columns.registered !== undefined ? 'COALESCE(cs.registered, FALSE)' : c.consent === undefined ? 'TRUE' : 'COALESCE(r.consent, FALSE)'} AS registered,
+      ${cs?.columns.reactions === undefined ? '0' : 'COALESCE(cs.reactions, 0)'} AS positive_reactions
+    FROM ${cs === undefined ? 'totals' : 'all_keys'} k
+    ${cs === undefined ? '' : 'LEFT JOIN totals t ON t.customer_key = k.customer_key'}
+    LEFT JOIN recent r ON r.customer_key = k.customer_key AND r.n = 1
+    LEFT JOIN named nm ON nm.customer_key = k.customer_key AND nm.n = 1
+    ${cs === undefined ? '' : 'LEFT JOIN sheet_customers cs ON cs.customer_key = k.customer_key'}
   ),
   staged AS (
     SELECT *,
