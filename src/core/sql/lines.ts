@@ -12,7 +12,8 @@ import { headerTexts, orderIdOf, readOrders, resolveColumns, type Table } from '
 import { detectProfile } from '../profiles';
 import type { Settings } from '../settings';
 import { amountReader, cellText, dateReader, displayText, flagReader, isBadKeyCell, isBlank, isDate, parseAmount, parseFlag, type Cell } from '../values';
-import type { CustomerColumns, OrderColumns } from './query';
+import { readSurvey } from '../contacts';
+import type { CustomerColumns, OrderColumns, SurveyColumns } from './query';
 
 export interface TypedLine {
   /** Sheet row. */
@@ -210,6 +211,65 @@ export function typedCustomers(table: Table, opts: { settings: Pick<Settings, 'c
         registered: has(c.registered, n.registered),
         subscribed: has(c.subscribed, n.subscribed),
         reactions: has(c.reactions, n.reactions),
+      }),
+    },
+  };
+}
+
+/** One survey response (SPEC §1.3), typed as the add-on reads it (contacts.ts `readSurvey`). */
+export interface TypedResponse {
+  readonly line: number;
+  readonly customerId: string | null;
+  readonly email: string | null;
+  /** Wall-clock ms of the response; null when the survey has no timestamp column (always counted). */
+  readonly respondedAt: number | null;
+  readonly nps: number | null;
+  readonly satisfaction: number | null;
+}
+
+export const TYPED_SURVEY_COLUMN_NAMES: Required<SurveyColumns> = {
+  line: 'line', customerId: 'customer_id', email: 'email', respondedAt: 'responded_at', nps: 'nps', satisfaction: 'satisfaction',
+};
+
+/** A survey range → its typed responses: the columns as the core finds them (an unnamed NPS item
+ *  by its 0–10 answers), a response with an unreadable time left out as the core skips it. */
+export function typedSurvey(table: Table, opts: { zone: Zone; settings: Pick<Settings, 'columns'> }): { rows: TypedResponse[]; columns: SurveyColumns } {
+  // Only the columns: the keys are the SQL's to link.
+  const c = readSurvey(table, { keyKind: 'email', keyForEmail: () => undefined }, { zone: opts.zone, settings: opts.settings, lang: 'en' }).columns;
+  const readDate = dateReader(opts.zone);
+  const cell = (row: readonly Cell[], i: number | undefined): Cell => (i === undefined ? undefined : row[i]);
+  const key = (v: Cell): string | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+    return isBlank(v) || isDate(v) || typeof v === 'boolean' ? null : cellText(v) || null;
+  };
+  const score = (v: Cell): number | null => {
+    const n = parseAmount(v);
+    return n === n ? n : null;
+  };
+  const rows: TypedResponse[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r]!;
+    if (row.every(isBlank)) continue;
+    let respondedAt: number | null = null;
+    if (c.date !== undefined) {
+      const ms = readDate(row[c.date]);
+      if (ms !== ms) continue;
+      respondedAt = ms;
+    }
+    rows.push({ line: r + 1, customerId: key(cell(row, c.customerId)), email: key(cell(row, c.email)), respondedAt, nps: score(cell(row, c.nps)), satisfaction: score(cell(row, c.satisfaction)) });
+  }
+  const n = TYPED_SURVEY_COLUMN_NAMES;
+  const has = (i: number | undefined, name: string): string | undefined => (i === undefined ? undefined : name);
+  return {
+    rows,
+    columns: {
+      line: n.line,
+      ...omitUndefined({
+        customerId: has(c.customerId, n.customerId),
+        email: has(c.email, n.email),
+        respondedAt: has(c.date, n.respondedAt),
+        nps: has(c.nps, n.nps),
+        satisfaction: has(c.satisfaction, n.satisfaction),
       }),
     },
   };

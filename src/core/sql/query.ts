@@ -15,15 +15,17 @@
  * e-mail → ID linking, the as-of day and LTV window, refunds.
  *
  * The orders table, and optionally a customers sheet's table (registration, subscription and
- * reaction counts, test/core/sql/customers.test.ts): without one, registration is the orders'
- * consent column if mapped, else assumed, and positive reactions are 0, as in the core. A guest
- * with neither ID nor e-mail is keyed by phone when a phone column is mapped. Not here yet: the
- * survey (positive answers as reactions) and name-keyed exports (WooCommerce Analytics).
+ * reaction counts) and a survey's (promoters and satisfied answers up to the as-of day are the
+ * reactions), test/core/sql/customers.test.ts: without them, registration is the orders' consent
+ * column if mapped, else assumed, and positive reactions are 0, as in the core. A guest with
+ * neither ID nor e-mail is keyed by phone when a phone column is mapped. Not here: name-keyed
+ * exports (WooCommerce Analytics) and platform profiles (./lines.ts reads the generic layout).
  */
 import { isoDay, type Day } from '../dates';
 import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../labels';
 import type { Settings } from '../settings';
 import { ALL_STAGES } from '../shared';
+import { PROMOTER_NPS, SATISFIED } from '../metrics';
 import { stageRules } from '../stages';
 import { CANCEL_STATUS, GUEST_PLACEHOLDERS } from '../values';
 import type { Dialect } from './dialect';
@@ -65,6 +67,17 @@ export interface CustomerColumns {
   readonly reactions?: string;
 }
 
+/** Column names of the typed survey table (SPEC §1.3; ./lines.ts `typedSurvey`). */
+export interface SurveyColumns {
+  readonly line: string;
+  readonly customerId?: string;
+  readonly email?: string;
+  /** DATETIME on the shop's wall clock; absent: every response counts whatever the as-of day. */
+  readonly respondedAt?: string;
+  readonly nps?: string;
+  readonly satisfaction?: string;
+}
+
 export interface CustomersTable {
   readonly name: string;
   readonly columns: CustomerColumns;
@@ -91,6 +104,8 @@ export interface QueryOptions {
   readonly lang: Lang;
   /** A customers sheet's table (registration, subscription, reactions), when there is one. */
   readonly customers?: CustomersTable;
+  /** A survey's table: its positive answers on or before the as-of day are the reactions. */
+  readonly survey?: { readonly name: string; readonly columns: SurveyColumns };
   /** IDs that mean "no ID" (SPEC §1.4), compared lower-cased; the key falls back to the e-mail. */
   readonly guestPlaceholders?: readonly string[];
 }
@@ -176,7 +191,6 @@ function customerSheetCtes(d: Dialect, o: QueryOptions): string {
   const col = (name: string | undefined, type: string): string => (name === undefined ? `CAST(NULL AS ${type})` : d.column(name));
   const text = (name: string | undefined, normalise = true): string =>
     name === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(TRIM(${normalise ? d.nfkc(`CAST(${d.column(name)} AS ${d.text})`) : `CAST(${d.column(name)} AS ${d.text})`}), '')`;
-  const byId = o.table.columns.customerId !== undefined;
   return `  sheet_rows AS (
     SELECT ${d.column(c.line)} AS line,
       ${keyExpr(d, text(c.customerId), undefined)} AS id_key,
@@ -189,7 +203,7 @@ function customerSheetCtes(d: Dialect, o: QueryOptions): string {
   ),
   sheet_keyed AS (
     SELECT
-      ${byId ? 'COALESCE(sr.id_key, e.id_key, sr.email_key)' : 'COALESCE(sr.email_key, sr.id_key)'} AS customer_key,
+      ${linkedKey(o)} AS customer_key,
       sr.line, sr.name, sr.registered, sr.subscribed, sr.reactions
     FROM sheet_rows sr LEFT JOIN email_ids e ON e.email_key = CASE WHEN sr.id_key IS NULL THEN sr.email_key END
   ),
@@ -207,6 +221,42 @@ function customerSheetCtes(d: Dialect, o: QueryOptions): string {
   ),`;
 }
 
+/** The key of a customers-sheet or survey row in the orders' terms (contacts.ts `linker`). */
+function linkedKey(o: QueryOptions): string {
+  return o.table.columns.customerId !== undefined ? 'COALESCE(sr.id_key, e.id_key, sr.email_key)' : 'COALESCE(sr.email_key, sr.id_key)';
+}
+
+/**
+ * The survey (contacts.ts `readSurvey`, metrics.ts): per customer, the responses on or before the
+ * as-of day whose NPS is a promoter's or whose satisfaction is satisfied. Empty without a survey.
+ */
+function surveyCtes(d: Dialect, o: QueryOptions, asOf: string): string {
+  const sv = o.survey;
+  if (sv === undefined) return '';
+  const c = sv.columns;
+  const text = (name: string | undefined): string =>
+    name === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(TRIM(${d.nfkc(`CAST(${d.column(name)} AS ${d.text})`)}), '')`;
+  const positive = [
+    ...(c.nps === undefined ? [] : [`${d.column(c.nps)} >= ${num(PROMOTER_NPS)}`]),
+    ...(c.satisfaction === undefined ? [] : [`${d.column(c.satisfaction)} >= ${num(SATISFIED)}`]),
+  ];
+  return `
+  survey_rows AS (
+    SELECT
+      ${keyExpr(d, text(c.customerId), undefined)} AS id_key,
+      ${keyExpr(d, text(c.email), undefined)} AS email_key,
+      ${c.respondedAt === undefined ? 'TRUE' : `CAST(${d.column(c.respondedAt)} AS DATE) <= ${asOf}`} AS in_time,
+      ${positive.length === 0 ? 'FALSE' : `COALESCE(${positive.join(' OR ')}, FALSE)`} AS positive
+    FROM ${d.table(sv.name)}
+  ),
+  positives AS (
+    SELECT ${linkedKey(o)} AS customer_key, COUNT(*) AS n
+    FROM survey_rows sr LEFT JOIN email_ids e ON e.email_key = CASE WHEN sr.id_key IS NULL THEN sr.email_key END
+    WHERE sr.in_time AND sr.positive
+    GROUP BY 1
+  ),`;
+}
+
 /** The common CTEs: lines → orders → keyed orders → per-customer metrics → stages and ranking. */
 function customersCte(d: Dialect, o: QueryOptions): string {
   const c = o.table.columns;
@@ -221,6 +271,8 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   const orNull = (name: string | undefined, type: string): string => col(name) ?? `CAST(NULL AS ${type})`;
   const s = o.settings;
   const cs = o.customers;
+  /** The alias that holds every customer's key: the orders' totals, or with a customers sheet the keys of both. */
+  const kk = cs === undefined ? 't' : 'k';
   const asOf = o.asOf === 'today' ? d.today(o.zone) : `DATE '${isoDay(o.asOf)}'`;
   const wall = o.table.orderedAt === 'instant' ? d.wallClock(col(c.orderedAt)!, o.zone) : col(c.orderedAt)!;
 
@@ -324,7 +376,7 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY ordered_at DESC, line DESC) AS n
     FROM dated WHERE name IS NOT NULL
   ),
-${customerSheetCtes(d, o)}
+${customerSheetCtes(d, o)}${surveyCtes(d, o, asOf)}
   totals AS (
     SELECT
       customer_key,
@@ -337,17 +389,18 @@ ${customerSheetCtes(d, o)}
   ),
   metrics AS (
     SELECT
-      k.customer_key, ${cs === undefined ? 'nm.name' : `COALESCE(cs.name, nm.name)`} AS name,
+      ${kk}.customer_key, ${cs === undefined ? 'nm.name' : `COALESCE(cs.name, nm.name)`} AS name,
       COALESCE(t.purchases, 0) AS purchases, COALESCE(t.ltv, 0) AS ltv, t.first_order, t.last_order,
       ${d.daysBetween('t.last_order', asOf)} AS days_since_last,
       ${cs?.columns.subscribed === undefined ? 'COALESCE(r.subscription, FALSE)' : 'CASE WHEN cs.customer_key IS NOT NULL THEN cs.subscribed ELSE COALESCE(r.subscription, FALSE) END'} AS subscribed,
       ${cs?.columns.registered !== undefined ? 'COALESCE(cs.registered, FALSE)' : c.consent === undefined ? 'TRUE' : 'COALESCE(r.consent, FALSE)'} AS registered,
-      ${cs?.columns.reactions === undefined ? '0' : 'COALESCE(cs.reactions, 0)'} AS positive_reactions
-    FROM ${cs === undefined ? 'totals' : 'all_keys'} k
+      ${o.survey !== undefined ? 'COALESCE(sv.n, 0)' : cs?.columns.reactions === undefined ? '0' : 'COALESCE(cs.reactions, 0)'} AS positive_reactions
+    FROM ${cs === undefined ? 'totals t' : 'all_keys k'}
     ${cs === undefined ? '' : 'LEFT JOIN totals t ON t.customer_key = k.customer_key'}
-    LEFT JOIN recent r ON r.customer_key = k.customer_key AND r.n = 1
-    LEFT JOIN named nm ON nm.customer_key = k.customer_key AND nm.n = 1
+    LEFT JOIN recent r ON r.customer_key = ${kk}.customer_key AND r.n = 1
+    LEFT JOIN named nm ON nm.customer_key = ${kk}.customer_key AND nm.n = 1
     ${cs === undefined ? '' : 'LEFT JOIN sheet_customers cs ON cs.customer_key = k.customer_key'}
+    ${o.survey === undefined ? '' : `LEFT JOIN positives sv ON sv.customer_key = ${kk}.customer_key`}
   ),
   staged AS (
     SELECT *,
