@@ -26,6 +26,15 @@
  * Not documented, and chosen by the test: how a skipped middle argument (`=F(A1, , B1)`) arrives —
  * `undefined` or `''` (`skipped`); and the largest result (limits.ts CUSTOM_FUNCTION_RESULT_CELLS,
  * community-reported "Result too large").
+ *
+ * What a cell then holds (`placeResult`): Google documents nothing about a Date a custom function
+ * *returns*, and we found no report that settles it (searched: Google's guide and reference, GitHub
+ * issues, community pages). The guide's "If the spreadsheet and the script use different time
+ * zones … the custom function needs to compensate" reads as one conversion at the boundary, so the
+ * emulator reads a returned Date on the wall clock of the same zone that makes the Dates it passes
+ * in (`dateZone`: the script's by default) and stores that day and time as the cell's serial. The
+ * 診断 menu item reads back the date =FANFUNNEL_ARGS returns, in the owner's real spreadsheet, and
+ * says which zone Sheets used (src/gas/diagnostics.ts).
  */
 import { errorMessage } from './core';
 import type { GasEnvironment } from './index';
@@ -33,7 +42,8 @@ import { CUSTOM_FUNCTION_RESULT_CELLS, CUSTOM_FUNCTION_TIMEOUT_NOTE, EXECUTION_L
 import { parseA1 } from './spreadsheet/a1';
 import { findNamedRange } from './spreadsheet/namedRanges';
 import { activeSheet, type SheetModel } from './spreadsheet/book';
-import { instantOfSerial, serialOfInstant, wallClock, zone, isDateFormat } from './time';
+import { instantOfSerial, serialOfInstant, wallClock, wallOfSerial, zone, isDateFormat } from './time';
+import { isDate } from './core';
 import type { ExecutionReport } from './cost';
 
 export interface SheetsCallOptions {
@@ -81,6 +91,11 @@ function splitArgs(text: string): string[] {
   return out;
 }
 
+/** The zone whose wall clock a date cell's `Date` is made on, and a returned `Date` is read on. */
+function dateZoneOf(env: GasEnvironment, options: SheetsCallOptions): ReturnType<typeof zone> {
+  return zone(options.dateZone === 'spreadsheet' ? env.book.o.timeZone : env.scriptTimeZone);
+}
+
 /** Parses `=NAME(args)`. */
 export function parseFormula(formula: string): { name: string; args: string[] } {
   const m = /^\s*=\s*([A-Za-z_][\w.]*)\s*\(([\s\S]*)\)\s*$/.exec(formula);
@@ -99,7 +114,7 @@ export function sheetsCall(env: GasEnvironment, formula: string, options: Sheets
   const book = env.book;
   const home = options.sheet === undefined ? activeSheet(book) : book.byName(options.sheet);
   if (!home) throw new Error(`sheetsCall: no sheet "${options.sheet}"`);
-  const dateZone = zone(options.dateZone === 'spreadsheet' ? book.o.timeZone : env.scriptTimeZone);
+  const dateZone = dateZoneOf(env, options);
   const realm = () => env.realm;
 
   /** A date cell's serial as the script receives it: a Date of that wall-clock time in `dateZone`. */
@@ -183,4 +198,32 @@ export function resultCells(value: unknown): number {
   let widest = 0;
   for (const row of value) widest = Math.max(widest, Array.isArray(row) ? row.length : 1);
   return value.some(Array.isArray) ? value.length * Math.max(1, widest) : value.length;
+}
+
+/**
+ * Types `formula` into a cell and stores its result as Sheets would (see the top of this file): the
+ * formula in the cell, the values spilling right and down, a returned Date as the serial of its
+ * wall clock in `dateZone` with a date format (a time format too when it is not 0:00 — our choice
+ * of format; the day and time are the model). An error or 'Loading...' shows in the cell alone.
+ */
+export function placeResult(env: GasEnvironment, at: { sheet: string; row: number; column: number }, formula: string, options: SheetsCallOptions = {}): CellResult {
+  const result = sheetsCall(env, formula, { ...options, sheet: at.sheet });
+  const s = env.book.byName(at.sheet);
+  if (!s) throw new Error(`placeResult: no sheet "${at.sheet}"`);
+  const dateZone = dateZoneOf(env, options);
+  const put = (r: number, c: number, v: unknown): void => {
+    const cell = s.ensure(at.row + r, at.column + c);
+    delete cell.nf;
+    if (isDate(v)) {
+      const serial = serialOfInstant(v.getTime(), dateZone);
+      const w = wallOfSerial(serial);
+      cell.v = serial;
+      cell.nf = w.hour === 0 && w.minute === 0 && w.second === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+    } else cell.v = v === null || v === undefined ? '' : (v as string | number | boolean);
+  };
+  if (result.status !== 'value') put(0, 0, result.display);
+  else if (Array.isArray(result.value)) (result.value as unknown[]).forEach((row, r) => (Array.isArray(row) ? row : [row]).forEach((v, c) => put(r, c, v)));
+  else put(0, 0, result.value);
+  s.ensure(at.row, at.column).f = formula.trim();
+  return result;
 }

@@ -2,7 +2,9 @@
  * The preview's workbook: the BUILT add-on (dist/Code.js) running on the in-memory Sheets of
  * emulator/ (the input sheets and the tabs the refresh writes), and HyperFormula holding a
  * mirror of the input sheets plus a "Formulas" sheet whose cells call the bundle's custom
- * functions — recalculated when an input cell is edited.
+ * functions — recalculated when an input cell is edited. Its formulas pass FanFunnelAsOf as
+ * as_of, as the README's do: the emulator's named range (the refresh's as-of cell) is mirrored as a
+ * HyperFormula named expression, moved after each refresh, so the formulas age with it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { sidebarServer } from '../emulator/scriptRun';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
 import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
 import { ALL_CUSTOMERS } from '../src/core/functions';
+import { AS_OF_RANGE_NAME } from '../src/gas/keys';
 import { SIDEBAR_SERVER_FUNCTIONS, isSidebarServerFunction } from '../src/sidebar/serverFunctions';
 
 export const FORMULAS_SHEET = 'Formulas';
@@ -32,7 +35,7 @@ export interface WorkbookOptions {
   readonly now: number;
   /** Run the add-on's refresh once at the start (default true). */
   readonly refresh?: boolean;
-  /** How many rows get a `=LTVRANK(Orders!…, A2)` cell on the Formulas sheet (default 10). */
+  /** How many rows get a `=LTVRANK(Orders!…, A2, FanFunnelAsOf)` cell on the Formulas sheet (default 10). */
   readonly rankRows?: number;
 }
 
@@ -199,8 +202,13 @@ export class PreviewWorkbook {
       datesByName.set(name, dates);
     }
     mirror[FORMULAS_SHEET] = this.formulaCells(options.rankRows ?? 10);
+    // The refresh first, as an owner does before typing the formulas: it names FanFunnelAsOf.
+    if (options.refresh ?? true) this.env.call('refreshFromMenu');
+    const asOf = this.asOfExpression();
     this.hf = withHost(this.host, () =>
-      HyperFormula.buildFromSheets(mirror as Parameters<typeof HyperFormula.buildFromSheets>[0], { licenseKey: 'gpl-v3', maxRows: 100_000 }),
+      HyperFormula.buildFromSheets(mirror as Parameters<typeof HyperFormula.buildFromSheets>[0], { licenseKey: 'gpl-v3', maxRows: 100_000 }, [
+        ...(asOf === undefined ? [] : [{ name: AS_OF_RANGE_NAME, expression: asOf }]),
+      ]),
     );
     for (const [name, dates] of datesByName) {
       const id = this.hf.getSheetId(name)!;
@@ -208,7 +216,36 @@ export class PreviewWorkbook {
       for (const d of dates) set.add(d);
       this.dateCells.set(id, set);
     }
-    if (options.refresh ?? true) this.env.call('refreshFromMenu');
+  }
+
+  /**
+   * FanFunnelAsOf as a HyperFormula expression (`=DATE(y,m,d)`, a date to the functions): the day
+   * in the cell the add-on's named range points at; undefined before the first refresh (the
+   * formulas then show #NAME?, as Sheets does for an unknown name).
+   */
+  private asOfExpression(): string | undefined {
+    const v = this.env.spreadsheet.getRangeByName(AS_OF_RANGE_NAME)?.getValue();
+    if (!isDate(v)) return undefined;
+    const [y, m, d] = this.zone.serialText(Math.floor(this.zone.dateToSerial(v))).slice(0, 10).split('-').map(Number);
+    return `=DATE(${y},${m},${d})`;
+  }
+
+  /** After a refresh: FanFunnelAsOf follows the add-on's named range, and the formulas recalculate. */
+  private syncAsOf(): void {
+    const expression = this.asOfExpression();
+    if (expression === undefined) return;
+    withHost(this.host, () => {
+      if (this.hf.listNamedExpressions().includes(AS_OF_RANGE_NAME)) {
+        if (this.hf.getNamedExpression(AS_OF_RANGE_NAME)?.expression !== expression) this.hf.changeNamedExpression(AS_OF_RANGE_NAME, expression);
+      } else this.hf.addNamedExpression(AS_OF_RANGE_NAME, expression);
+    });
+  }
+
+  /** The day FanFunnelAsOf holds in the Formulas sheet (`yyyy-mm-dd`), or undefined before the first refresh. */
+  asOfDay(): string | undefined {
+    if (!this.hf.listNamedExpressions().includes(AS_OF_RANGE_NAME)) return undefined;
+    const v = this.hf.getNamedExpressionValue(AS_OF_RANGE_NAME);
+    return typeof v === 'number' ? this.zone.serialText(v) : undefined;
   }
 
   /** The Formulas sheet: the FANSTAGE table spilling from A1, an LTVRANK per customer beside it. */
@@ -221,10 +258,12 @@ export class PreviewWorkbook {
     };
     const orders = range(this.roles.orders);
     // "*": the whole table even though later arguments follow (a skipped customer may arrive as "").
-    const extra = this.roles.customers || this.roles.survey ? `, "${ALL_CUSTOMERS}", , ${range(this.roles.customers)}, ${range(this.roles.survey)}` : '';
+    // FanFunnelAsOf: the refresh's day, so that the stages age with each refresh (README).
+    const extra = this.roles.customers || this.roles.survey ? `, ${range(this.roles.customers)}, ${range(this.roles.survey)}` : '';
     const ja = this.env.spreadsheet.getSpreadsheetLocale().startsWith('ja');
-    const rows: unknown[][] = [[`=FANSTAGE(${orders}${extra.replace(/, $/, '')})`, null, null, null, null, null, null, null, null, ja ? 'LTV順位' : 'LTV rank']];
-    for (let r = 2; r <= rankRows + 1; r++) rows.push([null, null, null, null, null, null, null, null, null, `=LTVRANK(${orders}, A${r})`]);
+    const table = `=FANSTAGE(${orders}, "${ALL_CUSTOMERS}", ${AS_OF_RANGE_NAME}${extra.replace(/, $/, '')})`;
+    const rows: unknown[][] = [[table, null, null, null, null, null, null, null, null, ja ? 'LTV順位' : 'LTV rank']];
+    for (let r = 2; r <= rankRows + 1; r++) rows.push([null, null, null, null, null, null, null, null, null, `=LTVRANK(${orders}, A${r}, ${AS_OF_RANGE_NAME})`]);
     return rows;
   }
 
@@ -426,6 +465,7 @@ export class PreviewWorkbook {
     }
     try {
       const result = this.backend.call(name, args);
+      this.syncAsOf();
       assertTransportable(result, `the result of ${name}`);
       return result === undefined ? { ok: true } : { ok: true, json: JSON.stringify(result) };
     } catch (e) {
@@ -444,6 +484,7 @@ export class PreviewWorkbook {
         | { ok?: boolean; error?: string }
         | undefined;
       const ok = outcome?.ok ?? false;
+      this.syncAsOf();
       return { installed: trigger !== undefined, ok, message: ok ? 'refreshed' : (outcome?.error ?? 'not run (authorisation required)') };
     } catch (e) {
       return { installed: trigger !== undefined, ok: false, message: message(e) };

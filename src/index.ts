@@ -18,11 +18,12 @@ declare const global: Record<string, unknown>;
 
 /**
  * Fan stage of customers from an order export: パートナー, サポーター, ビジター, フォロワー, 一時離脱 …
- * Example: =FANSTAGE(Orders!A:H, A2) or =FANSTAGE(Orders!A:H) for the whole table.
+ * Example: =FANSTAGE(Orders!A:H, A2, FanFunnelAsOf) or =FANSTAGE(Orders!A:H, "*", FanFunnelAsOf) for the whole table.
+ * FanFunnelAsOf is the date each refresh keeps: passed as as_of, the stages age with it.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
  * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for a table of every customer.
- * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
+ * @param {FanFunnelAsOf} as_of [optional] The day to evaluate on: FanFunnelAsOf (kept by each refresh) or a date. Left out: the day Sheets last recalculated it (when typed, or when the orders changed), not today.
  * @param {Customers!A:F} customers [optional] Customers range: registration (LINE/メルマガ), subscription, reactions.
  * @param {Survey!A:E} survey [optional] Survey responses (e.g. Google Forms) with NPS or satisfaction.
  * @return The stage of each customer, or a table: customer, stage, purchases, LTV, last order, days since last, subscribed, positive reactions.
@@ -34,11 +35,11 @@ global.FANSTAGE = (orders: unknown, customer?: unknown, as_of?: unknown, custome
 
 /**
  * LTV rank of customers from an order export (1 = highest lifetime value).
- * Example: =LTVRANK(Orders!A:H, A2) or =LTVRANK(Orders!A:H) for the ranking with tiers and VIPs.
+ * Example: =LTVRANK(Orders!A:H, A2, FanFunnelAsOf) or =LTVRANK(Orders!A:H, "*", FanFunnelAsOf) for the ranking with tiers and VIPs.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
  * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for the whole ranking.
- * @param {DATE(2024,12,31)} as_of [optional] The day to evaluate on. Default: today.
+ * @param {FanFunnelAsOf} as_of [optional] The day to evaluate on: FanFunnelAsOf (kept by each refresh) or a date. Left out: the day Sheets last recalculated it (when typed, or when the orders changed), not today.
  * @return The rank of each customer, or a table: rank, customer, LTV, purchases, last order, tier, VIP.
  * @customfunction
  * @preserve
@@ -48,11 +49,11 @@ global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRA
 /**
  * Next-purchase prediction (BG/NBD + Gamma-Gamma, fitted on the orders): when each customer is
  * likely to buy again, P(still active) and 12-month value. Needs at least 50 repeat buyers.
- * Example: =NEXTPURCHASE(Orders!A:H, A2) or =NEXTPURCHASE(Orders!A:H) for the whole table.
+ * Example: =NEXTPURCHASE(Orders!A:H, A2, FanFunnelAsOf) or =NEXTPURCHASE(Orders!A:H, "*", FanFunnelAsOf) for the whole table.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).
  * @param {A2} customer [optional] A customer ID, e-mail or phone, or a range of them. Omit, or write "*" where later arguments follow, for a table of every customer.
- * @param {DATE(2024,12,31)} as_of [optional] The day to predict from (orders after it are ignored). Default: today.
+ * @param {FanFunnelAsOf} as_of [optional] The day to predict from (orders after it are ignored): FanFunnelAsOf (kept by each refresh) or a date. Left out: the day Sheets last recalculated it, not today.
  * @return The day by which each customer's next purchase is more likely than not (blank if not within 12 months), or a table: customer, P(alive), expected purchases in 90 days, next purchase by, 12-month value.
  * @customfunction
  * @preserve
@@ -66,7 +67,7 @@ global.NEXTPURCHASE = (orders: unknown, customer?: unknown, as_of?: unknown) => 
  * Example: =FANFUNNEL_ARGS(A2, , A1:C3) shows whether the skipped second argument is undefined or "".
  *
  * @param {A2} values [optional] Any cells, ranges or values, as many as you like; leave one empty to see how a skipped argument arrives.
- * @return A table: one row per argument (position, type, what arrived), then the number of arguments and the time zones.
+ * @return A table: one row per argument (position, type, what arrived), then the number of arguments, the time zones, and a date returned to see how it shows (2001/02/03 0:00).
  * @customfunction
  * @preserve
  */

@@ -6,7 +6,7 @@
  */
 import { loadBundle } from '../bundle';
 import { createGasEnvironment, type GasEnvironmentOptions } from '../index';
-import { sheetsCall, type CellResult, type SheetsCallOptions } from '../sheetsCall';
+import { placeResult, sheetsCall, type CellResult, type SheetsCallOptions } from '../sheetsCall';
 
 function describeArg(a: unknown): string {
   if (a === undefined) return '(undefined)';
@@ -39,6 +39,8 @@ function setup(options: GasEnvironmentOptions = {}) {
       throw new Error('The orders range has no customer column.');
     },
     WRITE: () => g.SpreadsheetApp.getActive().getRange('Data!A1').setValue('x'),
+    // 0:00 on 2024-06-01 in Tokyo (the script's zone), beside a number.
+    DAY: () => [[new Date(Date.UTC(2024, 4, 31, 15)), 7]],
   });
   const call = (formula: string, o?: SheetsCallOptions): CellResult => sheetsCall(env, formula, o);
   return { env, call, calls: () => calls };
@@ -61,6 +63,20 @@ describe('arguments as Sheets passes them', () => {
     expect(valueOf(call('=ARGS(Data!B1)'))).toBe('1: 2024-05-31T15:00:00.000Z');
     expect(valueOf(call('=ARGS(Data!B1)', { dateZone: 'spreadsheet' }))).toBe('1: 2024-06-01T04:00:00.000Z');
     expect(valueOf(call('=ARGS(DATE(2024,12,31))'))).toBe('1: 2024-12-30T15:00:00.000Z');
+  });
+
+  test('a returned Date is stored as the day and time of its wall clock in the same zone (the script’s by default), spilling with the other values', () => {
+    const { env } = setup();
+    const shown = (o?: SheetsCallOptions) => {
+      placeResult(env, { sheet: 'Data', row: 5, column: 1 }, '=DAY()', o);
+      const range = env.spreadsheet.getSheetByName('Data')!.getRange('A5:B5');
+      // getValues gives the instant of the cell's serial in the spreadsheet's zone (New York).
+      const instant = (range.getValues()[0]![0] as Date).getTime();
+      return [range.getFormulas()[0]![0], new Date(instant).toLocaleString('sv-SE', { timeZone: 'America/New_York' }), ...range.getDisplayValues()[0]!];
+    };
+    expect(shown()).toEqual(['=DAY()', '2024-06-01 00:00:00', '2024-06-01', '7']);
+    // Were Sheets to keep the instant (the spreadsheet's zone), the New York cell would show 11:00 the day before.
+    expect(shown({ dateZone: 'spreadsheet' })).toEqual(['=DAY()', '2024-05-31 11:00:00', '2024-05-31 11:00:00', '7']);
   });
 
   test('a skipped argument arrives as undefined or as "", as the test chooses (Google does not say)', () => {

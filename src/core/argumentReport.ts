@@ -8,8 +8,8 @@
  * which zone it is 0:00); a 2-D array with its shape and its first cells. Then the number of
  * arguments received and the time zones.
  */
-import { makeZone, type Zone } from './dates';
-import { wallClockText, type Gathered } from './diagnostics';
+import { makeZone, slashDay, type Zone } from './dates';
+import { RETURNED_DATE_PROBE, wallClockText, type Gathered } from './diagnostics';
 import { FANFUNNEL_ARGS_TEXT, type Lang } from './labels';
 import { isDate } from './values';
 
@@ -25,7 +25,7 @@ export interface ArgumentContext {
   readonly timezoneOffsetOf: (d: Date) => number;
 }
 
-export type ArgumentRow = [string | number, string, string | number];
+export type ArgumentRow = [string | number, string, string | number | Date];
 
 const T = FANFUNNEL_ARGS_TEXT;
 /** How many cells of a row of a range are described, and of how many rows. */
@@ -159,5 +159,12 @@ export function describeArguments(args: readonly unknown[], ctx: ArgumentContext
     ['', T.scriptZone[lang], zoneText(ctx.scriptTimeZone)],
     ['', T.spreadsheetZone[lang], zoneText(ctx.spreadsheetTimeZone)],
     ['', T.runtimeZone[lang], zoneText(ctx.runtimeTimeZone)],
+    ...(script === undefined ? [] : [['', T.returnedDate[lang](slashDay(RETURNED_DATE_PROBE)), script.midnight(RETURNED_DATE_PROBE)] as ArgumentRow]),
   ];
+}
+
+/** Whether a row label is the returned date's (in either language), for 診断 to find the row. */
+export function isReturnedDateLabel(label: unknown): boolean {
+  const day = slashDay(RETURNED_DATE_PROBE);
+  return label === T.returnedDate.ja(day) || label === T.returnedDate.en(day);
 }

@@ -7,7 +7,7 @@
  * Every check gives one entry: OK or 注意 (attention), the facts it saw, and what they mean in
  * plain words. A fact that could not be gathered is itself a finding (注意), never a crash.
  */
-import { makeZone, type Zone } from './dates';
+import { DAY_MS, dayFromCivil, makeZone, slashDay, type Zone } from './dates';
 import { DIAGNOSTICS_TEXT, TAB_NAMES, pickLang, type Lang, type TabId } from './labels';
 import type { AutoRefresh } from './settings';
 import { registeredId, whichIsTab } from './tabIdentity';
@@ -114,6 +114,22 @@ export interface ReadTiming {
 
 export type StoreName = 'document' | 'user' | 'script';
 
+/**
+ * The day of the date =FANFUNNEL_ARGS returns in its last row: made as the functions make the dates
+ * they return (0:00 on the script's wall clock, src/core/functions.ts), so that the owner — and this
+ * report, reading the cell back — sees whether Sheets shows it as that day in this spreadsheet
+ * (Google does not document it: emulator/sheetsCall.ts).
+ */
+export const RETURNED_DATE_PROBE = dayFromCivil(2001, 2, 3);
+
+/** The returned date of a =FANFUNNEL_ARGS on the active sheet, as getValues reads the cell back. */
+export interface ReturnedDateFact {
+  /** Where it is, e.g. "Sheet1!C9". */
+  readonly cell: string;
+  /** The instant getValues gave (the cell's day and time in the spreadsheet's zone); null: not a date. */
+  readonly instant: number | null;
+}
+
 export interface DiagnosticFacts {
   /** When the facts were gathered (ms). */
   readonly now: number;
@@ -133,6 +149,8 @@ export interface DiagnosticFacts {
   readonly languageSetting: 'auto' | Lang;
   /** One timed getValues of the owner's largest data (null: no sheet with data). */
   readonly readSpeed: Gathered<ReadTiming | null>;
+  /** The date a =FANFUNNEL_ARGS on the active sheet returned (null: no such cell). Optional: older callers. */
+  readonly returnedDate?: Gathered<ReturnedDateFact | null>;
 }
 
 export type CheckId =
@@ -147,7 +165,8 @@ export type CheckId =
   | 'cells'
   | 'language'
   | 'tabs'
-  | 'readSpeed';
+  | 'readSpeed'
+  | 'returnedDates';
 
 export type Status = 'ok' | 'attention';
 
@@ -452,6 +471,29 @@ function checkTabs(sheets: Gathered<readonly SheetFact[]>, registryJson: string 
   return { status: attention ? 'attention' : 'ok', facts, meaning: attention ? T.tabs.attention[lang] : T.tabs.ok[lang] };
 }
 
+/**
+ * The date =FANFUNNEL_ARGS returned, read back: right if the cell holds 0:00 of the probe day on the
+ * spreadsheet's clock — what the owner sees.
+ */
+function checkReturnedDates(fact: Gathered<ReturnedDateFact | null> | undefined, sheetZone: Gathered<string>, lang: Lang): Judged {
+  const R = T.returnedDates;
+  if (fact === undefined || ('value' in fact && fact.value === null)) return { status: 'ok', facts: R.none[lang], meaning: R.noneMeaning[lang] };
+  if ('error' in fact) return failed(lang, fact.error);
+  const f = fact.value!;
+  let zone: Zone;
+  try {
+    zone = makeZone('value' in sheetZone ? sheetZone.value : 'UTC');
+  } catch {
+    zone = makeZone('UTC');
+  }
+  const expected = slashDay(RETURNED_DATE_PROBE);
+  if (f.instant === null) return { status: 'attention', facts: R.facts[lang](f.cell, '—', zone.name), meaning: R.wrong[lang](expected) };
+  const facts = R.facts[lang](f.cell, wallClockText(zone, f.instant), zone.name);
+  return zone.localMs(f.instant) === RETURNED_DATE_PROBE * DAY_MS
+    ? { status: 'ok', facts, meaning: R.ok[lang] }
+    : { status: 'attention', facts, meaning: R.wrong[lang](expected) };
+}
+
 function checkReadSpeed(timing: Gathered<ReadTiming | null>, lang: Lang): Judged {
   if ('error' in timing) return failed(lang, timing.error);
   const t = timing.value;
@@ -490,6 +532,7 @@ export function evaluateDiagnostics(facts: DiagnosticFacts, lang: Lang = reportL
     ['language', T.language.name[lang], checkLanguage(facts.locales, facts.languageSetting, lang)],
     ['tabs', T.tabs.name[lang], checkTabs(facts.sheets, facts.tabRegistry, lang)],
     ['readSpeed', T.readSpeed.name[lang], checkReadSpeed(facts.readSpeed, lang)],
+    ['returnedDates', T.returnedDates.name[lang], checkReturnedDates(facts.returnedDate, facts.zones.spreadsheet, lang)],
   ];
   return judged.map(([id, name, j]) => ({ id, name, ...j }));
 }

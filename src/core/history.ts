@@ -88,6 +88,19 @@ const CUSTOMER_BLOCK = SNAPSHOT_COLUMNS + 1;
 const snapshotColumn = (key: string): number => SNAPSHOT.findIndex((c) => c.key === key);
 const customerColumn = (key: string): number => CUSTOMER_BLOCK + CUSTOMERS.findIndex((c) => c.key === key);
 
+/**
+ * What `readHistory` reads of the tab (0-based columns): the snapshot block — as many rows as its
+ * as-of column has — and, of the per-customer block, the key and the two stage codes (the labels
+ * beside them are for the owner). The header rows are read whole. The refresh reads only these
+ * (src/gas/refresh.ts): on a shop with 10,000 customers the rest is 140,000 cells.
+ */
+export const HISTORY_READ = {
+  asOf: snapshotColumn('asOf'),
+  snapshotColumns: SNAPSHOT_COLUMNS,
+  customerColumns: [customerColumn('customer'), customerColumn('code'), customerColumn('baselineCode')],
+  width: CUSTOMER_BLOCK + CUSTOMERS.length,
+} as const;
+
 /** Where the chart of customers per stage over time reads the tab (1-based columns). */
 export const HISTORY_CHART_COLUMNS = {
   asOf: snapshotColumn('asOf') + 1,
@@ -198,10 +211,22 @@ export function historyTab(history: History, zone: Zone, lang: Lang): Grid {
       ...(customer ? valueRow(CUSTOMERS, customer, ctx) : blank(CUSTOMERS.length)),
     ]);
   }
-  const formats: NumberFormat[] = [...formatRow(SNAPSHOT), '', ...formatRow(CUSTOMERS)];
+  // Formats only where a block has rows: the blank cells under the shorter block (the snapshots,
+  // for a shop with thousands of customers) keep the automatic format, and cost no format write.
+  const snapshotFormats = formatRow(SNAPSHOT);
+  const customerFormats = formatRow(CUSTOMERS);
+  const none = (n: number): NumberFormat[] => new Array<NumberFormat>(n).fill('');
   return {
     values,
-    formats: values.map((row, r) => (r === 0 ? row.map((): NumberFormat => '') : [...formats])),
+    formats: values.map((row, r) =>
+      r === 0
+        ? row.map((): NumberFormat => '')
+        : [
+            ...(r <= history.rows.length ? snapshotFormats : none(SNAPSHOT.length)),
+            '',
+            ...(r <= customers.length ? customerFormats : none(CUSTOMERS.length)),
+          ],
+    ),
     boldRows: [0],
     frozenRows: 1,
   };

@@ -949,11 +949,38 @@ export const DIAGNOSTICS_TEXT = {
       en: 'Slower than estimated: a large shop’s refresh takes longer than README says (it stops at 6 minutes). Please send this line to the developers.',
     },
   },
+  returnedDates: {
+    name: { ja: '関数が返す日付', en: 'Dates the functions return' },
+    facts: {
+      ja: (cell: string, shown: string, zone: string) => `${cell} の =FANFUNNEL_ARGS が返した日付は ${shown}(${zone})`,
+      en: (cell: string, shown: string, zone: string) => `the date =FANFUNNEL_ARGS returned in ${cell} holds ${shown} (${zone})`,
+    },
+    none: { ja: 'このシートに =FANFUNNEL_ARGS のセルがありません', en: 'no =FANFUNNEL_ARGS cell on this sheet' },
+    noneMeaning: {
+      ja: '空いているセルに =FANFUNNEL_ARGS() と入力し、そのシートを開いたままもう一度診断すると、関数が返す日付がこのスプレッドシートで正しい日に見えるか確かめられます。',
+      en: 'Type =FANFUNNEL_ARGS() in an empty cell and run the diagnostics again with that sheet open: it checks that the dates the functions return show as the right day in this spreadsheet.',
+    },
+    ok: {
+      ja: '正しい日です。最終注文日や次回購入日は、このスプレッドシートでもシートに見えるとおりの日になります。',
+      en: 'The right day: last orders and next purchases show as the days they are in this spreadsheet.',
+    },
+    wrong: {
+      ja: (expected: string) =>
+        `${expected} 0:00 のはずです。Google はスクリプトのタイムゾーンでなく別の方法で日付を受け取っています。関数が返す日付(最終注文日など)がずれて見えます。この行を開発者に送ってください(emulator/sheetsCall.ts の dateZone)。`,
+      en: (expected: string) =>
+        `It should be ${expected} 0:00: Sheets reads the dates a function returns in another way than the script's zone, so the dates the functions return (last order…) show shifted. Please send this line to the developers (emulator/sheetsCall.ts, dateZone).`,
+    },
+  },
 } as const;
 
 /** What =FANFUNNEL_ARGS shows: one row per argument as it arrived, then the time zones. */
 export const FANFUNNEL_ARGS_TEXT = {
   header: { ja: ['引数', '型', '届いた値'], en: ['Argument', 'Type', 'As it arrived'] },
+  /** The last row's label: a date the function returns, for the owner (and 診断) to see how it shows. */
+  returnedDate: {
+    ja: (day: string) => `返した日付(${day} 0:00 と見えれば正しい)`,
+    en: (day: string) => `A returned date (right if it shows ${day} 0:00)`,
+  },
   /** The type column: JavaScript's names, which the developers read. */
   types: {
     ja: { undefined: 'undefined', null: 'null', empty: '""', string: 'string', number: 'number', boolean: 'boolean', date: 'Date', grid: '2次元配列', array: '配列', object: 'object' },

@@ -255,23 +255,8 @@ export function orderIdOf(raw: Cell): unknown {
   return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;
 }
 
-export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
-  const { zone, settings, lang } = opts;
-  const headerRow = opts.headerRow ?? 1;
-  const table = requireTable(input, 'orders', lang);
-  const headers = headerTexts(table);
-  const profile = detectProfile(headers);
-  const columns = resolveColumns('orders', headers, settings.columns.orders, profile);
-  const missing = missingOrderFields(columns, profile);
-  if (missing.length > 0) {
-    const hint = missing.some((g) => g.includes('amount')) && profile.missingAmountHint !== undefined;
-    missingColumns('orders', missing, headers, lang, hint ? EXPORT_HINTS[profile.missingAmountHint!][lang] : undefined);
-  }
-  const source = amountSource(columns, profile);
-  // Where there is no order total, an order is the sum of its lines.
-  const sumMode =
-    profile.amounts === 'sum' || source === 'lines' || source === 'price × quantity' || (profile.id === 'generic' && settings.sumOrderRows);
-
+/** Every column readOrders reads, by what it is read for (-1: none). */
+function orderLayout(headers: readonly unknown[], profile: Profile, columns: ColumnMap, source: AmountSource, settings: Pick<Settings, 'columns'>) {
   const col = (f: Field): number => columns[f] ?? -1;
   const nameKeyed = profile.keyByName === true;
   const idCol = nameKeyed ? -1 : col('customerId');
@@ -295,6 +280,42 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     source === 'parts' ? profile.rowAmountParts!.map(col) : source === 'lines' ? [col('lineAmount')] : [amountCol];
   const priceCol = source === 'price × quantity' ? col('unitPrice') : -1;
   const quantityCol = source === 'price × quantity' ? col('quantity') : -1;
+  return { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol };
+}
+
+/**
+ * The columns (0-based, ascending) a refresh must read of an orders sheet with this header row —
+ * the others are never looked at, so the refresh can leave them unread (issue 10: reading is most
+ * of a large refresh's time) — or undefined when the header is not one of an orders range.
+ */
+export function orderColumnsRead(headers: readonly unknown[], settings: Pick<Settings, 'columns'>): number[] | undefined {
+  const profile = detectProfile(headers);
+  const columns = resolveColumns('orders', headers, settings.columns.orders, profile);
+  if (missingOrderFields(columns, profile).length > 0) return undefined;
+  const l = orderLayout(headers, profile, columns, amountSource(columns, profile), settings);
+  const all = [l.idCol, l.emailCol, l.oidCol, l.dateCol, l.amountCol, l.statusCol, l.itemStatusCol, l.cancelledAtCol, l.subCol, l.typeCol, l.consentCol, l.keyNameCol, l.refundedCol, l.priceCol, l.quantityCol, ...l.nameCols, ...l.phoneGroups.flat(), ...l.extraCols, ...l.amountCols];
+  return [...new Set(all.filter((c) => c >= 0))].sort((x, y) => x - y);
+}
+
+export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
+  const { zone, settings, lang } = opts;
+  const headerRow = opts.headerRow ?? 1;
+  const table = requireTable(input, 'orders', lang);
+  const headers = headerTexts(table);
+  const profile = detectProfile(headers);
+  const columns = resolveColumns('orders', headers, settings.columns.orders, profile);
+  const missing = missingOrderFields(columns, profile);
+  if (missing.length > 0) {
+    const hint = missing.some((g) => g.includes('amount')) && profile.missingAmountHint !== undefined;
+    missingColumns('orders', missing, headers, lang, hint ? EXPORT_HINTS[profile.missingAmountHint!][lang] : undefined);
+  }
+  const source = amountSource(columns, profile);
+  // Where there is no order total, an order is the sum of its lines.
+  const sumMode =
+    profile.amounts === 'sum' || source === 'lines' || source === 'price × quantity' || (profile.id === 'generic' && settings.sumOrderRows);
+
+  const { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol } =
+    orderLayout(headers, profile, columns, source, settings);
 
   const readAmount = amountReader();
   const noValue = profile.noValue;

@@ -4,7 +4,8 @@
  * never a failed menu click — and src/core/diagnostics.ts and src/core/argumentReport.ts judge and
  * word them.
  */
-import { describeArguments, type ArgumentRow } from '../core/argumentReport';
+import { describeArguments, isReturnedDateLabel, type ArgumentRow } from '../core/argumentReport';
+import { isDate } from '../core/values';
 import { makeZone } from '../core/dates';
 import {
   diagnosticsPage,
@@ -18,6 +19,7 @@ import {
   type Gathered,
   type LockState,
   type ReadTiming,
+  type ReturnedDateFact,
   type SheetFact,
   type StoreName,
   type TriggerFacts,
@@ -184,6 +186,37 @@ function timeRead(sheets: Gathered<readonly SheetFact[]>, ordersSheet: string | 
   return { sheet: chosen.name, rows, columns, ms: Date.now() - started };
 }
 
+/** How much of the active sheet is searched for a =FANFUNNEL_ARGS cell, and how tall its table is at most. */
+const SEARCHED_ROWS = 1_000;
+const SEARCHED_COLUMNS = 52;
+const ARGS_TABLE_ROWS = 40;
+
+/**
+ * The date a =FANFUNNEL_ARGS on the active sheet returned in its last row, read back with getValues:
+ * the day and time its cell holds on the spreadsheet's clock — what the owner sees. Only reads.
+ */
+function returnedDate(): ReturnedDateFact | null {
+  const sheet = spreadsheet().getActiveSheet();
+  const rows = Math.min(sheet.getLastRow(), SEARCHED_ROWS);
+  const columns = Math.min(sheet.getLastColumn(), SEARCHED_COLUMNS);
+  if (rows === 0 || columns === 0) return null;
+  const formulas = sheet.getRange(1, 1, rows, columns).getFormulas();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if (!/FANFUNNEL_ARGS\s*\(/i.test(formulas[r]![c]!)) continue;
+      const height = Math.min(ARGS_TABLE_ROWS, sheet.getMaxRows() - r);
+      const width = Math.min(3, sheet.getMaxColumns() - c);
+      if (width < 3) continue;
+      const table = sheet.getRange(r + 1, c + 1, height, width).getValues();
+      const i = table.findIndex((row) => isReturnedDateLabel(row[1]));
+      if (i < 0) continue;
+      const v: unknown = table[i]![2];
+      return { cell: `${sheet.getName()}!${sheet.getRange(r + 1 + i, c + 3).getA1Notation()}`, instant: isDate(v) ? v.getTime() : null };
+    }
+  }
+  return null;
+}
+
 /** Every fact the report judges, gathered in the owner's spreadsheet. */
 function gatherDiagnosticFacts(): DiagnosticFacts {
   const now = Date.now();
@@ -212,6 +245,7 @@ function gatherDiagnosticFacts(): DiagnosticFacts {
     locales: gather(() => ({ spreadsheet: spreadsheet().getSpreadsheetLocale(), user: Session.getActiveUserLocale() })),
     languageSetting: settings.language,
     readSpeed: gather(() => timeRead(sheets, settings.sources.orders)),
+    returnedDate: gather(returnedDate),
   };
 }
 

@@ -60,6 +60,9 @@ export interface TabState {
   readonly id: number;
   /** 0-based rows written in bold at the last refresh, to unbold those that are not any more. */
   readonly bold?: readonly number[];
+  /** The number formats that refresh left (writer.ts encodeRuns) and when it started: trusted only
+   *  if that refresh is the last one and it ended well (a stopped one may have left others). */
+  readonly formats?: { readonly at: string; readonly runs: string };
 }
 
 type Registry = Partial<Record<TabId, TabState>>;
@@ -73,7 +76,12 @@ function registry(): Registry {
     if (typeof v === 'number' && Number.isInteger(v)) out[tab] = { id: v };
     else if (typeof v === 'object' && v !== null && Number.isInteger((v as TabState).id)) {
       const bold = (v as TabState).bold;
-      out[tab] = { id: (v as TabState).id, ...(Array.isArray(bold) ? { bold: bold.filter((r) => Number.isInteger(r) && r >= 0) } : {}) };
+      const formats = (v as TabState).formats;
+      out[tab] = {
+        id: (v as TabState).id,
+        ...(Array.isArray(bold) ? { bold: bold.filter((r) => Number.isInteger(r) && r >= 0) } : {}),
+        ...(typeof formats?.at === 'string' && typeof formats.runs === 'string' ? { formats: { at: formats.at, runs: formats.runs } } : {}),
+      };
     }
   }
   return out;

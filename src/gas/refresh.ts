@@ -15,11 +15,13 @@ import type { RangeKind } from '../core/headers';
 import { isoDay } from '../core/dates';
 import { NEW_SHEET_GRID, SHEETS_MAX_CELLS, cellsNeeded, checkPaste, checkTime, digestOf, type PasteRefusal } from '../core/guards';
 import { FUNCTION_TEXT, pickLang, REFRESH_ERRORS, REFRESH_SAFETY, type Lang, type TabId } from '../core/labels';
-import { readOrders } from '../core/orders';
+import { headerTexts, orderColumnsRead, readOrders } from '../core/orders';
 import { buildReport } from '../core/report';
 import type { Settings } from '../core/settings';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
+import { NOTICE_ROWS } from '../core/grid';
+import { HISTORY_READ } from '../core/history';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
 import { PROPERTY_KEYS } from './keys';
@@ -39,16 +41,100 @@ const LOCK_WAIT_MS = 2_000;
 
 export interface Source {
   readonly sheet: string;
+  /** The sheet's data range, as getValues gives it — of an orders sheet, '' in the columns left unread. */
   readonly values: Cell[][];
+  /** Cells actually read (what the 6-minute estimate measures reading by). */
+  readonly cellsRead: number;
   readonly detected: Detected | undefined;
   /** The sheet, to measure its grid for the cell budget. */
   readonly handle: Sheet;
 }
 
+/** A gap of unread columns costs less to read than a call when it has at most this many cells. */
+const GAP_CELLS = 50;
+
+/**
+ * A sheet's data range as `getValues()` gives it — except that of an orders sheet only the columns
+ * the refresh reads (`orderColumnsRead`) are read, the others left ''. Reading is most of a large
+ * refresh's time (issue 10: 0.15 ms a cell in emulator/cost.ts), and an export carries many columns
+ * the add-on never looks at (楽天's 105, Shopify's 79). The header row is read whole first, to know
+ * which columns those are; each run of needed columns is then one `getValues`.
+ */
+export function readSheet(sheet: Sheet, settings: Settings, whole = false): { values: Cell[][]; cellsRead: number; partial: boolean } {
+  const range = sheet.getDataRange();
+  const rows = range.getNumRows();
+  const columns = range.getNumColumns();
+  const all = (): { values: Cell[][]; cellsRead: number; partial: boolean } => ({ values: range.getValues() as Cell[][], cellsRead: rows * columns, partial: false });
+  if (rows < 2 || whole) return all();
+  const header = (sheet.getRange(1, 1, 1, columns).getValues() as Cell[][])[0]!;
+  const used = orderColumnsRead(headerTexts([header]), settings);
+  if (used === undefined) {
+    const read = all();
+    return { ...read, cellsRead: read.cellsRead + columns };
+  }
+  // Runs of needed columns [first, last], a short gap read rather than paid for with a call.
+  const runs: Array<[number, number]> = [];
+  for (const c of used) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && (c - last[1] - 1) * (rows - 1) <= GAP_CELLS) last[1] = c;
+    else runs.push([c, c]);
+  }
+  const values: Cell[][] = [header];
+  for (let r = 1; r < rows; r++) values.push(new Array<Cell>(columns).fill(''));
+  let cellsRead = columns;
+  for (const [first, last] of runs) {
+    const width = last - first + 1;
+    const block = sheet.getRange(2, first + 1, rows - 1, width).getValues() as Cell[][];
+    cellsRead += (rows - 1) * width;
+    for (let r = 0; r < block.length; r++) {
+      const from = block[r]!;
+      const to = values[r + 1]!;
+      for (let c = 0; c < width; c++) to[first + c] = from[c]!;
+    }
+  }
+  return { values, cellsRead, partial: runs.length > 1 || runs[0]![0] > 0 || runs[0]![1] < columns - 1 };
+}
+
+/**
+ * The History tab as `getValues()` would give it, but with only what `readHistory` reads
+ * (HISTORY_READ) read, the rest ''. A tab of another shape (an older version's) is read whole.
+ */
+export function readHistorySheet(sheet: Sheet): { values: Cell[][]; cellsRead: number } {
+  const range = sheet.getDataRange();
+  const rows = range.getNumRows();
+  const columns = range.getNumColumns();
+  const head = NOTICE_ROWS + 1;
+  if (rows <= head || columns !== HISTORY_READ.width) return { values: range.getValues() as Cell[][], cellsRead: rows * columns };
+  const values = sheet.getRange(1, 1, head, columns).getValues() as Cell[][];
+  const below = rows - head;
+  for (let r = 0; r < below; r++) values.push(new Array<Cell>(columns).fill(''));
+  let cellsRead = head * columns;
+  const put = (column: number, width: number, count: number): Cell[][] => {
+    const block = count === 0 ? [] : (sheet.getRange(head + 1, column + 1, count, width).getValues() as Cell[][]);
+    cellsRead += count * width;
+    block.forEach((row, r) => row.forEach((v, c) => (values[head + r]![column + c] = v)));
+    return block;
+  };
+  // The snapshot block: as many rows as its as-of column holds.
+  const asOf = put(HISTORY_READ.asOf, 1, below);
+  let snapshots = asOf.length;
+  while (snapshots > 0 && (asOf[snapshots - 1]![0] === '' || asOf[snapshots - 1]![0] === null)) snapshots--;
+  put(0, HISTORY_READ.snapshotColumns, snapshots);
+  // The customers' keys and stage codes, a call per run of adjacent columns.
+  const runs: Array<[number, number]> = [];
+  for (const c of HISTORY_READ.customerColumns) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] + last[1] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  for (const [column, width] of runs) put(column, width, below);
+  return { values, cellsRead };
+}
+
 /**
  * The input sheets: those named in the settings, else the first sheet whose headers look like each
- * kind. Every sheet is read at most once (`getDataRange().getValues()`); the add-on's own tabs are
- * never inputs.
+ * kind. Every sheet is read at most once (`readSheet`: of an orders sheet, only the columns the
+ * refresh uses); the add-on's own tabs are never inputs.
  */
 export function readSources(
   ss: Spreadsheet,
@@ -56,12 +142,15 @@ export function readSources(
   unrecognised: Source[] = [],
 ): Partial<Record<RangeKind, Source>> {
   const read = new Map<string, Source>();
-  const sourceOf = (sheet: OwnerSheet): Source => {
+  const partial = new Set<string>();
+  const sourceOf = (sheet: OwnerSheet, whole = false): Source => {
     let source = read.get(sheet.name);
-    if (source === undefined) {
-      const values = sheet.sheet.getDataRange().getValues() as Cell[][];
-      source = { sheet: sheet.name, values, detected: detectKind(values, settings), handle: sheet.sheet };
+    if (source === undefined || (whole && partial.has(sheet.name))) {
+      const { values, cellsRead, partial: cut } = readSheet(sheet.sheet, settings, whole);
+      source = { sheet: sheet.name, values, cellsRead: cellsRead + (source?.cellsRead ?? 0), detected: detectKind(values, settings), handle: sheet.sheet };
       read.set(sheet.name, source);
+      if (cut) partial.add(sheet.name);
+      else partial.delete(sheet.name);
     }
     return source;
   };
@@ -73,7 +162,8 @@ export function readSources(
   const out: Partial<Record<RangeKind, Source>> = {};
   for (const kind of RANGE_KINDS) {
     const sheet = chosen.sheets[kind];
-    if (sheet !== undefined) out[kind] = sourceOf(sheet);
+    // One sheet chosen as orders and as customers (or survey) is read whole for the other kind.
+    if (sheet !== undefined) out[kind] = sourceOf(sheet, kind !== 'orders');
   }
   return out;
 }
@@ -243,7 +333,8 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     return { ok: true, unchanged: true, cause, at, durationMs: Date.now() - started, asOf, lang };
   }
 
-  const historyRead = own.history?.sheet.getDataRange().getValues() as Cell[][] | undefined;
+  const history = own.history === undefined ? undefined : readHistorySheet(own.history.sheet);
+  const historyRead = history?.values;
   const report = buildReport({
     orders: orders.values,
     customers: sources.customers?.values,
@@ -273,7 +364,19 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   }
 
   // Sheets' 10 million cells: every other sheet as it is, each tab as it will be, at every moment.
-  const jobs: TabJob[] = TAB_IDS.map((tab) => ({ tab, grid: report.tabs[tab], own: own[tab], before: own[tab] === undefined ? undefined : gridOf(own[tab]!.sheet) }));
+  // The formats a tab holds are known only from the last refresh, if it ended well (writer.ts).
+  const last = lastRefresh();
+  const inPlace = (tab: TabId): string | undefined => {
+    const f = own[tab]?.state?.formats;
+    return f !== undefined && stopped === null && last?.ok === true && last.at === f.at ? f.runs : undefined;
+  };
+  const jobs: TabJob[] = TAB_IDS.map((tab) => ({
+    tab,
+    grid: report.tabs[tab],
+    own: own[tab],
+    before: own[tab] === undefined ? undefined : gridOf(own[tab]!.sheet),
+    ...(inPlace(tab) !== undefined ? { formatsInPlace: inPlace(tab) } : {}),
+  }));
   const tabIds = new Set(TAB_IDS.map((t) => own[t]?.id).filter((id) => id !== undefined));
   const others = ss.getSheets().filter((s) => !tabIds.has(s.getSheetId()));
   const inputs = new Map(Object.values(sources).map((s) => [s.sheet, s]));
@@ -287,7 +390,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   }
 
   // Apps Script's 6 minutes: a refresh that could not write every tab in time does not start.
-  const cellsRead = [...Object.values(sources).map((s) => s.values), historyRead ?? []].reduce((n, v) => n + v.length * (v[0]?.length ?? 0), 0);
+  const cellsRead = Object.values(sources).reduce((n, s) => n + s.cellsRead, history?.cellsRead ?? 0);
   const cellsToWrite = jobs.reduce((n, j) => n + gridSize(j.grid).rows * gridSize(j.grid).columns, 0);
   const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length });
   if (slow !== undefined) {
@@ -306,7 +409,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
       recordRun({ ...base, phase: 'writing', asOf, written: [...written], writing, names });
       const w = writeTab(ss, job, lang);
       written.push(job.tab);
-      states[job.tab] = { id: w.id, bold: w.bold };
+      states[job.tab] = { id: w.id, bold: w.bold, ...(w.formats !== undefined ? { formats: { at, runs: w.formats } } : {}) };
       sheets[job.tab] = w.sheet;
       names[job.tab] = w.sheet.getName();
       writing = undefined;

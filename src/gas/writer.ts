@@ -53,12 +53,16 @@ export interface TabJob {
   readonly grid: Grid;
   readonly own: OwnTab | undefined;
   readonly before: GridSize | undefined;
+  /** The number formats the last refresh that ended well left on the tab (`encodeRuns`), if known. */
+  readonly formatsInPlace?: string;
 }
 
 export interface WrittenTab {
   readonly sheet: Sheet;
   readonly id: number;
   readonly bold: readonly number[];
+  /** The number formats the tab now has where it matters (`encodeRuns`), or undefined if too long to keep. */
+  readonly formats: string | undefined;
 }
 
 /**
@@ -68,17 +72,59 @@ export interface WrittenTab {
  */
 const CALL_IN_CELLS = 50;
 
-interface FormatRun {
+export interface FormatRun {
   readonly row: number;
   readonly column: number;
   readonly rows: number;
   readonly format: NumberFormat;
 }
 
+/** Longest format record kept per tab (a document property holds every tab's, under 9 KB). */
+const RUNS_KEPT_CHARS = 1_500;
+
+/** Runs as a short text for the tab registry: `column.row.rows.format;…`. */
+export function encodeRuns(runs: readonly FormatRun[]): string | undefined {
+  const text = runs.map((r) => `${r.column}.${r.row}.${r.rows}.${r.format}`).join(';');
+  return text.length <= RUNS_KEPT_CHARS ? text : undefined;
+}
+
+export function decodeRuns(text: string): FormatRun[] | undefined {
+  if (text === '') return [];
+  const out: FormatRun[] = [];
+  for (const part of text.split(';')) {
+    const m = /^(\d+)\.(\d+)\.(\d+)\.([a-z]*)$/.exec(part);
+    if (m === null || !(m[4]! in NUMBER_FORMATS)) return undefined;
+    out.push({ column: Number(m[1]), row: Number(m[2]), rows: Number(m[3]), format: m[4] as NumberFormat });
+  }
+  return out;
+}
+
 /**
- * Each column's runs of one number format. A run in the automatic format that holds only text (or
- * nothing) is left out: no number format changes how text shows, so a format left there by an
- * earlier refresh does no harm.
+ * What is left to write of `runs`, given what the tab holds: everything when that is not known;
+ * on a sheet just made (every cell in the automatic format) the runs in another format; else each
+ * run not already in place, or only its rows past the run it continues (a table that grew). Rows
+ * are only ever added or deleted at the end of a tab (resize), so a cell keeps its format from one
+ * refresh to the next.
+ */
+export function runsToWrite(runs: readonly FormatRun[], inPlace: readonly FormatRun[] | 'blank' | undefined): FormatRun[] {
+  if (inPlace === undefined) return [...runs];
+  if (inPlace === 'blank') return runs.filter((r) => r.format !== '');
+  const out: FormatRun[] = [];
+  for (const r of runs) {
+    const end = r.row + r.rows;
+    const old = inPlace.find((k) => k.column === r.column && k.format === r.format && k.row <= r.row && k.row + k.rows > r.row);
+    if (old === undefined) out.push(r);
+    else if (old.row + old.rows < end) out.push({ ...r, row: old.row + old.rows, rows: end - old.row - old.rows });
+  }
+  return out;
+}
+
+/**
+ * Each column's runs of one number format. A run in the automatic format covers only its rows from
+ * its first value that is not text to its last (none: it is left out): no number format changes
+ * how text or a blank shows, so a format left there by an earlier refresh does no harm — and the
+ * History tab's count columns, blank under their few snapshot rows, cost a cell per snapshot, not
+ * one per customer row.
  */
 function formatRuns(grid: Grid): FormatRun[] {
   const runs: FormatRun[] = [];
@@ -89,27 +135,35 @@ function formatRuns(grid: Grid): FormatRun[] {
     while (r < height) {
       const format = grid.formats[r]![c]!;
       const start = r;
-      let textOnly = true;
+      let first = -1;
+      let last = -1;
       while (r < height && grid.formats[r]![c] === format) {
-        if (typeof grid.values[r]![c] !== 'string') textOnly = false;
+        if (typeof grid.values[r]![c] !== 'string') {
+          if (first < 0) first = r;
+          last = r;
+        }
         r++;
       }
-      if (format !== '' || !textOnly) runs.push({ row: start, column: c, rows: r - start, format });
+      if (format !== '') runs.push({ row: start, column: c, rows: r - start, format });
+      else if (first >= 0) runs.push({ row: first, column: c, rows: last - first + 1, format });
     }
   }
   return runs;
 }
 
-function writeFormats(sheet: Sheet, grid: Grid): void {
+/** Writes the tab's number formats that are not in place yet; returns every run the tab now has. */
+function writeFormats(sheet: Sheet, grid: Grid, inPlace: readonly FormatRun[] | 'blank' | undefined): FormatRun[] {
   const height = grid.values.length;
   const width = grid.values[0]!.length;
   const runs = formatRuns(grid);
-  const byRuns = runs.reduce((n, r) => n + CALL_IN_CELLS + r.rows, 0);
+  const todo = runsToWrite(runs, inPlace);
+  const byRuns = todo.reduce((n, r) => n + CALL_IN_CELLS + r.rows, 0);
   if (byRuns < CALL_IN_CELLS + height * width) {
-    for (const r of runs) sheet.getRange(r.row + 1, r.column + 1, r.rows, 1).setNumberFormat(NUMBER_FORMATS[r.format]);
+    for (const r of todo) sheet.getRange(r.row + 1, r.column + 1, r.rows, 1).setNumberFormat(NUMBER_FORMATS[r.format]);
   } else {
     sheet.getRange(1, 1, height, width).setNumberFormats(grid.formats.map((row) => row.map((f) => NUMBER_FORMATS[f])));
   }
+  return runs;
 }
 
 /** Consecutive rows as [first, count] pairs. */
@@ -177,13 +231,16 @@ export function writeTab(ss: Spreadsheet, job: TabJob, lang: Lang): WrittenTab {
   resize(sheet, from, size, grid.frozenRows);
   const height = grid.values.length;
   const width = grid.values[0]!.length;
-  // Formats first: a plain-text column keeps "0012" as text when the values arrive.
-  writeFormats(sheet, grid);
+  // Formats first: a plain-text column keeps "0012" as text when the values arrive. Only those not
+  // in place: a daily refresh of the same shop rewrites none (issue 10: formats were a third of the
+  // cells a 100,000-order refresh wrote).
+  const known = created ? 'blank' : job.formatsInPlace === undefined ? undefined : decodeRuns(job.formatsInPlace);
+  const runs = writeFormats(sheet, grid, known);
   sheet.getRange(1, 1, height, width).setValues(grid.values.map((row) => row.map(safeCell)));
   writeBold(sheet, grid, size, job.own?.state?.bold, !created);
   // A tab made by an older version has no warning yet; protect() returns the existing one.
   if (!created) protectTab(sheet, lang);
-  return { sheet, id, bold: grid.boldRows };
+  return { sheet, id, bold: grid.boldRows, formats: encodeRuns(runs) };
 }
 
 /**

@@ -27,8 +27,11 @@ test('undefined and "" are told apart at every position, and the count says how 
     ['', 'Script time zone', 'Asia/Tokyo'],
     ['', 'Spreadsheet time zone', 'America/New_York'],
     ['', 'Runtime default time zone', 'Asia/Tokyo'],
+    // A date to see how Sheets shows what a function returns: 0:00 on the script's clock, as the functions make them.
+    ['', 'A returned date (right if it shows 2001/02/03 0:00)', new Date('2001-02-02T15:00:00Z')],
   ]);
   expect(rowsOf([])[1]).toEqual(['', 'Arguments received', 0]);
+  expect(rowsOf([], ctx({ scriptTimeZone: { error: 'no session' } })).at(-1)![1]).toBe('Runtime default time zone');
 });
 
 test('a Date: its instant, getTimezoneOffset, both wall clocks, and in which zone it is 0:00', () => {

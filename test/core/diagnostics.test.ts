@@ -145,6 +145,7 @@ describe('each check, from plain facts', () => {
       ['language', 'ok'],
       ['tabs', 'ok'],
       ['readSpeed', 'ok'],
+      ['returnedDates', 'ok'],
     ]);
     for (const c of checks) expect(c.meaning.length).toBeGreaterThan(10);
   });
@@ -290,22 +291,36 @@ describe('each check, from plain facts', () => {
   });
 });
 
+describe('the date =FANFUNNEL_ARGS returned, read back (returned dates)', () => {
+  const judged = (f: Partial<DiagnosticFacts>) => evaluateDiagnostics({ ...healthy(), ...f }).find((c) => c.id === 'returnedDates')!;
+  test('0:00 of 2001/02/03 on the spreadsheet’s clock is right; another day or time, or not a date, needs attention', () => {
+    const ny = { zones: { ...healthy().zones, spreadsheet: { value: 'America/New_York' } } };
+    const right = judged({ ...ny, returnedDate: { value: { cell: 'Sheet1!C7', instant: Date.parse('2001-02-03T05:00:00Z') } } });
+    expect(right).toMatchObject({ status: 'ok', facts: 'Sheet1!C7 の =FANFUNNEL_ARGS が返した日付は 2001/02/03 00:00(America/New_York)' });
+    const shifted = judged({ ...ny, returnedDate: { value: { cell: 'Sheet1!C7', instant: Date.parse('2001-02-02T15:00:00Z') } } });
+    expect(shifted).toMatchObject({ status: 'attention', facts: 'Sheet1!C7 の =FANFUNNEL_ARGS が返した日付は 2001/02/02 10:00(America/New_York)' });
+    expect(shifted.meaning).toMatch(/^2001\/02\/03 0:00 のはずです。/);
+    expect(judged({ returnedDate: { value: { cell: 'Sheet1!C7', instant: null } } }).status).toBe('attention');
+    expect(judged({ returnedDate: { value: null } })).toMatchObject({ status: 'ok', facts: 'このシートに =FANFUNNEL_ARGS のセルがありません' });
+  });
+});
+
 describe('the report and its dialog', () => {
   test('text: header in the spreadsheet’s zone, the count, one [status] line per check with its meaning below, then what to do next', () => {
     const f = { ...healthy(), lock: { value: 'null' as const } };
     const text = formatDiagnosticsReport(f, evaluateDiagnostics(f));
     const lines = text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['Fan Funnel 診断 2026/11/30 10:00 (Asia/Tokyo)', '注意 1 件 / 12 項目', '']);
+    expect(lines.slice(0, 3)).toEqual(['Fan Funnel 診断 2026/11/30 10:00 (Asia/Tokyo)', '注意 1 件 / 13 項目', '']);
     expect(lines[11]).toBe('[注意] ドキュメントのロック: null(取得できない)');
     expect(lines[12]).toMatch(/^ {4}→ ロックが取得できません。/);
-    expect(lines.filter((l) => /^\[(OK|注意)\] /.test(l))).toHaveLength(12);
+    expect(lines.filter((l) => /^\[(OK|注意)\] /.test(l))).toHaveLength(13);
     expect(lines.at(-1)).toMatch(/^次に: /);
   });
 
   test('English, and the time in the script’s zone when the spreadsheet’s is unknown', () => {
     const f: DiagnosticFacts = { ...healthy(), languageSetting: 'en', locales: { value: { spreadsheet: 'ja_JP', user: 'en' } }, zones: { ...healthy().zones, spreadsheet: { error: 'no document' } } };
     const text = formatDiagnosticsReport(f, evaluateDiagnostics(f));
-    expect(text.split('\n').slice(0, 2)).toEqual(['Fan Funnel diagnostics 2026/11/30 10:00 (Asia/Tokyo)', '1 of 12 checks need attention']);
+    expect(text.split('\n').slice(0, 2)).toEqual(['Fan Funnel diagnostics 2026/11/30 10:00 (Asia/Tokyo)', '1 of 13 checks need attention']);
     expect(text).toContain('[WARN] Time zones: Could not check: no document');
     expect(text).toContain('[OK] Document lock: available');
   });

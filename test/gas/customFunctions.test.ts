@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
-import type { CellResult, SheetsCallOptions } from '../../emulator/sheetsCall';
+import { placeResult, type CellResult, type SheetsCallOptions } from '../../emulator/sheetsCall';
 import { columnLetters } from '../../emulator/spreadsheet/a1';
 import { dayFromCivil, isoDay } from '../../src/core/dates';
 import { simulateShop } from '../support/btyd';
@@ -20,7 +20,7 @@ import { PROPERTY_KEYS } from '../../src/gas/keys';
 import type { RefreshOutcome } from '../../src/gas/refresh';
 import { loadFixture } from '../support/fixtures';
 import { SAMPLE_AS_OF, sampleShopSheets } from '../support/sampleSheets';
-import { notes, pick } from '../support/tables';
+import { columnOf, notes, pick } from '../support/tables';
 
 const SKIPPED: ReadonlyArray<NonNullable<SheetsCallOptions['skipped']>> = ['undefined', 'empty string'];
 /** The script's zone: the bundle's appsscript.json. */
@@ -67,6 +67,18 @@ describe('dates in a spreadsheet whose time zone is not the script’s (Tokyo)',
       ['C2', 3000, 'date 2024-06-29'],
     ]);
   });
+
+  test.each(['America/New_York', 'UTC'])('%s: the dates the functions return show as the same days in the cells', (timeZone) => {
+    const b = loadBundle({ timeZone, locale: 'en_US', now, sheets: { Orders: { values: orders, entered: true }, Out: [['']] } });
+    placeResult(b.env, { sheet: 'Out', row: 1, column: 1 }, '=FANSTAGE(Orders!A:C, "*", DATE(2024,6,30))');
+    const out = b.env.spreadsheet.getSheetByName('Out')!.getDataRange();
+    const values = out.getValues();
+    const c = columnOf(values, 'lastOrder');
+    // What the cell shows, and the day Sheets holds (getValues: an instant, read in the spreadsheet's zone).
+    expect(out.getDisplayValues().slice(1, 3).map((r) => r[c])).toEqual(['2024-06-30', '2024-06-01']);
+    const day = (v: unknown) => b.env.run(() => b.env.globals.Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd HH:mm'));
+    expect(values.slice(1, 3).map((r) => day(r[c]))).toEqual(['2024-06-30 00:00', '2024-06-01 00:00']);
+  });
 });
 
 /** The sample shop (samples/), cut to 600 customers: enough repeat buyers for NEXTPURCHASE to fit,
@@ -81,12 +93,14 @@ function shop(): Record<string, unknown[][]> {
 }
 
 /** Every formula of README's "The formulas" table, with what it documents: a table, or one answer
- *  per key (one cell, or a column of them). */
+ *  per key (one cell, or a column of them) — and, for each that passes FanFunnelAsOf, the same
+ *  formula with as_of left out (`A2, , Customers!A:F`): the skipped argument both ways. */
 function readmeFormulas(): Array<{ formula: string; gives: 'table' | 'one' | 'column' }> {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## The formulas'), readme.indexOf('\n## ', readme.indexOf('## The formulas') + 1));
   const formulas = [...section.matchAll(/^\| `(=[A-Z]+\(.*?\))` \|/gm)].map((m) => m[1]!);
-  return formulas.map((formula) => {
+  const skippedAsOf = formulas.filter((f) => f.includes(', FanFunnelAsOf')).map((f) => f.replace(', FanFunnelAsOf', ', ').replace(/, \)$/, ', )'));
+  return [...formulas, ...skippedAsOf].map((formula) => {
     const customer = formula.split(',')[1]?.trim().replace(/\)$/, '');
     const gives = customer === undefined || customer === '"*"' ? 'table' : customer.includes(':') ? 'column' : 'one';
     // The README's Orders!A:H is an export's width; the sample shop's is A:K (its amount is column I).
@@ -96,11 +110,15 @@ function readmeFormulas(): Array<{ formula: string; gives: 'table' | 'one' | 'co
 
 describe('every formula of the README, whether a skipped argument arrives as undefined or as ""', () => {
   const b: LoadedBundle = loadBundle({ locale: 'ja_JP', now: SAMPLE_AS_OF, sheets: shop() });
+  // The README's formulas pass FanFunnelAsOf, which the refresh names.
+  b.env.call('refreshFromMenu');
   const formulas = readmeFormulas();
 
-  test('the README shows the formulas with a skipped argument, and the table with later arguments', () => {
-    expect(formulas.length).toBeGreaterThanOrEqual(10);
-    expect(formulas.filter((f) => /, ,/.test(f.formula)).length).toBeGreaterThanOrEqual(2);
+  test('the README’s formulas pass FanFunnelAsOf (or a past day); left out, as_of is a skipped argument', () => {
+    expect(formulas.length).toBeGreaterThanOrEqual(20);
+    const shown = formulas.filter((f) => !/, ,|, \)$/.test(f.formula));
+    expect(shown.every((f) => /, (FanFunnelAsOf|DATE\(\d+,\d+,\d+\))[,)]/.test(f.formula))).toBe(true);
+    expect(formulas.filter((f) => /, ,|, \)$/.test(f.formula)).length).toBeGreaterThanOrEqual(8);
     expect(formulas.some((f) => f.gives === 'table' && /, ,/.test(f.formula))).toBe(true);
   });
 
@@ -121,6 +139,12 @@ describe('every formula of the README, whether a skipped argument arrives as und
       // A stage or a rank for a buyer; NEXTPURCHASE may be blank (not within 12 months).
       if (!formula.startsWith('=NEXTPURCHASE')) expect(asUndefined).not.toBe('');
     }
+  });
+
+  test.each(readmeFormulas().filter((f) => f.formula.includes('FanFunnelAsOf')))('$formula: on the refresh’s day, FanFunnelAsOf answers as today does', ({ formula }) => {
+    const withName = shown(valueOf(b.formula(formula, { sheet: 'Formulas' })));
+    const left = shown(valueOf(b.formula(formula.replace(', FanFunnelAsOf', ', '), { sheet: 'Formulas' })));
+    expect(withName).toEqual(left);
   });
 
   test.each(['FANSTAGE', 'LTVRANK', 'NEXTPURCHASE'])('%s: the help Sheets shows (the bundle’s JSDoc) tells to write "*" for the table where later arguments follow', (name) => {

@@ -4,6 +4,7 @@
  * and the arguments as Sheets passes them from a cell.
  */
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
+import { placeResult } from '../../emulator/sheetsCall';
 import type { GasEnvironmentOptions } from '../../emulator/index';
 import { PROPERTY_KEYS } from '../../src/gas/keys';
 
@@ -72,7 +73,9 @@ describe('診断 / Diagnostics (the menu item)', () => {
       言語: 'OK',
       アドオンのタブ: 'OK',
       読み込みの速さ: 'OK',
+      関数が返す日付: 'OK',
     });
+    expect(r.lines.get('関数が返す日付')!.facts).toBe('このシートに =FANFUNNEL_ARGS のセルがありません');
     expect(r.lines.get('バージョン')!.facts).toMatch(/^0\.1\.0 \(([0-9a-f]{7,}|unknown)/);
     expect(r.lines.get('タイムゾーン')!.facts).toMatch(/^スクリプト Asia\/Tokyo・スプレッドシート Asia\/Tokyo・appsscript.json Asia\/Tokyo/);
     expect(r.lines.get('セルの数')!.facts).toBe('1 枚のシートで 26,000 / 10,000,000 セル(0.26%)。最大は「注文」1,000 行 × 26 列');
@@ -95,7 +98,7 @@ describe('診断 / Diagnostics (the menu item)', () => {
     const b = workbook({ timeZone: 'America/New_York', properties: { [PROPERTY_KEYS.lastRefresh]: JSON.stringify({ note: 'あ'.repeat(2500) }) } });
     const r = diagnose(b);
     expect(r.text.split('\n')[0]).toBe('Fan Funnel 診断 2026/11/29 20:00 (America/New_York)');
-    expect(r.text.split('\n')[1]).toMatch(/^注意 [2-3] 件 \/ 12 項目$/);
+    expect(r.text.split('\n')[1]).toMatch(/^注意 [2-3] 件 \/ 13 項目$/);
     const zones = r.lines.get('タイムゾーン')!;
     expect(zones.status).toBe('注意');
     expect(zones.facts).toMatch(/^スクリプト Asia\/Tokyo・スプレッドシート America\/New_York・appsscript.json Asia\/Tokyo/);
@@ -170,6 +173,20 @@ describe('診断 / Diagnostics (the menu item)', () => {
   });
 });
 
+describe('診断 reads back the date =FANFUNNEL_ARGS returned: do the functions’ dates show as the right day here?', () => {
+  test.each([
+    ['as the add-on assumes (the script’s zone)', 'script', 'OK', '2001/02/03 00:00'],
+    ['if Sheets kept the instant instead (the spreadsheet’s zone)', 'spreadsheet', '注意', '2001/02/02 10:00'],
+  ] as const)('a New York spreadsheet, Sheets reading returned dates %s', (_, dateZone, status, shown) => {
+    const b = workbook({ timeZone: 'America/New_York' });
+    placeResult(b.env, { sheet: '注文', row: 1, column: 6 }, '=FANFUNNEL_ARGS(注文!B2)', { dateZone });
+    const line = diagnose(b).lines.get('関数が返す日付')!;
+    expect(line.status).toBe(status);
+    expect(line.facts).toBe(`注文!H7 の =FANFUNNEL_ARGS が返した日付は ${shown}(America/New_York)`);
+    if (status === '注意') expect(line.meaning).toMatch(/^2001\/02\/03 0:00 のはずです。/);
+  });
+});
+
 describe('=FANFUNNEL_ARGS as Sheets calls it from a cell', () => {
   const NY = () => workbook({ timeZone: 'America/New_York' });
 
@@ -223,7 +240,10 @@ describe('=FANFUNNEL_ARGS as Sheets calls it from a cell', () => {
       ['', 'Script time zone', 'Asia/Tokyo'],
       ['', 'Spreadsheet time zone', 'Asia/Tokyo'],
       ['', 'Runtime default time zone', expect.any(String)],
+      ['', 'A returned date (right if it shows 2001/02/03 0:00)', expect.anything()],
     ]);
+    // Made as the functions make the dates they return: 0:00 on the script's (Tokyo) wall clock.
+    expect(((r as { value: unknown[][] }).value.at(-1)![2] as Date).toISOString()).toBe('2001-02-02T15:00:00.000Z');
     expect(b.env.cost.last!.kind).toBe('customFunction');
     expect(b.env.io.writes()).toBe(0);
     expect(b.env.properties.document.map.size).toBe(0);

@@ -3,6 +3,7 @@
  * by the menu, the sidebar's server function and the time trigger.
  */
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
+import { FakeRange } from '../../emulator/spreadsheet/range';
 import { loadFixture } from '../support/fixtures';
 import { pick } from '../support/tables';
 import { NOTICE_ROWS } from '../../src/core/grid';
@@ -82,16 +83,103 @@ describe('refresh on the in-memory Sheets', () => {
     }
   });
 
-  test('one read per input sheet, one write per output sheet (100,000 orders)', () => {
+  test('the orders read in one batch (its header row, then its rows), one write per output sheet (100,000 orders)', () => {
     const orders: unknown[][] = [['Order ID', 'Customer ID', 'Order date', 'Total']];
     for (let i = 0; i < 100_000; i++) orders.push([`#${i}`, `C${i % 9000}`, new Date(Date.UTC(2024, 0, 1) + (i % 500) * 86_400_000), 1000 + (i % 50) * 100]);
     const b = workbook({ Orders: orders }, 'en_US', JST_9AM('2025-06-01'));
     b.env.io.reset();
     refresh(b);
     expect(outcome(b).ok).toBe(true);
-    expect(b.env.io.reads('Orders')).toBe(1);
+    expect(b.env.io.events.filter((e) => e.kind === 'read' && e.sheet === 'Orders').map((e) => e.a1)).toEqual(['A1:D1', 'A2:D100001']);
     for (const tab of ['Fan Funnel', 'Customers', 'VIP', 'History']) expect(b.env.io.writes(tab)).toBe(1);
     expect(table(b, 'Customers')).toHaveLength(9001);
+  });
+
+  test('a daily refresh rewrites only the number formats not already in place; after one that did not end well, all of them', () => {
+    const day = 86_400_000;
+    // Keys that look like numbers ('0012'): their column must stay plain text.
+    const order = (i: number, customer: number): unknown[] => [`#${i}`, String(customer).padStart(4, '0'), new Date(Date.UTC(2024, 0, 1) + (i % 170) * day), 1000 + (i % 13) * 100];
+    const first = [['Order ID', 'Customer ID', 'Order date', 'Total'], ...Array.from({ length: 600 }, (_, i) => order(i, i % 150))];
+    // Later orders, of 150 new customers.
+    const later = Array.from({ length: 300 }, (_, k) => order(600 + k, 150 + (k % 150)));
+    const TABS = ['Fan Funnel', 'Customers', 'VIP', 'History'];
+    const shown = (b: LoadedBundle) => TABS.map((t) => b.env.spreadsheet.getSheetByName(t)!.getDataRange().getDisplayValues());
+    /** The rows (1-based, per tab) a refresh sets number formats on. */
+    const formatted = (b: LoadedBundle): Record<string, number[]> => {
+      const proto = FakeRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const originals = { one: proto.setNumberFormat!, all: proto.setNumberFormats! };
+      const out: Record<string, number[]> = {};
+      const note = (r: FakeRange) => {
+        const rows = (out[r._sheet.name] ??= []);
+        for (let i = 0; i < r._numRows; i++) if (!rows.includes(r._row + i)) rows.push(r._row + i);
+      };
+      proto.setNumberFormat = function (this: FakeRange, ...a: unknown[]) {
+        note(this);
+        return originals.one.apply(this, a);
+      };
+      proto.setNumberFormats = function (this: FakeRange, ...a: unknown[]) {
+        note(this);
+        return originals.all.apply(this, a);
+      };
+      try {
+        refresh(b);
+      } finally {
+        proto.setNumberFormat = originals.one;
+        proto.setNumberFormats = originals.all;
+      }
+      for (const rows of Object.values(out)) rows.sort((x, y) => x - y);
+      return out;
+    };
+    const b = workbook({ Orders: first }, 'en_US', JST_9AM('2024-06-30'));
+    refresh(b);
+    const historyRow = () => rows(b, 'History').filter((r) => r[0] !== '').length;
+    // The next day the funnel tab gains its "since the last snapshot" sections (a new layout)…
+    b.env.clock.advance(day);
+    expect(Object.keys(formatted(b))).toContain('Fan Funnel');
+    // …and the day after, the same orders: only History's new snapshot row gets formats.
+    b.env.clock.advance(day);
+    expect(formatted(b)).toEqual({ History: [historyRow()] });
+    expect(outcome(b).ok).toBe(true);
+    // New customers: the Customers tab grows, and only its new rows get their formats.
+    const before = table(b, 'Customers').length;
+    b.env.setValues('Orders', later, { row: 602 });
+    b.env.clock.advance(day);
+    const grown = formatted(b);
+    expect(table(b, 'Customers').length).toBeGreaterThan(before);
+    expect(grown.Customers![0]).toBe(NOTICE_ROWS + before + 1);
+    // Customers and VIP show as the same refresh shows them on a spreadsheet that never had the
+    // tabs — keys that look like numbers ('0012') stayed text.
+    const fresh = workbook({ Orders: [...first, ...later] }, 'en_US', JST_9AM('2024-07-03'));
+    refresh(fresh);
+    expect(shown(b).slice(1, 3)).toEqual(shown(fresh).slice(1, 3));
+    expect(row(b, 'Customers', '0012')).toBeDefined();
+    // A refresh stopped half-way (its run record left behind): the formats are not trusted, all rewritten.
+    b.env.properties.document.map.set(PROPERTY_KEYS.refreshRun, JSON.stringify({ startedAt: new Date().toISOString(), cause: 'trigger', lang: 'en', phase: 'writing', written: [], names: {} }));
+    const again = formatted(b).Customers!;
+    expect(outcome(b).ok).toBe(true);
+    // Every row under the header (and the header, with a whole-tab write).
+    expect(again.filter((r) => r > 1 + NOTICE_ROWS)).toHaveLength(table(b, 'Customers').length - 1);
+  });
+
+  test('of a wide export only the columns the add-on reads are read (issue 10: reading is most of a large refresh)', () => {
+    // Columns a shop exports and the add-on never reads: product, quantity, a note, shipping address.
+    const header = ['Order ID', 'Product', 'Customer ID', 'Note', 'Address', 'Order date', 'Total', 'Memo'];
+    const rows: unknown[][] = [header];
+    for (let i = 0; i < 2_000; i++) rows.push([`#${i}`, `item ${i % 7}`, `C${i % 300}`, 'gift', `Tokyo ${i}`, new Date(Date.UTC(2024, 0, 1) + (i % 300) * 86_400_000), 1000 + (i % 9) * 100, '']);
+    const narrow = rows.map((r) => [r[0], r[2], r[5], r[6]]);
+    const wide = workbook({ Orders: rows }, 'en_US', JST_9AM('2025-06-01'));
+    const plain = workbook({ Orders: narrow }, 'en_US', JST_9AM('2025-06-01'));
+    for (const b of [wide, plain]) {
+      b.env.io.reset();
+      refresh(b);
+      expect(outcome(b).ok).toBe(true);
+    }
+    // The header whole; then order ID (A), customer (C), date and total (F:G) — never B, D, E or H.
+    expect(wide.env.io.events.filter((e) => e.kind === 'read' && e.sheet === 'Orders').map((e) => e.a1)).toEqual(['A1:H1', 'A2:A2001', 'C2:C2001', 'F2:G2001']);
+    expect(wide.env.cost.last!.breakdown.cellsRead).toBe(8 + 2_000 * 4);
+    // And the tabs are those of the same orders without the other columns.
+    for (const tab of ['Customers', 'VIP']) expect(table(wide, tab)).toEqual(table(plain, tab));
+    expect(row(wide, 'Fan Funnel', 'Total')).toEqual(row(plain, 'Fan Funnel', 'Total'));
   });
 
   test('two refreshes on different days: the transition matrix and the changes', () => {

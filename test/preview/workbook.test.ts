@@ -51,8 +51,8 @@ describe('preview workbook', () => {
 
   test('FANSTAGE spills its table from A1; LTVRANK beside it ranks each customer; dates stay dates', () => {
     const f = wb.grid(FORMULAS_SHEET, 12);
-    expect(f.formulas['0,0']).toMatch(/^=FANSTAGE\(Orders!A1:K\d+, "\*", , Customers!A1:F\d+, Survey!A1:E\d+\)$/);
-    expect(f.formulas['1,9']).toMatch(/^=LTVRANK\(Orders!A1:K\d+, A2\)$/);
+    expect(f.formulas['0,0']).toMatch(/^=FANSTAGE\(Orders!A1:K\d+, "\*", FanFunnelAsOf, Customers!A1:F\d+, Survey!A1:E\d+\)$/);
+    expect(f.formulas['1,9']).toMatch(/^=LTVRANK\(Orders!A1:K\d+, A2, FanFunnelAsOf\)$/);
     expect(f.errors).toEqual({});
     const values = wb.formulaValues();
     expect(values[0]!.slice(0, 2)).toEqual(['顧客', 'ステージ']);
