@@ -191,7 +191,7 @@ export async function startPreviewServer(wb: PreviewWorkbook, options: { port?: 
         return send(res, 200, 'text/html; charset=utf-8', served, { 'content-security-policy': sidebarCsp(served) });
       }
       case 'GET /api/tabs':
-        return json(res, { tabs: wb.tabs(), now: new Date(wb.env.clock.now()).toISOString(), timeZone: wb.timeZone });
+        return json(res, { tabs: wb.tabs(), now: new Date(wb.env.clock.now()).toISOString(), timeZone: wb.timeZone, selection: wb.selection() });
       case 'GET /api/sheet': {
         const name = url.searchParams.get('name');
         if (name === null) throw new HttpError(400, 'name is required');

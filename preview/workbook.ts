@@ -315,6 +315,13 @@ export class PreviewWorkbook {
     return out;
   }
 
+  /** The spreadsheet's selection (a script's Range.activate: 今週やること's click), 1-based, if any. */
+  selection(): { sheet: string; row: number; column: number } | null {
+    const sheet = this.env.spreadsheet.getActiveSheet();
+    const range = sheet.getActiveRange();
+    return range === null ? null : { sheet: sheet.getName(), row: range.getRow(), column: range.getColumn() };
+  }
+
   grid(name: string, maxRows = GRID_ROWS): Grid {
     if (name === FORMULAS_SHEET) return this.formulasGrid(maxRows);
     const sheet = this.env.spreadsheet.getSheetByName(name);

@@ -9,7 +9,7 @@
 import { FANSTAGE, LTVRANK, NEXTPURCHASE } from './gas/customFunctions';
 import { FANFUNNEL_ARGS, showDiagnostics } from './gas/diagnostics';
 import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
-import { getSidebarState, refreshFromSidebar, saveSettings } from './gas/sidebarApi';
+import { getSidebarState, refreshFromSidebar, saveSettings, selectCustomer } from './gas/sidebarApi';
 import { appendImportRows, readImportKeys } from './gas/importer';
 import { connectBigQuery, getBigQueryView, readBigQueryColumns } from './gas/connectedSheets';
 import { onAutoRefresh } from './gas/trigger';
@@ -126,6 +126,12 @@ global.refreshFromSidebar = refreshFromSidebar;
  * @preserve
  */
 global.saveSettings = saveSettings;
+
+/**
+ * Sidebar: 今週やること — selects a customer's row in the Customers tab.
+ * @preserve
+ */
+global.selectCustomer = selectCustomer;
 
 /**
  * Sidebar: the CSV import — which import sheet a file goes to and the keys of its orders, a page at a time.

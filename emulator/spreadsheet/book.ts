@@ -47,6 +47,8 @@ export class SheetModel {
   autoResized = new Set<number>();
   tabColor: string | null = null;
   charts: ChartRecord[] = [];
+  /** The sheet's selection (Range.activate): its block, 1-based. */
+  activeRange: { row: number; col: number; numRows: number; numCols: number } | null = null;
   /** Sheet protection, when the sheet is protected (protection.ts). */
   protection: ProtectionRecord | null = null;
   deleted = false;

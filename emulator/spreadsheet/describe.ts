@@ -22,6 +22,9 @@ export interface SheetDescription {
   backgrounds: string[][];
   horizontalAlignments: string[][];
   columnWidths: Record<number, number>;
+  /** Whether this is the active sheet, and its selection (Range.activate) in A1 notation. */
+  active: boolean;
+  activeRange: string | null;
   autoResizedColumns: number[];
   tabColor: string | null;
   charts: ReturnType<typeof describeChart>[];
@@ -54,6 +57,8 @@ export function describeSheet(book: BookModel, s: SheetModel): SheetDescription 
     backgrounds: map((c) => c?.bg ?? FORMAT_DEFAULTS.bg),
     horizontalAlignments: map((c) => c?.ha ?? FORMAT_DEFAULTS.ha),
     columnWidths: Object.fromEntries(s.columnWidths),
+    active: book.active === s,
+    activeRange: s.activeRange === null ? null : a1Of(s.activeRange.row, s.activeRange.col, s.activeRange.numRows, s.activeRange.numCols),
     autoResizedColumns: [...s.autoResized].sort((a, b) => a - b),
     tabColor: s.tabColor,
     charts: s.charts.map((c) => describeChart(c)),

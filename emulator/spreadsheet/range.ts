@@ -85,7 +85,8 @@ type RangeImpl =
   | 'getCell'
   | 'offset'
   | 'isBlank'
-  | 'copyTo';
+  | 'copyTo'
+  | 'activate';
 
 export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   constructor(
@@ -334,6 +335,18 @@ export class FakeRange extends Fake<Range> implements Pick<Range, RangeImpl> {
   }
   getSheet(): Sheet {
     return sheetFacade(this._ctx, this._book, this._sheet);
+  }
+  /**
+   * Range#activate (https://developers.google.com/apps-script/reference/spreadsheet/range#activate()):
+   * "Sets the specified range as the active range, with the top left cell in the range as the
+   * current cell" — in its own sheet, which becomes the active sheet (the Selection page,
+   * https://developers.google.com/apps-script/reference/spreadsheet/selection: the active range is
+   * "the selected range in the active sheet").
+   */
+  activate(): Range {
+    this._book.active = this._sheet;
+    this._sheet.activeRange = { row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
+    return this._self();
   }
   getGridId(): number {
     return this._sheet.id;

@@ -101,7 +101,8 @@ type SheetImpl =
   | 'updateChart'
   | 'protect'
   | 'getProtections'
-  | 'getNamedRanges';
+  | 'getNamedRanges'
+  | 'getActiveRange';
 
 export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   constructor(
@@ -147,6 +148,17 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   activate(): Sheet {
     this._book.active = this._s;
     return this._self();
+  }
+  /**
+   * Sheet#getActiveRange (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getActiveRange()):
+   * "Returns the selected range in the active sheet, or null if there is no active range" — here the
+   * block the last Range#activate on this sheet selected, while this sheet is the active one.
+   */
+  getActiveRange(): Range | null {
+    const s = this._s;
+    const a = s.activeRange;
+    if (a === null || this._book.active !== s) return null;
+    return real(new FakeRange(this._ctx, this._book, s, a.row, a.col, a.numRows, a.numCols));
   }
   getDataRange(): Range {
     const s = this._s;

@@ -196,6 +196,22 @@ describe('Sheets and the spreadsheet', () => {
     expect(thrown(() => sheet.setColumnWidth(27, 10))).toBe('Exception: Those columns are out of bounds.');
   });
 
+  test('Range.activate selects the range in its own sheet, which becomes the active sheet; getActiveRange reads it back', () => {
+    const { env, ss } = setup();
+    const first = ss.getSheets()[0]!;
+    const other = ss.insertSheet('Other');
+    first.activate();
+    expect(other.getActiveRange()).toBeNull();
+    const r = other.getRange(3, 1, 1, 4).activate();
+    expect(r.getA1Notation()).toBe('A3:D3');
+    expect(ss.getActiveSheet().getName()).toBe('Other');
+    expect(other.getActiveRange()!.getA1Notation()).toBe('A3:D3');
+    expect([env.sheet('Other').active, env.sheet('Other').activeRange, env.sheet(first.getName()).active]).toEqual([true, 'A3:D3', false]);
+    // Google: "the selected range in the active sheet" — another sheet activated, this one has none.
+    first.activate();
+    expect(other.getActiveRange()).toBeNull();
+  });
+
   test('developer metadata on sheets and on the spreadsheet; it follows renames and goes with its sheet', () => {
     const { env, g, ss } = setup();
     const sheet = ss.insertSheet('Mine').addDeveloperMetadata('fanFunnel.tab', 'funnel');

@@ -74,11 +74,17 @@ function renderGrid(g: Grid, previous?: Grid): void {
   const rowHead = document.createElement('col');
   rowHead.style.width = '46px';
   cols.append(rowHead);
+  let tableWidth = 46;
   for (const w of g.widths) {
     const col = document.createElement('col');
-    col.style.width = `${Math.max(40, Math.min(w, 400))}px`;
+    const px = Math.max(40, Math.min(w, 400));
+    col.style.width = `${px}px`;
+    tableWidth += px;
     cols.append(col);
   }
+  // A fixed layout needs the table's own width: without it Chrome lays the table out by its
+  // content, and one long line in column A widens the whole column (issue 17).
+  table.style.width = `${tableWidth}px`;
   table.append(cols);
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
@@ -117,6 +123,8 @@ function renderGrid(g: Grid, previous?: Grid): void {
       if (bg && /^#[0-9a-fA-F]{3,8}$/.test(bg)) td.style.background = bg;
       const al = g.align[r]?.[c];
       if (al) td.style.textAlign = al;
+      // As in Sheets, left-aligned text runs on over the empty cell to its right.
+      if (text !== '' && (row[c + 1] ?? '') === '' && c + 1 < row.length && (al ?? 'left') === 'left') td.classList.add('spill');
       if (previous && previous.name === g.name && previous.cells[r]?.[c] !== undefined && previous.cells[r]![c] !== text) td.classList.add('changed');
       tr.append(td);
     });
@@ -235,8 +243,20 @@ window.addEventListener('message', (e) => {
   const data = e.data as { type?: string; name?: string } | null;
   if (data?.type !== 'fanfunnel:server-call' || data.name === 'getSidebarState') return;
   status(`Sidebar ran ${String(data.name)}`);
-  void reload();
+  // A customer chosen in 今週やること: show the sheet and row the script selected, as Sheets does.
+  if (data.name === 'selectCustomer') void followSelection();
+  else void reload();
 });
+
+async function followSelection(): Promise<void> {
+  const t = await api<{ tabs: TabInfo[]; selection: { sheet: string; row: number; column: number } | null }>('/api/tabs');
+  tabs = t.tabs;
+  const s = t.selection;
+  if (s === null || !tabs.some((x) => x.name === s.sheet)) return reload();
+  await show(s.sheet);
+  select(s.row - 1, s.column - 1);
+  gridEl.querySelector('td.selected')?.scrollIntoView({ block: 'center', inline: 'nearest' });
+}
 
 void reload().then(
   () => status('Ready'),

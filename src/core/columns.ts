@@ -9,7 +9,8 @@ import type { CustomerView } from './analyze';
 import type { Day } from './dates';
 import type { Column, DatedContext, TableContext } from './grid';
 import { STAGE_LABELS, TIER_LABELS } from './labels';
-import type { BirthdayRow, CustomerPrediction } from './predict/predict';
+import type { CustomerPrediction } from './predict/predict';
+import type { ThisWeekEntry } from './thisWeek';
 import { fillTemplate, groupDigits } from './ranking';
 import { describeUnclassified } from './stages';
 import type { Cell } from './values';
@@ -177,9 +178,8 @@ export const PREDICTION_LIST: ReadonlyArray<Column<CustomerPrediction, FunnelLis
   { header: 'value12m', format: 'yen', value: (r) => opt(r.value12m) },
 ];
 
-/** This month's birthdays. */
-export const BIRTHDAY_LIST: ReadonlyArray<Column<BirthdayRow, FunnelListContext>> = [
-  ...whoColumns<BirthdayRow>(),
-  { header: 'birthday', format: 'date', value: (b, c) => c.zone.midnight(b.thisYear) },
-  { header: 'value12m', format: 'yen', value: (b) => opt(b.prediction?.value12m) },
+/** A list of the week (src/core/thisWeek.ts) in full: who, and why they are on it. */
+export const REASON_LIST: ReadonlyArray<Column<ThisWeekEntry, FunnelListContext>> = [
+  ...whoColumns<ThisWeekEntry>(),
+  { header: 'reason', format: 'text', value: (e) => e.reason },
 ];

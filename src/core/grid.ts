@@ -32,6 +32,8 @@ export interface Grid {
   /** 0-based rows shown in bold (titles and headers). */
   readonly boldRows: readonly number[];
   readonly frozenRows: number;
+  /** Column widths in pixels from column A, where the tab sets them (the funnel tab). */
+  readonly columnWidths?: readonly number[];
 }
 
 /** What every table's values depend on besides the row: at least the language of its words. */
@@ -118,5 +120,6 @@ export function withNotice(grid: Grid, notice: string): Grid {
     formats: [pad<NumberFormat>('', ''), ...grid.formats],
     boldRows: [0, ...grid.boldRows.map((r) => r + NOTICE_ROWS)],
     frozenRows: grid.frozenRows === 0 ? 0 : grid.frozenRows + NOTICE_ROWS,
+    ...(grid.columnWidths !== undefined ? { columnWidths: grid.columnWidths } : {}),
   };
 }

@@ -109,20 +109,150 @@ export const COLUMN_LABELS = {
   nextPurchase: { ja: '次回購入予測日', en: 'Next purchase by' },
   value12m: { ja: '12か月の予測購入額', en: '12-month value' },
   buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
-  birthday: { ja: '誕生日', en: 'Birthday' },
+  reason: { ja: '理由', en: 'Why' },
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
 
-/** Next-purchase prediction (BG/NBD + Gamma-Gamma): the lists of the Fan Funnel tab. */
+/** Next-purchase prediction (BG/NBD + Gamma-Gamma): words under the Fan Funnel tab's lists. */
 export const PREDICT_LABELS = {
-  buySoonTitle: { ja: '14日以内に購入しそうな顧客', en: 'Likely to buy in the next 14 days' },
-  winBackTitle: { ja: '呼び戻す価値の高い一時離脱の顧客', en: 'Dormant customers most worth winning back' },
-  birthdaysTitle: { ja: '今月が誕生日の顧客', en: 'Birthdays this month' },
   /** What "Next purchase by" means, for a note under the table. */
   nextPurchaseNote: {
     ja: '次回購入予測日: 次の購入が起きている確率が50%を超える日(離脱している可能性も含めて計算)。12か月以内に50%に届かない顧客は空欄です。',
     en: 'Next purchase by: the day by which a next purchase becomes more likely than not (allowing for the chance the customer has left). Blank when that does not happen within 12 months.',
+  },
+} as const;
+
+/**
+ * 今週やること / This week (issue 17): the short lists at the top of the funnel tab and the sidebar,
+ * each entry with its reason, and every empty list with why and what would fill it.
+ */
+export const THIS_WEEK_TEXT = {
+  section: { ja: (from: string, to: string) => `今週やること(${from}〜${to})`, en: (from: string, to: string) => `This week (${from}–${to})` },
+  /** The heading of the full lists further down the funnel tab. */
+  allOf: { ja: (title: string) => `${title}: 全員`, en: (title: string) => `${title}: everyone` },
+  title: {
+    buySoon: {
+      model: { ja: 'そろそろ購入しそうな方(14日以内・予測)', en: 'Likely to buy soon (next 14 days, predicted)' },
+      rule: { ja: 'そろそろ購入の時期の方(目安)', en: 'Due to buy again (rule of thumb)' },
+    },
+    winBack: {
+      model: { ja: '呼び戻したい方(一時離脱・予測)', en: 'Worth winning back (Dormant, predicted)' },
+      rule: { ja: '呼び戻したい方(目安)', en: 'Worth winning back (rule of thumb)' },
+    },
+    birthdays: { ja: '7日以内に誕生日の方', en: 'Birthdays in the next 7 days' },
+    newVips: { ja: '新しくVIPになった方(お礼を)', en: 'New VIPs to thank' },
+    movedUp: { ja: 'ステージが上がった方(お祝いを)', en: 'Moved up a stage (to congratulate)' },
+  },
+  more: {
+    ja: (n: number, tab: string, title: string) => `他 ${n}人 — 全員は「${tab}」タブの「${title}: 全員」に`,
+    en: (n: number, tab: string, title: string) => `and ${n} more — all of them in the “${tab}” tab under “${title}: everyone”`,
+  },
+  /** A full list cut at its cap. */
+  moreRows: {
+    ja: (n: number, tab: string) => `ほか ${n}人は「${tab}」タブで`,
+    en: (n: number, tab: string) => `${n} more: see the “${tab}” tab`,
+  },
+  ruleNote: {
+    ja: (why: string) => `購入の間隔から出した目安です(予測ではありません)。${why}`,
+    en: (why: string) => `A rule of thumb from the intervals between purchases, not a prediction. ${why}`,
+  },
+  // Reasons, one per entry.
+  modelBuySoon: { ja: (pct: string) => `14日以内に購入する確率 ${pct}(予測)`, en: (pct: string) => `${pct} chance of buying in the next 14 days (predicted)` },
+  modelWinBack: {
+    ja: (days: number, value: string) => `一時離脱・前回の購入から${days}日・${value}`,
+    en: (days: number, value: string) => `Dormant; last bought ${days} days ago; ${value}`,
+  },
+  value12m: { ja: (yen: string) => `12か月の予測購入額 ¥${yen}`, en: (yen: string) => `12-month value ¥${yen}` },
+  expected90: { ja: (n: string) => `90日間の予測購入回数 ${n}`, en: (n: string) => `${n} purchases expected in 90 days` },
+  ownRhythm: {
+    ja: (interval: number, since: number) => `いつも約${interval}日ごとに購入・前回から${since}日`,
+    en: (interval: number, since: number) => `Usually buys every ~${interval} days; last bought ${since} days ago`,
+  },
+  shopRhythm: {
+    ja: (interval: number, since: number) => `この店のお客様は約${interval}日ごとに購入・前回から${since}日`,
+    en: (interval: number, since: number) => `Customers here buy every ~${interval} days; last bought ${since} days ago`,
+  },
+  dueIn: { ja: (n: number) => `(目安まであと${n}日)`, en: (n: number) => ` (due in ${n} days)` },
+  dueToday: { ja: '(今日が目安)', en: ' (due today)' },
+  pastDue: { ja: (n: number) => `(目安を${n}日過ぎ)`, en: (n: number) => ` (${n} days past due)` },
+  overdueTimes: {
+    ja: (times: string, ltv: string) => `(いつもの間隔の${times}倍)・累計 ¥${ltv}`,
+    en: (times: string, ltv: string) => ` (${times}× the usual interval); ¥${ltv} so far`,
+  },
+  birthday: {
+    ja: (date: string, inDays: number) => `${date} が誕生日${inDays === 0 ? '(今日)' : `(あと${inDays}日)`}`,
+    en: (date: string, inDays: number) => `Birthday ${date}${inDays === 0 ? ' (today)' : ` (in ${inDays} days)`}`,
+  },
+  newVip: {
+    ja: (ltv: string, purchases: number, tier: string) => `VIPになりました: 累計 ¥${ltv}・${purchases}回購入${tier === '' ? '' : `・${tier}`}`,
+    en: (ltv: string, purchases: number, tier: string) => `Now a VIP: ¥${ltv} so far, ${purchases} purchases${tier === '' ? '' : `, ${tier}`}`,
+  },
+  movedUp: { ja: (from: string, to: string) => `${from} → ${to}`, en: (from: string, to: string) => `${from} → ${to}` },
+  returned: { ja: (from: string, to: string) => `${from}から復帰 → ${to}`, en: (from: string, to: string) => `Back from ${from} → ${to}` },
+  // Why a list is empty, and what would fill it.
+  noRepeatBuyers: {
+    ja: '2回以上購入した方がまだいないため、購入の間隔がわかりません。どなたかが2回目の購入をすると、この目安を表示します。',
+    en: 'No one has bought twice yet, so there is no interval between purchases to go by. Once someone buys a second time, this list appears.',
+  },
+  emptyModelBuySoon: {
+    ja: (pct: string) => `14日以内の購入確率が${pct}以上の方はいません(予測)。`,
+    en: (pct: string) => `No one has a ${pct} or higher chance of buying in the next 14 days (predicted).`,
+  },
+  emptyRuleBuySoon: {
+    ja: (interval: number) => `購入の目安日が前後14日以内の方はいません(この店の購入間隔: 約${interval}日)。`,
+    en: (interval: number) => `No one is due within 14 days either side of today (this shop’s usual interval: ~${interval} days).`,
+  },
+  emptyModelWinBack: {
+    ja: (days: number, reactions: number) => `一時離脱の方はいません(一時離脱 = 最終購入から${days}日以上・ポジティブ反応${reactions}回以上)。`,
+    en: (days: number, reactions: number) => `No one is Dormant (Dormant = ${days}+ days since the last purchase and ${reactions}+ positive reactions).`,
+  },
+  emptyRuleWinBack: {
+    ja: 'いつもの間隔の2倍を過ぎても購入がなく、最後の購入が1年以内の方(2回以上購入)はいません。',
+    en: 'No repeat buyer is past twice their usual interval with a purchase within the last year.',
+  },
+  noCustomersSheet: {
+    ja: '顧客シートがないため誕生日がわかりません。誕生日(生年月日)の列がある顧客シートを追加すると表示します。',
+    en: 'There is no customers sheet, so birthdays are unknown. Add a customers sheet with a birthday column to see them.',
+  },
+  noBirthdayColumn: {
+    ja: '顧客シートに誕生日(生年月日)の列がありません。列を追加すると表示します。',
+    en: 'The customers sheet has no birthday column. Add one to see birthdays here.',
+  },
+  noBirthdays: {
+    ja: (from: string, to: string) => `${from}〜${to} に誕生日の方はいません。`,
+    en: (from: string, to: string) => `No birthdays from ${from} to ${to}.`,
+  },
+  noSnapshot: {
+    ja: '前回の更新の記録がまだないため比べられません。別の日にもう一度更新すると表示します。',
+    en: 'There is no earlier refresh to compare with yet. Refresh again on another day to see this list.',
+  },
+  noNewVips: {
+    ja: (since: string, rule: string) => `${since} からVIPになった方はいません(VIPの条件: ${rule})。`,
+    en: (since: string, rule: string) => `No one has become a VIP since ${since} (VIP: ${rule}).`,
+  },
+  noMovedUp: {
+    ja: (since: string) => `${since} からステージが上がった方はいません。`,
+    en: (since: string) => `No one has moved up a stage since ${since}.`,
+  },
+  /** The VIP rule in words, from the settings. */
+  vipRule: {
+    ja: (ltv: string, purchases: number, mode: 'and' | 'or') => `LTV ¥${ltv}以上 ${mode === 'and' ? 'かつ' : 'または'} ${purchases}回以上購入`,
+    en: (ltv: string, purchases: number, mode: 'and' | 'or') => `LTV ¥${ltv} or more ${mode === 'and' ? 'and' : 'or'} ${purchases}+ purchases`,
+  },
+  /** The VIP tab with no VIP. */
+  noVips: {
+    ja: (rule: string) => `候補 0人: ${rule}の方がまだいません。`,
+    en: (rule: string) => `0 candidates: no customer has ${rule} yet.`,
+  },
+  vipCountZero: {
+    ja: 'VIPの人数が0人に設定されています(サイドバーの設定で変えられます)。',
+    en: 'The number of VIPs is set to 0 (change it in the sidebar’s settings).',
+  },
+  // Selecting a customer from the sidebar.
+  notFound: {
+    ja: (key: string, tab: string) => `「${tab}」タブに ${key} が見つかりません。「更新する」を押してからもう一度選んでください。`,
+    en: (key: string, tab: string) => `${key} is not in the “${tab}” tab. Refresh, then choose again.`,
   },
 } as const;
 

@@ -21,6 +21,7 @@ import { TAB_NOTICE, type StageId, type TabId } from './labels';
 import type { Settings } from './settings';
 import { ALL_STAGES } from './stages';
 import { FUNNEL_AS_OF_CELL, customersGrid, funnelGrid, vipGrid } from './tabs';
+import { buildThisWeek, type ThisWeek } from './thisWeek';
 import { predictFromAnalysis, verdictMessage, type PredictionResult } from './predict/predict';
 import type { Cell } from './values';
 
@@ -47,6 +48,10 @@ export interface Report {
   readonly tabs: Readonly<Record<TabId, Grid>>;
   /** The funnel tab's as-of date cell (0-based in its grid), which the FanFunnelAsOf name points at. */
   readonly asOfCell: { readonly row: number; readonly column: number };
+  /** The funnel tab's stage table (0-based row in its grid), which the chart is placed beside. */
+  readonly stageTableRow: number;
+  /** 今週やること: the lists at the top of the funnel tab and the sidebar. */
+  readonly thisWeek: ThisWeek;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -62,18 +67,26 @@ export function buildReport(input: ReportInput): Report {
   for (const s of stages.values()) counts[s]++;
   const history = recordSnapshot(before, { asOf, refreshedAt: input.now, counts }, stages, baseline);
   const prediction = predictFromAnalysis(a);
+  // VIPs on the baseline day, from the same orders and settings: who became a VIP since then.
+  const vipsBefore =
+    baseline === undefined
+      ? undefined
+      : new Set(analyze(read, baseline.day, settings).ranking.filter((r) => r.vip).map((r) => r.customer.key));
+  const thisWeek = buildThisWeek({ analysis: a, prediction, settings, baseline, vipsBefore });
+  const funnel = funnelGrid({
+    analysis: a,
+    zone,
+    refreshedAt: input.now,
+    summary,
+    transitions: baseline === undefined ? undefined : transitions(baseline.stages, stages),
+    baselineDay: baseline?.day,
+    fan: fanMatrix(a),
+    emotion: emotionMatrix(a),
+    prediction,
+    thisWeek,
+  });
   const bare = {
-    funnel: funnelGrid({
-      analysis: a,
-      zone,
-      refreshedAt: input.now,
-      summary,
-      transitions: baseline === undefined ? undefined : transitions(baseline.stages, stages),
-      baselineDay: baseline?.day,
-      fan: fanMatrix(a),
-      emotion: emotionMatrix(a),
-      prediction,
-    }),
+    funnel: funnel.grid,
     customers: customersGrid(a, zone, prediction),
     vip: vipGrid(a, zone, settings),
     history: historyTab(history, zone, a.lang),
@@ -87,5 +100,6 @@ export function buildReport(input: ReportInput): Report {
   };
   const asOfCell = { row: FUNNEL_AS_OF_CELL.row + NOTICE_ROWS, column: FUNNEL_AS_OF_CELL.column };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
-  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs, asOfCell };
+  const stageTableRow = funnel.stageTableRow + NOTICE_ROWS;
+  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs, asOfCell, stageTableRow, thisWeek };
 }

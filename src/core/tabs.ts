@@ -4,10 +4,10 @@
  * tab is built by src/core/history.ts.
  */
 import type { Analysis } from './analyze';
-import { BIRTHDAY_LIST, CUSTOMERS_TAB, PREDICTION_LIST, VIP_TAB, type FunnelListContext } from './columns';
+import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { isoDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
-import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_TEXT, type Lang } from './labels';
+import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
 import {
   LTV_BANDS,
   NPS_SEGMENTS,
@@ -20,6 +20,7 @@ import { compareCodePoints, groupDigits } from './ranking';
 import type { Settings } from './settings';
 import type { Cell } from './values';
 import { verdictMessage, type PredictionResult } from './predict/predict';
+import { THIS_WEEK_SHOWN, moreText, notesOnce, vipRuleText, type ThisWeek, type ThisWeekListId } from './thisWeek';
 
 const opt = (v: number | undefined): Cell => (v === undefined ? '' : v);
 
@@ -35,14 +36,33 @@ export interface FunnelTabInput {
   readonly fan: FanMatrix;
   readonly emotion: number[][];
   readonly prediction: PredictionResult;
+  readonly thisWeek: ThisWeek;
 }
 
-/** Where the stage table starts (0-based row), so the writer can anchor the chart beside it. */
-export const FUNNEL_STAGE_TABLE_ROW = 5;
 /** The as-of date's cell (0-based), which the refresh names FanFunnelAsOf for the formulas. */
 export const FUNNEL_AS_OF_CELL = { row: 1, column: 1 } as const;
 
-export function funnelGrid(input: FunnelTabInput): Grid {
+/**
+ * The funnel tab's column widths in pixels (issue 17): a narrow label column, so that the stage
+ * table's seven columns (stage … 前回比) fit beside Sheets' row numbers and a 300 px sidebar on a
+ * 1366 × 768 screen: 46 + 120 + 6 × 100 = 766 px of the about 1,000 left. Set every refresh, so a
+ * column an older version (or a double-click) widened comes back.
+ */
+export const FUNNEL_COLUMN_WIDTHS: readonly number[] = [120, 100, 100, 100, 100, 100, 100, 100];
+/** The column (1-based) the stage chart is placed in, right of the stage table. */
+export const FUNNEL_CHART_COLUMN = 9;
+
+export interface FunnelTab {
+  readonly grid: Grid;
+  /** Where the stage table starts (0-based row in the grid), so the writer can anchor the chart beside it. */
+  readonly stageTableRow: number;
+}
+
+/**
+ * The funnel tab, top to bottom: what was read; 今週やること (this week's short lists); the stage
+ * table (the chart beside it); the full action lists; the transitions; the matrices.
+ */
+export function funnelGrid(input: FunnelTabInput): FunnelTab {
   const { analysis: a, zone } = input;
   const lang = a.lang;
   const t = TAB_TEXT;
@@ -56,7 +76,10 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   g.line(readingNotes(a, lang));
   g.blank();
 
+  thisWeekSection(g, input.thisWeek);
+
   // Per stage.
+  const stageTableRow = g.rows;
   g.line([t.stage[lang], t.customers[lang], t.share[lang], t.revenue[lang], t.averageLtv[lang], t.nps[lang], t.change[lang]], [], true);
   const stageFormats: NumberFormat[] = ['', 'integer', 'percent', 'yen', 'yen', 'decimal', 'integer'];
   for (const s of input.summary) {
@@ -66,6 +89,9 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   const revenue = input.summary.reduce((n, s) => n + s.revenue, 0);
   g.line([t.total[lang], customers, customers === 0 ? 0 : 1, revenue, customers === 0 ? '' : revenue / customers], stageFormats, true);
   g.blank();
+
+  // The action lists in full, before the matrices (issue 17).
+  actionLists(g, a, zone, input.prediction, input.thisWeek);
 
   // Transitions since the baseline snapshot.
   const tr = input.transitions;
@@ -101,33 +127,64 @@ export function funnelGrid(input: FunnelTabInput): Grid {
   matrix(t.fanMatrixRevenue[lang], bandLabels, input.fan.revenue, 'yen');
   const segmentLabels = NPS_SEGMENTS.map((s) => (s === 'none' ? t.noAnswer[lang] : t[s][lang]));
   matrix(t.emotionMatrix[lang], segmentLabels, input.emotion, 'integer');
-  predictionSections(g, a, zone, input.prediction);
-  return g.build();
+  return { grid: { ...g.build(), columnWidths: FUNNEL_COLUMN_WIDTHS }, stageTableRow };
 }
 
 /**
- * Seed 000's third and fourth measures: who to approach now (likely to buy within 14 days), which
- * dormant customers are worth winning back, and this month's birthdays — or, with too little data,
- * a plain statement instead of numbers.
+ * 今週やること: each list's title with its size, its first entries (name, reason), and "他 N人"
+ * saying where the rest are — or, for an empty list, why it is empty and what would fill it.
  */
-function predictionSections(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResult): void {
+function thisWeekSection(g: GridBuilder, w: ThisWeek): void {
+  const lang = w.lang;
+  g.line([w.title], [], true);
+  const notes = notesOnce(w.lists);
+  w.lists.forEach((l, i) => {
+    g.line([`${l.title}: ${l.entries.length}${lang === 'ja' ? '人' : ''}`], [], true);
+    if (l.empty !== undefined) g.line(['', l.empty]);
+    for (const e of l.entries.slice(0, THIS_WEEK_SHOWN)) g.line([e.name || e.key, e.reason], ['text', '']);
+    const more = moreText(l, lang);
+    if (more !== undefined) g.line(['', more]);
+    if (notes[i] !== undefined) g.line(['', notes[i]!]);
+  });
+  g.blank();
+}
+
+/** Rows of a full list since the last snapshot; the rest is on the tab that shows them all. */
+const FULL_LIST_CAP = 100;
+const FULL_LIST_ELSEWHERE: Partial<Record<ThisWeekListId, TabId>> = { newVips: 'vip', movedUp: 'history' };
+
+/**
+ * Seed 000's third and fourth measures and the week's lists, each in full: who to approach now,
+ * who is worth winning back (the model's numbers when it could be fitted), the coming birthdays,
+ * the new VIPs and the customers who moved up. An empty list keeps its heading and says why.
+ */
+function actionLists(g: GridBuilder, a: Analysis, zone: Zone, p: PredictionResult, w: ThisWeek): void {
   const lang = a.lang;
-  const L = PREDICT_LABELS;
   const ctx: FunnelListContext = { lang, zone, customer: (key) => a.byKey.get(key) };
-  const message = verdictMessage(p.verdict, lang);
-  if (message !== undefined) {
-    g.line([L.buySoonTitle[lang]], [], true);
-    g.line([message]);
+  const notes = notesOnce(w.lists);
+  w.lists.forEach((l, i) => {
+    g.line([THIS_WEEK_TEXT.allOf[lang](l.title)], [], true);
+    if (l.empty !== undefined) {
+      g.line([l.empty]);
+    } else if (l.definition.basis === 'model') {
+      g.table(PREDICTION_LIST, l.definition.id === 'buySoon' ? p.buySoon : p.winBack, ctx);
+    } else {
+      // The rule's lists are capped like the model's (listSize) and birthdays are a week's; the
+      // lists since the last snapshot can be long after a big change: the rest is on their tab.
+      const elsewhere = FULL_LIST_ELSEWHERE[l.definition.id];
+      const cap = elsewhere === undefined ? Infinity : FULL_LIST_CAP;
+      g.table(REASON_LIST, l.entries.slice(0, cap), ctx);
+      if (elsewhere !== undefined && l.entries.length > cap) g.line([THIS_WEEK_TEXT.moreRows[lang](l.entries.length - cap, TAB_NAMES[elsewhere][lang])]);
+    }
+    if (notes[i] !== undefined) g.line([notes[i]!]);
     g.blank();
-  } else {
+  });
+  if (p.verdict.ok) {
+    g.line([PREDICT_LABELS.nextPurchaseNote[lang]]);
     const spend = verdictMessage(p.spendVerdict, lang);
-    g.line([L.buySoonTitle[lang]], [], true).table(PREDICTION_LIST, p.buySoon, ctx).blank();
-    g.line([L.winBackTitle[lang]], [], true).table(PREDICTION_LIST, p.winBack, ctx).blank();
-    g.line([L.nextPurchaseNote[lang]]);
     if (spend !== undefined) g.line([spend]);
     g.blank();
   }
-  if (p.birthdays !== undefined) g.line([L.birthdaysTitle[lang]], [], true).table(BIRTHDAY_LIST, p.birthdays, ctx);
 }
 
 /** What the owner must know about how the orders were read: registration assumed, customers told
@@ -158,8 +215,13 @@ export function customersGrid(a: Analysis, zone: Zone, p: PredictionResult): Gri
   return new GridBuilder().table(CUSTOMERS_TAB, views, { lang: a.lang, zone, predictions: p.byKey }).build(1);
 }
 
-/** The VIP list with tier and the thank-you message (seed 003). */
+/** The VIP list with tier and the thank-you message (seed 003); empty, it says why. */
 export function vipGrid(a: Analysis, zone: Zone, settings: Settings): Grid {
   const vips = a.ranking.filter((r) => r.vip).map((r) => a.byKey.get(r.customer.key)!);
-  return new GridBuilder().table(VIP_TAB, vips, { lang: a.lang, zone, template: settings.messageTemplate[a.lang] }).build(1);
+  const g = new GridBuilder().table(VIP_TAB, vips, { lang: a.lang, zone, template: settings.messageTemplate[a.lang] });
+  if (vips.length === 0) {
+    const T = THIS_WEEK_TEXT;
+    g.line([settings.vip.count === 0 ? T.vipCountZero[a.lang] : T.noVips[a.lang](vipRuleText(settings, a.lang))]);
+  }
+  return g.build(1);
 }

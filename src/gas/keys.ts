@@ -18,6 +18,8 @@ export const PROPERTY_KEYS = {
   lastInputs: 'fanFunnel.lastInputs',
   /** The automatic refresh: its trigger's unique id, owner, schedule and last run (src/gas/trigger.ts). */
   trigger: 'fanFunnel.trigger',
+  /** 今週やること of the last successful refresh, for the sidebar (src/gas/thisWeekStore.ts). */
+  thisWeek: 'fanFunnel.thisWeek',
   /** The BigQuery (Connected Sheets) section: its settings, the table's columns, its sheets' ids (src/gas/bigQueryStore.ts). */
   bigQuery: 'fanFunnel.bigQuery',
 } as const;

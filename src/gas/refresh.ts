@@ -29,6 +29,7 @@ import { MAX_SKIPPED_SHOWN, TAB_IDS, clearRun, currentRun, lastRefresh, recordOu
 import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type OwnerSheet, type TabState } from './ownSheets';
 import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
+import { recordThisWeek } from './thisWeekStore';
 import { drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
 
 export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
@@ -447,7 +448,8 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     }
   };
   attempt(() => rememberTabs(states), (why) => REFRESH_SAFETY.notRecorded[lang](why));
-  attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang), (why) => why);
+  attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang, report.stageTableRow), (why) => why);
+  attempt(() => recordThisWeek(report.thisWeek), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.

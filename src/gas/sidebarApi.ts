@@ -9,6 +9,8 @@ import {
   SETTINGS_MESSAGES,
   SIDEBAR_TEXT,
   STAGE_LABELS,
+  TAB_NAMES,
+  THIS_WEEK_TEXT,
   bothLanguages,
   pickLang,
   type Lang,
@@ -27,12 +29,16 @@ import {
 import { profileLabel } from '../core/profiles';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
+import { NOTICE_ROWS } from '../core/grid';
+import type { ThisWeekView } from '../core/thisWeek';
 import type { Cell } from '../core/values';
 import { currentRun, interruptedOutcome, lastRefresh } from './outcome';
-import { ownerSheets, type OwnerSheet } from './ownSheets';
+import { ownSheets, ownerSheets, type OwnerSheet } from './ownSheets';
 import { PROPERTY_VALUE_CAP, message, utf8Bytes } from './properties';
 import { refresh, type RefreshOutcome } from './refresh';
 import { loadSettings, saveSettingsJson } from './settingsStore';
+import { lastThisWeek } from './thisWeekStore';
+import { safeCell } from './writer';
 import { applyAutoRefresh, autoRefreshInstalled, autoRefreshStatus, type AutoRefreshStatus } from './trigger';
 
 export interface DetectedSource {
@@ -78,6 +84,8 @@ export interface SidebarState {
   readonly autoRefreshInstalled: boolean;
   /** Whether the automatic refresh is on, whose it is, and how its last run ended. */
   readonly autoRefresh: AutoRefreshStatus;
+  /** 今週やること of the last successful refresh (null before the first). */
+  readonly thisWeek: ThisWeekView | null;
 }
 
 /** Rows read to recognise a sheet (a survey is recognised by its answers, too). */
@@ -138,6 +146,7 @@ export function getSidebarState(): SidebarState {
     last: lastShown(ss),
     autoRefreshInstalled: autoRefreshInstalled(),
     autoRefresh: autoRefreshStatus(lang),
+    thisWeek: lastThisWeek(),
   };
 }
 
@@ -157,6 +166,41 @@ function lastShown(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RefreshOutcome
     }
   }
   return lastRefresh();
+}
+
+/** Where `selectCustomer` put the selection, or why it could not. */
+export interface Selected {
+  readonly ok: boolean;
+  /** The sheet and its 1-based row, when selected. */
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly message?: string;
+}
+
+/**
+ * A click on a customer in the sidebar's 今週やること: the Customers tab becomes the active sheet
+ * and that customer's row the selection (Range.activate), so the owner sees every number of them.
+ */
+export function selectCustomer(key: unknown): Selected {
+  const ss = SpreadsheetApp.getActive();
+  const lang = pickLang(loadSettings().language, ss.getSpreadsheetLocale());
+  const tab = ownSheets(ss).customers?.sheet;
+  const name = tab?.getName() ?? TAB_NAMES.customers[lang];
+  const notFound = (): Selected => ({ ok: false, message: THIS_WEEK_TEXT.notFound[lang](String(key), name) });
+  if (tab === undefined || typeof key !== 'string' || key === '') return notFound();
+  // The tab: the notice line, its header row, then a customer per row, the key in column A.
+  const first = NOTICE_ROWS + 2;
+  const last = tab.getLastRow();
+  if (last < first) return notFound();
+  // As written: a key that looks like a formula went in with a leading apostrophe (writer.ts).
+  const written = new Set([key, String(safeCell(key))]);
+  const keys = tab.getRange(first, 1, last - first + 1, 1).getDisplayValues();
+  const i = keys.findIndex((r) => written.has(String(r[0])));
+  if (i < 0) return notFound();
+  const row = first + i;
+  tab.activate();
+  tab.getRange(row, 1, 1, Math.max(1, tab.getLastColumn())).activate();
+  return { ok: true, sheet: tab.getName(), row };
 }
 
 /** The sidebar's button. */

@@ -16,7 +16,7 @@ import { NOTICE_ROWS, NUMBER_FORMATS, type Grid, type NumberFormat } from '../co
 import type { GridSize } from '../core/guards';
 import { HISTORY_CHART_COLUMNS } from '../core/history';
 import { TAB_TEXT, type Lang, type TabId } from '../core/labels';
-import { FUNNEL_STAGE_TABLE_ROW } from '../core/tabs';
+import { FUNNEL_CHART_COLUMN } from '../core/tabs';
 import type { Cell } from '../core/values';
 import { AS_OF_RANGE_NAME } from './keys';
 import { protectTab, sheetForTab, type OwnTab } from './ownSheets';
@@ -238,16 +238,29 @@ export function writeTab(ss: Spreadsheet, job: TabJob, lang: Lang): WrittenTab {
   const runs = writeFormats(sheet, grid, known);
   sheet.getRange(1, 1, height, width).setValues(grid.values.map((row) => row.map(safeCell)));
   writeBold(sheet, grid, size, job.own?.state?.bold, !created);
+  writeWidths(sheet, (grid.columnWidths ?? []).slice(0, size.columns));
   // A tab made by an older version has no warning yet; protect() returns the existing one.
   if (!created) protectTab(sheet, lang);
   return { sheet, id, bold: grid.boldRows, formats: encodeRuns(runs) };
 }
 
+/** The widths a tab sets (the funnel tab's narrow label column), one call per run of equal widths. */
+function writeWidths(sheet: Sheet, widths: readonly number[]): void {
+  let c = 0;
+  while (c < widths.length) {
+    let end = c + 1;
+    while (end < widths.length && widths[end] === widths[c]) end++;
+    sheet.setColumnWidths(c + 1, end - c, widths[c]!);
+    c = end;
+  }
+}
+
 /**
- * The funnel tab's chart of customers per stage over time, read from the History tab. Drawn after
- * the tabs are written: a chart that cannot be drawn is a warning, not a failed refresh.
+ * The funnel tab's chart of customers per stage over time, read from the History tab, placed beside
+ * the stage table (`stageTableRow`, 0-based in the tab). Drawn after the tabs are written: a chart
+ * that cannot be drawn is a warning, not a failed refresh.
  */
-export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang): void {
+export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang, stageTableRow: number): void {
   const header = 1 + NOTICE_ROWS;
   const existing = funnel.getCharts()[0];
   const builder = (existing === undefined ? funnel.newChart() : existing.modify())
@@ -255,7 +268,7 @@ export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: numbe
     .addRange(history.getRange(header, HISTORY_CHART_COLUMNS.asOf, snapshots + 1, 1))
     .addRange(history.getRange(header, HISTORY_CHART_COLUMNS.firstStage, snapshots + 1, HISTORY_CHART_COLUMNS.stages))
     .setChartType(Charts.ChartType.LINE)
-    .setPosition(FUNNEL_STAGE_TABLE_ROW + NOTICE_ROWS + 1, 10, 0, 0)
+    .setPosition(stageTableRow + 1, FUNNEL_CHART_COLUMN, 0, 0)
     .setOption('title', TAB_TEXT.chartTitle[lang]);
   if (existing === undefined) funnel.insertChart(builder.build());
   else funnel.updateChart(builder.build());

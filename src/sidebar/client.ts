@@ -11,6 +11,7 @@ import { bigQueryPanel } from './bigQueryPanel';
 import { importPanel } from './importPanel';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
+import { thisWeekBox } from './thisWeek';
 import { autoRefreshLine, noticeBox, outcomeAlerts, outcomeWarnings, refreshMeta } from './status';
 
 /** Before the first state arrives there are no words from the server: these come from
@@ -26,9 +27,11 @@ interface View {
   lastGood: RefreshOutcome | null;
   /** A google.script.run failure (PERMISSION_DENIED, network…). */
   callError: string | null;
+  /** Why the customer clicked in 今週やること could not be selected. */
+  selectMessage: string | null;
 }
 
-const view: View = { state: null, busy: 'load', notice: null, lastGood: null, callError: null };
+const view: View = { state: null, busy: 'load', notice: null, lastGood: null, callError: null, selectMessage: null };
 let form: SettingsForm | null = null;
 
 const root = document.getElementById('app')!;
@@ -91,6 +94,18 @@ function render(): void {
 
   const shown = last?.counts !== undefined ? last : view.lastGood;
   const body: HTMLElement[] = [];
+  // 今週やること first: what to do comes before how the funnel looks.
+  if (st.thisWeek !== null) {
+    body.push(
+      thisWeekBox(st.thisWeek, {
+        onMessage(message) {
+          view.selectMessage = message;
+          render();
+        },
+      }),
+    );
+    if (view.selectMessage !== null) body.push(noticeBox({ kind: 'warning', id: 'select', lines: [view.selectMessage] }));
+  }
   if (shown?.counts !== undefined) {
     body.push(
       funnelChart(shown.counts, {

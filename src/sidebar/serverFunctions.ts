@@ -13,6 +13,7 @@ const FUNCTIONS = {
   getSidebarState: true,
   refreshFromSidebar: true,
   saveSettings: true,
+  selectCustomer: true,
   // The CSV import (src/gas/importer.ts).
   readImportKeys: true,
   appendImportRows: true,

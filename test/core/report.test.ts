@@ -83,10 +83,15 @@ describe('a refresh as pure data (SPEC §6)', () => {
     expect(twice.tabs.funnel.values.some((row) => row[0] === 'Stage transitions since 2024-06-10')).toBe(true);
   });
 
-  test('too little data to predict: the funnel tab says so instead of printing numbers', () => {
+  test('too little data to predict: the funnel tab says so instead of printing numbers, and the lists keep their headings with a reason', () => {
     const r = buildReport(base(orders, at('2024-06-10')));
     expect(r.predictionNote).toMatch(/^Not enough data to predict next purchases: 0 customers have bought more than once/);
-    expect(r.tabs.funnel.values.some((row) => row[0] === r.predictionNote)).toBe(true);
+    const f = r.tabs.funnel.values;
+    // No one has bought twice: both lists stay, each saying why it is empty (issue 17).
+    for (const title of ['Due to buy again (rule of thumb): everyone', 'Worth winning back (rule of thumb): everyone']) {
+      const i = f.findIndex((row) => row[0] === title);
+      expect(f[i + 1]![0]).toMatch(/^No one has bought twice yet/);
+    }
     // The Customers tab leaves the prediction columns blank.
     expect(pick(r.tabs.customers.values.slice(NOTICE_ROWS), 'pAlive', 'nextPurchase', 'value12m')).toEqual([
       ['', '', ''],

@@ -3,7 +3,7 @@
  * as of a day, each customer's P(alive), expected purchases in the next 30 and 90 days, the day
  * by which a next purchase becomes more likely than not, and a 12-month value — plus the lists the
  * Fan Funnel tab shows: who is likely to buy in the next 14 days, the Dormant customers most worth
- * winning back, and this month's birthdays.
+ * winning back, and the birthdays of the coming week.
  *
  * Time is in days here (see rfm.ts): orders are dated to the day and every horizon the owner sees
  * is in days. With too little data, or a fit that is not a trustworthy optimum, the result says so
@@ -87,8 +87,9 @@ export interface BirthdayRow {
   readonly key: string;
   /** The birthday as given (its year may be a placeholder). */
   readonly birthday: Day;
-  /** The birthday in the as-of year (29 Feb → 28 Feb in other years). */
-  readonly thisYear: Day;
+  /** The coming birthday: on or after the as-of day, within BIRTHDAY_WINDOW_DAYS (29 Feb → 28 Feb
+   *  in a common year). Next year's when the window crosses New Year. */
+  readonly upcoming: Day;
   /** The customer's prediction, when they have purchases and the model was fitted. */
   readonly prediction: CustomerPrediction | undefined;
 }
@@ -110,8 +111,9 @@ export interface PredictionResult {
   readonly buySoon: readonly CustomerPrediction[];
   /** Dormant customers by predicted 12-month value (or expected purchases), highest first. */
   readonly winBack: readonly CustomerPrediction[];
-  /** Birthdays in the as-of month, by day; undefined when no birthdays were given. Available
-   *  whatever the verdict: they need no model. */
+  /** Birthdays in the BIRTHDAY_WINDOW_DAYS days from the as-of day (inclusive), soonest first;
+   *  undefined when no birthdays were given. Available whatever the verdict: they need no model.
+   *  Not the as-of month's: on the 31st that list held a month of birthdays already passed. */
   readonly birthdays: readonly BirthdayRow[] | undefined;
   readonly options: PredictOptions;
 }
@@ -261,18 +263,34 @@ function civil(day: Day): { year: number; month: number; dom: number } {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, dom: d.getUTCDate() };
 }
 
-/** Birthdays whose month is the as-of month, by day of month then key. */
+/** "Birthdays this week": the as-of day and the six after it. */
+export const BIRTHDAY_WINDOW_DAYS = 7;
+
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** A birthday's day in a given year: 29 February is kept on the 28th in a common year. */
+function birthdayIn(year: number, birthday: Day): Day {
+  const b = civil(birthday);
+  const dom = b.month === 2 && b.dom === 29 && !leap(year) ? 28 : b.dom;
+  return dayFromCivil(year, b.month, dom);
+}
+
+/** The first birthday on or after `asOf` (this year's, else next year's). */
+export function nextBirthday(birthday: Day, asOf: Day): Day {
+  const year = civil(asOf).year;
+  const thisYear = birthdayIn(year, birthday);
+  return thisYear >= asOf ? thisYear : birthdayIn(year + 1, birthday);
+}
+
+/** Birthdays from the as-of day through the next BIRTHDAY_WINDOW_DAYS − 1 days, soonest first, then by key. */
 function birthdaysOf(birthdays: ReadonlyMap<string, Day>, asOf: Day, byKey: ReadonlyMap<string, CustomerPrediction>): BirthdayRow[] {
-  const now = civil(asOf);
-  const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const out: BirthdayRow[] = [];
   for (const [key, birthday] of birthdays) {
-    const b = civil(birthday);
-    if (b.month !== now.month) continue;
-    const dom = b.month === 2 && b.dom === 29 && !leap(now.year) ? 28 : b.dom;
-    out.push({ key, birthday, thisYear: dayFromCivil(now.year, b.month, dom), prediction: byKey.get(key) });
+    const upcoming = nextBirthday(birthday, asOf);
+    if (upcoming - asOf >= BIRTHDAY_WINDOW_DAYS) continue;
+    out.push({ key, birthday, upcoming, prediction: byKey.get(key) });
   }
-  return out.sort((p, q) => p.thisYear - q.thisYear || cmpKey(p.key, q.key));
+  return out.sort((p, q) => p.upcoming - q.upcoming || cmpKey(p.key, q.key));
 }
 
 export type { CustomerSummary };

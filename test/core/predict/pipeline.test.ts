@@ -26,7 +26,7 @@ describe('predictFromAnalysis (what the refresh calls)', () => {
     const orders = [['顧客ID', '注文日', '金額'], ...shop().orders.map((o) => [o.key, isoDay(o.day), o.amount])];
     const customers = [
       ['顧客ID', '誕生日', 'ポジティブ反応回数'],
-      ...shop().customers.map((_, i) => [`C${String(i + 1).padStart(5, '0')}`, i % 40 === 0 ? '1990-06-10' : '1990-01-10', 1]),
+      ...shop().customers.map((_, i) => [`C${String(i + 1).padStart(5, '0')}`, i % 40 === 0 ? '1990-07-03' : '1990-06-10', 1]),
     ];
     const read = readInputs({ orders, customers }, { zone, settings: DEFAULT_SETTINGS, locale: 'ja_JP' });
     const a = analyze(read, AS_OF, DEFAULT_SETTINGS);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * The product-facing prediction (predictCustomers) on simulated shops. What reaches it through the
  * order range (the refresh's predictFromAnalysis, NEXTPURCHASE) is in pipeline.test.ts.
@@ -100,46 +101,73 @@ describe('predictCustomers on a simulated shop (days)', () => {
   });
 });
 
-describe('this month’s birthdays', () => {
+describe('the coming week’s birthdays (as-of day and the six after it)', () => {
+  // AS_OF is 30 June 2025: the window is 30 June … 6 July.
   const birthdays = new Map([
-    ['C00001', dayFromCivil(1990, 6, 15)],
-    ['C00002', dayFromCivil(1985, 6, 1)],
-    ['C00003', dayFromCivil(1990, 7, 1)],
-    ['NEW', dayFromCivil(2000, 6, 30)], // on the customers sheet, no order yet
+    ['C00001', dayFromCivil(1990, 7, 6)], // last day of the window
+    ['C00002', dayFromCivil(1985, 6, 30)], // the as-of day itself
+    ['C00003', dayFromCivil(1990, 7, 7)], // one day too late
+    ['C00004', dayFromCivil(1990, 6, 1)], // this month, already passed: not listed (issue 17)
+    ['NEW', dayFromCivil(2000, 7, 2)], // on the customers sheet, no order yet
   ]);
 
-  test('by day of the as-of month, with their prediction when there is one', () => {
+  test('soonest first, with their prediction when there is one; passed ones and later ones left out', () => {
     const p = predictCustomers({ orders: shop().orders, asOf: AS_OF, birthdays });
-    expect(p.birthdays!.map((b) => [b.key, isoDay(b.thisYear)])).toEqual([
-      ['C00002', '2025-06-01'],
-      ['C00001', '2025-06-15'],
-      ['NEW', '2025-06-30'],
+    expect(p.birthdays!.map((b) => [b.key, isoDay(b.upcoming)])).toEqual([
+      ['C00002', '2025-06-30'],
+      ['NEW', '2025-07-02'],
+      ['C00001', '2025-07-06'],
     ]);
     expect(p.birthdays![0]!.prediction).toBe(p.byKey.get('C00002'));
-    expect(p.birthdays![2]!.prediction).toBeUndefined();
+    expect(p.birthdays![1]!.prediction).toBeUndefined();
+  });
+
+  test('across New Year: 30 December looks into January of the next year', () => {
+    const asOf = dayFromCivil(2025, 12, 30);
+    const bd = new Map([
+      ['jan3', dayFromCivil(1990, 1, 3)],
+      ['jan6', dayFromCivil(1990, 1, 6)],
+      ['dec29', dayFromCivil(1990, 12, 29)],
+    ]);
+    expect(predictCustomers({ orders: [], asOf, birthdays: bd }).birthdays!.map((b) => [b.key, isoDay(b.upcoming)])).toEqual([['jan3', '2026-01-03']]);
   });
 
   test('29 February falls on the 28th in a common year; birthdays come even without a model', () => {
-    const feb = dayFromCivil(2025, 2, 10);
+    const feb = dayFromCivil(2025, 2, 24);
     const p = predictCustomers({ orders: [{ key: 'x', day: feb, amount: 100 }], asOf: feb, birthdays: new Map([['x', dayFromCivil(2000, 2, 29)]]) });
     expect(p.verdict.ok).toBe(false);
-    expect(p.birthdays!.map((b) => isoDay(b.thisYear))).toEqual(['2025-02-28']);
+    expect(p.birthdays!.map((b) => isoDay(b.upcoming))).toEqual(['2025-02-28']);
     expect(predictCustomers({ orders: [], asOf: feb }).birthdays).toBeUndefined();
   });
 
   test('a 29 February birthday in a leap as-of year stays on the 29th (2000 and 2024 are leap years, 2100 is not)', () => {
     const on = (y: number) => {
-      const asOf = dayFromCivil(y, 2, 1);
-      return predictCustomers({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.thisYear));
+      const asOf = dayFromCivil(y, 2, 25);
+      return predictCustomers({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.upcoming));
     };
     expect([on(2000), on(2024), on(2100), on(2023)]).toEqual([['2000-02-29'], ['2024-02-29'], ['2100-02-28'], ['2023-02-28']]);
   });
 
-  test('on the same day of the month, by customer key', () => {
+  test('property: listed exactly when the next birthday is 0–6 days away, and always on the birthday’s month and day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayFromCivil(1950, 1, 1), max: dayFromCivil(2010, 12, 31) }), fc.integer({ min: dayFromCivil(2020, 1, 1), max: dayFromCivil(2040, 12, 31) }), (birthday, asOf) => {
+        const listed = predictCustomers({ orders: [], asOf, birthdays: new Map([['x', birthday]]) }).birthdays!;
+        const md = (d: number) => isoDay(d).slice(5);
+        // Brute force: the first day from asOf on whose month-day is the birthday's (28 Feb for 29 Feb in a common year).
+        let d = asOf;
+        const want = md(birthday);
+        while (md(d) !== want && !(want === '02-29' && md(d) === '02-28' && md(d + 1) !== '02-29')) d++;
+        expect(listed.map((b) => b.upcoming)).toEqual(d - asOf < 7 ? [d] : []);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('on the same day, by customer key', () => {
     const asOf = dayFromCivil(2025, 6, 1);
     const birthdays = new Map([
-      ['b', dayFromCivil(1990, 6, 9)],
-      ['a', dayFromCivil(1985, 6, 9)],
+      ['b', dayFromCivil(1990, 6, 7)],
+      ['a', dayFromCivil(1985, 6, 7)],
       ['c', dayFromCivil(1970, 6, 2)],
     ]);
     expect(predictCustomers({ orders: [], asOf, birthdays }).birthdays!.map((b) => b.key)).toEqual(['c', 'a', 'b']);
