@@ -61,6 +61,11 @@ export type SheetSpec =
       maxRows?: number;
       maxColumns?: number;
       hidden?: boolean;
+      /**
+       * 1-based columns in plain-text format ('@'), set before the values as a script would with
+       * setNumberFormat('@'): an entered "09000000000" then stays that text (values.ts fromScript).
+       */
+      plainTextColumns?: readonly number[];
     };
 
 export interface GasEnvironmentOptions {
@@ -310,6 +315,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     const detail = Array.isArray(spec) ? { values: spec } : spec;
     const s = book.addSheet(name, undefined, detail.maxRows ?? NEW_SHEET_ROWS, detail.maxColumns ?? NEW_SHEET_COLUMNS);
     s.hidden = detail.hidden ?? false;
+    // The whole column, as formatting a column in Sheets does: rows typed below the data too.
+    const height = Math.max(detail.values?.length ?? 0, s.maxRows);
+    for (const c of detail.plainTextColumns ?? []) for (let r = 1; r <= height; r++) s.ensure(r, c).nf = '@';
     if (detail.values) putValues(s, detail.values, 1, 1, detail.entered ?? false);
   }
   book.active = book.sheets.find((s) => !s.hidden) ?? book.sheets[0]!;

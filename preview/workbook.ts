@@ -15,8 +15,9 @@ import { DIST } from '../emulator/project';
 import { assertTransportable, type RunAnswer, type ServerBackend } from '../emulator/scriptRun';
 import { sidebarServer } from '../emulator/scriptRun';
 import { registerFanFunnelFunctions, withHost, type FormulaHost } from './hyper';
-import { DAY_MS, SERIAL_EPOCH_OFFSET, makeZone as coreZone } from '../src/core/dates';
+import { DAY_MS, SERIAL_EPOCH_OFFSET, formatDay, isoDay, makeZone as coreZone } from '../src/core/dates';
 import { ALL_CUSTOMERS } from '../src/core/functions';
+import { plainTextColumns } from '../scripts/csv';
 import { AS_OF_RANGE_NAME } from '../src/gas/keys';
 import { SIDEBAR_SERVER_FUNCTIONS, isSidebarServerFunction } from '../src/sidebar/serverFunctions';
 
@@ -94,7 +95,7 @@ function zoneOffset(timeZone: string): (instant: number) => number {
 export interface Zone {
   serialToDate(serial: number): Date;
   dateToSerial(date: Date): number;
-  /** `yyyy-mm-dd` (and ` hh:mm` when not midnight) of a serial. */
+  /** `2026/11/30` (and ` 12:00` when not midnight) of a serial: the core's formatDay. */
   serialText(serial: number): string;
 }
 
@@ -110,9 +111,10 @@ export function makeZone(timeZone: string): Zone {
       return (t + offset(t)) / DAY_MS + SERIAL_EPOCH_DAYS;
     },
     serialText(serial) {
-      const iso = new Date(Math.round((serial - SERIAL_EPOCH_DAYS) * DAY_MS)).toISOString();
-      const time = iso.slice(11, 16);
-      return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+      const wall = Math.round((serial - SERIAL_EPOCH_DAYS) * DAY_MS);
+      const day = formatDay(Math.floor(wall / DAY_MS));
+      const time = new Date(wall).toISOString().slice(11, 16);
+      return time === '00:00' ? day : `${day} ${time}`;
     },
   };
 }
@@ -166,8 +168,13 @@ export class PreviewWorkbook {
       ...(this.inputs.includes('Survey') ? { survey: 'Survey' } : {}),
     };
     const sidebar = join(DIST, 'Sidebar.html');
+    // The input sheets as pasted into columns whose identifiers were formatted as plain text first
+    // (IDs and phone numbers keep their leading zeros, and an edit in the page keeps them too).
+    const sheets = Object.fromEntries(
+      Object.entries(options.sheets).map(([name, values]) => [name, { values, plainTextColumns: plainTextColumns(values) }]),
+    );
     const server = sidebarServer({
-      sheets: options.sheets,
+      sheets,
       locale: options.locale ?? 'ja_JP',
       timeZone: this.timeZone,
       now: options.now,
@@ -226,7 +233,7 @@ export class PreviewWorkbook {
   private asOfExpression(): string | undefined {
     const v = this.env.spreadsheet.getRangeByName(AS_OF_RANGE_NAME)?.getValue();
     if (!isDate(v)) return undefined;
-    const [y, m, d] = this.zone.serialText(Math.floor(this.zone.dateToSerial(v))).slice(0, 10).split('-').map(Number);
+    const [y, m, d] = isoDay(Math.floor(this.zone.dateToSerial(v)) - SERIAL_EPOCH_DAYS).split('-').map(Number);
     return `=DATE(${y},${m},${d})`;
   }
 
@@ -245,7 +252,7 @@ export class PreviewWorkbook {
   asOfDay(): string | undefined {
     if (!this.hf.listNamedExpressions().includes(AS_OF_RANGE_NAME)) return undefined;
     const v = this.hf.getNamedExpressionValue(AS_OF_RANGE_NAME);
-    return typeof v === 'number' ? this.zone.serialText(v) : undefined;
+    return typeof v === 'number' ? isoDay(Math.floor(v) - SERIAL_EPOCH_DAYS) : undefined;
   }
 
   /** The Formulas sheet: the FANSTAGE table spilling from A1, an LTVRANK per customer beside it. */
@@ -330,6 +337,8 @@ export class PreviewWorkbook {
     const columns = Math.max(sheet.getLastColumn(), 1);
     const range = sheet.getRange(1, 1, Math.min(totalRows, maxRows), columns);
     const cells = range.getDisplayValues();
+    // A column the add-on hides (History's stage codes) shows nothing here either.
+    for (let c = 1; c <= columns; c++) if (sheet.isColumnHiddenByUser(c)) for (const row of cells) row[c - 1] = '';
     const formulas: Record<string, string> = {};
     range.getFormulas().forEach((row, r) => row.forEach((f, c) => f !== '' && (formulas[`${r},${c}`] = f)));
     const align = range.getHorizontalAlignments().map((row) =>

@@ -4,6 +4,8 @@
  * values, and the data of the charts) as output that Excel or LibreOffice opens.
  */
 import ExcelJS from 'exceljs';
+import { DATE_PATTERN, DATE_TIME_PATTERN } from '../src/core/dates';
+import { XLSX_CHART_TEXT, pickLang } from '../src/core/labels';
 import { quoteSheet, type PreviewWorkbook, type Zone } from './workbook';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -40,6 +42,7 @@ function wallClock(zone: Zone, d: Date): Date {
 }
 
 export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
+  const lang = pickLang('auto', wb.env.spreadsheet.getSpreadsheetLocale());
   const book = new ExcelJS.Workbook();
   book.creator = 'Fan Funnel preview';
   book.created = new Date(wb.env.clock.now());
@@ -60,7 +63,7 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
           const formula = wb.formulaAt(r + 1, c + 1);
           // The value as computed; the formula itself goes in a note (Excel has no FANSTAGE).
           cell.value = isDate(v) ? wallClock(wb.zone, v) : (v as string | number | boolean);
-          if (isDate(v)) cell.numFmt = 'yyyy-mm-dd';
+          if (isDate(v)) cell.numFmt = DATE_PATTERN;
           if (formula !== undefined) cell.note = formula;
           if (r === 0) cell.font = { bold: true };
         }),
@@ -86,7 +89,7 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
         if (v !== '' && v !== null) cell.value = isDate(v) ? wallClock(wb.zone, v) : (v as string | number | boolean);
         const nf = excelFormat(formats[r]![c]!);
         if (nf !== undefined) cell.numFmt = nf;
-        else if (isDate(v)) cell.numFmt = 'yyyy-mm-dd hh:mm';
+        else if (isDate(v)) cell.numFmt = DATE_TIME_PATTERN;
         if (String(bold[r]![c]) === 'bold') cell.font = { bold: true };
         const bg = fills[r]![c]!;
         if (/^#[0-9a-f]{6}$/i.test(bg) && bg.toLowerCase() !== '#ffffff') {
@@ -94,7 +97,11 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
         }
       }),
     );
-    for (let c = 1; c <= cols; c++) ws.getColumn(c).width = Math.max(6, Math.round(sheet.getColumnWidth(c) / 7));
+    for (let c = 1; c <= cols; c++) {
+      ws.getColumn(c).width = Math.max(6, Math.round(sheet.getColumnWidth(c) / 7));
+      // Ids the add-on keeps for itself (History's stage codes) stay hidden, as in Sheets.
+      if (sheet.isColumnHiddenByUser(c)) ws.getColumn(c).hidden = true;
+    }
     const frozen = sheet.getFrozenRows();
     if (frozen > 0) ws.views = [{ state: 'frozen', ySplit: frozen }];
     if (tab.kind === 'addon' && sheet.getCharts().length > 0) {
@@ -107,21 +114,25 @@ export async function exportXlsx(wb: PreviewWorkbook): Promise<Buffer> {
   // Charts do not survive (exceljs writes none): their data does, next to what they plotted.
   // Sheets are named as the file names them.
   if (chartData.length > 0) {
-    const ws = book.addWorksheet(excelSheetName('Charts', taken));
+    const ws = book.addWorksheet(excelSheetName(XLSX_CHART_TEXT.sheet[lang], taken));
     const inFile = (range: string): string => {
       const [sheetName, a1] = splitRange(range);
       return `${quoteSheet(names.get(sheetName) ?? sheetName)}!${a1}`;
     };
-    ws.addRow(['sheet', 'chart', 'title', 'range']).font = { bold: true };
-    for (const c of chartData) ws.addRow([names.get(c.sheet) ?? c.sheet, c.type, c.title, inFile(c.range)]);
+    const typeName = (type: string): string => XLSX_CHART_TEXT.types[type]?.[lang] ?? type;
+    ws.addRow([...XLSX_CHART_TEXT.header[lang]]).font = { bold: true };
+    for (const c of chartData) ws.addRow([names.get(c.sheet) ?? c.sheet, typeName(c.type), c.title, inFile(c.range)]);
     ws.addRow([]);
     for (const c of chartData) {
       const [sheetName, a1] = splitRange(c.range);
       const sheet = wb.env.spreadsheet.getSheetByName(sheetName);
       if (sheet === null) continue;
-      ws.addRow([`${c.title || c.type}: ${inFile(c.range)}`]).font = { bold: true };
+      ws.addRow([`${c.title || typeName(c.type)}: ${inFile(c.range)}`]).font = { bold: true };
       for (const row of sheet.getRange(a1).getValues()) {
-        ws.addRow(row.map((v) => (isDate(v) ? wallClock(wb.zone, v) : v === '' ? null : v)));
+        const added = ws.addRow(row.map((v) => (isDate(v) ? wallClock(wb.zone, v) : v === '' ? null : v)));
+        row.forEach((v, i) => {
+          if (isDate(v)) added.getCell(i + 1).numFmt = DATE_PATTERN;
+        });
       }
       ws.addRow([]);
     }

@@ -5,6 +5,7 @@
  * Writer: fields are quoted only when they must be (a comma, a quote, CR or LF, or a leading or
  * trailing space); quotes are doubled; records end with CRLF, as RFC 4180 says.
  */
+import { textColumns } from '../src/core/imports';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -39,6 +40,13 @@ export { parseCsv, readCsv, type CsvOptions as ReadOptions } from '../src/core/c
 // ---------------------------------------------------------------------------------------------
 // CSV → the values Sheets holds
 
+/** 1-based columns of a pasted range to format as plain text ('@') first: its identifier columns. */
+export function plainTextColumns(range: readonly (readonly unknown[])[]): number[] {
+  const header = range[0];
+  if (header === undefined) return [];
+  return textColumns(header.map((h) => (typeof h === 'string' ? h : String(h ?? '')))).flatMap((t, i) => (t ? [i + 1] : []));
+}
+
 export type SheetValue = string | number | boolean;
 
 const NUMBER_TEXT = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
@@ -59,11 +67,17 @@ export function sheetCell(field: string): SheetValue {
   return field;
 }
 
-/** Parsed CSV rows → a rectangular range of Sheets values, every row padded with '' to the widest. */
+/**
+ * Parsed CSV rows → a rectangular range of Sheets values, every row padded with '' to the widest.
+ * Identifier columns (IDs, order numbers, phone and postal numbers: the add-on's own import rule,
+ * src/core/imports.ts textColumns) keep their text — `09000000000` is not `9000000000` — as they do
+ * in a column formatted as plain text before the paste ({@link plainTextColumns}).
+ */
 export function toRange(rows: readonly string[][]): SheetValue[][] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return rows.map((r) => {
-    const out: SheetValue[] = r.map(sheetCell);
+  const text = rows.length === 0 ? [] : textColumns(rows[0]!);
+  return rows.map((r, i) => {
+    const out: SheetValue[] = r.map((field, c) => (i > 0 && text[c] === true ? field : sheetCell(field)));
     while (out.length < width) out.push('');
     return out;
   });

@@ -47,8 +47,11 @@ global.FANSTAGE = (orders: unknown, customer?: unknown, as_of?: unknown, custome
 global.LTVRANK = (orders: unknown, customer?: unknown, as_of?: unknown) => LTVRANK(orders, customer, as_of);
 
 /**
- * Next-purchase prediction (BG/NBD + Gamma-Gamma, fitted on the orders): when each customer is
- * likely to buy again, P(still active) and 12-month value. Needs at least 50 repeat buyers.
+ * Next-purchase prediction (fitted on the orders): when each customer is likely to buy again,
+ * P(still active) and 12-month value. Needs at least 50 repeat buyers. Model: the one the last
+ * refresh chose by how well it predicted the last 90 days (the Fan Funnel tab's 予測の確かさ names
+ * it) — BG/NBD, unless Pareto/NBD or MBG/NBD did clearly better, and BG/NBD before the first
+ * refresh; spend by Gamma-Gamma.
  * Example: =NEXTPURCHASE(Orders!A:H, A2, FanFunnelAsOf) or =NEXTPURCHASE(Orders!A:H, "*", FanFunnelAsOf) for the whole table.
  *
  * @param {Orders!A:H} orders The orders range including its header row (customer, date, amount…).

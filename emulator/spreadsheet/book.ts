@@ -45,6 +45,8 @@ export class SheetModel {
   cells: (Cell | undefined)[][] = [];
   columnWidths = new Map<number, number>();
   autoResized = new Set<number>();
+  /** 1-based columns hidden with Sheet.hideColumns (they move with inserted and deleted columns). */
+  hiddenColumns = new Set<number>();
   tabColor: string | null = null;
   charts: ChartRecord[] = [];
   /** The sheet's selection (Range.activate): its block, 1-based. */

@@ -26,6 +26,8 @@ export interface SheetDescription {
   active: boolean;
   activeRange: string | null;
   autoResizedColumns: number[];
+  /** 1-based columns hidden with hideColumns, ascending. */
+  hiddenColumns: number[];
   tabColor: string | null;
   charts: ReturnType<typeof describeChart>[];
   metadata: Array<{ key: string; value: string | null; visibility: string }>;
@@ -60,6 +62,7 @@ export function describeSheet(book: BookModel, s: SheetModel): SheetDescription 
     active: book.active === s,
     activeRange: s.activeRange === null ? null : a1Of(s.activeRange.row, s.activeRange.col, s.activeRange.numRows, s.activeRange.numCols),
     autoResizedColumns: [...s.autoResized].sort((a, b) => a - b),
+    hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
     tabColor: s.tabColor,
     charts: s.charts.map((c) => describeChart(c)),
     metadata: book.metadata.filter((m) => m.sheet === s).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),

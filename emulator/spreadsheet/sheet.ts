@@ -74,6 +74,9 @@ type SheetImpl =
   | 'getColumnWidth'
   | 'autoResizeColumn'
   | 'autoResizeColumns'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
   | 'setTabColor'
   | 'getTabColor'
   | 'appendRow'
@@ -265,6 +268,23 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     for (let c = startColumn; c < startColumn + numColumns; c++) this._s.autoResized.add(c);
     return this._self();
   }
+  /**
+   * Hidden columns (Apps Script reference, Class Sheet: hideColumns(columnIndex[, numColumns]),
+   * showColumns, isColumnHiddenByUser — developers.google.com/apps-script/reference/spreadsheet/sheet).
+   * Hiding changes what the owner sees, not the values: getValues still returns the column.
+   */
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._s.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this._checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._s.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this._checkColumns(columnPosition, 1);
+    return this._s.hiddenColumns.has(columnPosition);
+  }
   setTabColor(color: string | null): Sheet {
     this._s.tabColor = color === null ? null : String(color);
     return this._self();
@@ -341,6 +361,9 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     }
     if (howMany >= s.maxCols - s.frozenCols && columnPosition <= s.frozenCols + 1) this._ctx.fail('Sorry, it is not possible to delete all non-frozen columns.');
     for (const row of s.cells) if (row) row.splice(columnPosition - 1, howMany);
+    s.hiddenColumns = new Set(
+      [...s.hiddenColumns].flatMap((c) => (c < columnPosition ? [c] : c < columnPosition + howMany ? [] : [c - howMany])),
+    );
     this._book.resize(s, s.maxRows, s.maxCols - howMany);
     return this._self();
   }
@@ -406,6 +429,7 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
     const s = this._s;
     if (!isInt(position) || !isInt(howMany) || position < 1 || position > s.maxCols || howMany < 1) this._ctx.fail('Those columns are out of bounds.');
     this._book.resize(s, s.maxRows, s.maxCols + howMany);
+    s.hiddenColumns = new Set([...s.hiddenColumns].map((c) => (c < at ? c : c + howMany)));
     for (const row of s.cells) {
       if (!row || row.length < at) continue;
       row.splice(at - 1, 0, ...new Array<undefined>(howMany));

@@ -11,6 +11,7 @@ import { parseCsv, toRange, type SheetValue } from '../csv';
 import { generateShop } from '../sampleShop/generate';
 import { sampleFiles } from '../sampleShop/sheets';
 import { UsageError } from './args';
+import type { Lang } from '../../src/core/labels';
 
 /** The spreadsheet's time zone in every run. */
 export const TIME_ZONE = 'Asia/Tokyo';
@@ -34,16 +35,16 @@ export interface Input {
 
 export async function readInput(file: string): Promise<Input> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  if (!existsSync(path)) throw new UsageError(`ファイルがありません: ${file}`, `no such file: ${file}`);
   if (/\.xlsx$/i.test(path)) {
     // As Sheets holds an opened .xlsx: numbers, text, booleans, and Dates for date cells.
     const { rows } = await readXlsx(readFileSync(path), sheetZone(TIME_ZONE));
-    if (rows.length === 0) throw new UsageError(`${file} is empty`);
+    if (rows.length === 0) throw new UsageError(`${file} は空です`, `${file} is empty`);
     return { label: displayPath(path), range: rows as Array<Array<SheetValue | Date>>, encoding: 'XLSX' };
   }
   const { text, encoding } = decode(readFileSync(path));
   const rows = parseCsv(text);
-  if (rows.length === 0) throw new UsageError(`${file} is empty`);
+  if (rows.length === 0) throw new UsageError(`${file} は空です`, `${file} is empty`);
   return { label: displayPath(path), range: toRange(rows), encoding };
 }
 
@@ -52,7 +53,7 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-export async function sampleInputs(out: (s?: string) => void): Promise<Record<'shopify' | 'ja' | 'customers' | 'survey', Input>> {
+export async function sampleInputs(out: (s?: string) => void, lang: Lang = 'ja'): Promise<Record<'shopify' | 'ja' | 'customers' | 'survey', Input>> {
   const names = { shopify: 'shopify_orders.csv', ja: 'orders_ja.csv', customers: 'customers.csv', survey: 'survey.csv' } as const;
   const missing = Object.values(names).some((n) => !existsSync(join(SAMPLES, n)));
   if (!missing) {
@@ -64,7 +65,9 @@ export async function sampleInputs(out: (s?: string) => void): Promise<Record<'s
     };
   }
   // No samples on disk (not generated yet): make them in memory, exactly as `npm run samples` would.
-  out('(samples/ has no sample files yet — generating them in memory; `npm run samples` writes them)');
+  out(lang === 'ja'
+    ? '(samples/ にサンプルファイルがまだないため、メモリ上で作ります。`npm run samples` でファイルに書き出せます)'
+    : '(samples/ has no sample files yet — generating them in memory; `npm run samples` writes them)');
   const files = new Map(sampleFiles(generateShop()).map((f) => [f.name, f.text]));
   const input = (name: string): Input => ({ label: `samples/${name} (in memory)`, range: toRange(parseCsv(files.get(name)!)), encoding: 'UTF-8' });
   return { shopify: input(names.shopify), ja: input(names.ja), customers: input(names.customers), survey: input(names.survey) };

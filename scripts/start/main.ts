@@ -24,7 +24,7 @@ import { resolve } from 'node:path';
 import { pickLang, type Lang } from '../../src/core/labels';
 import { loadBundle } from '../../emulator/bundle';
 import { SAMPLE_AS_OF } from '../sampleShop/shop';
-import { USAGE, UsageError, parseArgs, type Args } from './args';
+import { UsageError, langOf, parseArgs, usage, type Args } from './args';
 import { SAMPLES, TIME_ZONE, readInput, sampleInputs } from './inputs';
 import { exportSql } from './exportSql';
 import { preview } from './preview';
@@ -42,13 +42,14 @@ async function main(): Promise<void> {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${USAGE}`);
+      const lang = langOf(process.argv.slice(2));
+      console.error(`${e.text[lang]}\n\n${usage(lang)}`);
       process.exit(2);
     }
     throw e;
   }
   if (args.help) {
-    out(USAGE);
+    out(usage(args.lang));
     return;
   }
   if (args.exportSql !== undefined) {
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   try {
     if (args.orders === undefined) {
-      const s = await sampleInputs(out);
+      const s = await sampleInputs(out, lang);
       const asOf = args.asOf ?? SAMPLE_AS_OF;
       const note: Record<Lang, string> = args.asOf
         ? { ja: '--as-of で指定', en: 'given with --as-of' }
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     for (const run of runs) runOne(b, run, lang, args.top, out);
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`Fan Funnel: ${e.message}`);
+      console.error(`Fan Funnel: ${e.text[lang]}`);
       process.exit(1);
     }
     throw e;

@@ -4,11 +4,11 @@
  * by name with values of its realm — laid out for a terminal.
  */
 import { analyze, readInputs, type ReadInputs } from '../../src/core/analyze';
-import { makeZone } from '../../src/core/dates';
+import { formatDay, makeZone, parseIsoDay, type Zone } from '../../src/core/dates';
 import { tableParts } from '../../src/core/functions';
-import { SKIP_REASON_TEXT, STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../../src/core/labels';
+import { SKIP_REASON_TEXT, STAGE_LABELS, TIER_LABELS, yesNo, type Lang, type StageId, type TierId } from '../../src/core/labels';
 import type { Table } from '../../src/core/orders';
-import { profileLabel, type ProfileId } from '../../src/core/profiles';
+import { layoutName } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ALL_STAGES, FUNNEL } from '../../src/core/stages';
 import type { LoadedBundle } from '../../emulator/bundle';
@@ -58,12 +58,12 @@ const int = (n: number): string => n.toLocaleString('en-US');
 const yen = (n: number): string => `${n < 0 ? '-' : ''}¥${int(Math.abs(Math.round(n)))}`;
 const pct = (n: number, total: number): string => (total === 0 ? '' : `${((100 * n) / total).toFixed(1)}%`);
 
-/** `2026-10-31` of a `Date` (of any realm) in the spreadsheet's time zone. */
-function dayText(v: unknown): string {
+/** `2026/10/31` of a `Date` (of any realm) in the spreadsheet's time zone (the core's formatDay). */
+function dayText(v: unknown, zone: Zone): string {
   if (v === '' || v === undefined || v === null) return '';
   const t = Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : NaN;
   if (Number.isNaN(t)) return String(v);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+  return formatDay(zone.dayOf(t));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
       { zone, settings: DEFAULT_SETTINGS, locale },
     );
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message, (e as Error).message);
   }
 
   // ---- the add-on itself: its top-level functions, by name, with values of its own realm
@@ -169,8 +169,8 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
       T('注文', 'Orders'),
       run.orders.label,
       T(
-        `${int(o.rows)}行 → 注文${int(orderCount)}件 (${profileName(o.profile, lang)})`,
-        `${int(o.rows)} rows → ${int(orderCount)} orders (${profileName(o.profile, lang)})`,
+        `${int(o.rows)}行 → 注文${int(orderCount)}件 (${layoutName(o.profile, lang)})`,
+        `${int(o.rows)} rows → ${int(orderCount)} orders (${layoutName(o.profile, lang)})`,
       ) + (run.orders.encoding === 'UTF-8' ? '' : `, ${run.orders.encoding}`),
     ],
   ];
@@ -186,7 +186,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   const header = (range: Input | undefined, col: number | undefined): string =>
     range === undefined || col === undefined ? '' : String(range.range[0]?.[col] ?? '');
   const facts: Array<[string, string]> = [];
-  facts.push([T('基準日', 'As of'), `${run.asOf} (${TIME_ZONE}) — ${run.asOfNote[lang]}`]);
+  facts.push([T('基準日', 'As of'), `${formatDay(parseIsoDay(run.asOf)!)} (${TIME_ZONE}) — ${run.asOfNote[lang]}`]);
   facts.push([
     T('顧客数', 'Customers'),
     others.length > 0
@@ -245,13 +245,13 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   const stageRow = (id: StageId): string[] => {
     const n = counts.get(id)!;
     const bar = '█'.repeat(total === 0 ? 0 : Math.round((50 * n) / total));
-    return ja ? [STAGE_LABELS[id].ja, STAGE_LABELS[id].en, int(n), pct(n, total), bar] : [STAGE_LABELS[id].en, STAGE_LABELS[id].ja, int(n), pct(n, total), bar];
+    return [STAGE_LABELS[id][lang], int(n), pct(n, total), bar];
   };
   const outside = ALL_STAGES.filter((id) => !FUNNEL.includes(id));
   const lines = tableLines(
-    [T('ステージ', 'Stage'), ja ? 'Stage' : '(日本語)', T('人数', 'Customers'), T('割合', 'Share'), ''],
-    [...FUNNEL.map(stageRow), ...outside.map(stageRow), [T('合計', 'Total'), '', int(total), pct(total, total), '']],
-    [false, false, true, true, false],
+    [T('ステージ', 'Stage'), T('人数', 'Customers'), T('割合', 'Share'), ''],
+    [...FUNNEL.map(stageRow), ...outside.map(stageRow), [T('合計', 'Total'), int(total), pct(total, total), '']],
+    [false, true, true, false],
     '      ',
   );
   const [head, rule, ...body] = lines;
@@ -263,13 +263,14 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   body.slice(FUNNEL.length, FUNNEL.length + outside.length).forEach((l) => out(l));
   out(rule!);
   out(body[body.length - 1]!);
-  if (unknownLabels.size > 0) out(`    (unrecognised stage labels: ${[...unknownLabels].join(', ')})`);
+  if (unknownLabels.size > 0) out(`    ${T('(読み取れないステージ名', '(unrecognised stage labels')}: ${[...unknownLabels].join(', ')})`);
   // What the formula's own table says under it (rows skipped, its size cap, customers told by name).
   for (const note of tableParts(stageTable).notes) out(`    ${note}`);
 
   // ---- VIP and tiers
   const ranking = tableParts(rankTable).rows;
-  const vips = ranking.filter((r) => r[6] === true).length;
+  const isVip = (r: readonly unknown[]): boolean => r[6] === yesNo(true, lang);
+  const vips = ranking.filter(isVip).length;
   const v = DEFAULT_SETTINGS.vip;
   const candidates = ranking.filter((r) => Number(r[2]) >= v.minLtv || Number(r[3]) >= v.minPurchases).length;
   const tiers = new Map<TierId, number>([
@@ -282,7 +283,7 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
     if (t !== undefined) tiers.set(t, tiers.get(t)! + 1);
   }
   const tierText = (['diamond', 'platinum', 'gold'] as const)
-    .map((t) => `${ja ? `${TIER_LABELS[t].ja} ` : ''}${TIER_LABELS[t].en} ${int(tiers.get(t)!)}`)
+    .map((t) => `${TIER_LABELS[t][lang]} ${int(tiers.get(t)!)}`)
     .join(' · ');
   const tiersAt = `${yen(DEFAULT_SETTINGS.tiers.diamond)} / ${yen(DEFAULT_SETTINGS.tiers.platinum)} / ${yen(DEFAULT_SETTINGS.tiers.gold)}`;
   out();
@@ -307,9 +308,9 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
       nameOf(key),
       yen(Number(r[2])),
       int(Number(r[3])),
-      dayText(r[4]),
+      dayText(r[4], zone),
       String(r[5] ?? ''),
-      r[6] === true ? 'VIP' : '',
+      isVip(r) ? 'VIP' : '',
       st === undefined ? '' : STAGE_LABELS[st][lang],
     ];
   });
@@ -322,12 +323,6 @@ export function runOne(b: LoadedBundle, run: Run, lang: Lang, top: number, out: 
   out();
   out(`  ${T('計算時間', 'Computed in')}: FANSTAGE ${int(Math.round(fanMs))} ms, LTVRANK ${int(Math.round(rankMs))} ms`);
   out();
-}
-
-function profileName(id: ProfileId, lang: Lang): string {
-  const name = profileLabel(id, lang);
-  if (id === 'generic') return name;
-  return lang === 'ja' ? `${name} 形式` : `${name} layout`;
 }
 
 

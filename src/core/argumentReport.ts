@@ -8,8 +8,8 @@
  * which zone it is 0:00); a 2-D array with its shape and its first cells. Then the number of
  * arguments received and the time zones.
  */
-import { makeZone, slashDay, type Zone } from './dates';
-import { RETURNED_DATE_PROBE, wallClockText, type Gathered } from './diagnostics';
+import { formatDateTime, formatDay, makeZone, type Zone } from './dates';
+import { RETURNED_DATE_PROBE, type Gathered } from './diagnostics';
 import { FANFUNNEL_ARGS_TEXT, type Lang } from './labels';
 import { isDate } from './values';
 
@@ -84,7 +84,7 @@ export function describeArguments(args: readonly unknown[], ctx: ArgumentContext
     if (ms !== ms) return T.invalidDate[lang];
     const walls = [script, sheet]
       .filter((z, i, all): z is Zone => z !== undefined && all.findIndex((y) => y?.name === z.name) === i)
-      .map((z) => `${z.name} ${wallClockText(z, ms, true)}`)
+      .map((z) => `${z.name} ${formatDateTime(ms, z, true)}`)
       .join(' / ');
     const where = midnightIn(ms, script, sheet);
     const verdict =
@@ -159,12 +159,12 @@ export function describeArguments(args: readonly unknown[], ctx: ArgumentContext
     ['', T.scriptZone[lang], zoneText(ctx.scriptTimeZone)],
     ['', T.spreadsheetZone[lang], zoneText(ctx.spreadsheetTimeZone)],
     ['', T.runtimeZone[lang], zoneText(ctx.runtimeTimeZone)],
-    ...(script === undefined ? [] : [['', T.returnedDate[lang](slashDay(RETURNED_DATE_PROBE)), script.midnight(RETURNED_DATE_PROBE)] as ArgumentRow]),
+    ...(script === undefined ? [] : [['', T.returnedDate[lang](formatDay(RETURNED_DATE_PROBE)), script.midnight(RETURNED_DATE_PROBE)] as ArgumentRow]),
   ];
 }
 
 /** Whether a row label is the returned date's (in either language), for 診断 to find the row. */
 export function isReturnedDateLabel(label: unknown): boolean {
-  const day = slashDay(RETURNED_DATE_PROBE);
+  const day = formatDay(RETURNED_DATE_PROBE);
   return label === T.returnedDate.ja(day) || label === T.returnedDate.en(day);
 }

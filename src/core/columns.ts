@@ -8,7 +8,7 @@
 import type { CustomerView } from './analyze';
 import type { Day } from './dates';
 import type { Column, DatedContext, TableContext } from './grid';
-import { STAGE_LABELS, TIER_LABELS } from './labels';
+import { STAGE_LABELS, TIER_LABELS, yesNo } from './labels';
 import type { CustomerPrediction } from './predict/predict';
 import type { ThisWeekEntry } from './thisWeek';
 import { fillTemplate, groupDigits } from './ranking';
@@ -31,7 +31,7 @@ const ltv: CustomerColumn = { header: 'ltv', format: 'yen', value: (v) => v.metr
 const firstOrder: CustomerColumn = { header: 'firstOrder', format: 'date', value: (v, c) => date(c, v.metrics.firstOrder) };
 const lastOrder: CustomerColumn = { header: 'lastOrder', format: 'date', value: (v, c) => date(c, v.metrics.lastOrder) };
 const daysSinceLast: CustomerColumn = { header: 'daysSinceLast', format: 'integer', value: (v) => opt(v.metrics.daysSinceLast) };
-const subscribed: CustomerColumn = { header: 'subscribed', format: '', value: (v) => v.metrics.subscribed };
+const subscribed: CustomerColumn = { header: 'subscribed', format: '', value: (v, c) => yesNo(v.metrics.subscribed, c.lang) };
 const positiveReactions: CustomerColumn = { header: 'positiveReactions', format: 'integer', value: (v) => v.metrics.positiveReactions };
 const rank: CustomerColumn = { header: 'rank', format: 'integer', value: (v) => opt(v.ranked?.rank) };
 const tierLabel = (v: CustomerView, c: TableContext): string => {
@@ -39,7 +39,7 @@ const tierLabel = (v: CustomerView, c: TableContext): string => {
   return tier === undefined ? '' : TIER_LABELS[tier][c.lang];
 };
 const tier: CustomerColumn = { header: 'tier', format: '', value: tierLabel };
-const vip: CustomerColumn = { header: 'vip', format: '', value: (v) => v.ranked?.vip ?? false };
+const vip: CustomerColumn = { header: 'vip', format: '', value: (v, c) => yesNo(v.ranked?.vip ?? false, c.lang) };
 
 /** The Customers tab also shows each customer's prediction (blank when there is none). */
 export interface CustomersContext extends DatedContext {
@@ -66,7 +66,7 @@ export const CUSTOMERS_TAB: ReadonlyArray<Column<CustomerView, CustomersContext>
   lastOrder,
   daysSinceLast,
   subscribed,
-  { header: 'registered', format: '', value: (v) => v.metrics.registered },
+  { header: 'registered', format: '', value: (v, c) => yesNo(v.metrics.registered, c.lang) },
   positiveReactions,
   { header: 'nps', format: 'integer', value: (v) => opt(v.metrics.nps) },
   rank,

@@ -34,17 +34,61 @@ export function dayFromCivil(year: number, month: number, day: number): Day {
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
-/** ISO `YYYY-MM-DD` of a day, for messages and JSON. */
+/** ISO `YYYY-MM-DD` of a day, for JSON, SQL and property values — never for what the owner reads
+ *  (that is {@link formatDay}). */
 export function isoDay(day: Day): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A day as the owner reads it in a message: `2026/11/30` (any year, `10000/01/01` too). */
-export function slashDay(day: Day): string {
-  const d = new Date(day * DAY_MS);
-  const two = (n: number): string => String(n).padStart(2, '0');
+/** The day of an ISO `YYYY-MM-DD` (what crosses to the sidebar), or undefined for anything else. */
+export function parseIsoDay(iso: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m === null) return undefined;
+  const day = dayFromCivil(+m[1]!, +m[2]!, +m[3]!);
+  return isoDay(day) === iso ? day : undefined;
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** `2026/11/30` of wall-clock milliseconds (any year, `10000/01/01` too). */
+function wallDay(wallMs: number): string {
+  const d = new Date(wallMs);
   return `${String(d.getUTCFullYear()).padStart(4, '0')}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}`;
 }
+
+/**
+ * A day as the owner reads it — in a tab header, the sidebar, the terminal, a message: `2026/11/30`.
+ * The one formatter of days (issue 17); {@link DATE_PATTERN} is the same shape as a number format.
+ *
+ * The same in English: year-first with slashes is what Japanese Sheets shows by default and reads
+ * unambiguously for an English reader too, whereas `11/30/2026` (US) and `30/11/2026` (UK) are each
+ * misread by the other half of English readers. So the language does not change the shape.
+ */
+export function formatDay(day: Day): string {
+  return wallDay(day * DAY_MS);
+}
+
+/** An ISO day that crossed as JSON (`2026-11-30`), shown as {@link formatDay}; other text unchanged. */
+export function formatIsoDay(iso: string): string {
+  const day = parseIsoDay(iso);
+  return day === undefined ? iso : formatDay(day);
+}
+
+/** An instant as the owner reads it, on the spreadsheet's wall clock: `2026/11/30 12:00` (24-hour;
+ *  `12:00:05` with `seconds`, for the diagnostics that compare clocks). */
+export function formatDateTime(instantMs: number, zone: Zone, seconds = false): string {
+  const wall = zone.localMs(instantMs);
+  const d = new Date(wall);
+  return `${wallDay(wall)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
+}
+
+/**
+ * The same shapes as Sheets number-format patterns (Google's "Date and number formats" page,
+ * developers.google.com/workspace/sheets/api/guides/formats: `yyyy` year, `mm` month — minutes when
+ * next to `hh` —, `dd` day, `hh` 24-hour hour), and as Excel's (the preview's .xlsx).
+ */
+export const DATE_PATTERN = 'yyyy/mm/dd';
+export const DATE_TIME_PATTERN = 'yyyy/mm/dd hh:mm';
 
 /** Offset (local − UTC) in ms at an instant, as `Intl` computes it for `timeZone`. */
 export function intlOffset(timeZone: string): (instantMs: number) => number {

@@ -7,7 +7,7 @@
  * Every check gives one entry: OK or 注意 (attention), the facts it saw, and what they mean in
  * plain words. A fact that could not be gathered is itself a finding (注意), never a crash.
  */
-import { DAY_MS, dayFromCivil, makeZone, slashDay, type Zone } from './dates';
+import { DAY_MS, dayFromCivil, formatDateTime, formatDay, makeZone, type Zone } from './dates';
 import { DIAGNOSTICS_TEXT, TAB_NAMES, pickLang, type Lang, type TabId } from './labels';
 import type { AutoRefresh } from './settings';
 import { registeredId, whichIsTab } from './tabIdentity';
@@ -221,12 +221,6 @@ export function parseUtcOffset(z: string): number {
 export function formatUtcOffset(minutes: number): string {
   const a = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
-}
-
-/** `2026/11/30 09:05` on a zone's wall clock (the product's date form). */
-export function wallClockText(zone: Zone, instant: number, seconds = false): string {
-  const iso = new Date(zone.localMs(instant)).toISOString();
-  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, seconds ? 19 : 16)}`;
 }
 
 /** Offset of a zone at an instant, minutes east of UTC, by the add-on's own zone code. */
@@ -486,9 +480,9 @@ function checkReturnedDates(fact: Gathered<ReturnedDateFact | null> | undefined,
   } catch {
     zone = makeZone('UTC');
   }
-  const expected = slashDay(RETURNED_DATE_PROBE);
+  const expected = formatDay(RETURNED_DATE_PROBE);
   if (f.instant === null) return { status: 'attention', facts: R.facts[lang](f.cell, '—', zone.name), meaning: R.wrong[lang](expected) };
-  const facts = R.facts[lang](f.cell, wallClockText(zone, f.instant), zone.name);
+  const facts = R.facts[lang](f.cell, formatDateTime(f.instant, zone), zone.name);
   return zone.localMs(f.instant) === RETURNED_DATE_PROBE * DAY_MS
     ? { status: 'ok', facts, meaning: R.ok[lang] }
     : { status: 'attention', facts, meaning: R.wrong[lang](expected) };
@@ -557,7 +551,7 @@ export function formatDiagnosticsReport(facts: DiagnosticFacts, checks: readonly
     }
   }
   const attention = checks.filter((c) => c.status === 'attention').length;
-  const lines = [T.header[lang](wallClockText(zone, facts.now), zone.name), T.summary[lang](attention, checks.length), ''];
+  const lines = [T.header[lang](formatDateTime(facts.now, zone), zone.name), T.summary[lang](attention, checks.length), ''];
   for (const c of checks) {
     lines.push(`[${c.status === 'ok' ? T.ok[lang] : T.attention[lang]}] ${c.name}: ${c.facts}`);
     lines.push(`    → ${c.meaning}`);

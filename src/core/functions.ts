@@ -14,12 +14,13 @@
  * instead of answering.
  */
 import { analyze, readInputs, type Analysis, type AnalysisContext, type CustomerView } from './analyze';
-import { DAY_MS, dayFromCivil, slashDay, type Day, type Zone } from './dates';
+import { DAY_MS, dayFromCivil, formatDay, type Day, type Zone } from './dates';
 import { FANSTAGE_TABLE, LTVRANK_TABLE, NEXTPURCHASE_TABLE } from './columns';
 import { headerRow, valueRow, type Column, type TableContext } from './grid';
 import { FUNCTION_TEXT, MESSAGES, SKIP_REASON_TEXT, STAGE_LABELS, TAB_NAMES, pickLang, type Lang } from './labels';
 import { InputError, readOrders, type OrdersRead, type SkippedRow } from './orders';
 import { predictCustomers } from './predict/predict';
+import { DEFAULT_MODEL, type ModelId } from './predict/models';
 import { groupDigits } from './ranking';
 import type { Settings } from './settings';
 import { MAX_YEAR, MIN_YEAR, cellText, isBlank, isDate, normalizeKey, parseLocalMs, phoneKey } from './values';
@@ -35,6 +36,8 @@ export interface FunctionEnv {
   readonly settings: Settings;
   /** The current instant (ms); "today" is its calendar day in the spreadsheet's zone. */
   readonly now: number;
+  /** NEXTPURCHASE's model: the one the last refresh's backtest chose (issue 15); BG/NBD if none. */
+  readonly model?: ModelId;
 }
 
 /** A value a custom function returns to a cell or spills. */
@@ -72,7 +75,7 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
   if (ms === ms) return Math.floor(ms / DAY_MS);
   const typed = dayOutOfRange(cell, dateZoneOf(env));
   if (typed !== undefined) {
-    const [from, to] = [slashDay(dayFromCivil(MIN_YEAR, 1, 1)), slashDay(dayFromCivil(MAX_YEAR, 12, 31))];
+    const [from, to] = [formatDay(dayFromCivil(MIN_YEAR, 1, 1)), formatDay(dayFromCivil(MAX_YEAR, 12, 31))];
     throw new InputError(FUNCTION_TEXT.asOfOutOfRange[lang](typed, from, to));
   }
   throw new InputError(MESSAGES.badAsOf[lang](cellText(cell) || String(cell)));
@@ -85,9 +88,9 @@ export function asOfDay(v: unknown, env: FunctionEnv, lang: Lang): Day {
 function dayOutOfRange(cell: unknown, dateZone: Zone): string | undefined {
   if (isDate(cell)) {
     const t = cell.getTime();
-    return Number.isFinite(t) ? slashDay(Math.floor(dateZone.localMs(t) / DAY_MS)) : undefined;
+    return Number.isFinite(t) ? formatDay(Math.floor(dateZone.localMs(t) / DAY_MS)) : undefined;
   }
-  if (typeof cell === 'number') return Number.isFinite(cell) ? slashDay(Math.floor(cell) - 25_569) : undefined;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? formatDay(Math.floor(cell) - 25_569) : undefined;
   if (typeof cell !== 'string') return undefined;
   const m = /^\s*(\d{1,6})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(cell.normalize('NFKC'));
   if (m === null) return undefined;
@@ -246,8 +249,8 @@ export class NotEnoughDataError extends InputError {
 }
 
 /**
- * `=NEXTPURCHASE(orders, [customer], [as_of])` (issue 5): BG/NBD + Gamma-Gamma fitted on the
- * orders up to as_of. A key → the day by which its next purchase becomes more likely than not (a
+ * `=NEXTPURCHASE(orders, [customer], [as_of])` (issue 5): the purchase model the last refresh
+ * chose (env.model; BG/NBD before the first) + Gamma-Gamma, fitted on the orders up to as_of. A key → the day by which its next purchase becomes more likely than not (a
  * Date; blank when that is not within 12 months, or for a key with no order); a range → the same
  * shape; omitted → a table: customer, P(alive), expected purchases in 90 days, next purchase by,
  * 12-month value — highest value first, since that is the order in which to act.
@@ -260,7 +263,9 @@ export function nextPurchase(env: FunctionEnv, orders: unknown, customer?: unkno
   const lang = pickLang(env.settings.language, env.locale);
   const day = asOfDay(asOf, env, lang);
   const read = readOrders(orders, { zone: env.zone, settings: env.settings, lang, cellZone: dateZoneOf(env) });
-  const p = predictCustomers({ orders: read.orders, asOf: day });
+  // The backtest (three fits) is the refresh's: a custom function has 30 seconds (SPEC §5), so it
+  // fits only the model the last refresh chose.
+  const p = predictCustomers({ orders: read.orders, asOf: day, options: { holdoutDays: 0, model: env.model ?? DEFAULT_MODEL } });
   if (!p.verdict.ok) throw new NotEnoughDataError(p.verdict.message[lang]);
   if (wantsTable(customer)) {
     // Whole-yen shops get whole values; a shop with cents keeps them.

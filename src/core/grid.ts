@@ -5,21 +5,27 @@
  * Nothing here knows about sheets: the Apps Script layer writes a grid with one `setValues` and one
  * `setNumberFormats`.
  */
-import type { Zone } from './dates';
+import { DATE_PATTERN, DATE_TIME_PATTERN, type Zone } from './dates';
 import { COLUMN_LABELS, type ColumnId, type Lang } from './labels';
 import type { Cell } from './values';
 
 export type NumberFormat = 'yen' | 'percent' | 'date' | 'datetime' | 'integer' | 'decimal' | 'text' | '';
 
-/** Sheets number-format patterns, one place. '' leaves Sheets' automatic format. */
+/**
+ * Sheets number-format patterns, one place (Google's "Date and number formats",
+ * developers.google.com/workspace/sheets/api/guides/formats). '' leaves Sheets' automatic format.
+ * Dates read `2026/11/30` and times `12:00` (24-hour) in every language, the shape of the core's
+ * one day formatter (src/core/dates.ts formatDay).
+ */
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
   yen: '"¥"#,##0',
   percent: '0.0%',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
+  date: DATE_PATTERN,
+  datetime: DATE_TIME_PATTERN,
   integer: '#,##0',
   decimal: '0.0',
-  // Plain text: keys such as 0012 or 2024-01 stay as typed instead of becoming numbers or dates.
+  // Plain text ('@', Google's Range.setNumberFormat: "'@' … formats as plain text"): keys such as
+  // 0012, 2024-01 or a phone number 09000000000 stay as written instead of becoming numbers or dates.
   text: '@',
   '': 'General',
 };
@@ -32,6 +38,8 @@ export interface Grid {
   /** 0-based rows shown in bold (titles and headers). */
   readonly boldRows: readonly number[];
   readonly frozenRows: number;
+  /** 0-based columns the writer hides: ids kept for the add-on to read back, not for the owner. */
+  readonly hiddenColumns?: readonly number[];
   /** Column widths in pixels from column A, where the tab sets them (the funnel tab). */
   readonly columnWidths?: readonly number[];
 }
@@ -120,6 +128,7 @@ export function withNotice(grid: Grid, notice: string): Grid {
     formats: [pad<NumberFormat>('', ''), ...grid.formats],
     boldRows: [0, ...grid.boldRows.map((r) => r + NOTICE_ROWS)],
     frozenRows: grid.frozenRows === 0 ? 0 : grid.frozenRows + NOTICE_ROWS,
+    ...(grid.hiddenColumns !== undefined ? { hiddenColumns: grid.hiddenColumns } : {}),
     ...(grid.columnWidths !== undefined ? { columnWidths: grid.columnWidths } : {}),
   };
 }

@@ -7,7 +7,7 @@
  * trigger) replaces that day's row and keeps the same baseline, so "since the last snapshot" means
  * since an earlier day, and a repeated refresh changes nothing but the refresh time.
  */
-import { DAY_MS, type Day, type Zone, isoDay } from './dates';
+import { DAY_MS, type Day, type Zone, formatDay } from './dates';
 import { NOTICE_ROWS, formatRow, headerRow, valueRow, type Column, type DatedContext, type Grid, type NumberFormat } from './grid';
 import { HISTORY_HEADERS, STAGE_LABELS, type Lang, type StageId } from './labels';
 import type { StageMap } from './funnel';
@@ -61,24 +61,27 @@ const SNAPSHOT: ReadonlyArray<HistoryColumn<SnapshotRow>> = [
 ];
 
 /** A row per customer of the latest snapshot; the stage headers carry the snapshots' days, and
- *  the stage ids (codes) are what is read back, so a renamed label never breaks the history. */
+ *  the stage ids (codes) are what is read back, so a renamed label never breaks the history. The
+ *  code columns are hidden (issue 17: no internal id where the owner reads); they keep their place,
+ *  so a History tab written when they were visible reads the same. */
 const CUSTOMERS: ReadonlyArray<HistoryColumn<CustomerStages>> = [
   { key: 'customer', header: (c) => H.customer[c.lang], format: 'text', value: (r) => r.key },
   {
     key: 'stage',
-    header: (c) => (c.history.latest ? H.stageAt[c.lang](isoDay(c.history.latest.day)) : ''),
+    header: (c) => (c.history.latest ? H.stageAt[c.lang](formatDay(c.history.latest.day)) : ''),
     format: '',
     value: (r, c) => STAGE_LABELS[r.now][c.lang],
   },
   {
     key: 'baseline',
-    header: (c) => (c.history.baseline ? H.baselineAt[c.lang](isoDay(c.history.baseline.day)) : ''),
+    header: (c) => (c.history.baseline ? H.baselineAt[c.lang](formatDay(c.history.baseline.day)) : ''),
     format: '',
     value: (r, c) => (r.before ? STAGE_LABELS[r.before][c.lang] : ''),
   },
   { key: 'code', header: (c) => H.code[c.lang], format: '', value: (r) => r.now },
   { key: 'baselineCode', header: (c) => H.baselineCode[c.lang], format: '', value: (r) => r.before ?? '' },
 ];
+const HIDDEN_KEYS: ReadonlySet<string> = new Set(['code', 'baselineCode']);
 
 /** Width of the snapshot block: as-of, refreshed at, a count per stage, total. */
 export const SNAPSHOT_COLUMNS = SNAPSHOT.length;
@@ -109,7 +112,8 @@ export const HISTORY_CHART_COLUMNS = {
 } as const;
 
 const STAGE_IDS = new Set<string>(ALL_STAGES);
-const DAY_IN = /(\d{4})-(\d{2})-(\d{2})/;
+/** The day in a stage header: `2026/11/30`, or `2026-11-30` as versions before issue 17 wrote it. */
+const DAY_IN = /(\d{4})[-/](\d{2})[-/](\d{2})/;
 
 function dayIn(text: string): Day | undefined {
   const m = DAY_IN.exec(text);
@@ -229,6 +233,7 @@ export function historyTab(history: History, zone: Zone, lang: Lang): Grid {
     ),
     boldRows: [0],
     frozenRows: 1,
+    hiddenColumns: CUSTOMERS.flatMap((c, i) => (HIDDEN_KEYS.has(c.key) ? [CUSTOMER_BLOCK + i] : [])),
   };
 }
 

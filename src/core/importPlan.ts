@@ -8,7 +8,7 @@
  * the preview's unreadable rows and dates are what the refresh will find in the sheet.
  */
 import type { CsvRecord } from './csv';
-import { DAY_MS, type Day, type Zone } from './dates';
+import { isoDay, type Zone } from './dates';
 import { IMPORT_LIMITS, importCell, importKey, mapRow, mergeHeader, orderIdColumn, textColumns, type ImportCell } from './imports';
 import type { Lang } from './labels';
 import { readOrders, type SkipReason } from './orders';
@@ -77,10 +77,6 @@ export interface PlanOptions {
   readonly settings: Pick<Settings, 'columns' | 'sumOrderRows'>;
   readonly lang: Lang;
   readonly limits?: { readonly chunkCells: number; readonly chunkBytes: number };
-}
-
-function isoDay(day: Day): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** UTF-8 bytes of a row as JSON (what a chunk weighs on the way to the server). */

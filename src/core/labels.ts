@@ -4,6 +4,7 @@
  */
 import type { Field, RangeKind } from './headers';
 import type { NumberSettingPath } from './settings';
+import type { ModelId } from './predict/models';
 
 export type Lang = 'ja' | 'en';
 
@@ -113,6 +114,23 @@ export const COLUMN_LABELS = {
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
+
+/**
+ * A yes/no cell (定期購入, 登録, VIP) as the owner reads it: ○/× in Japanese, Yes/No in English —
+ * text, not Sheets' TRUE/FALSE (issue 17). Not checkboxes (DataValidationBuilder.requireCheckbox,
+ * developers.google.com/apps-script/reference/spreadsheet/data-validation-builder): a checkbox
+ * invites a click that the next refresh overwrites, and a custom function's result cannot carry
+ * one. Both words are read back as booleans (SPEC §1.4), so a tab pasted in as the customers range
+ * still works.
+ */
+export const YES_NO: Readonly<Record<'yes' | 'no', Text>> = {
+  yes: { ja: '○', en: 'Yes' },
+  no: { ja: '×', en: 'No' },
+};
+
+export function yesNo(value: boolean, lang: Lang): string {
+  return YES_NO[value ? 'yes' : 'no'][lang];
+}
 
 /** Next-purchase prediction (BG/NBD + Gamma-Gamma): words under the Fan Funnel tab's lists. */
 export const PREDICT_LABELS = {
@@ -256,6 +274,71 @@ export const THIS_WEEK_TEXT = {
   },
 } as const;
 
+/** The purchase models, by their names in the literature (the same in both languages). */
+export const MODEL_NAMES: Readonly<Record<ModelId, string>> = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', mbgnbd: 'MBG/NBD' };
+
+/**
+ * The 予測の確かさ section of the Fan Funnel tab and the sidebar's one line (issue 15): how the
+ * model predicted the last H days from the orders before them (src/core/predict/backtest.ts).
+ * Numbers arrive already formatted (digits grouped).
+ */
+export const BACKTEST_TEXT = {
+  title: { ja: '予測の確かさ', en: 'How good is the prediction' },
+  how: {
+    ja: (h: number) => `直近${h}日の注文を伏せ、それより前の注文だけで予測して、実際の購入回数と比べました。`,
+    en: (h: number) => `The last ${h} days of orders were hidden, predicted from the orders before them, and compared with what actually happened.`,
+  },
+  model: { ja: '使用モデル', en: 'Model in use' },
+  period: { ja: '検証期間', en: 'Holdout period' },
+  /** Column headers of the table; the first is the calibration-period repeat purchases. */
+  repeatBefore: { ja: '検証期間より前のリピート購入回数', en: 'Repeat purchases before the holdout' },
+  customers: { ja: '顧客数', en: 'Customers' },
+  actual: { ja: '実際の購入回数', en: 'Actual purchases' },
+  predicted: { ja: '予測購入回数', en: 'Predicted purchases' },
+  times: { ja: (n: number, orMore: boolean) => `${n}回${orMore ? '以上' : ''}`, en: (n: number, orMore: boolean) => `${n}${orMore ? '+' : ''}` },
+  total: { ja: '合計', en: 'Total' },
+  chartTitle: { ja: '検証期間の購入回数(予測と実際)', en: 'Purchases in the holdout period: predicted vs actual' },
+  verdict: {
+    better: {
+      ja: (m: string, base: string, h: number) => `直近${h}日の購入を${base}より確かに正確に予測したため、${m}を使います。`,
+      en: (m: string, base: string, h: number) => `${m} is used: it predicted the last ${h} days clearly better than ${base}.`,
+    },
+    baselineBest: {
+      ja: (m: string, _base: string, h: number) => `直近${h}日の購入を他のモデルより確かに正確に予測したため、${m}を使います。`,
+      en: (m: string, _base: string, h: number) => `${m} is used: it predicted the last ${h} days clearly better than the other models.`,
+    },
+    indistinguishable: {
+      ja: (m: string, _base: string, h: number) =>
+        `直近${h}日の予測では、モデルの差は偶然の範囲でした(どれを使ってもほぼ同じです)。標準の${m}を使います。`,
+      en: (m: string, _base: string, h: number) =>
+        `Over the last ${h} days the models did not differ by more than chance (any of them would do). The standard ${m} is used.`,
+    },
+  },
+  /** Why there is no comparison. */
+  gap: {
+    off: { ja: '予測の確かさの検証はオフです。', en: 'The prediction check is turned off.' },
+    fewRepeatBuyers: {
+      ja: (n: number, min: number, h: number) =>
+        `確かめるにはデータが足りません: 直近${h}日より前に2回以上購入した顧客が${n}人です(${min}人以上必要)。`,
+      en: (n: number, min: number, h: number) =>
+        `Not enough data to tell: ${n} customers had bought more than once before the last ${h} days (at least ${min} are needed).`,
+    },
+    notConverged: {
+      ja: '直近の期間より前の注文には、どのモデルも安定して当てはまりませんでした。',
+      en: 'No model could be fitted reliably to the orders before the holdout period.',
+    },
+  },
+  /** The sidebar's one line. */
+  line: {
+    ja: (h: number, predicted: string, actual: string, m: string) => `直近${h}日: 予測 ${predicted}回、実際 ${actual}回(${m})`,
+    en: (h: number, predicted: string, actual: string, m: string) => `Last ${h} days: predicted ${predicted} purchases, actual ${actual} (${m})`,
+  },
+  lineGap: {
+    ja: (h: number) => `直近${h}日の予測の確かさ: データが足りないため確かめられません`,
+    en: (h: number) => `Prediction check for the last ${h} days: not enough data to tell`,
+  },
+} as const;
+
 export const PREDICT_MESSAGES = {
   fewRepeatBuyers: {
     ja: (n: number, min: number) =>
@@ -353,6 +436,22 @@ export const TAB_NAMES: Readonly<Record<TabId, Text>> = {
   vip: { ja: 'VIP', en: 'VIP' },
   history: { ja: '履歴', en: 'History' },
 };
+
+/**
+ * The preview's .xlsx export: the sheet that keeps the charts' data (Excel files from exceljs carry
+ * no chart), its header, and the kinds of chart the add-on draws (Charts.ChartType names).
+ */
+export const XLSX_CHART_TEXT = {
+  sheet: { ja: 'グラフ', en: 'Charts' },
+  header: { ja: ['シート', 'グラフの種類', 'タイトル', '範囲'], en: ['Sheet', 'Chart', 'Title', 'Range'] },
+  types: {
+    LINE: { ja: '折れ線グラフ', en: 'Line chart' },
+    COLUMN: { ja: '縦棒グラフ', en: 'Column chart' },
+    BAR: { ja: '横棒グラフ', en: 'Bar chart' },
+    AREA: { ja: '面グラフ', en: 'Area chart' },
+    PIE: { ja: '円グラフ', en: 'Pie chart' },
+  } as Readonly<Record<string, Text>>,
+} as const;
 
 /** Words of the Fan Funnel, Customers and VIP tabs. */
 export const TAB_TEXT = {

@@ -397,6 +397,14 @@ export function profileLabel(id: ProfileId, lang: Lang): string {
   return typeof label === 'string' ? label : label[lang];
 }
 
+/** What the owner reads for a detected layout (sidebar, terminal): `BASE 形式` / `BASE layout`,
+ *  `汎用レイアウト` / `generic layout` — never the profile's id. */
+export function layoutName(id: ProfileId, lang: Lang): string {
+  const name = profileLabel(id, lang);
+  if (id === 'generic') return name;
+  return lang === 'ja' ? `${name} 形式` : `${name} layout`;
+}
+
 /** The profile whose signature the header row carries, else the generic layout. */
 export function detectProfile(headers: readonly unknown[]): Profile {
   const present = new Set(headers.map(normalizeHeader));

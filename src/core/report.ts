@@ -4,6 +4,7 @@
  * writes the grids after, so everything that can fail on a messy export fails here, before a
  * single cell of the owner's workbook is touched.
  */
+import { accuracyLine, type AccuracyTable } from './accuracy';
 import { analyze, readInputs, type Analysis, type Inputs } from './analyze';
 import type { Zone } from './dates';
 import {
@@ -46,6 +47,10 @@ export interface Report {
   readonly predictionNote: string | undefined;
   /** Every tab's grid as written: the notice line on top (grid.ts), then the tab. */
   readonly tabs: Readonly<Record<TabId, Grid>>;
+  /** Where the funnel tab's 予測の確かさ table is, for its chart; undefined when it has none. */
+  readonly accuracyTable: AccuracyTable | undefined;
+  /** The sidebar's line on how the prediction did over the holdout period (issue 15). */
+  readonly accuracyLine: string | undefined;
   /** The funnel tab's as-of date cell (0-based in its grid), which the FanFunnelAsOf name points at. */
   readonly asOfCell: { readonly row: number; readonly column: number };
   /** The funnel tab's stage table (0-based row in its grid), which the chart is placed beside. */
@@ -101,5 +106,20 @@ export function buildReport(input: ReportInput): Report {
   const asOfCell = { row: FUNNEL_AS_OF_CELL.row + NOTICE_ROWS, column: FUNNEL_AS_OF_CELL.column };
   const predictionNote = verdictMessage(prediction.verdict, a.lang) ?? verdictMessage(prediction.spendVerdict, a.lang);
   const stageTableRow = funnel.stageTableRow + NOTICE_ROWS;
-  return { analysis: a, summary, counts, history, prediction, predictionNote, tabs, asOfCell, stageTableRow, thisWeek };
+  // The notice line moves every row of the funnel tab down: the chart's table moves with it.
+  const accuracyTable = funnel.accuracyTable === undefined ? undefined : { ...funnel.accuracyTable, headerRow: funnel.accuracyTable.headerRow + NOTICE_ROWS };
+  return {
+    analysis: a,
+    summary,
+    counts,
+    history,
+    prediction,
+    predictionNote,
+    tabs,
+    asOfCell,
+    stageTableRow,
+    thisWeek,
+    accuracyTable,
+    accuracyLine: accuracyLine(prediction.backtest, a.lang),
+  };
 }

@@ -3,9 +3,10 @@
  * from an analysis. The tables in them are lists of columns (src/core/columns.ts); the History
  * tab is built by src/core/history.ts.
  */
+import { accuracySection, type AccuracyTable } from './accuracy';
 import type { Analysis } from './analyze';
 import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
-import { isoDay, type Day, type Zone } from './dates';
+import { formatDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
 import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
 import {
@@ -56,6 +57,8 @@ export interface FunnelTab {
   readonly grid: Grid;
   /** Where the stage table starts (0-based row in the grid), so the writer can anchor the chart beside it. */
   readonly stageTableRow: number;
+  /** Where its 予測の確かさ table is (for the chart beside it), when there is one. */
+  readonly accuracyTable: AccuracyTable | undefined;
 }
 
 /**
@@ -98,7 +101,7 @@ export function funnelGrid(input: FunnelTabInput): FunnelTab {
   if (tr === undefined || input.baselineDay === undefined) {
     g.line([t.noBaseline[lang]]);
   } else {
-    g.line([t.transitions[lang](isoDay(input.baselineDay))], [], true);
+    g.line([t.transitions[lang](formatDay(input.baselineDay))], [], true);
     g.line([t.fromTo[lang], ...tr.to.map((s) => STAGE_LABELS[s][lang])], [], true);
     tr.from.forEach((f, i) => {
       const label = f === 'new' ? t.newCustomer[lang] : STAGE_LABELS[f][lang];
@@ -127,7 +130,9 @@ export function funnelGrid(input: FunnelTabInput): FunnelTab {
   matrix(t.fanMatrixRevenue[lang], bandLabels, input.fan.revenue, 'yen');
   const segmentLabels = NPS_SEGMENTS.map((s) => (s === 'none' ? t.noAnswer[lang] : t[s][lang]));
   matrix(t.emotionMatrix[lang], segmentLabels, input.emotion, 'integer');
-  return { grid: { ...g.build(), columnWidths: FUNNEL_COLUMN_WIDTHS }, stageTableRow };
+  const p = input.prediction;
+  const accuracyTable = accuracySection(g, p.backtest, lang, p.model?.id);
+  return { grid: { ...g.build(), columnWidths: FUNNEL_COLUMN_WIDTHS }, stageTableRow, accuracyTable };
 }
 
 /**

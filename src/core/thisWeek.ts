@@ -14,7 +14,7 @@
  * day), plain data out, in the analysis's language.
  */
 import type { Analysis, CustomerView } from './analyze';
-import { slashDay, type Day } from './dates';
+import { formatDay, type Day } from './dates';
 import type { StageMap } from './funnel';
 import { STAGE_LABELS, TAB_NAMES, THIS_WEEK_TEXT, TIER_LABELS, type Lang, type StageId, type TabId } from './labels';
 import type { CustomerPrediction, PredictionResult } from './predict/predict';
@@ -94,7 +94,7 @@ export function buildThisWeek(input: ThisWeekInput): ThisWeek {
     newVipList(input),
     movedUpList(input),
   ];
-  return { lang, from, to, title: T.section[lang](slashDay(from), slashDay(to)), lists };
+  return { lang, from, to, title: T.section[lang](formatDay(from), formatDay(to)), lists };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,9 +178,9 @@ function birthdayList(a: Analysis, p: PredictionResult, from: Day, to: Day): Thi
   const lang = a.lang;
   const T = THIS_WEEK_TEXT;
   const def: ListDefinition = { id: 'birthdays', basis: 'calendar', params: { days: BIRTHDAY_WINDOW_DAYS } };
-  const entries = (p.birthdays ?? []).map((b) => entry(a, b.key, T.birthday[lang](slashDay(b.upcoming), b.upcoming - a.asOf)));
+  const entries = (p.birthdays ?? []).map((b) => entry(a, b.key, T.birthday[lang](formatDay(b.upcoming), b.upcoming - a.asOf)));
   const empty =
-    a.customers === undefined ? T.noCustomersSheet[lang] : !a.customers.hasBirthday ? T.noBirthdayColumn[lang] : T.noBirthdays[lang](slashDay(from), slashDay(to));
+    a.customers === undefined ? T.noCustomersSheet[lang] : !a.customers.hasBirthday ? T.noBirthdayColumn[lang] : T.noBirthdays[lang](formatDay(from), formatDay(to));
   return list(def, T.title.birthdays[lang], entries, empty);
 }
 
@@ -199,7 +199,7 @@ function newVipList(input: ThisWeekInput): ThisWeekList {
   const entries = a.ranking
     .filter((r) => r.vip && !vipsBefore.has(r.customer.key))
     .map((r) => entry(a, r.customer.key, T.newVip[lang](groupDigits(r.customer.ltv), r.customer.purchases, r.tier === undefined ? '' : TIER_LABELS[r.tier][lang])));
-  return list(def, T.title.newVips[lang], entries, T.noNewVips[lang](slashDay(baseline.day), vipRuleText(settings, lang)));
+  return list(def, T.title.newVips[lang], entries, T.noNewVips[lang](formatDay(baseline.day), vipRuleText(settings, lang)));
 }
 
 /** Whether a move from one stage to another is a move up the funnel (or a return to it). */
@@ -228,7 +228,7 @@ function movedUpList(input: ThisWeekInput): ThisWeekList {
     const t = STAGE_LABELS[view.stage.stage][lang];
     return entry(a, view.metrics.key, (AWAY.has(before) ? T.returned : T.movedUp)[lang](f, t));
   });
-  return list(def, T.title.movedUp[lang], entries, T.noMovedUp[lang](slashDay(baseline.day)));
+  return list(def, T.title.movedUp[lang], entries, T.noMovedUp[lang](formatDay(baseline.day)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { fanStage, ltvRank, nextPurchase, type Result } from '../core/functions';
 import { InputError } from '../core/orders';
 import { spreadsheetEnv } from './env';
+import { chosenModel } from './predictionModel';
 
 function forSheets<A extends unknown[]>(fn: (...args: A) => Result): (...args: A) => Result {
   return (...args) => {
@@ -28,5 +29,5 @@ export const LTVRANK = forSheets(
 );
 
 export const NEXTPURCHASE = forSheets(
-  (orders: unknown, customer?: unknown, asOf?: unknown): Result => nextPurchase(spreadsheetEnv(), orders, customer, asOf),
+  (orders: unknown, customer?: unknown, asOf?: unknown): Result => nextPurchase({ ...spreadsheetEnv(), model: chosenModel() }, orders, customer, asOf),
 );

@@ -16,6 +16,8 @@ export const PROPERTY_KEYS = {
   refreshRun: 'fanFunnel.refreshRun',
   /** What the last successful refresh read: its digest and its orders (src/gas/refresh.ts). */
   lastInputs: 'fanFunnel.lastInputs',
+  /** The purchase model the last refresh's backtest chose, which NEXTPURCHASE uses (src/gas/refresh.ts, issue 15). */
+  predictionModel: 'fanFunnel.predictionModel',
   /** The automatic refresh: its trigger's unique id, owner, schedule and last run (src/gas/trigger.ts). */
   trigger: 'fanFunnel.trigger',
   /** 今週やること of the last successful refresh, for the sidebar (src/gas/thisWeekStore.ts). */

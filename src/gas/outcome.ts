@@ -10,6 +10,7 @@
  * so that when Apps Script stops it (the 6-minute limit) the next look at the sidebar can say which
  * tabs are new, which half-written and which old — and the next refresh repairs them.
  */
+import { formatIsoDay } from '../core/dates';
 import type { RangeKind } from '../core/headers';
 import { REFRESH_SAFETY, TAB_NAMES, type Lang, type StageId, type TabId } from '../core/labels';
 import type { SkipReason } from '../core/orders';
@@ -68,6 +69,9 @@ export interface RefreshOutcome {
   readonly warnings?: readonly string[];
   /** Why the tabs show no predicted numbers (too little data…), when so. */
   readonly predictionNote?: string;
+  /** How the prediction did over the last 90 days (predicted vs actual purchases), or why it
+   *  cannot be told (issue 15). */
+  readonly accuracyLine?: string;
   readonly sources?: Readonly<Partial<Record<RangeKind, string>>>;
   readonly tabs?: Readonly<Record<TabId, string>>;
 }
@@ -170,6 +174,7 @@ export function readOutcome(v: unknown): RefreshOutcome | null {
   const warnings = strings(v.warnings);
   if (warnings !== undefined) out.warnings = warnings;
   if (isString(v.predictionNote)) out.predictionNote = v.predictionNote;
+  if (isString(v.accuracyLine)) out.accuracyLine = v.accuracyLine;
   const sources = names(v.sources, RANGE_KINDS);
   if (sources !== undefined) out.sources = sources;
   const tabs = names(v.tabs, TAB_IDS);
@@ -214,7 +219,7 @@ export function switchoverOf(written: readonly TabId[], writing: TabId | undefin
   if (written.length === 0 && incomplete.length === 0) parts.push(S.allTabsOld[lang]);
   else {
     // The as-of day as the owner reads dates: 2026/11/30.
-    if (written.length > 0) parts.push(S.tabsNew[lang](written.map(name), asOf === undefined ? '?' : asOf.replace(/-/g, '/')));
+    if (written.length > 0) parts.push(S.tabsNew[lang](written.map(name), asOf === undefined ? '?' : formatIsoDay(asOf)));
     if (incomplete.length > 0) parts.push(S.tabsIncomplete[lang](incomplete.map(name)));
     if (kept.length > 0) parts.push(S.tabsOld[lang](kept.map(name)));
     if (absent.length > 0) parts.push(S.tabsAbsent[lang](absent.map(name)));

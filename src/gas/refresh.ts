@@ -25,12 +25,13 @@ import { HISTORY_READ } from '../core/history';
 import type { Cell } from '../core/values';
 import { zoneFor } from './env';
 import { PROPERTY_KEYS } from './keys';
+import { rememberModel } from './predictionModel';
 import { MAX_SKIPPED_SHOWN, TAB_IDS, clearRun, currentRun, lastRefresh, recordOutcome, recordRun, switchoverOf, type RefreshCause, type RefreshOutcome, type RunRecord } from './outcome';
 import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type OwnerSheet, type TabState } from './ownSheets';
 import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
 import { recordThisWeek } from './thisWeekStore';
-import { drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
+import { drawAccuracyChart, drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
 
 export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
 
@@ -450,8 +451,10 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => rememberTabs(states), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => drawHistoryChart(sheets.funnel!, sheets.history!, report.history.rows.length, lang, report.stageTableRow), (why) => why);
   attempt(() => recordThisWeek(report.thisWeek), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => drawAccuracyChart(sheets.funnel!, report.accuracyTable, lang), (why) => why);
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  attempt(() => rememberModel(report.prediction, asOf), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {
@@ -465,6 +468,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     ...read,
     registrationAssumed: a.metrics.registration === 'assumed',
     ...(report.predictionNote !== undefined ? { predictionNote: report.predictionNote } : {}),
+    ...(report.accuracyLine !== undefined ? { accuracyLine: report.accuracyLine } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     tabs: Object.fromEntries(TAB_IDS.map((t) => [t, sheets[t]!.getName()])) as Record<TabId, string>,
   };

@@ -26,12 +26,14 @@ import {
   type SettingProblem,
   type Settings,
 } from '../core/settings';
-import { profileLabel } from '../core/profiles';
+import { layoutName } from '../core/profiles';
 import { RANGE_KINDS } from '../core/shared';
 import { chooseSources, detectKind, type Detected } from '../core/sources';
 import { NOTICE_ROWS } from '../core/grid';
 import type { ThisWeekView } from '../core/thisWeek';
 import type { Cell } from '../core/values';
+import { formatDateTime } from '../core/dates';
+import { zoneFor } from './env';
 import { currentRun, interruptedOutcome, lastRefresh } from './outcome';
 import { ownSheets, ownerSheets, type OwnerSheet } from './ownSheets';
 import { PROPERTY_VALUE_CAP, message, utf8Bytes } from './properties';
@@ -67,6 +69,8 @@ export interface NumberField {
 
 export interface SidebarState {
   readonly lang: Lang;
+  /** The spreadsheet's time zone: the sidebar shows times on its wall clock, not the browser's. */
+  readonly timeZone: string;
   readonly text: Readonly<Record<keyof typeof SIDEBAR_TEXT, string>>;
   readonly stageLabels: Readonly<Record<StageId, string>>;
   readonly fieldLabels: Readonly<Record<Field, string>>;
@@ -123,10 +127,11 @@ export function getSidebarState(): SidebarState {
     const d = sheet === undefined ? undefined : detect(sheet);
     // A chosen sheet whose headers are of another kind has no mapping to show for this one.
     if (sheet === undefined || d === undefined || d.kind !== kind) continue;
-    detected[kind] = { sheet: sheet.name, profile: d.profile && profileLabel(d.profile, lang), headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
+    detected[kind] = { sheet: sheet.name, profile: d.profile && layoutName(d.profile, lang), headers: d.headers, mapping: d.mapping, fields: fieldsOf(kind, d.mapping) };
   }
   return {
     lang,
+    timeZone: ss.getSpreadsheetTimeZone(),
     text: pick(SIDEBAR_TEXT, lang),
     stageLabels: pick(STAGE_LABELS, lang),
     fieldLabels: pick(FIELD_LABELS, lang),
@@ -161,8 +166,8 @@ function lastShown(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RefreshOutcome
     const lock = LockService.getDocumentLock();
     if (lock !== null && lock.tryLock(0)) {
       lock.releaseLock();
-      const zone = ss.getSpreadsheetTimeZone();
-      return interruptedOutcome(run, (iso) => Utilities.formatDate(new Date(iso), zone, 'yyyy/MM/dd HH:mm'));
+      const zone = zoneFor(ss.getSpreadsheetTimeZone());
+      return interruptedOutcome(run, (iso) => formatDateTime(Date.parse(iso), zone));
     }
   }
   return lastRefresh();

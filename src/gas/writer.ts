@@ -12,10 +12,11 @@
  * replaced, so that the owner's formulas that point at them (a VLOOKUP into 顧客ステージ, say) keep
  * working.
  */
+import type { AccuracyTable } from '../core/accuracy';
 import { NOTICE_ROWS, NUMBER_FORMATS, type Grid, type NumberFormat } from '../core/grid';
 import type { GridSize } from '../core/guards';
 import { HISTORY_CHART_COLUMNS } from '../core/history';
-import { TAB_TEXT, type Lang, type TabId } from '../core/labels';
+import { BACKTEST_TEXT, TAB_TEXT, type Lang, type TabId } from '../core/labels';
 import { FUNNEL_CHART_COLUMN } from '../core/tabs';
 import type { Cell } from '../core/values';
 import { AS_OF_RANGE_NAME } from './keys';
@@ -238,6 +239,9 @@ export function writeTab(ss: Spreadsheet, job: TabJob, lang: Lang): WrittenTab {
   const runs = writeFormats(sheet, grid, known);
   sheet.getRange(1, 1, height, width).setValues(grid.values.map((row) => row.map(safeCell)));
   writeBold(sheet, grid, size, job.own?.state?.bold, !created);
+  // Ids the add-on reads back (History's stage codes) are hidden, not shown to the owner; a tab
+  // written before they were hidden gets them hidden here.
+  for (const [first, count] of blocks(grid.hiddenColumns ?? [])) sheet.hideColumns(first + 1, count);
   writeWidths(sheet, (grid.columnWidths ?? []).slice(0, size.columns));
   // A tab made by an older version has no warning yet; protect() returns the existing one.
   if (!created) protectTab(sheet, lang);
@@ -262,7 +266,7 @@ function writeWidths(sheet: Sheet, widths: readonly number[]): void {
  */
 export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: number, lang: Lang, stageTableRow: number): void {
   const header = 1 + NOTICE_ROWS;
-  const existing = funnel.getCharts()[0];
+  const existing = chartReading(funnel, history);
   const builder = (existing === undefined ? funnel.newChart() : existing.modify())
     .clearRanges()
     .addRange(history.getRange(header, HISTORY_CHART_COLUMNS.asOf, snapshots + 1, 1))
@@ -270,6 +274,38 @@ export function drawHistoryChart(funnel: Sheet, history: Sheet, snapshots: numbe
     .setChartType(Charts.ChartType.LINE)
     .setPosition(stageTableRow + 1, FUNNEL_CHART_COLUMN, 0, 0)
     .setOption('title', TAB_TEXT.chartTitle[lang]);
+  if (existing === undefined) funnel.insertChart(builder.build());
+  else funnel.updateChart(builder.build());
+}
+
+/** The funnel tab's chart whose data is on `source` (the History tab, or the funnel tab itself):
+ *  the two charts are told apart by where they read, which neither language nor layout changes. */
+function chartReading(funnel: Sheet, source: Sheet): GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined {
+  const id = source.getSheetId();
+  return funnel.getCharts().find((c) => c.getRanges()[0]?.getSheet().getSheetId() === id);
+}
+
+/**
+ * The 予測の確かさ chart (issue 15): actual and predicted holdout purchases by repeat purchases
+ * before the holdout, as columns, beside the table it reads. Without a table (too little data)
+ * the chart of an earlier refresh is removed, so that it never shows numbers the tab no longer has.
+ */
+export function drawAccuracyChart(funnel: Sheet, table: AccuracyTable | undefined, lang: Lang): void {
+  const existing = chartReading(funnel, funnel);
+  if (table === undefined) {
+    if (existing !== undefined) funnel.removeChart(existing);
+    return;
+  }
+  const top = table.headerRow + 1;
+  const height = table.rows + 1;
+  const builder = (existing === undefined ? funnel.newChart() : existing.modify())
+    .clearRanges()
+    .addRange(funnel.getRange(top, table.labelColumn + 1, height, 1))
+    .addRange(funnel.getRange(top, table.actualColumn + 1, height, table.predictedColumn - table.actualColumn + 1))
+    .setChartType(Charts.ChartType.COLUMN)
+    .setNumHeaders(1)
+    .setPosition(top, table.predictedColumn + 3, 0, 0)
+    .setOption('title', BACKTEST_TEXT.chartTitle[lang]);
   if (existing === undefined) funnel.insertChart(builder.build());
   else funnel.updateChart(builder.build());
 }

@@ -117,7 +117,7 @@ function render(): void {
       }),
     );
   }
-  if (last !== null) body.push(refreshMeta(last, t), ...outcomeWarnings(last, t, st.rangeLabels));
+  if (last !== null) body.push(refreshMeta(last, t, st.timeZone), ...outcomeWarnings(last, t, st.rangeLabels));
   else body.push(h('p', { class: 'muted', 'data-never': '' }, t.never));
   // This click's warnings that the record could not keep (the outcome could not be stored).
   if (view.notice !== null && view.notice.at === last?.at && (view.notice.warnings?.length ?? 0) > (last.warnings?.length ?? 0)) {
@@ -125,7 +125,7 @@ function render(): void {
   } else if (view.notice !== null && view.notice.at !== last?.at && view.notice.warnings !== undefined) {
     body.push(noticeBox({ kind: 'warning', id: 'unrecorded', lines: [...view.notice.warnings] }));
   }
-  body.push(autoRefreshLine(st.autoRefresh));
+  body.push(autoRefreshLine(st.autoRefresh, st.timeZone));
 
   replaceChildren(main, button, progress, ...notices, ...body);
   form?.setBusy(view.busy !== null);

@@ -7,6 +7,7 @@
  * Words come from src/core/labels.ts (IMPORT_TEXT) in the sidebar's language; file names, headers
  * and cells go in as text (dom.ts).
  */
+import { formatIsoDay } from '../core/dates';
 import type { UnreadableReason } from '../core/importPlan';
 import type { Lang } from '../core/labels';
 import { profileLabel } from '../core/profiles';
@@ -102,10 +103,6 @@ export function importPanel(deps: ImportDeps): ImportPanel {
   // ---------------------------------------------------------------------------------------------
   // Rendering
 
-  function dayText(iso: string): string {
-    return lang() === 'ja' ? iso.replace(/-/g, '/') : iso;
-  }
-
   function reasonText(reason: UnreadableReason): string {
     const w = importWords(lang());
     if (reason === 'columns') return w.reasonColumns;
@@ -149,7 +146,7 @@ export function importPanel(deps: ImportDeps): ImportPanel {
       fact('platform', w.platform, profileLabel(p.profile, lang())),
       fact('encoding', w.charset, f.encoding),
       fact('rows', w.rows, fillTemplate(w.rowCount, { n: p.rows.toLocaleString() })),
-      p.firstDay !== null && p.lastDay !== null ? fact('period', w.period, fillTemplate(w.periodValue, { first: dayText(p.firstDay), last: dayText(p.lastDay) })) : null,
+      p.firstDay !== null && p.lastDay !== null ? fact('period', w.period, fillTemplate(w.periodValue, { first: formatIsoDay(p.firstDay), last: formatIsoDay(p.lastDay) })) : null,
       fact('orders', w.orders, count(p.orders)),
       fact('new', w.newOrders, h('strong', { 'data-count': p.newOrders }, count(p.newOrders))),
       fact('existing', w.existingOrders, h('span', { 'data-count': p.existingOrders }, count(p.existingOrders))),

@@ -4,21 +4,30 @@
  */
 import type { RefreshOutcome } from '../gas/refresh';
 import type { SidebarState } from '../gas/sidebarApi';
+import { formatDateTime, formatIsoDay, makeZone, type Zone } from '../core/dates';
 import { fillTemplate } from '../core/shared';
 import { h } from './dom';
 
 type Text = SidebarState['text'];
 type Reason = NonNullable<RefreshOutcome['skipped']>[number]['reason'];
 
-/** The ISO instant in the browser's locale. */
-export function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  try {
-    return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  } catch {
-    return d.toLocaleString();
+const zones = new Map<string, Zone>();
+
+/** The ISO instant on the spreadsheet's wall clock, `2026/11/30 12:00` (the core's one formatter),
+ *  whatever the browser's own zone and locale. */
+export function formatInstant(iso: string, timeZone: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      zone = makeZone(timeZone);
+    } catch {
+      zone = makeZone('UTC');
+    }
+    zones.set(timeZone, zone);
   }
+  return formatDateTime(t, zone);
 }
 
 export function formatDuration(ms: number, t: Text): string {
@@ -34,12 +43,12 @@ function reasonLabel(reason: Reason, t: Text): string {
 }
 
 /** The line under the chart: last refresh time, cause, duration, as-of day, rows read. */
-export function refreshMeta(outcome: RefreshOutcome, t: Text): HTMLElement {
+export function refreshMeta(outcome: RefreshOutcome, t: Text, timeZone: string): HTMLElement {
   const items: HTMLElement[] = [
-    h('div', {}, h('dt', {}, t.lastRefresh), h('dd', { 'data-at': outcome.at }, `${formatInstant(outcome.at)} (${causeLabel(outcome.cause, t)})`)),
+    h('div', {}, h('dt', {}, t.lastRefresh), h('dd', { 'data-at': outcome.at }, `${formatInstant(outcome.at, timeZone)} (${causeLabel(outcome.cause, t)})`)),
     h('div', {}, h('dt', {}, t.duration), h('dd', { 'data-duration': outcome.durationMs }, formatDuration(outcome.durationMs, t))),
   ];
-  if (outcome.asOf !== undefined) items.push(h('div', {}, h('dt', {}, t.asOf), h('dd', {}, outcome.asOf)));
+  if (outcome.asOf !== undefined) items.push(h('div', {}, h('dt', {}, t.asOf), h('dd', { 'data-as-of': outcome.asOf }, formatIsoDay(outcome.asOf))));
   if (outcome.rowsRead !== undefined) items.push(h('div', {}, h('dt', {}, t.rowsRead), h('dd', {}, outcome.rowsRead.toLocaleString())));
   return h('dl', { class: 'meta' }, ...items);
 }
@@ -73,14 +82,14 @@ export function outcomeAlerts(outcome: RefreshOutcome, t: Text): HTMLElement[] {
 }
 
 /** The automatic refresh: on or off, whose, and how its last run ended. */
-export function autoRefreshLine(status: SidebarState['autoRefresh']): HTMLElement {
+export function autoRefreshLine(status: SidebarState['autoRefresh'], timeZone: string): HTMLElement {
   const lines: HTMLElement[] = [h('p', { 'data-auto-refresh': status.on ? 'on' : 'off' }, status.summary)];
   if (status.lastRun !== undefined) {
     lines.push(
       h(
         'p',
         { 'data-auto-last': status.lastRun.ok ? 'ok' : 'failed', class: status.lastRun.ok ? 'muted' : 'field-error' },
-        `${status.lastRunLabel}: ${formatInstant(status.lastRun.at)} — ${status.lastRun.text}`,
+        `${status.lastRunLabel}: ${formatInstant(status.lastRun.at, timeZone)} — ${status.lastRun.text}`,
       ),
     );
   }
@@ -128,6 +137,10 @@ export function outcomeWarnings(outcome: RefreshOutcome, t: Text, ranges: Sideba
   }
   if (outcome.predictionNote !== undefined && outcome.predictionNote !== '') {
     out.push(noticeBox({ kind: 'info', id: 'prediction', lines: [outcome.predictionNote] }));
+  }
+  // The one-line verdict on the prediction (issue 15): predicted vs actual over the last 90 days.
+  if (outcome.accuracyLine !== undefined && outcome.accuracyLine !== '') {
+    out.push(noticeBox({ kind: 'info', id: 'accuracy', lines: [outcome.accuracyLine] }));
   }
   return out;
 }

@@ -2,7 +2,20 @@
  * Calendar days in the spreadsheet's time zone (SPEC §1.4, §5: "return dates that display as the
  * same calendar day in the spreadsheet").
  */
-import { DAY_MS, SERIAL_EPOCH_OFFSET, dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
+import fc from 'fast-check';
+import {
+  DATE_PATTERN,
+  DATE_TIME_PATTERN,
+  DAY_MS,
+  SERIAL_EPOCH_OFFSET,
+  dayFromCivil,
+  formatDateTime,
+  formatDay,
+  formatIsoDay,
+  isoDay,
+  makeZone,
+  parseIsoDay,
+} from '../../src/core/dates';
 
 const HOUR = 3_600_000;
 
@@ -101,5 +114,50 @@ describe('midnight: the Date that Sheets shows as a given day', () => {
   test('Tokyo midnight is 15:00 UTC the day before', () => {
     expect(makeZone('Asia/Tokyo').midnight(dayFromCivil(2024, 1, 5)).toISOString()).toBe('2024-01-04T15:00:00.000Z');
     expect(makeZone('UTC').midnight(0).getTime()).toBe(0 * DAY_MS);
+  });
+});
+
+describe('the one formatter of what the owner reads (issue 17): 2026/11/30 and 12:00', () => {
+  test('a day reads year/month/day with two-digit month and day, any year', () => {
+    expect(formatDay(dayFromCivil(2026, 11, 30))).toBe('2026/11/30');
+    expect(formatDay(dayFromCivil(2026, 1, 5))).toBe('2026/01/05');
+    expect(formatDay(dayFromCivil(999, 12, 31))).toBe('0999/12/31');
+    expect(formatDay(dayFromCivil(10000, 1, 1))).toBe('10000/01/01');
+    expect(formatDay(-1)).toBe('1969/12/31');
+  });
+
+  test('every day formats as the ISO day with slashes, and parses back from ISO', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayFromCivil(1, 1, 1), max: dayFromCivil(9999, 12, 31) }), (day) => {
+        const iso = isoDay(day);
+        expect(formatDay(day)).toBe(iso.replace(/-/g, '/'));
+        expect(parseIsoDay(iso)).toBe(day);
+        expect(formatIsoDay(iso)).toBe(formatDay(day));
+      }),
+    );
+  });
+
+  test('only a real ISO day is parsed; other text is shown unchanged', () => {
+    expect(parseIsoDay('2026-02-30')).toBeUndefined();
+    expect(parseIsoDay('2026/11/30')).toBeUndefined();
+    expect(parseIsoDay('2026-11-30T00:00:00Z')).toBeUndefined();
+    expect(formatIsoDay('yesterday')).toBe('yesterday');
+  });
+
+  test('a time reads on the spreadsheet’s wall clock, 24-hour, whatever the machine’s zone', () => {
+    const t = Date.parse('2026-11-30T03:00:00Z');
+    expect(formatDateTime(t, makeZone('Asia/Tokyo'))).toBe('2026/11/30 12:00');
+    expect(formatDateTime(t, makeZone('America/New_York'))).toBe('2026/11/29 22:00');
+    // 23:59:59.999 stays on its own day and minute.
+    expect(formatDateTime(Date.parse('2026-11-30T14:59:59.999Z'), makeZone('Asia/Tokyo'))).toBe('2026/11/30 23:59');
+    // New York's DST change: 01:30 EDT then 01:30 EST, each on its own side.
+    const ny = makeZone('America/New_York');
+    expect(formatDateTime(Date.parse('2024-11-03T05:30:00Z'), ny)).toBe('2024/11/03 01:30');
+    expect(formatDateTime(Date.parse('2024-11-03T07:30:00Z'), ny)).toBe('2024/11/03 02:30');
+  });
+
+  test('the number-format patterns have the same shape (yyyy/mm/dd, hh:mm)', () => {
+    expect(DATE_PATTERN).toBe('yyyy/mm/dd');
+    expect(DATE_TIME_PATTERN).toBe('yyyy/mm/dd hh:mm');
   });
 });

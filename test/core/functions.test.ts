@@ -35,9 +35,9 @@ describe('custom function shapes (SPEC §5)', () => {
     const t = table(fanStage(env(), orders, undefined, asOf));
     expect(t[0]).toEqual(['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions']);
     expect(pick(t, 'customer', 'stage', 'purchases', 'ltv', 'daysSinceLast', 'subscribed', 'positiveReactions')).toEqual([
-      ['C2', 'Lapsed', 1, 90000, 121, false, 0],
-      ['C1', 'Visitor', 1, 5000, 29, false, 0],
-      ['1001', 'Visitor', 1, 3000, 10, false, 0],
+      ['C2', 'Lapsed', 1, 90000, 121, 'No', 0],
+      ['C1', 'Visitor', 1, 5000, 29, 'No', 0],
+      ['1001', 'Visitor', 1, 3000, 10, 'No', 0],
     ]);
     // Last order is a Date at local midnight of that day, which Sheets shows as that date.
     expect((cell(t, 1, 'lastOrder') as Date).toISOString()).toBe('2024-02-29T15:00:00.000Z');
@@ -62,9 +62,9 @@ describe('custom function shapes (SPEC §5)', () => {
     const t = table(ltvRank(env(), orders, undefined, asOf));
     expect(t[0]).toEqual(['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP']);
     expect(pick(t, 'rank', 'customer', 'ltv', 'purchases', 'tier', 'vip')).toEqual([
-      [1, 'C2', 90000, 1, 'Gold', true],
-      [2, 'C1', 5000, 1, '', false],
-      [3, '1001', 3000, 1, '', false],
+      [1, 'C2', 90000, 1, 'Gold', 'Yes'],
+      [2, 'C1', 5000, 1, '', 'No'],
+      [3, '1001', 3000, 1, '', 'No'],
     ]);
   });
 
@@ -73,6 +73,9 @@ describe('custom function shapes (SPEC §5)', () => {
     expect(t[0]).toEqual(['顧客', 'ステージ', '購入回数', 'LTV', '最終購入日', '最終購入からの日数', '定期購入', 'ポジティブ反応']);
     expect(pick(t, 'stage')).toEqual([['離脱'], ['ビジター'], ['ビジター']]);
     expect(cell(table(ltvRank(env({ locale: 'ja' }), orders, undefined, asOf)), 1, 'tier')).toBe('ゴールド');
+    // Yes/no cells read ○/× in Japanese, never TRUE/FALSE (issue 17).
+    expect(pick(table(ltvRank(env({ locale: 'ja' }), orders, undefined, asOf)), 'vip')).toEqual([['○'], ['×'], ['×']]);
+    expect(pick(t, 'subscribed')).toEqual([['×'], ['×'], ['×']]);
     expect(fanStage(env({ locale: 'en_US', settings: withSettings({ language: 'ja' }) }), orders, 'zz', asOf)).toBe('未購入');
   });
 
@@ -136,10 +139,10 @@ describe('metrics (SPEC §2)', () => {
       ['#4', 'A', '2024-06-05', 4000, '', ''], // the most recent purchase (the refund is not a purchase)
     ];
     const t = table(fanStage(env(), orders, undefined, asOf));
-    expect(pick(t, 'customer', 'purchases', 'ltv', 'daysSinceLast', 'subscribed')).toEqual([['A', 2, 11000, 25, false]]);
+    expect(pick(t, 'customer', 'purchases', 'ltv', 'daysSinceLast', 'subscribed')).toEqual([['A', 2, 11000, 25, 'No']]);
     // The most recent purchase (#4, 5 June) is not a subscription order.
     orders[5]![5] = '定期';
-    expect(cell(table(fanStage(env(), orders, undefined, asOf)), 1, 'subscribed')).toBe(true);
+    expect(cell(table(fanStage(env(), orders, undefined, asOf)), 1, 'subscribed')).toBe('Yes');
   });
 
   test('customers and survey ranges keyed by e-mail link to ID-keyed orders through the orders e-mail column', () => {
@@ -165,8 +168,8 @@ describe('metrics (SPEC §2)', () => {
     // M1: registered, subscribed, 2 purchases, 5 days, 3 positive reactions → Partner.
     // M2: not in the customers range → unregistered.
     expect(pick(t, 'customer', 'stage', 'subscribed', 'positiveReactions')).toEqual([
-      ['M1', 'Partner', true, 3],
-      ['M2', 'Unregistered', false, 0],
+      ['M1', 'Partner', 'Yes', 3],
+      ['M2', 'Unregistered', 'No', 0],
     ]);
     // A single key may be given as the e-mail; a registered customer with no order is No purchase.
     expect(fanStage(env(), orders, 'hanako@example.jp', asOf, customers, survey)).toBe('Partner');
@@ -196,8 +199,8 @@ describe('metrics (SPEC §2)', () => {
       ['#2', 'b@example.jp', 'paid', 3000, '2024-06-01 10:00:00 +0900', 'Tea', 'VIP'],
     ];
     expect(pick(table(fanStage(env(), orders, undefined, asOf)), 'customer', 'subscribed')).toEqual([
-      ['a@example.jp', true],
-      ['b@example.jp', false],
+      ['a@example.jp', 'Yes'],
+      ['b@example.jp', 'No'],
     ]);
   });
 
@@ -273,7 +276,7 @@ describe('no silent wrong answer (issue 11, SPEC §1.4, §5)', () => {
       ['C3', '2024-06-11', '#VALUE!'],
     ];
     const ranking = table(ltvRank(env(), orders, undefined, asOf));
-    expect(pick(ranking, 'rank', 'customer', 'ltv', 'tier', 'vip')).toEqual([[1, 'C1', 3_000, '', false]]);
+    expect(pick(ranking, 'rank', 'customer', 'ltv', 'tier', 'vip')).toEqual([[1, 'C1', 3_000, '', 'No']]);
     expect(notes(ranking)).toEqual([
       'Skipped order rows: 5 (not in this table). row 2: no customer ID, e-mail or phone "#N/A"; row 3: no customer ID, e-mail or phone "#N/A"; ' +
         'row 4: no customer ID, e-mail or phone "TRUE"; row 6: unreadable date "#REF!"; row 7: unreadable amount "#VALUE!"',
@@ -397,7 +400,7 @@ test('random shops in messy layouts give the spec’s table (property)', () => {
           ltv: e.ltv,
           last: e.lastOrder,
           days: e.daysSinceLast,
-          subscribed: e.subscribed,
+          subscribed: e.subscribed ? 'Yes' : 'No',
         })),
       );
     }),

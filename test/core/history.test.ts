@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { DAY_MS, dayFromCivil, makeZone } from '../../src/core/dates';
-import { baselineFor, historyGrid, readHistory, recordSnapshot, type History } from '../../src/core/history';
+import { baselineFor, historyGrid, historyTab, readHistory, recordSnapshot, type History } from '../../src/core/history';
 import { STAGE_LABELS, type StageId } from '../../src/core/labels';
 import { ALL_STAGES } from '../../src/core/stages';
 
@@ -77,7 +77,7 @@ describe('History tab layout and reading it back', () => {
     expect(grid[0]!.slice(0, 2)).toEqual(['As of', 'Refreshed at']);
     expect(grid[0]!.slice(2, width - 1)).toEqual(ALL_STAGES.map((s) => STAGE_LABELS[s].en));
     expect(grid[0]![width - 1]).toBe('Total');
-    expect(grid[0]!.slice(width, width + 4)).toEqual(['', 'Customer', 'Stage 2024-06-17', 'Baseline 2024-06-10']);
+    expect(grid[0]!.slice(width, width + 4)).toEqual(['', 'Customer', 'Stage 2024/06/17', 'Baseline 2024/06/10']);
     // One row per snapshot or customer, whichever is more.
     expect(grid).toHaveLength(1 + 3);
     expect(grid[1]!.slice(0, 2)).toEqual([zone.midnight(d), new Date(d * DAY_MS + 3_600_000)]);
@@ -104,6 +104,29 @@ describe('History tab layout and reading it back', () => {
       ['', '', '', '', '', ''],
       ['', '', '', '', '', ''],
     ]);
+  });
+
+  test('the stage codes (internal ids) are in hidden columns; the owner sees labels and 2024/06/17 dates only', () => {
+    const tab = historyTab(history, zone, 'ja');
+    const width = 2 + ALL_STAGES.length + 1;
+    expect(tab.hiddenColumns).toEqual([width + 4, width + 5]);
+    const visible = tab.values.map((r) => r.filter((_, c) => !tab.hiddenColumns!.includes(c)));
+    const text = visible.flat().filter((v): v is string => typeof v === 'string');
+    for (const id of ALL_STAGES) expect(text).not.toContain(id);
+    expect(text.some((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toBe(false);
+    expect(tab.values[0]!.slice(width + 2, width + 4)).toEqual(['ステージ 2024/06/17', '比較元 2024/06/10']);
+  });
+
+  test('a History tab written before issue 17 (ISO days in its headers, codes visible) reads the same', () => {
+    const grid = historyGrid(history, zone, 'en').map((r) => [...r]);
+    const width = 2 + ALL_STAGES.length + 1;
+    grid[0]![width + 2] = 'Stage 2024-06-17';
+    grid[0]![width + 3] = 'Baseline 2024-06-10';
+    const back = readHistory(grid, zone);
+    expect(back.latest?.day).toBe(d + 7);
+    expect(back.baseline?.day).toBe(d);
+    expect([...back.latest!.stages]).toEqual([...history.latest!.stages]);
+    expect(readHistory(historyGrid(history, zone, 'ja'), zone)).toEqual(back);
   });
 
   test('no snapshot yet: only the header, without dates', () => {

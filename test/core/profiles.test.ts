@@ -712,10 +712,10 @@ describe('BASE order CSV', () => {
   it('LTVRANK table as of 2025-12-31', () => {
     expect(ltvRank(env, loadFixture('base-orders.csv'), undefined, AS_OF)).toEqual([
       ['Rank', 'Customer', 'LTV', 'Purchases', 'Last order', 'Tier', 'VIP'],
-      [1, 'misaki@example.jp', 104000, 2, new Date('2025-12-25T15:00:00Z'), 'Gold', true],
-      [2, 'hanako@example.jp', 16700, 3, new Date('2025-12-14T15:00:00Z'), '', false],
-      [3, 'ken.sato@example.com', 7060, 2, new Date('2025-08-17T15:00:00Z'), '', false],
-      [4, 'sho@example.com', 3300, 1, new Date('2025-12-23T15:00:00Z'), '', false],
+      [1, 'misaki@example.jp', 104000, 2, new Date('2025-12-25T15:00:00Z'), 'Gold', 'Yes'],
+      [2, 'hanako@example.jp', 16700, 3, new Date('2025-12-14T15:00:00Z'), '', 'No'],
+      [3, 'ken.sato@example.com', 7060, 2, new Date('2025-08-17T15:00:00Z'), '', 'No'],
+      [4, 'sho@example.com', 3300, 1, new Date('2025-12-23T15:00:00Z'), '', 'No'],
     ]);
   });
 });
@@ -846,12 +846,12 @@ describe('Google Forms survey beside the Shopify orders', () => {
     expect(fanStage(env, loadFixture('shopify-orders.csv'), undefined, AS_OF)).toEqual([
       ['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions'],
       // Accepts Marketing "no" on #1011
-      ['erika@example.com', 'Unregistered', 1, 15000, new Date('2025-12-09T15:00:00Z'), 21, false, 0],
-      ['aiko@example.jp', 'Follower', 2, 14300, new Date('2025-11-14T15:00:00Z'), 46, false, 0],
-      ['dai@example.jp', 'Follower', 2, 13950, new Date('2025-12-26T15:00:00Z'), 4, false, 0],
-      ['chika@example.jp', 'Visitor', 1, 6600, new Date('2025-12-27T15:00:00Z'), 3, false, 0],
+      ['erika@example.com', 'Unregistered', 1, 15000, new Date('2025-12-09T15:00:00Z'), 21, 'No', 0],
+      ['aiko@example.jp', 'Follower', 2, 14300, new Date('2025-11-14T15:00:00Z'), 46, 'No', 0],
+      ['dai@example.jp', 'Follower', 2, 13950, new Date('2025-12-26T15:00:00Z'), 4, 'No', 0],
+      ['chika@example.jp', 'Visitor', 1, 6600, new Date('2025-12-27T15:00:00Z'), 3, 'No', 0],
       // #1010 (2026-01-05) is after the as-of day
-      ['ben@example.com', 'Lapsed', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, false, 0],
+      ['ben@example.com', 'Lapsed', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, 'No', 0],
       [SKIPPED_NOTE, '', '', '', '', '', '', ''],
     ]);
   });
@@ -859,14 +859,14 @@ describe('Google Forms survey beside the Shopify orders', () => {
   it('FANSTAGE table as of 2025-12-31 with the survey (NPS ≥ 9 or satisfaction ≥ 4)', () => {
     expect(fanStage(env, loadFixture('shopify-orders.csv'), undefined, AS_OF, undefined, survey)).toEqual([
       ['Customer', 'Stage', 'Purchases', 'LTV', 'Last order', 'Days since last', 'Subscribed', 'Positive reactions'],
-      ['erika@example.com', 'Unregistered', 1, 15000, new Date('2025-12-09T15:00:00Z'), 21, false, 0],
+      ['erika@example.com', 'Unregistered', 1, 15000, new Date('2025-12-09T15:00:00Z'), 21, 'No', 0],
       // satisfaction 5 on 11/20; the 1/3/2026 answer is after the as-of day
-      ['aiko@example.jp', 'Follower', 2, 14300, new Date('2025-11-14T15:00:00Z'), 46, false, 1],
+      ['aiko@example.jp', 'Follower', 2, 14300, new Date('2025-11-14T15:00:00Z'), 46, 'No', 1],
       // NPS 9 on 12/22 (satisfaction 2); NPS 6 on 12/30 is not positive
-      ['dai@example.jp', 'Follower', 2, 13950, new Date('2025-12-26T15:00:00Z'), 4, false, 1],
-      ['chika@example.jp', 'Visitor', 1, 6600, new Date('2025-12-27T15:00:00Z'), 3, false, 1],
+      ['dai@example.jp', 'Follower', 2, 13950, new Date('2025-12-26T15:00:00Z'), 4, 'No', 1],
+      ['chika@example.jp', 'Visitor', 1, 6600, new Date('2025-12-27T15:00:00Z'), 3, 'No', 1],
       // NPS 9 (satisfaction 3) from Ben@Example.com: registered, 121 days, one positive reaction
-      ['ben@example.com', 'Dormant', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, false, 1],
+      ['ben@example.com', 'Dormant', 1, 3300, new Date('2025-08-31T15:00:00Z'), 121, 'No', 1],
       [SKIPPED_NOTE, '', '', '', '', '', '', ''],
     ]);
   });

@@ -53,7 +53,7 @@ describe('dist/Code.js as Apps Script runs it', () => {
     expect(b.eval<(d: unknown) => boolean>('(d) => d instanceof Date')(cell(t, 1, 'lastOrder'))).toBe(true);
     expect(b.call('LTVRANK', values, b.sheetValues([['HANAKO@example.jp'], [''], ['jiro@example.jp']]), asOf)).toEqual([[1], [''], [2]]);
     const ranking = b.call('LTVRANK', values, null, asOf) as unknown[][];
-    expect(pick(ranking, 'rank', 'customer', 'ltv', 'purchases', 'tier', 'vip')[0]).toEqual([1, 'hanako@example.jp', 82800, 2, 'Gold', true]);
+    expect(pick(ranking, 'rank', 'customer', 'ltv', 'purchases', 'tier', 'vip')[0]).toEqual([1, 'hanako@example.jp', 82800, 2, 'Gold', 'Yes']);
   });
 
   test('Japanese spreadsheet: Japanese labels; settings from document properties apply', () => {

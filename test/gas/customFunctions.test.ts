@@ -207,9 +207,11 @@ describe('what the owner sees of an export', () => {
       const b = loadBundle({ locale, sheets });
       return (b.call('getSidebarState') as { detected: { orders?: { profile?: string } } }).detected.orders?.profile;
     };
-    expect(state({ 受注: loadFixture('colorme-sales.csv') }, 'ja_JP')).toBe('カラーミーショップ');
-    expect(state({ Items: loadFixture('square-item-sales.csv') }, 'ja_JP')).toBe('Square 商品詳細');
-    expect(state({ Items: loadFixture('square-item-sales.csv') }, 'en_US')).toBe('Square item sales');
+    expect(state({ 受注: loadFixture('colorme-sales.csv') }, 'ja_JP')).toBe('カラーミーショップ 形式');
+    expect(state({ Items: loadFixture('square-item-sales.csv') }, 'ja_JP')).toBe('Square 商品詳細 形式');
+    expect(state({ Items: loadFixture('square-item-sales.csv') }, 'en_US')).toBe('Square item sales layout');
+    // The platform's name, never its internal id (issue 17: `注文: Orders (base)`).
+    expect(state({ 注文: loadFixture('base-orders.csv') }, 'ja_JP')).toBe('BASE 形式');
     expect(state({ 注文: loadFixture('stores-orders.csv') }, 'ja_JP')).toBe('汎用レイアウト');
   });
 

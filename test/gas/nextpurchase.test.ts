@@ -3,6 +3,7 @@ import { DAY_MS, dayFromCivil } from '../../src/core/dates';
 import { simulateShop } from '../support/btyd';
 import { loadBundle } from '../../emulator/bundle';
 import { pick } from '../support/tables';
+import { PROPERTY_KEYS } from '../../src/gas/keys';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 600, firstDay: AS_OF - 500, asOf: AS_OF, seed: 21, spend: { p: 4, q: 5, gamma: 20_000 } });
@@ -30,6 +31,21 @@ describe('NEXTPURCHASE in dist/Code.js', () => {
     expect(one.getTime()).toBe(ms);
     expect(b.call('NEXTPURCHASE', values, b.sheetValues([[key], ['']]), asOf)).toEqual([[one], ['']]);
     expect(b.properties.size).toBe(0); // custom functions only read
+  });
+
+  test('the model is the one the last refresh recorded (a document property): Pareto/NBD gives a one-time buyer P(alive) < 1, BG/NBD 1', () => {
+    const pAliveOf = (model: string | undefined): Map<unknown, unknown> => {
+      const b = loadBundle({ locale: 'en_US', timeZone: 'Asia/Tokyo' });
+      if (model !== undefined) b.env.properties.document.map.set(PROPERTY_KEYS.predictionModel, JSON.stringify({ model, asOf: '2025-06-30' }));
+      const t = b.call('NEXTPURCHASE', b.sheetValues(rows), undefined, b.date(asOfIso)) as unknown[][];
+      return new Map(pick(t, 'customer', 'pAlive').map(([k, p]) => [k, p]));
+    };
+    const oneTime = shop.customers.findIndex((c) => c.x === 0);
+    const key = `C${String(oneTime + 1).padStart(5, '0')}`;
+    expect(pAliveOf(undefined).get(key)).toBe(1);
+    expect(pAliveOf('bgnbd').get(key)).toBe(1);
+    expect(pAliveOf('paretoNbd').get(key)).toBeLessThan(1);
+    expect(pAliveOf('no such model').get(key)).toBe(1); // an unreadable record: BG/NBD
   });
 
   test('too little data: a plain Error whose message says why (ja and en)', () => {

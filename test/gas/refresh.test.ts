@@ -190,7 +190,7 @@ describe('refresh on the in-memory Sheets', () => {
     b.env.clock.set(JST_9AM('2024-07-07'));
     refresh(b);
     const f = rows(b, 'Fan Funnel');
-    expect(f.some((r) => r[0] === 'Stage transitions since 2024-06-30')).toBe(true);
+    expect(f.some((r) => r[0] === 'Stage transitions since 2024/06/30')).toBe(true);
     const target = f.find((r) => r[0] === '' && r[1] === 'Visitor' && r[2] === 'Follower')!;
     expect(target.slice(3, 6)).toEqual([1, 1, 1]);
     expect(row(b, 'Fan Funnel', 'Follower')![6]).toBe(1);

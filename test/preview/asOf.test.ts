@@ -97,7 +97,7 @@ describe('every formula the README shows, evaluated on the preview’s sample wo
     if (customer === '"*"') expect({ at, shown }).toEqual({ at, shown: formula.startsWith('=LTVRANK') ? '順位' : '顧客' });
     else if (formula.startsWith('=FANSTAGE')) expect(stages.has(shown!)).toBe(true);
     else if (formula.startsWith('=LTVRANK')) expect(shown).toMatch(/^\d+$/);
-    else expect(shown).toMatch(/^(\d{4}-\d{2}-\d{2})?$/); // NEXTPURCHASE: a day, or blank (not within 12 months)
+    else expect(shown).toMatch(/^(\d{4}\/\d{2}\/\d{2})?$/); // NEXTPURCHASE: a day, or blank (not within 12 months)
     wb.edit(FORMULAS_SHEET, 1, SPARE, '');
   });
 });

@@ -61,7 +61,7 @@ describe('preview workbook', () => {
     // Dates come back as dates (the last order), shown as days.
     const lastOrder = columnOf(values, 'lastOrder');
     expect(Object.prototype.toString.call(values[1]![lastOrder])).toBe('[object Date]');
-    expect(f.cells[1]![lastOrder]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(f.cells[1]![lastOrder]).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
   });
 
   test('editing an order recalculates FANSTAGE; the refresh then changes the Fan Funnel tab', () => {
@@ -98,14 +98,23 @@ describe('preview workbook', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await exportXlsx(wb)) as unknown as ArrayBuffer);
     const names = book.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Survey', FORMULAS_SHEET, FUNNEL_TAB, 'VIP', '履歴', 'Charts']));
+    expect(names).toEqual(expect.arrayContaining(['Orders', 'Customers', 'Survey', FORMULAS_SHEET, FUNNEL_TAB, 'VIP', '履歴', 'グラフ']));
     expect(book.getWorksheet(FUNNEL_TAB)!.getCell('A1').value).toBe(TAB_NOTICE.line.ja);
     expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).value).toBe(FUNNEL_TAB);
     expect(book.getWorksheet(FUNNEL_TAB)!.getCell(`A${1 + NOTICE_ROWS}`).font?.bold).toBe(true);
     const formulas = book.getWorksheet(FORMULAS_SHEET)!;
     expect(formulas.getCell('A2').value).toBe(wb.formulaValues()[1]![0]);
     expect(String(formulas.getCell('A1').note)).toContain('=FANSTAGE(');
-    expect(book.getWorksheet('Charts')!.getCell('A2').value).toBe(FUNNEL_TAB);
+    // The charts' data sheet and its words are in the spreadsheet's language, the chart kind too.
+    const charts = book.getWorksheet('グラフ')!;
+    expect(charts.getRow(1).values).toEqual([undefined, 'シート', 'グラフの種類', 'タイトル', '範囲']);
+    expect(charts.getCell('A2').value).toBe(FUNNEL_TAB);
+    expect(charts.getCell('B2').value).toBe('折れ線グラフ');
+    // Dates read 2026/10/31 in Excel too; History's stage codes stay hidden.
+    const history = book.getWorksheet('履歴')!;
+    expect(history.getCell(`A${2 + NOTICE_ROWS}`).numFmt).toBe('yyyy/mm/dd');
+    const hidden = history.columns.flatMap((c, i) => (c.hidden ? [i + 1] : []));
+    expect(hidden.map((c) => history.getCell(1 + NOTICE_ROWS, c).value)).toEqual(['コード', '比較元コード']);
   });
 });
 

@@ -107,9 +107,10 @@ describeInBrowser('sidebar in a browser', () => {
     expect(widths).toHaveLength(5);
     for (let i = 1; i < widths.length; i++) expect(widths[i]!).toBeLessThan(widths[i - 1]!);
 
-    // When: the ISO instant in the browser's locale (en-US, Tokyo): 2026-10-31T15:00Z is 1 Nov.
+    // When: the ISO instant on the spreadsheet's wall clock (Tokyo), 2026/11/01 00:00 in English
+    // too (issue 17: one date shape), whatever the browser's locale.
     expect(await s.page.locator('[data-at]').getAttribute('data-at')).toBe(outcome.at);
-    expect(await text(s, '[data-at]')).toMatch(/^Nov 1, 2026, 12:00\sAM \(sidebar\)$/);
+    expect(await text(s, '[data-at]')).toBe('2026/11/01 00:00 (sidebar)');
     expect(await text(s, '[data-duration]')).toMatch(/^\d+\.\ds$/);
 
     // Skipped rows with their numbers and reasons (the sample has a few guest orders too).
@@ -125,6 +126,9 @@ describeInBrowser('sidebar in a browser', () => {
     // Whatever else the refresh has to say is shown too.
     expect(await s.page.locator('[data-notice="prediction"]').count()).toBe(outcome.predictionNote ? 1 : 0);
     if (outcome.predictionNote) expect(await text(s, '[data-notice="prediction"]')).toBe(outcome.predictionNote);
+    // The one-line verdict on the prediction over the last 90 days (issue 15), as the refresh recorded it.
+    expect(outcome.accuracyLine).toBeDefined();
+    expect(await text(s, '[data-notice="accuracy"]')).toBe(outcome.accuracyLine);
     const warnings = outcome.warnings ?? [];
     expect(await s.page.$$eval('[data-notice="warnings"] p', (ps) => ps.map((p) => p.textContent))).toEqual(warnings);
 
@@ -213,7 +217,7 @@ describeInBrowser('sidebar in a browser', () => {
     const s = await open(server.backend, { locale: 'ja-JP' });
     await s.page.click('#refresh');
     await s.page.waitForSelector('svg.funnel');
-    expect(await text(s, '[data-at]')).toMatch(/^2026\/11\/01 0:00 \(サイドバー\)$/);
+    expect(await text(s, '[data-at]')).toBe('2026/11/01 00:00 (サイドバー)');
     await s.page.screenshot({ path: join(ARTIFACTS, 'sidebar-ja.png'), fullPage: true });
   });
 

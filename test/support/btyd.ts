@@ -1,12 +1,13 @@
 /**
- * Simulated customer bases with known parameters, for recovery tests and the benchmark: BG/NBD
- * purchases (FHL 2005's story, told forwards) and Gamma-Gamma spend.
+ * Simulated customer bases with known parameters, for recovery tests, the backtest's model choice
+ * and the benchmark: purchases by BG/NBD (FHL 2005's story, told forwards), MBG/NBD (Batislam et
+ * al. 2007: a customer may also leave right after the first purchase) or Pareto/NBD (Schmittlein
+ * et al. 1987: a customer may leave at any moment), and Gamma-Gamma spend.
  */
 import type { BgNbdParams, RfmRecord } from '../../src/core/predict/bgnbd';
 import type { GammaGammaParams, SpendRecord } from '../../src/core/predict/gammaGamma';
+import type { ParetoNbdParams } from '../../src/core/predict/paretoNbd';
 import { mulberry32 as prng } from '../../scripts/random';
-
-
 
 /** A uniform on (0, 1), never 0. */
 const open = (rnd: () => number): number => {
@@ -58,29 +59,47 @@ export interface SimulationOptions {
   readonly spend?: GammaGammaParams;
 }
 
+/** Which model generates the purchases, with its parameters. */
+export type Generator =
+  | { readonly model: 'bgnbd' | 'mbgnbd'; readonly params: BgNbdParams }
+  | { readonly model: 'paretoNbd'; readonly params: ParetoNbdParams };
+
 /**
  * Each customer: λ ~ Gamma(r, α), p ~ Beta(a, b); from the first purchase at 0, purchases arrive
  * at rate λ; after each repeat purchase the customer leaves with probability p (never after the
  * first: BG/NBD). Observed until T. Spend: ν ~ Gamma(q, γ), each value ~ Gamma(p, ν).
  */
 export function simulate(params: BgNbdParams, opts: SimulationOptions): SimulatedCustomer[] {
+  return simulateModel({ model: 'bgnbd', params }, opts);
+}
+
+/**
+ * Customers of any of the three models. BG/NBD as in {@link simulate}; MBG/NBD also lets the
+ * customer leave, with probability p, right after the first purchase; Pareto/NBD draws a lifetime
+ * τ ~ Exponential(μ), μ ~ Gamma(s, β), and the customer buys at rate λ until min(τ, T).
+ */
+export function simulateModel(gen: Generator, opts: SimulationOptions): SimulatedCustomer[] {
   const rnd = prng(opts.seed ?? 1);
   const out: SimulatedCustomer[] = [];
   for (let i = 0; i < opts.customers; i++) {
     const T = typeof opts.T === 'number' ? opts.T : opts.T(rnd);
-    const lambda = gamma(rnd, params.r, params.alpha);
-    const p = beta(rnd, params.a, params.b);
+    const lambda = gamma(rnd, gen.params.r, gen.params.alpha);
+    let p = 0;
+    let lifetime = Infinity;
+    if (gen.model === 'paretoNbd') lifetime = -Math.log(open(rnd)) / gamma(rnd, gen.params.s, gen.params.beta);
+    else p = beta(rnd, gen.params.a, gen.params.b);
     const nu = opts.spend ? gamma(rnd, opts.spend.q, opts.spend.gamma) : 0;
     const value = (): number => (opts.spend ? gamma(rnd, opts.spend.p, nu) : 0);
     const times: number[] = [];
     const values = [value()];
+    const leftAtFirst = gen.model === 'mbgnbd' && rnd() < p;
     let t = 0;
-    for (;;) {
+    while (!leftAtFirst) {
       t += -Math.log(open(rnd)) / lambda;
-      if (!(t <= T)) break;
+      if (!(t <= T) || !(t <= lifetime)) break;
       times.push(t);
       values.push(value());
-      if (rnd() < p) break;
+      if (gen.model !== 'paretoNbd' && rnd() < p) break;
     }
     const x = times.length;
     const repeat = values.slice(1);
@@ -111,13 +130,15 @@ export interface SimulatedShop {
   readonly customers: SimulatedCustomer[];
 }
 
-/** A shop in days: each customer's clock starts on their first-purchase day, observed to asOf. */
-export function simulateShop(params: BgNbdParams, opts: ShopOptions): SimulatedShop {
+/** A shop in days: each customer's clock starts on their first-purchase day, observed to asOf.
+ *  BG/NBD parameters alone mean a BG/NBD shop. */
+export function simulateShop(params: BgNbdParams | Generator, opts: ShopOptions): SimulatedShop {
+  const gen: Generator = 'model' in params ? params : { model: 'bgnbd', params };
   const firsts: number[] = [];
   const rndDays = prng((opts.seed ?? 1) ^ 0x5eed);
   for (let i = 0; i < opts.customers; i++) firsts.push(opts.firstDay + Math.floor(rndDays() * (opts.asOf - opts.firstDay + 1)));
   let i = 0;
-  const customers = simulate(params, {
+  const customers = simulateModel(gen, {
     customers: opts.customers,
     seed: opts.seed,
     spend: opts.spend,

@@ -11,8 +11,11 @@
  * Everything here is pure and takes the time unit of its input; a < 1 is valid (CDNOW: 0.793)
  * and is never clamped.
  */
-import { minimizeMultiStart, type MultiStartResult } from './optimize';
+import { fitPositive, type PositiveFit, type WarmStart } from './fit';
+import { compressRfm, type CompressedRfm } from './rfm';
 import { betaExpectation, digamma, lbeta, lgamma, logAddExp, logHyp2f1 } from './special';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number, Float64Array } = globalThis;
 
 export interface BgNbdParams {
   readonly r: number;
@@ -47,7 +50,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, c: RfmRecord): number {
 
 /** Σ ln L over customers. */
 export function bgnbdTotalLogLikelihood(params: BgNbdParams, customers: readonly RfmRecord[]): number {
-  return -negLogLikelihood(compress(customers), params) * customers.length;
+  return betaGeometricTotalLogLikelihood(params, customers, false);
 }
 
 /**
@@ -170,53 +173,22 @@ export function timeToPurchaseProbability(params: BgNbdParams, c: RfmRecord, pro
 
 // ————————————————————————————————————————————————————————— fitting
 
-/** Customers with identical (x, t_x, T) share one likelihood term: a shop's days repeat a lot. */
-interface Compressed {
-  readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
-  readonly weight: Float64Array;
-  /** Index into `xs` of each row's x. */
-  readonly xi: Int32Array;
-  readonly xs: number[];
-  readonly total: number;
-}
-
-function compress(customers: readonly RfmRecord[]): Compressed {
-  const index = new Map<string, number>();
-  const rows: { x: number; tx: number; T: number; w: number }[] = [];
-  for (const c of customers) {
-    const tx = c.x === 0 ? 0 : c.tx;
-    const key = `${c.x} ${tx} ${c.T}`;
-    const i = index.get(key);
-    if (i === undefined) {
-      index.set(key, rows.length);
-      rows.push({ x: c.x, tx, T: c.T, w: 1 });
-    } else rows[i]!.w++;
-  }
-  const xs = [...new Set(rows.map((r) => r.x))].sort((p, q) => p - q);
-  const xIndex = new Map(xs.map((v, i) => [v, i]));
-  return {
-    x: Float64Array.from(rows, (r) => r.x),
-    tx: Float64Array.from(rows, (r) => r.tx),
-    T: Float64Array.from(rows, (r) => r.T),
-    weight: Float64Array.from(rows, (r) => r.w),
-    xi: Int32Array.from(rows, (r) => xIndex.get(r.x)!),
-    xs,
-    total: customers.length,
-  };
-}
-
 /**
  * The mean negative log-likelihood per customer and, when `grad` is given, its gradient with
  * respect to (r, α, a, b). Terms that depend on x only (the Γ and B parts and their ψ
  * derivatives) are computed once per distinct x.
+ *
+ * With `dropoutAtZero` it is MBG/NBD's (mbgnbd.ts): the customer may also leave right after the
+ * first purchase, so x repeat purchases mean x + 1 chances to leave — B(a, b+x+1) in place of
+ * B(a, b+x), a/(b+x) in place of a/(b+x−1), and the "left after the last purchase" term for x = 0
+ * too (Batislam, Denizel & Filiztekin 2007; BTYDplus's `dropout_at_zero`).
  */
-function negLogLikelihood(d: Compressed, p: BgNbdParams, grad?: number[]): number {
+function negLogLikelihood(d: CompressedRfm, p: BgNbdParams, grad: number[] | undefined, dropoutAtZero: boolean): number {
   const { r, alpha, a, b } = p;
+  const shift = dropoutAtZero ? 1 : 0;
   const nx = d.xs.length;
   const cx = new Float64Array(nx);
-  const lnB1 = new Float64Array(nx); // ln(b + x − 1), x > 0
+  const lnB1 = new Float64Array(nx); // ln(b + x − 1 + shift), when the second term exists
   const dr = new Float64Array(nx);
   const da = new Float64Array(nx);
   const db = new Float64Array(nx);
@@ -228,14 +200,15 @@ function negLogLikelihood(d: Compressed, p: BgNbdParams, grad?: number[]): numbe
   const psab = grad ? digamma(a + b) : 0;
   for (let i = 0; i < nx; i++) {
     const x = d.xs[i]!;
-    // ln Γ(r+x) − ln Γ(r) + ln B(a, b+x) − ln B(a, b)
-    cx[i] = lgamma(r + x) - lgr + lgamma(b + x) - lgamma(a + b + x) - lgb + lgab;
-    lnB1[i] = x > 0 ? Math.log(b + x - 1) : 0;
+    const bx = b + x + shift;
+    // ln Γ(r+x) − ln Γ(r) + ln B(a, b+x+shift) − ln B(a, b)
+    cx[i] = lgamma(r + x) - lgr + lgamma(bx) - lgamma(a + bx) - lgb + lgab;
+    lnB1[i] = x > 0 || dropoutAtZero ? Math.log(bx - 1) : 0;
     if (grad) {
-      const psabx = digamma(a + b + x);
+      const psabx = digamma(a + bx);
       dr[i] = digamma(r + x) - psr;
       da[i] = psab - psabx;
-      db[i] = digamma(b + x) - psabx - psb + psab;
+      db[i] = digamma(bx) - psabx - psb + psab;
     }
   }
   const lnAlpha = Math.log(alpha);
@@ -253,7 +226,7 @@ function negLogLikelihood(d: Compressed, p: BgNbdParams, grad?: number[]): numbe
     const rx = r + x;
     const lu = Math.log(alpha + d.T[k]!);
     const a1 = -rx * lu;
-    if (x === 0) {
+    if (x === 0 && !dropoutAtZero) {
       ll += w * (cx[i]! + r * lnAlpha + a1);
       if (grad) {
         gr += w * (dr[i]! + lnAlpha - lu);
@@ -283,7 +256,7 @@ function negLogLikelihood(d: Compressed, p: BgNbdParams, grad?: number[]): numbe
       gr += w * (dr[i]! + lnAlpha - w1 * lu - w2 * lv);
       gal += w * (r / alpha - rx * (w1 / (alpha + d.T[k]!) + w2 / (alpha + d.tx[k]!)));
       ga += w * (da[i]! + w2 / a);
-      gb += w * (db[i]! - w2 / (b + x - 1));
+      gb += w * (db[i]! - w2 / (b + x - 1 + shift));
     }
   }
   if (grad) {
@@ -296,31 +269,27 @@ function negLogLikelihood(d: Compressed, p: BgNbdParams, grad?: number[]): numbe
   return -ll / d.total;
 }
 
+/** Σ ln L over customers, BG/NBD or (with `dropoutAtZero`) MBG/NBD. */
+export function betaGeometricTotalLogLikelihood(params: BgNbdParams, customers: readonly RfmRecord[], dropoutAtZero: boolean): number {
+  return -negLogLikelihood(compressRfm(customers), params, undefined, dropoutAtZero) * customers.length;
+}
+
 export interface FitOptions {
   /** Starting points (r, α, a, b) to add to the built-in ones. */
   readonly starts?: readonly BgNbdParams[];
   /** Gradient tolerance on the mean log-likelihood per customer, in log-parameters. */
   readonly gradTol?: number;
   readonly maxIter?: number;
+  /** Start from a previous fit's optimum (fit.ts). */
+  readonly warm?: WarmStart<keyof BgNbdParams>;
 }
 
-export interface BgNbdFit {
+export interface BgNbdFit extends PositiveFit<keyof BgNbdParams> {
   readonly params: BgNbdParams;
-  /** Σ ln L at the estimate. */
-  readonly logLikelihood: number;
-  /** Asymptotic standard errors (inverse observed information, delta method from the logs). */
   readonly standardErrors: BgNbdParams | undefined;
-  /** A converged, interior optimum with positive-definite information. */
-  readonly converged: boolean;
-  readonly problem: MultiStartResult['problem'];
   readonly customers: number;
   /** Customers with x > 0. */
   readonly repeatBuyers: number;
-  readonly starts: number;
-  /** Starts that reached the same optimum. */
-  readonly agreeingStarts: number;
-  readonly iterations: number;
-  readonly evaluations: number;
 }
 
 /**
@@ -330,28 +299,15 @@ export interface BgNbdFit {
  * location (each parameter within e^±14 of its scale) and a positive-definite Hessian.
  */
 export function fitBgNbd(customers: readonly RfmRecord[], opts: FitOptions = {}): BgNbdFit {
-  const data = compress(customers);
+  return fitBetaGeometric(customers, false, opts);
+}
+
+/** {@link fitBgNbd}, or MBG/NBD's fit with `dropoutAtZero` (mbgnbd.ts). */
+export function fitBetaGeometric(customers: readonly RfmRecord[], dropoutAtZero: boolean, opts: FitOptions = {}): BgNbdFit {
   const repeatBuyers = customers.reduce((n, c) => n + (c.x > 0 ? 1 : 0), 0);
   const sumT = customers.reduce((s, c) => s + c.T, 0);
   const sumX = customers.reduce((s, c) => s + c.x, 0);
   const scale = sumT > 0 ? sumT / customers.length : 1;
-  const toParams = (th: readonly number[]): BgNbdParams => ({
-    r: Math.exp(th[0]!),
-    alpha: Math.exp(th[1]!) * scale,
-    a: Math.exp(th[2]!),
-    b: Math.exp(th[3]!),
-  });
-  const g = [0, 0, 0, 0];
-  const objective = (th: readonly number[], grad: number[]): number => {
-    const p = toParams(th);
-    const f = negLogLikelihood(data, p, g);
-    // Chain rule to log-parameters: ∂f/∂ln θ = θ ∂f/∂θ.
-    grad[0] = g[0]! * p.r;
-    grad[1] = g[1]! * p.alpha;
-    grad[2] = g[2]! * p.a;
-    grad[3] = g[3]! * p.b;
-    return f;
-  };
   // Starts: r/α matched to the observed repeat rate Σx/ΣT, with little, moderate and heavy
   // heterogeneity and dropout.
   const rate = sumX > 0 && sumT > 0 ? sumX / sumT : 1 / scale;
@@ -360,35 +316,18 @@ export function fitBgNbd(customers: readonly RfmRecord[], opts: FitOptions = {})
     { r: 0.3, alpha: 0.3 / rate, a: 0.8, b: 2.5 },
     { r: 3, alpha: 3 / rate, a: 2, b: 10 },
   ];
-  const starts = [...builtIn, ...(opts.starts ?? [])].map((p) => [
-    Math.log(p.r),
-    Math.log(p.alpha / scale),
-    Math.log(p.a),
-    Math.log(p.b),
-  ]);
-  const m = minimizeMultiStart(objective, starts, {
-    gradTol: opts.gradTol ?? 1e-7,
-    maxIter: opts.maxIter ?? 500,
-    decrementTol: 1e-6 / Math.max(1, customers.length),
+  const fit = fitPositive({
+    keys: ['r', 'alpha', 'a', 'b'] as const,
+    scales: { alpha: scale },
+    starts: [...builtIn, ...(opts.starts ?? [])],
+    records: customers,
+    objective: (rs) => {
+      const data = compressRfm(rs);
+      return (th, grad) => negLogLikelihood(data, { r: th[0]!, alpha: th[1]!, a: th[2]!, b: th[3]! }, grad, dropoutAtZero);
+    },
+    gradTol: opts.gradTol,
+    maxIter: opts.maxIter,
+    warm: opts.warm,
   });
-  const params = toParams(m.best.x);
-  let standardErrors: BgNbdParams | undefined;
-  if (m.inverseHessian) {
-    // The objective is the mean over N customers: Cov(ln θ) = H⁻¹ / N.
-    const se = m.inverseHessian.map((row, i) => Math.sqrt(Math.max(0, row[i]!) / customers.length));
-    standardErrors = { r: params.r * se[0]!, alpha: params.alpha * se[1]!, a: params.a * se[2]!, b: params.b * se[3]! };
-  }
-  return {
-    params,
-    logLikelihood: -m.best.f * customers.length,
-    standardErrors,
-    converged: m.problem === undefined,
-    problem: m.problem,
-    customers: customers.length,
-    repeatBuyers,
-    starts: m.starts,
-    agreeingStarts: m.agreeing,
-    iterations: m.best.iterations,
-    evaluations: m.evaluations,
-  };
+  return { ...fit, customers: customers.length, repeatBuyers };
 }

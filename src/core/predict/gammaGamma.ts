@@ -10,6 +10,8 @@
  */
 import { minimizeMultiStart, type MultiStartResult } from './optimize';
 import { digamma, lgamma } from './special';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number, Float64Array } = globalThis;
 
 export interface GammaGammaParams {
   readonly p: number;

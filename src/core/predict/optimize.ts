@@ -4,6 +4,8 @@
  * flat ridge. The models' parameters are all positive; the fits optimise their logarithms, so
  * the search is unconstrained and "r, α, a, b > 0" holds by construction.
  */
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math, Number } = globalThis;
 
 /** Returns f(x) and writes ∇f(x) into `grad`. */
 export type Objective = (x: readonly number[], grad: number[]) => number;
@@ -17,6 +19,16 @@ export interface MinimizeOptions {
   /** Give up once any |xᵢ| exceeds this: the search is running off to a boundary (a parameter
    *  heading to 0 or ∞), where no interior optimum will be found. */
   readonly escape?: number;
+  /** A starting inverse Hessian (e.g. from a fit on a subsample), instead of the scaled identity. */
+  readonly inverseHessian?: readonly (readonly number[])[];
+  /**
+   * Also stop when the Newton decrement gᵀHg by the BFGS approximation H is below a thousandth of
+   * this (see {@link MultiStartOptions}): the point is then far closer to the optimum than the
+   * data can tell, and the last iterations before the gradient test would only chase rounding
+   * noise — each a pass over every customer. minimizeMultiStart checks the point with the
+   * finite-difference Hessian either way.
+   */
+  readonly decrementTol?: number;
 }
 
 export interface Minimum {
@@ -41,12 +53,16 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
   const gradTol = opts.gradTol ?? 1e-8;
   const maxIter = opts.maxIter ?? 500;
   const maxStep = opts.maxStep ?? 5;
+  const decrementTol = opts.decrementTol ?? 0;
   const n = x0.length;
   let x = [...x0];
   let g = new Array<number>(n).fill(0);
   let fx = f(x, g);
   let evaluations = 1;
-  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const seeded = opts.inverseHessian !== undefined;
+  let H: number[][] = seeded
+    ? opts.inverseHessian!.map((row) => [...row])
+    : Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
   let stalls = 0;
   let idle = 0; // consecutive iterations that lowered f by no more than its rounding noise
@@ -90,7 +106,7 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
     const y = gNew.map((v, i) => v - g[i]!);
     const sy = dot(s, y);
     if (sy > 1e-300) {
-      if (iterations === 1) {
+      if (iterations === 1 && !seeded) {
         const scale = sy / dot(y, y);
         H = H.map((row) => row.map((v) => v * scale));
       }
@@ -109,6 +125,8 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
     g = gNew;
     fx = fNew;
     if (idle >= 5) break;
+    // After two updates (or from a given curvature) H is a usable estimate of the inverse Hessian.
+    if (decrementTol > 0 && (iterations >= 2 || seeded) && dot(g, H.map((row) => dot(row, g))) <= decrementTol * 1e-3) break;
   }
   return { x, f: fx, grad: g, iterations, evaluations, converged: norm(g) <= gradTol };
 }
@@ -173,6 +191,7 @@ export interface MultiStartOptions extends MinimizeOptions {
    * Also converged when the Newton decrement gᵀH⁻¹g is at most this. For a mean negative
    * log-likelihood over N customers, 1e-6/N says the optimum is within 1e-3 standard errors —
    * the statistical meaning of "converged", whatever the floating-point noise in the gradient.
+   * (Each BFGS run also stops early on it: {@link MinimizeOptions.decrementTol}.)
    */
   readonly decrementTol?: number;
 }

@@ -5,6 +5,9 @@
  * Fan Funnel tab shows: who is likely to buy in the next 14 days, the Dormant customers most worth
  * winning back, and the birthdays of the coming week.
  *
+ * Which model makes the predictions is decided by the backtest (backtest.ts, issue 15): BG/NBD,
+ * unless Pareto/NBD or MBG/NBD predicted the last H days (90) clearly better.
+ *
  * Time is in days here (see rfm.ts): orders are dated to the day and every horizon the owner sees
  * is in days. With too little data, or a fit that is not a trustworthy optimum, the result says so
  * (a verdict with a reason in ja/en) and carries no numbers: a prediction from a model that could
@@ -14,18 +17,14 @@ import type { Analysis } from '../analyze';
 import { DAY_MS, dayFromCivil, type Day } from '../dates';
 import { PREDICT_MESSAGES, type StageId } from '../labels';
 import { compareCodePoints } from '../ranking';
-import {
-  conditionalExpectedPurchases,
-  fitBgNbd,
-  medianTimeToNextPurchase,
-  pAlive,
-  probPurchaseWithin,
-  timeToPurchaseProbability,
-  type BgNbdFit,
-} from './bgnbd';
-import { discountedExpectedPurchases } from './clv';
+import { backtest, type Backtest } from './backtest';
+import type { BgNbdFit } from './bgnbd';
+import { discountedPurchases } from './clv';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
-import { summarize, type CustomerSummary, type Transaction } from './rfm';
+import { DEFAULT_MODEL, fitModel, type FittedModel, type ModelId } from './models';
+import { compressRfm, customerDays, summarizeDays, type CustomerSummary, type Transaction } from './rfm';
+// Globals bound once in the module (see special.ts: Jest's vm context taxes each global lookup).
+const { Math } = globalThis;
 
 export interface PredictOptions {
   /** Fewer customers than this with a repeat purchase: too little data to fit (issue 5: 50). */
@@ -42,6 +41,10 @@ export interface PredictOptions {
   readonly margin: number;
   /** Yearly discount rate of the value; 0 = undiscounted. */
   readonly annualDiscountRate: number;
+  /** The backtest's holdout period H, in days (issue 15); 0 skips it and predicts with `model`. */
+  readonly holdoutDays: number;
+  /** The model when the backtest is skipped: NEXTPURCHASE passes the one the last refresh chose. */
+  readonly model: ModelId;
 }
 
 export const DEFAULT_PREDICT_OPTIONS: PredictOptions = {
@@ -52,6 +55,8 @@ export const DEFAULT_PREDICT_OPTIONS: PredictOptions = {
   valueHorizonDays: 365,
   margin: 1,
   annualDiscountRate: 0,
+  holdoutDays: 90,
+  model: DEFAULT_MODEL,
 };
 
 type Text = { readonly ja: string; readonly en: string };
@@ -102,6 +107,12 @@ export interface PredictionResult {
   readonly verdict: Verdict;
   /** The spend model's own verdict: when it fails, counts are still shown and values are blank. */
   readonly spendVerdict: Verdict;
+  /** How each model predicted the last H days, and which one is used. */
+  readonly backtest: Backtest;
+  /** The model the numbers come from, fitted on all the orders up to asOf; undefined when none
+   *  could be (too little data, or no converged fit). */
+  readonly model: FittedModel | undefined;
+  /** The model's BG/NBD fit, when the model in use is BG/NBD. */
   readonly bgnbd: BgNbdFit | undefined;
   readonly gammaGamma: GammaGammaFit | undefined;
   /** One row per customer with a purchase, highest 12-month value first; empty unless verdict.ok. */
@@ -136,11 +147,14 @@ export function verdictMessage(v: Verdict, lang: 'ja' | 'en'): string | undefine
 export function predictCustomers(input: PredictInput): PredictionResult {
   const options = { ...DEFAULT_PREDICT_OPTIONS, ...input.options };
   const { asOf } = input;
-  const summaries = summarize(input.orders, { asOf, unit: 1 });
+  const days = customerDays(input.orders, asOf);
+  const summaries = summarizeDays(days, { asOf });
   const repeatBuyers = summaries.reduce((n, s) => n + (s.x > 0 ? 1 : 0), 0);
   const birthdays = input.birthdays === undefined ? undefined : (byKey: ReadonlyMap<string, CustomerPrediction>) => birthdaysOf(input.birthdays!, asOf, byKey);
   const empty = new Map<string, CustomerPrediction>();
-  const base = { asOf, customers: summaries.length, repeatBuyers, options };
+  const tested = backtest(days, asOf, { holdoutDays: options.holdoutDays, minRepeatBuyers: options.minRepeatBuyers });
+  const base = { asOf, customers: summaries.length, repeatBuyers, options, backtest: tested };
+  const none = { rows: [], byKey: empty, buySoon: [], winBack: [], birthdays: birthdays?.(empty) };
 
   if (repeatBuyers < options.minRepeatBuyers) {
     const verdict: Verdict = {
@@ -151,13 +165,19 @@ export function predictCustomers(input: PredictInput): PredictionResult {
         en: PREDICT_MESSAGES.fewRepeatBuyers.en(repeatBuyers, options.minRepeatBuyers),
       },
     };
-    return { ...base, verdict, spendVerdict: verdict, bgnbd: undefined, gammaGamma: undefined, rows: [], byKey: empty, buySoon: [], winBack: [], birthdays: birthdays?.(empty) };
+    return { ...base, verdict, spendVerdict: verdict, model: undefined, bgnbd: undefined, gammaGamma: undefined, ...none };
   }
 
-  const bgnbd = fitBgNbd(summaries);
-  if (!bgnbd.converged) {
+  // The model the backtest chose, fitted on everything up to asOf — from where its fit on the
+  // orders before the holdout ended (the same customers but the newest, 90 days less) — and
+  // BG/NBD if that fit fails.
+  const chosen = tested.ok ? tested.chosen : tested.reason === 'off' ? options.model : DEFAULT_MODEL;
+  let model = fitModel(chosen, summaries, tested.ok ? tested.scores.find((x) => x.id === chosen)!.model : undefined);
+  if (!model.fit.converged && model.id !== DEFAULT_MODEL) model = fitModel(DEFAULT_MODEL, summaries);
+  const bgnbd = model.id === 'bgnbd' ? model.fit : undefined;
+  if (!model.fit.converged) {
     const verdict: Verdict = { ok: false, reason: 'notConverged', message: PREDICT_MESSAGES.notConverged };
-    return { ...base, verdict, spendVerdict: verdict, bgnbd, gammaGamma: undefined, rows: [], byKey: empty, buySoon: [], winBack: [], birthdays: birthdays?.(empty) };
+    return { ...base, verdict, spendVerdict: verdict, model: undefined, bgnbd, gammaGamma: undefined, ...none };
   }
 
   // Spend: the customers with a positive mean repeat spend; the others are predicted at the
@@ -179,30 +199,30 @@ export function predictCustomers(input: PredictInput): PredictionResult {
     spendVerdict = gammaGamma.converged ? { ok: true } : { ok: false, reason: 'notConverged', message: PREDICT_MESSAGES.spendNotConverged };
   }
 
-  const bg = bgnbd.params;
   const gg = spendVerdict.ok ? gammaGamma!.params : undefined;
   // Customers with the same (x, t_x, T) — many, counted in days — get the same counts.
-  const memo = new Map<string, Omit<CustomerPrediction, 'key' | 'transactions' | 'firstDay' | 'lastDay' | 'expectedSpend' | 'value12m'> & { purchases: number }>();
+  const groups = compressRfm(summaries);
+  const memo = new Array<(Omit<CustomerPrediction, 'key' | 'transactions' | 'firstDay' | 'lastDay' | 'expectedSpend' | 'value12m'> & { purchases: number }) | undefined>(groups.x.length);
   const rows: CustomerPrediction[] = [];
-  for (const s of summaries) {
-    const id = `${s.x} ${s.tx} ${s.T}`;
-    let m = memo.get(id);
+  summaries.forEach((s, i) => {
+    const g = groups.rowOf[i]!;
+    let m = memo[g];
     if (m === undefined) {
-      const toNext = timeToPurchaseProbability(bg, s, 0.5);
+      const toNext = model.timeToProbability(s, 0.5);
       m = {
-        pAlive: pAlive(bg, s),
-        expected30: conditionalExpectedPurchases(bg, s, 30),
-        expected90: conditionalExpectedPurchases(bg, s, 90),
-        pBuySoon: probPurchaseWithin(bg, s, options.soonDays),
+        pAlive: model.pAlive(s),
+        expected30: model.expected(s, 30),
+        expected90: model.expected(s, 90),
+        pBuySoon: model.probWithin(s, options.soonDays),
         nextPurchaseDay: toNext <= options.valueHorizonDays ? asOf + Math.max(1, Math.ceil(toNext)) : undefined,
-        medianDaysIfAlive: medianTimeToNextPurchase(bg, s),
-        purchases: discountedExpectedPurchases(bg, s, {
+        medianDaysIfAlive: model.medianIfAlive(s),
+        purchases: discountedPurchases((t) => model.expected(s, t), {
           horizon: options.valueHorizonDays,
           annualDiscountRate: options.annualDiscountRate,
           unitsPerYear: 365,
         }),
       };
-      memo.set(id, m);
+      memo[g] = m;
     }
     const { purchases, ...counts } = m;
     let spend: number | undefined;
@@ -214,7 +234,7 @@ export function predictCustomers(input: PredictInput): PredictionResult {
       value = options.margin * spend * purchases;
     }
     rows.push({ key: s.key, transactions: s.transactions, firstDay: s.firstDay, lastDay: s.lastDay, ...counts, expectedSpend: spend, value12m: value });
-  }
+  });
   rows.sort(byValue);
   const byKey = new Map(rows.map((r) => [r.key, r]));
 
@@ -225,7 +245,7 @@ export function predictCustomers(input: PredictInput): PredictionResult {
   const stages = input.stages;
   const winBack = stages === undefined ? [] : rows.filter((r) => stages.get(r.key) === 'dormant').slice(0, options.listSize);
 
-  return { ...base, verdict: { ok: true }, spendVerdict, bgnbd, gammaGamma, rows, byKey, buySoon, winBack, birthdays: birthdays?.(byKey) };
+  return { ...base, verdict: { ok: true }, spendVerdict, model, bgnbd, gammaGamma, rows, byKey, buySoon, winBack, birthdays: birthdays?.(byKey) };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { analyze, readInputs } from '../../../src/core/analyze';
 import { dayFromCivil, isoDay, makeZone } from '../../../src/core/dates';
 import { NotEnoughDataError, nextPurchase, type FunctionEnv } from '../../../src/core/functions';
+import type { ModelId } from '../../../src/core/predict/models';
 import { predictCustomers, predictFromAnalysis } from '../../../src/core/predict/predict';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { simulateShop } from '../../support/btyd';
@@ -47,11 +48,14 @@ describe('NEXTPURCHASE semantics', () => {
   const env = (locale: string): FunctionEnv => ({ zone, locale, settings: DEFAULT_SETTINGS, now: Date.parse('2025-06-30T03:00:00Z') });
   const table = (): unknown[][] => [['顧客ID', '注文日', '金額'], ...shop().orders.map((o) => [o.key, isoDay(o.day), o.amount])];
 
+  // NEXTPURCHASE runs no backtest: it fits the model the last refresh chose (env.model), BG/NBD by default.
+  const predicted = (asOf = AS_OF, model: ModelId = 'bgnbd') => predictCustomers({ orders: shop().orders, asOf, options: { holdoutDays: 0, model } });
+
   test('table form: header, one row per customer, highest value first, Dates for days', () => {
     const t = nextPurchase(env('en_US'), table()) as unknown[][];
     expect(t[0]).toEqual(['Customer', 'P(alive)', 'Expected purchases (90 days)', 'Next purchase by', '12-month value']);
     expect(t).toHaveLength(CUSTOMERS + 1);
-    const p = predictCustomers({ orders: shop().orders, asOf: AS_OF });
+    const p = predicted();
     const first = p.rows[0]!;
     expect(cell(t, 1, 'customer')).toBe(first.key);
     expect(cell(t, 1, 'pAlive')).toBeCloseTo(first.pAlive, 4);
@@ -62,7 +66,7 @@ describe('NEXTPURCHASE semantics', () => {
   });
 
   test('a key → its date (or blank); a range → the same shape; as_of is respected', () => {
-    const p = predictCustomers({ orders: shop().orders, asOf: AS_OF });
+    const p = predicted();
     const withDate = p.rows.find((r) => r.nextPurchaseDay !== undefined)!;
     const without = p.rows.find((r) => r.nextPurchaseDay === undefined)!;
     expect(nextPurchase(env('en_US'), table(), withDate.key)).toEqual(zone.midnight(withDate.nextPurchaseDay!));
@@ -73,9 +77,19 @@ describe('NEXTPURCHASE semantics', () => {
       [''],
     ]);
     const past = AS_OF - 30;
-    const q = predictCustomers({ orders: shop().orders, asOf: past });
+    const q = predicted(past);
     const r = q.rows.find((x) => x.nextPurchaseDay !== undefined)!;
     expect(nextPurchase(env('en_US'), table(), r.key, isoDay(past))).toEqual(zone.midnight(r.nextPurchaseDay!));
+  });
+
+  test('the model is the one the last refresh chose: Pareto/NBD’s P(alive) of a one-time buyer is below 1, BG/NBD’s is 1', () => {
+    const oneTime = predicted().rows.find((r) => r.transactions === 1)!;
+    const column = (t: unknown[][]) => new Map(t.slice(1).map((row, i) => [cell(t, i + 1, 'customer'), cell(t, i + 1, 'pAlive')]));
+    const bg = column(nextPurchase(env('en_US'), table()) as unknown[][]);
+    const pareto = column(nextPurchase({ ...env('en_US'), model: 'paretoNbd' }, table()) as unknown[][]);
+    expect(bg.get(oneTime.key)).toBe(1);
+    expect(pareto.get(oneTime.key)).toBeLessThan(1);
+    expect(pareto.get(oneTime.key)).toBeCloseTo(predicted(AS_OF, 'paretoNbd').byKey.get(oneTime.key)!.pAlive, 4);
   });
 
   test('too little data: an error whose message says why, in the spreadsheet’s language', () => {

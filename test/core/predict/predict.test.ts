@@ -7,14 +7,21 @@ import { dayFromCivil, isoDay } from '../../../src/core/dates';
 import type { StageId } from '../../../src/core/labels';
 import { conditionalExpectedPurchases, pAlive, probPurchaseWithin, timeToPurchaseProbability } from '../../../src/core/predict/bgnbd';
 import { expectedSpend } from '../../../src/core/predict/gammaGamma';
-import { predictCustomers, verdictMessage, type PredictionResult } from '../../../src/core/predict/predict';
+import { predictCustomers, verdictMessage, type PredictInput, type PredictionResult } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
 import { compareCodePoints } from '../../../src/core/ranking';
+import * as pnbd from '../../../src/core/predict/paretoNbd';
 import { simulateShop } from '../../support/btyd';
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 const TRUE_BG = { r: 0.8, alpha: 40, a: 0.6, b: 3 }; // α in days
 const TRUE_GG = { p: 4, q: 5, gamma: 20_000 }; // yen
+/**
+ * The prediction with BG/NBD and no backtest: what these tests check is what is done with a fit —
+ * rows, lists, options, verdicts — on BG/NBD shops, where the backtest keeps BG/NBD anyway. The
+ * backtest itself is tested in backtest.test.ts, and the model it chooses driving the rows below.
+ */
+const predictBg = (input: PredictInput): PredictionResult => predictCustomers({ ...input, options: { holdoutDays: 0, ...input.options } });
 /** The simulated shop, made on first use (a run of other tests does not pay for it). */
 let simulated: ReturnType<typeof simulateShop> | undefined;
 const shop = (): ReturnType<typeof simulateShop> =>
@@ -25,7 +32,7 @@ describe('predictCustomers on a simulated shop (days)', () => {
   // `npm run mutate`) does not pay for it, and each test is seen to exercise the fit.
   let p: PredictionResult;
   beforeEach(() => {
-    p = predictCustomers({ orders: shop().orders, asOf: AS_OF });
+    p = predictBg({ orders: shop().orders, asOf: AS_OF });
   });
 
   test('fits, and recovers the shop’s parameters in days', () => {
@@ -84,7 +91,7 @@ describe('predictCustomers on a simulated shop (days)', () => {
 
   test('win-back: only Dormant customers, by predicted value', () => {
     const stages = new Map<string, StageId>(p.rows.map((r, i) => [r.key, i % 3 === 0 ? 'dormant' : 'follower']));
-    const q = predictCustomers({ orders: shop().orders, asOf: AS_OF, stages, options: { listSize: 10 } });
+    const q = predictBg({ orders: shop().orders, asOf: AS_OF, stages, options: { listSize: 10 } });
     expect(q.winBack).toHaveLength(10);
     expect(q.winBack.every((r) => stages.get(r.key) === 'dormant')).toBe(true);
     const dormant = q.rows.filter((r) => stages.get(r.key) === 'dormant');
@@ -94,8 +101,8 @@ describe('predictCustomers on a simulated shop (days)', () => {
 
   test('orders after as_of are ignored: predicting as of a past day = predicting on the orders up to it', () => {
     const past = AS_OF - 60;
-    const a = predictCustomers({ orders: shop().orders, asOf: past });
-    const b = predictCustomers({ orders: shop().orders.filter((o) => o.day <= past), asOf: past });
+    const a = predictBg({ orders: shop().orders, asOf: past });
+    const b = predictBg({ orders: shop().orders.filter((o) => o.day <= past), asOf: past });
     expect(a.bgnbd!.params).toEqual(b.bgnbd!.params);
     expect(a.rows).toEqual(b.rows);
   });
@@ -112,7 +119,7 @@ describe('the coming week’s birthdays (as-of day and the six after it)', () =>
   ]);
 
   test('soonest first, with their prediction when there is one; passed ones and later ones left out', () => {
-    const p = predictCustomers({ orders: shop().orders, asOf: AS_OF, birthdays });
+    const p = predictBg({ orders: shop().orders, asOf: AS_OF, birthdays });
     expect(p.birthdays!.map((b) => [b.key, isoDay(b.upcoming)])).toEqual([
       ['C00002', '2025-06-30'],
       ['NEW', '2025-07-02'],
@@ -134,16 +141,16 @@ describe('the coming week’s birthdays (as-of day and the six after it)', () =>
 
   test('29 February falls on the 28th in a common year; birthdays come even without a model', () => {
     const feb = dayFromCivil(2025, 2, 24);
-    const p = predictCustomers({ orders: [{ key: 'x', day: feb, amount: 100 }], asOf: feb, birthdays: new Map([['x', dayFromCivil(2000, 2, 29)]]) });
+    const p = predictBg({ orders: [{ key: 'x', day: feb, amount: 100 }], asOf: feb, birthdays: new Map([['x', dayFromCivil(2000, 2, 29)]]) });
     expect(p.verdict.ok).toBe(false);
     expect(p.birthdays!.map((b) => isoDay(b.upcoming))).toEqual(['2025-02-28']);
-    expect(predictCustomers({ orders: [], asOf: feb }).birthdays).toBeUndefined();
+    expect(predictBg({ orders: [], asOf: feb }).birthdays).toBeUndefined();
   });
 
   test('a 29 February birthday in a leap as-of year stays on the 29th (2000 and 2024 are leap years, 2100 is not)', () => {
     const on = (y: number) => {
       const asOf = dayFromCivil(y, 2, 25);
-      return predictCustomers({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.upcoming));
+      return predictBg({ orders: [], asOf, birthdays: new Map([['x', dayFromCivil(1996, 2, 29)]]) }).birthdays!.map((b) => isoDay(b.upcoming));
     };
     expect([on(2000), on(2024), on(2100), on(2023)]).toEqual([['2000-02-29'], ['2024-02-29'], ['2100-02-28'], ['2023-02-28']]);
   });
@@ -170,7 +177,7 @@ describe('the coming week’s birthdays (as-of day and the six after it)', () =>
       ['a', dayFromCivil(1985, 6, 7)],
       ['c', dayFromCivil(1970, 6, 2)],
     ]);
-    expect(predictCustomers({ orders: [], asOf, birthdays }).birthdays!.map((b) => b.key)).toEqual(['c', 'a', 'b']);
+    expect(predictBg({ orders: [], asOf, birthdays }).birthdays!.map((b) => b.key)).toEqual(['c', 'a', 'b']);
   });
 });
 
@@ -181,7 +188,7 @@ describe('options, verdicts and the order of the lists', () => {
 
   test('the verdict’s message in the sheet’s language, none when the prediction is there', () => {
     expect(verdictMessage({ ok: true }, 'ja')).toBeUndefined();
-    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 100_000 } });
+    const p = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 100_000 } });
     expect(p.verdict.ok).toBe(false);
     expect(verdictMessage(p.verdict, 'en')).toBe(
       `Not enough data to predict next purchases: ${p.repeatBuyers} customers have bought more than once (at least 100000 are needed). Predictions appear once there are more orders.`,
@@ -193,16 +200,16 @@ describe('options, verdicts and the order of the lists', () => {
   });
 
   test('exactly the minimum number of repeat buyers is enough', () => {
-    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 10_000 } });
-    const q = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers } });
+    const p = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: 10_000 } });
+    const q = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers } });
     expect(q.verdict.ok).toBe(true);
-    expect(predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers + 1 } }).verdict.ok).toBe(false);
+    expect(predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: p.repeatBuyers + 1 } }).verdict.ok).toBe(false);
   });
 
   test('too few repeat buyers with a positive spend: counts are predicted, values left blank, and the message says how many', () => {
     // Only the first 20 customers' orders carry an amount.
     const someFree = smallShop().orders.map((o) => (Number(o.key.slice(1)) <= 20 ? o : { ...o, amount: 0 }));
-    const p = predictCustomers({ orders: someFree, asOf: AS_OF });
+    const p = predictBg({ orders: someFree, asOf: AS_OF });
     expect(p.verdict.ok).toBe(true);
     expect(p.spendVerdict.ok).toBe(false);
     const spenders = summarize(someFree, { asOf: AS_OF }).filter((x) => x.x > 0 && x.zbar > 0).length;
@@ -220,9 +227,9 @@ describe('options, verdicts and the order of the lists', () => {
   });
 
   test('the 12-month value: margin × expected spend × expected purchases, discounted when asked', () => {
-    const plain = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
-    const margin = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { margin: 0.4 } });
-    const discounted = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { annualDiscountRate: 0.1 } });
+    const plain = predictBg({ orders: smallShop().orders, asOf: AS_OF });
+    const margin = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { margin: 0.4 } });
+    const discounted = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { annualDiscountRate: 0.1 } });
     const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
     for (const r of plain.rows) {
       expect(margin.byKey.get(r.key)!.value12m).toBeCloseTo(0.4 * r.value12m!, 6);
@@ -236,7 +243,7 @@ describe('options, verdicts and the order of the lists', () => {
   });
 
   test('the day a next purchase becomes more likely than not: at least tomorrow, and only within the value horizon', () => {
-    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    const p = predictBg({ orders: smallShop().orders, asOf: AS_OF });
     const bg = p.bgnbd!.params;
     const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
     let dated = 0;
@@ -248,13 +255,13 @@ describe('options, verdicts and the order of the lists', () => {
       } else expect(r.nextPurchaseDay).toBeUndefined();
     }
     expect(dated).toBeGreaterThan(0);
-    const short = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { valueHorizonDays: 30 } });
+    const short = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { valueHorizonDays: 30 } });
     expect(short.rows.every((r) => r.nextPurchaseDay === undefined || r.nextPurchaseDay <= AS_OF + 30)).toBe(true);
     expect(short.rows.filter((r) => r.nextPurchaseDay !== undefined).length).toBeLessThan(dated);
   });
 
   test('the buy-soon list: its window, its bar and its length are options; equal chances go by key', () => {
-    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: 0.1, listSize: 5 } });
+    const p = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: 0.1, listSize: 5 } });
     expect(p.buySoon).toHaveLength(5);
     const bg = p.bgnbd!.params;
     const summaries = new Map(summarize(smallShop().orders, { asOf: AS_OF }).map((x) => [x.key, x]));
@@ -263,7 +270,7 @@ describe('options, verdicts and the order of the lists', () => {
     expect(p.buySoon.map((r) => r.key)).toEqual(all.slice(0, 5).map((r) => r.key));
     // At exactly the bar a customer is listed.
     const bar = p.rows[7]!.pBuySoon;
-    const atBar = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: bar, listSize: 1000 } });
+    const atBar = predictBg({ orders: smallShop().orders, asOf: AS_OF, options: { soonDays: 7, soonMinProbability: bar, listSize: 1000 } });
     expect(atBar.buySoon.map((r) => r.key)).toContain(p.rows[7]!.key);
     expect(atBar.buySoon.every((r) => r.pBuySoon >= bar)).toBe(true);
   });
@@ -272,7 +279,7 @@ describe('options, verdicts and the order of the lists', () => {
 describe('honest limits', () => {
   test('fewer than 50 repeat buyers: a verdict with the reason in ja/en, and no numbers', () => {
     const small = simulateShop(TRUE_BG, { customers: 60, firstDay: AS_OF - 300, asOf: AS_OF, seed: 9 });
-    const p = predictCustomers({ orders: small.orders, asOf: AS_OF });
+    const p = predictBg({ orders: small.orders, asOf: AS_OF });
     expect(p.verdict.ok).toBe(false);
     if (p.verdict.ok) return;
     expect(p.verdict.reason).toBe('fewRepeatBuyers');
@@ -286,7 +293,7 @@ describe('honest limits', () => {
   test('data the model cannot be fitted to (every customer buys every 7 days): not converged, no numbers', () => {
     const orders = [];
     for (let c = 0; c < 100; c++) for (let d = c; d <= 700; d += 7) orders.push({ key: `k${c}`, day: AS_OF - 700 + d, amount: 1000 });
-    const p = predictCustomers({ orders, asOf: AS_OF });
+    const p = predictBg({ orders, asOf: AS_OF });
     expect(p.verdict.ok).toBe(false);
     if (!p.verdict.ok) expect(p.verdict.reason).toBe('notConverged');
     expect(p.rows).toEqual([]);
@@ -294,7 +301,7 @@ describe('honest limits', () => {
 
   test('no spend to learn from (all amounts 0): counts are predicted, values left blank with a reason', () => {
     const free = shop().orders.map((o) => ({ ...o, amount: 0 }));
-    const p = predictCustomers({ orders: free, asOf: AS_OF });
+    const p = predictBg({ orders: free, asOf: AS_OF });
     expect(p.verdict.ok).toBe(true);
     expect(p.spendVerdict.ok).toBe(false);
     expect(p.rows.every((r) => r.value12m === undefined && r.expected90 >= 0)).toBe(true);
@@ -306,8 +313,25 @@ test('ties between customers go by key in code-point order, as in the LTV rankin
   // UTF-16) sorts after a full-width letter (U+FF21) by code point, though before it by UTF-16 unit.
   const model = shop().orders.filter((o) => o.key === shop().orders[0]!.key);
   const twins = ['\u{1F600}', '\uFF21'].flatMap((key) => model.map((o) => ({ ...o, key })));
-  const p = predictCustomers({ orders: [...shop().orders, ...twins], asOf: AS_OF });
+  const p = predictBg({ orders: [...shop().orders, ...twins], asOf: AS_OF });
   const keys = p.rows.map((r) => r.key);
   expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
   expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
+});
+
+describe('the backtest’s model makes the predictions (issue 15)', () => {
+  test('a Pareto/NBD shop of 5,000 customers: Pareto/NBD is chosen, fitted on every order, and the rows (what NEXTPURCHASE and the tabs show) are its numbers', () => {
+    const truth = { r: 0.8, alpha: 40, s: 0.6, beta: 200 };
+    const pareto = simulateShop({ model: 'paretoNbd', params: truth }, { customers: 5000, firstDay: AS_OF - 730, asOf: AS_OF, seed: 4, spend: TRUE_GG });
+    const p = predictCustomers({ orders: pareto.orders, asOf: AS_OF });
+    expect(p.backtest.ok && p.backtest.chosen).toBe('paretoNbd');
+    expect(p.model?.id).toBe('paretoNbd');
+    expect(p.bgnbd).toBeUndefined();
+    // Fitted on all the orders up to the as-of day, not only on those before the holdout.
+    const fit = p.model!.fit as pnbd.ParetoNbdFit;
+    expect(fit.customers).toBe(5000);
+    const s = summarize(pareto.orders, { asOf: AS_OF }).find((c) => c.key === p.rows[0]!.key)!;
+    expect(p.rows[0]!.pAlive).toBe(pnbd.pAlive(fit.params, s));
+    expect(p.rows[0]!.expected90).toBe(pnbd.conditionalExpectedPurchases(fit.params, s, 90));
+  });
 });

@@ -1,0 +1,240 @@
+/**
+ * Pareto/NBD against the published CDNOW results (shared/data/cdnow/README.md), the ₂F₁ closed
+ * form it replaces, the overflow cases other implementations have tripped on, and recovery of
+ * known parameters from simulated customers.
+ *
+ * Published values:
+ * - r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0 (Fader, Hardie & Lee 2005,
+ *   Marketing Science 24(2), as restated in CLVTools' `test_correctness_pnbd_nocovstaticcov.R`;
+ *   CLVTools' own fit: 0.55315 / 10.57633 / 0.60625 / 11.67150, LL −9594.976).
+ * - R BTYD's walkthrough (BTYD-walkthrough.pdf, p. 8), at r = 0.5534, α = 10.5802, s = 0.6061,
+ *   β = 11.6562: customer 1516 (x = 26, t_x = 30.86, T = 31) has P(alive) = 0.9979 and
+ *   E[Y(52)] = 25.46; BTYD's manual (`pnbd.Expectation`) lists E[X(t)] for t = 0…9 — all three as
+ *   checked in lifetimes' `tests/test_estimation.py` (TestParetoNBDFitter).
+ */
+import fc from 'fast-check';
+import {
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  fitParetoNbd,
+  medianTimeToNextPurchase,
+  pAlive,
+  paretoNbdLogLikelihood,
+  paretoNbdTotalLogLikelihood,
+  probPurchaseWithin,
+  timeToPurchaseProbability,
+  type ParetoNbdParams,
+} from '../../../src/core/predict/paretoNbd';
+import { summarize } from '../../../src/core/predict/rfm';
+import { logHyp2f1, logPowerIntegral, logPowerIntegralByQuadrature } from '../../../src/core/predict/special';
+import { simulateModel } from '../../support/btyd';
+import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from '../../support/cdnow';
+
+const PUBLISHED: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+const PUBLISHED_LL = -9595.0;
+const CLVTOOLS_LL = -9594.976;
+const BTYD: ParetoNbdParams = { r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 };
+
+const sig = (v: number, digits: number): number => Number(v.toPrecision(digits));
+const summary = cdnowSummary();
+const c1516 = { x: 26, tx: 30.86, T: 31 };
+
+describe('Pareto/NBD on CDNOW (FHL 2005; CLVTools; R BTYD)', () => {
+  const fit = fitParetoNbd(summary);
+
+  test('the fit on the published summary reproduces r, α, s, β and LL to 3 significant digits', () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.customers).toBe(2357);
+    expect(sig(fit.params.r, 3)).toBe(PUBLISHED.r);
+    expect(sig(fit.params.alpha, 3)).toBe(sig(PUBLISHED.alpha, 3));
+    expect(sig(fit.params.s, 3)).toBe(PUBLISHED.s);
+    expect(sig(fit.params.beta, 3)).toBe(sig(PUBLISHED.beta, 3));
+    expect(sig(fit.logLikelihood, 4)).toBe(PUBLISHED_LL);
+    // CLVTools' unrounded optimum, to its own precision; ours is at least as high a maximum.
+    expect(Math.abs(fit.params.r - 0.55315)).toBeLessThan(5e-4);
+    expect(Math.abs(fit.params.alpha - 10.57633)).toBeLessThan(5e-3);
+    expect(Math.abs(fit.params.s - 0.60625)).toBeLessThan(5e-4);
+    expect(Math.abs(fit.params.beta - 11.6715)).toBeLessThan(1e-2);
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(CLVTOOLS_LL - 1e-3);
+    expect(fit.logLikelihood).toBeLessThan(CLVTOOLS_LL + 0.01);
+    expect(fit.agreeingStarts).toBe(fit.starts);
+    expect(fit.standardErrors).toBeDefined();
+  });
+
+  test('the fit from the raw sample (unrounded weeks) reaches the same optimum', () => {
+    const raw = fitParetoNbd(summarize(cdnowSampleTransactions(), { asOf: CALIBRATION_END, unit: 7 }));
+    expect(raw.converged).toBe(true);
+    expect(sig(raw.params.r, 3)).toBe(PUBLISHED.r);
+    expect(sig(raw.params.s, 3)).toBe(PUBLISHED.s);
+    expect(raw.logLikelihood).toBeCloseTo(CLVTOOLS_LL, 1);
+  });
+
+  test('the log-likelihood at the published parameters is the published LL', () => {
+    expect(paretoNbdTotalLogLikelihood(PUBLISHED, summary)).toBeCloseTo(PUBLISHED_LL, 0);
+    const sum = summary.reduce((s, c) => s + paretoNbdLogLikelihood(PUBLISHED, c), 0);
+    expect(sum).toBeCloseTo(paretoNbdTotalLogLikelihood(PUBLISHED, summary), 6);
+  });
+
+  test('customer 1516: P(alive) = 0.9979 and E[Y(52)] = 25.46 (BTYD walkthrough)', () => {
+    expect(Math.abs(pAlive(BTYD, c1516) - 0.9979)).toBeLessThan(1e-4);
+    expect(Math.abs(conditionalExpectedPurchases(BTYD, c1516, 52) - 25.46)).toBeLessThan(0.01);
+    expect(Math.abs(conditionalExpectedPurchases(fit.params, c1516, 52) - 25.46)).toBeLessThan(0.01);
+  });
+
+  test('E[X(t)], t = 0…9, as R BTYD’s pnbd.Expectation (lifetimes’ tolerance 0.01)', () => {
+    const btyd = [0, 0.05077821, 0.09916088, 0.14542507, 0.1897993, 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211];
+    btyd.forEach((v, t) => expect(Math.abs(expectedPurchases(fit.params, t) - v)).toBeLessThan(0.01));
+  });
+});
+
+/** P(alive) by the closed form of Fader & Hardie's note 009 (eq. 18 with the ₂F₁ pair), where it
+ *  does not cancel: an independent route to the same number. */
+function pAliveClosedForm(p: ParetoNbdParams, c: { x: number; tx: number; T: number }): number {
+  const { r, alpha, s, beta } = p;
+  const n = r + s + c.x;
+  const lnF = (t: number): number =>
+    alpha >= beta
+      ? logHyp2f1(n, s + 1, n + 1, (alpha - beta) / (alpha + t)) - n * Math.log(alpha + t)
+      : logHyp2f1(n, r + c.x, n + 1, (beta - alpha) / (beta + t)) - n * Math.log(beta + t);
+  const A0 = Math.exp(lnF(c.tx)) - Math.exp(lnF(c.T));
+  return 1 / (1 + (s / n) * Math.pow(alpha + c.T, r + c.x) * Math.pow(beta + c.T, s) * A0);
+}
+
+describe('Pareto/NBD numerical behaviour', () => {
+  test('P(alive) agrees with note 009’s ₂F₁ closed form where that form is well conditioned', () => {
+    for (const p of [BTYD, { r: 2, alpha: 30, s: 1.5, beta: 5 }, { r: 0.3, alpha: 2, s: 0.8, beta: 40 }]) {
+      for (const c of [c1516, { x: 2, tx: 30.43, T: 38.86 }, { x: 0, tx: 0, T: 20 }, { x: 5, tx: 4, T: 39 }]) {
+        expect(pAlive(p, c)).toBeCloseTo(pAliveClosedForm(p, c), 9);
+      }
+    }
+  });
+
+  test('t_x = T − 10⁻⁹ (where the closed form cancels to nothing): P(alive) → 1, smoothly', () => {
+    const near = pAlive(BTYD, { x: 3, tx: 31 - 1e-9, T: 31 });
+    expect(near).toBeLessThanOrEqual(1);
+    expect(1 - near).toBeLessThan(1e-8);
+    expect(pAlive(BTYD, { x: 3, tx: 31, T: 31 })).toBe(1);
+  });
+
+  test('the integral’s series and its quadrature agree, from close bases to one 10⁴ times the other', () => {
+    const cases: Array<[number, number, number, number, number, number]> = [
+      [10.58, 26.55, 11.67, 1.6, 30.86, 31],
+      [10.58, 0.55, 11.67, 1.6, 0, 39],
+      [5, 3, 200, 0.7, 1, 100],
+      [2, 0.3, 50, 1.4, 0, Infinity],
+      [1, 0.2, 3000, 0.9, 0, 1000],
+      [0.05, 289.05, 173, 1.05, 0, 0.1], // the series gives up here and the quadrature answers
+    ];
+    for (const [p, a, q, b, lo, hi] of cases) {
+      const series = logPowerIntegral(p, a, q, b, lo, hi);
+      const swap = q > p;
+      const quadrature = logPowerIntegralByQuadrature(Math.max(p, q), swap ? b : a, Math.min(p, q), swap ? a : b, lo, hi);
+      expect(Number.isFinite(series)).toBe(true);
+      expect(Math.abs(series - quadrature)).toBeLessThan(1e-12 * Math.max(1, Math.abs(series)));
+    }
+  });
+
+  test('the quadrature’s derivatives (used where the series would be slow) are the series’ and the finite differences’', () => {
+    const cases: Array<[number, number, number, number, number, number]> = [
+      [10.58, 26.55, 11.67, 1.6, 30.86, 31],
+      [10.58, 0.55, 11.67, 1.6, 0, 39],
+      [5, 3, 200, 0.7, 1, 100],
+      [2, 0.3, 50, 1.4, 0, Infinity],
+      [40, 31.2, 20_000, 1.9, 0, 700], // z ≈ 0.998: the series would take thousands of terms
+    ];
+    for (const [p, a, q, b, lo, hi] of cases) {
+      const swap = q > p;
+      const byQuadrature = (pp: number, aa: number, qq: number, bb: number, g?: number[]): number =>
+        swap ? logPowerIntegralByQuadrature(qq, bb, pp, aa, lo, hi, g) : logPowerIntegralByQuadrature(pp, aa, qq, bb, lo, hi, g);
+      const g = [0, 0, 0, 0];
+      byQuadrature(p, a, q, b, g);
+      const mapped = swap ? [g[2]!, g[3]!, g[0]!, g[1]!] : g; // to ∂/∂(p, a, q, b)
+      const series = [0, 0, 0, 0];
+      logPowerIntegral(p, a, q, b, lo, hi, series);
+      const args = [p, a, q, b];
+      mapped.forEach((v, i) => {
+        const h = 1e-6 * args[i]!;
+        const up = [...args];
+        const down = [...args];
+        up[i]! += h;
+        down[i]! -= h;
+        const numeric = (byQuadrature(up[0]!, up[1]!, up[2]!, up[3]!) - byQuadrature(down[0]!, down[1]!, down[2]!, down[3]!)) / (2 * h);
+        expect(Math.abs(v - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+        expect(Math.abs(v - series[i]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+      });
+    }
+  });
+
+  test('overflow cases from lifetimes’ tests: hundreds of purchases give finite likelihoods and P(alive) in [0, 1]', () => {
+    const p: ParetoNbdParams = { r: 10.465, alpha: 7.98565181e-3, s: 3.0516, beta: 2.82 };
+    const cases = [
+      { x: 400, tx: 5, T: 6 },
+      { x: 500, tx: 1, T: 37 },
+      { x: 500, tx: 4, T: 37 },
+      { x: 40, tx: 5, T: 6 },
+      { x: 50, tx: 1, T: 37 },
+    ];
+    for (const c of cases) {
+      expect(Number.isFinite(paretoNbdLogLikelihood(p, c))).toBe(true);
+      const alive = pAlive(p, c);
+      expect(alive).toBeGreaterThanOrEqual(0);
+      expect(alive).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('underflow case from lifetimes’ tests: E[Y(10)] at x = 132 and 133 (t_x = T = 200) differ little', () => {
+    const p: ParetoNbdParams = { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 };
+    const left = conditionalExpectedPurchases(p, { x: 132, tx: 200, T: 200 }, 10);
+    const right = conditionalExpectedPurchases(p, { x: 133, tx: 200, T: 200 }, 10);
+    expect(left).toBeGreaterThan(6);
+    expect(Math.abs(left - right)).toBeLessThan(0.05);
+  });
+
+  test('P(alive) ∈ [0, 1] and below 1 for a one-time buyer; E[Y(t)] ≥ 0 and grows with t', () => {
+    const params = fc.record({
+      r: fc.double({ min: 0.05, max: 20, noNaN: true }),
+      alpha: fc.double({ min: 0.05, max: 500, noNaN: true }),
+      s: fc.double({ min: 0.05, max: 20, noNaN: true }),
+      beta: fc.double({ min: 0.05, max: 500, noNaN: true }),
+    });
+    const customer = fc
+      .record({ x: fc.integer({ min: 0, max: 300 }), T: fc.double({ min: 0.1, max: 1000, noNaN: true }), u: fc.double({ min: 0, max: 1, noNaN: true }) })
+      .map(({ x, T, u }) => ({ x, tx: x === 0 ? 0 : u * T, T }));
+    fc.assert(
+      fc.property(params, customer, fc.double({ min: 0.1, max: 500, noNaN: true }), (p, c, t) => {
+        const alive = pAlive(p, c);
+        expect(alive).toBeGreaterThanOrEqual(0);
+        expect(alive).toBeLessThanOrEqual(1);
+        if (c.x === 0) expect(alive).toBeLessThan(1);
+        const e1 = conditionalExpectedPurchases(p, c, t);
+        const e2 = conditionalExpectedPurchases(p, c, 2 * t);
+        expect(e1).toBeGreaterThanOrEqual(0);
+        expect(e2).toBeGreaterThanOrEqual(e1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('P(purchase within s) ≈ E[Y(s)] for short s, and the 50 % time solves P = 0.5', () => {
+    const c = { x: 4, tx: 20, T: 30 };
+    const s = 1e-4;
+    expect(probPurchaseWithin(BTYD, c, s) / conditionalExpectedPurchases(BTYD, c, s)).toBeCloseTo(1, 3);
+    const t = timeToPurchaseProbability(BTYD, c1516, 0.5);
+    expect(probPurchaseWithin(BTYD, c1516, t)).toBeCloseTo(0.5, 6);
+    expect(medianTimeToNextPurchase(BTYD, c1516)).toBeLessThanOrEqual(t);
+    // A customer long silent may have left: a 50 % chance of buying again never comes.
+    expect(timeToPurchaseProbability(BTYD, { x: 1, tx: 1, T: 60 }, 0.5)).toBe(Infinity);
+  });
+});
+
+describe('Pareto/NBD recovers known parameters from simulated customers', () => {
+  test('3,000 customers, T from 20 to 80 weeks: each parameter within 3.5 standard errors', () => {
+    const truth: ParetoNbdParams = { r: 0.8, alpha: 6, s: 0.7, beta: 15 };
+    const customers = simulateModel({ model: 'paretoNbd', params: truth }, { customers: 3000, seed: 11, T: (rnd) => 20 + 60 * rnd() });
+    const fit = fitParetoNbd(customers);
+    expect(fit.converged).toBe(true);
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) {
+      expect(Math.abs(fit.params[k] - truth[k])).toBeLessThan(3.5 * fit.standardErrors![k]);
+    }
+  });
+});
