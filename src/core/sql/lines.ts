@@ -144,6 +144,11 @@ function phoneText(v: Cell): string | null {
   return t === '' ? null : t;
 }
 
+/** A column's typed name when the sheet has that column (its index found), else nothing. */
+function has(i: number | undefined, name: string): string | undefined {
+  return i === undefined ? undefined : name;
+}
+
 function omitUndefined<T extends Record<string, string | undefined>>(o: T): Partial<Record<keyof T, string>> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, string>>;
 }
@@ -199,7 +204,6 @@ export function typedCustomers(table: Table, opts: { settings: Pick<Settings, 'c
     });
   }
   const n = TYPED_CUSTOMER_COLUMN_NAMES;
-  const has = (i: number | undefined, name: string): string | undefined => (i === undefined ? undefined : name);
   return {
     rows,
     columns: {
@@ -259,7 +263,6 @@ export function typedSurvey(table: Table, opts: { zone: Zone; settings: Pick<Set
     rows.push({ line: r + 1, customerId: key(cell(row, c.customerId)), email: key(cell(row, c.email)), respondedAt, nps: score(cell(row, c.nps)), satisfaction: score(cell(row, c.satisfaction)) });
   }
   const n = TYPED_SURVEY_COLUMN_NAMES;
-  const has = (i: number | undefined, name: string): string | undefined => (i === undefined ? undefined : name);
   return {
     rows,
     columns: {
