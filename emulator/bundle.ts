@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { customFunctionsIn } from './customFunctions';
 import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions, type SheetSpec } from './index';
-import { DIST } from './project';
+import { DIST, projectRoot } from './project';
 import { parseFormula as parseFormulaName, sheetsCall, type CellResult, type SheetsCallOptions } from './sheetsCall';
 
 export interface SheetEnv {
@@ -34,6 +34,20 @@ export interface SheetEnv {
   sheets?: Record<string, SheetSpec>;
   /** Anything else of the in-memory environment (user, add-on limits, grid mode…). */
   gas?: GasEnvironmentOptions;
+  /**
+   * The manifest the project was pushed with (a path from the project root): its oauthScopes decide
+   * whether Connected Sheets may reach BigQuery (gas.bigQuery.scopeGranted, unless given). Default
+   * dist/appsscript.json, the add-on's default build; 'appsscript.bigquery.json' is the BigQuery build.
+   */
+  manifest?: string;
+}
+
+/** Whether a manifest grants a BigQuery scope (the one enableBigQueryExecution needs, or wider). */
+export function manifestGrantsBigQuery(path: string): boolean {
+  const file = join(projectRoot(), path);
+  if (!existsSync(file)) return false;
+  const scopes = (JSON.parse(readFileSync(file, 'utf8')).oauthScopes ?? []) as string[];
+  return scopes.some((s) => /^https:\/\/www\.googleapis\.com\/auth\/bigquery(\.readonly)?$/.test(s));
 }
 
 export interface LoadedBundle {
@@ -88,6 +102,9 @@ export function loadBundle(env: SheetEnv = {}): LoadedBundle {
     ...(env.sheets === undefined ? {} : { sheets: env.sheets }),
     ...env.gas,
     properties: { ...env.gas?.properties, document: { ...env.gas?.properties?.document, ...env.properties } },
+    ...(env.gas?.bigQuery === undefined
+      ? {}
+      : { bigQuery: { scopeGranted: manifestGrantsBigQuery(env.manifest ?? 'dist/appsscript.json'), ...env.gas.bigQuery } }),
   });
   let context: vm.Context;
   if (env.realm === 'this') {

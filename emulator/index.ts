@@ -22,6 +22,8 @@ import { BookModel, type GridMode, type SheetModel } from './spreadsheet/book';
 import { describeSheet, type SheetDescription } from './spreadsheet/describe';
 import { FakeSpreadsheet } from './spreadsheet/spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet/spreadsheetApp';
+import { FakeBigQuery, type BigQueryTable } from './bigquery/engine';
+import type { BigQueryAccess, ConnectedState } from './spreadsheet/dataSources';
 import { CacheStore, FakeCacheService, FakeLockService, FakePropertiesService, LockSlot, PropertyStore } from './stores';
 import { CALIBRATION, CostMeter, type Calibration, type ExecutionKind, type ExecutionReport, type TimeLimit } from './cost';
 import {
@@ -121,6 +123,12 @@ export interface GasEnvironmentOptions {
    * 'never' (a standalone script).
    */
   containingDocument?: 'always' | 'not in time triggers' | 'never';
+  /**
+   * Connected Sheets over an in-memory BigQuery (spreadsheet/dataSources.ts): its tables, whether
+   * the account may use it ('granted' by default), and whether the manifest grants the BigQuery
+   * scope (default true). Without it, the data source methods throw "not implemented".
+   */
+  bigQuery?: { tables?: readonly BigQueryTable[]; access?: BigQueryAccess; scopeGranted?: boolean };
 }
 
 export interface GasGlobals {
@@ -171,6 +179,8 @@ export interface LockLeak {
 export interface GasEnvironment {
   /** The services, to install into a script's global scope or call directly. */
   readonly globals: GasGlobals;
+  /** Connected Sheets' in-memory BigQuery and who may use it (options.bigQuery), else undefined. */
+  readonly bigQuery: ConnectedState | undefined;
   /** The active spreadsheet, as SpreadsheetApp.getActive() returns it. */
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly io: IoCounter;
@@ -278,6 +288,12 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ui,
   );
   book.fail = (message) => ctx.fail(message);
+  if (options.bigQuery !== undefined) {
+    const engine = new FakeBigQuery();
+    for (const t of options.bigQuery.tables ?? []) engine.put(t);
+    const state: ConnectedState = { engine, access: options.bigQuery.access ?? 'granted', scopeGranted: options.bigQuery.scopeGranted ?? true, enabledFor: null, sheets: new Map() };
+    (book as BookModel & { connected?: ConnectedState }).connected = state;
+  }
 
   const putValues = (s: SheetModel, values: unknown[][], row: number, col: number, entered: boolean) => {
     const rows = values.length;
@@ -538,6 +554,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       },
     },
     cellCount: () => book.cellCount(),
+    bigQuery: (book as BookModel & { connected?: ConnectedState }).connected,
     scriptTimeZone,
     scriptFunction: fnOf,
     get realm() {

@@ -22,6 +22,13 @@ export const FAKED_INTERFACES = [
   'Spreadsheet.ContainerInfo',
   'Spreadsheet.Protection',
   'Spreadsheet.NamedRange',
+  'Spreadsheet.DataSourceSheet',
+  'Spreadsheet.DataSource',
+  'Spreadsheet.DataSourceSpec',
+  'Spreadsheet.DataSourceSpecBuilder',
+  'Spreadsheet.BigQueryDataSourceSpec',
+  'Spreadsheet.BigQueryDataSourceSpecBuilder',
+  'Spreadsheet.DataExecutionStatus',
   'Charts.Charts',
   'Charts.ChartOptions',
   'Base.Ui',
@@ -64,9 +71,13 @@ function typesDir(): string {
 export function extractSurface(): Record<FakedInterface, InterfaceSurface> {
   const wanted = new Set<string>(FAKED_INTERFACES);
   const found = new Map<string, { methods: Set<string>; properties: Set<string> }>();
-  const dir = typesDir();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.d.ts'))) {
-    const source = ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  // The installed typings, then the members Google documents that they lack (types/, each cited there).
+  const files = [
+    ...readdirSync(typesDir()).filter((f) => f.endsWith('.d.ts')).map((f) => join(typesDir(), f)),
+    ...readdirSync(join(projectRoot(), 'types')).filter((f) => f.endsWith('.d.ts')).map((f) => join(projectRoot(), 'types', f)),
+  ];
+  for (const path of files) {
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node, path: string[]): void => {
       if (ts.isModuleDeclaration(node)) {
         const next = [...path, node.name.getText(source)];

@@ -8,7 +8,7 @@ export const SURFACE = {
     properties: ['AutoFillSeries', 'BandingTheme', 'BooleanCriteria', 'BorderStyle', 'ColorType', 'CopyPasteType', 'DataExecutionErrorCode', 'DataExecutionState', 'DataSourceParameterType', 'DataSourceType', 'DataValidationCriteria', 'DeveloperMetadataLocationType', 'DeveloperMetadataVisibility', 'Dimension', 'Direction', 'GroupControlTogglePosition', 'InterpolationType', 'PivotTableSummarizeFunction', 'PivotValueDisplayType', 'ProtectionType', 'RecalculationInterval', 'RelativeDate', 'SheetType', 'TextDirection', 'TextToColumnsDelimiter', 'ThemeColorType', 'ValueType', 'WrapStrategy'],
   },
   'Spreadsheet.Spreadsheet': {
-    methods: ['addDeveloperMetadata', 'addEditor', 'addEditors', 'addMenu', 'addViewer', 'addViewers', 'appendRow', 'autoResizeColumn', 'copy', 'createDeveloperMetadataFinder', 'createTextFinder', 'deleteActiveSheet', 'deleteColumn', 'deleteColumns', 'deleteRow', 'deleteRows', 'deleteSheet', 'duplicateActiveSheet', 'getActiveCell', 'getActiveRange', 'getActiveRangeList', 'getActiveSheet', 'getAs', 'getBandings', 'getBlob', 'getColumnWidth', 'getCurrentCell', 'getDataRange', 'getDataSourceTables', 'getDeveloperMetadata', 'getEditors', 'getFormUrl', 'getFrozenColumns', 'getFrozenRows', 'getId', 'getImages', 'getIterativeCalculationConvergenceThreshold', 'getLastColumn', 'getLastRow', 'getMaxIterativeCalculationCycles', 'getName', 'getNamedRanges', 'getNumSheets', 'getOwner', 'getPredefinedSpreadsheetThemes', 'getProtections', 'getRange', 'getRangeByName', 'getRangeList', 'getRecalculationInterval', 'getRowHeight', 'getSelection', 'getSheetById', 'getSheetByName', 'getSheetId', 'getSheetName', 'getSheetProtection', 'getSheetValues', 'getSheets', 'getSpreadsheetLocale', 'getSpreadsheetTheme', 'getSpreadsheetTimeZone', 'getUrl', 'getViewers', 'hideColumn', 'hideRow', 'insertColumnAfter', 'insertColumnBefore', 'insertColumnsAfter', 'insertColumnsBefore', 'insertImage', 'insertRowAfter', 'insertRowBefore', 'insertRowsAfter', 'insertRowsBefore', 'insertSheet', 'insertSheetWithDataSourceTable', 'isAnonymousView', 'isAnonymousWrite', 'isColumnHiddenByUser', 'isIterativeCalculationEnabled', 'isRowHiddenByFilter', 'isRowHiddenByUser', 'moveActiveSheet', 'moveChartToObjectSheet', 'removeEditor', 'removeMenu', 'removeNamedRange', 'removeViewer', 'rename', 'renameActiveSheet', 'resetSpreadsheetTheme', 'setActiveRange', 'setActiveRangeList', 'setActiveSelection', 'setActiveSheet', 'setAnonymousAccess', 'setColumnWidth', 'setCurrentCell', 'setFrozenColumns', 'setFrozenRows', 'setIterativeCalculationConvergenceThreshold', 'setIterativeCalculationEnabled', 'setMaxIterativeCalculationCycles', 'setNamedRange', 'setRecalculationInterval', 'setRowHeight', 'setSheetProtection', 'setSpreadsheetLocale', 'setSpreadsheetTheme', 'setSpreadsheetTimeZone', 'show', 'sort', 'toast', 'unhideColumn', 'unhideRow', 'updateMenu'],
+    methods: ['addDeveloperMetadata', 'addEditor', 'addEditors', 'addMenu', 'addViewer', 'addViewers', 'appendRow', 'autoResizeColumn', 'copy', 'createDeveloperMetadataFinder', 'createTextFinder', 'deleteActiveSheet', 'deleteColumn', 'deleteColumns', 'deleteRow', 'deleteRows', 'deleteSheet', 'duplicateActiveSheet', 'getActiveCell', 'getActiveRange', 'getActiveRangeList', 'getActiveSheet', 'getAs', 'getBandings', 'getBlob', 'getColumnWidth', 'getCurrentCell', 'getDataRange', 'getDataSourceSheets', 'getDataSourceTables', 'getDeveloperMetadata', 'getEditors', 'getFormUrl', 'getFrozenColumns', 'getFrozenRows', 'getId', 'getImages', 'getIterativeCalculationConvergenceThreshold', 'getLastColumn', 'getLastRow', 'getMaxIterativeCalculationCycles', 'getName', 'getNamedRanges', 'getNumSheets', 'getOwner', 'getPredefinedSpreadsheetThemes', 'getProtections', 'getRange', 'getRangeByName', 'getRangeList', 'getRecalculationInterval', 'getRowHeight', 'getSelection', 'getSheetById', 'getSheetByName', 'getSheetId', 'getSheetName', 'getSheetProtection', 'getSheetValues', 'getSheets', 'getSpreadsheetLocale', 'getSpreadsheetTheme', 'getSpreadsheetTimeZone', 'getUrl', 'getViewers', 'hideColumn', 'hideRow', 'insertColumnAfter', 'insertColumnBefore', 'insertColumnsAfter', 'insertColumnsBefore', 'insertDataSourceSheet', 'insertImage', 'insertRowAfter', 'insertRowBefore', 'insertRowsAfter', 'insertRowsBefore', 'insertSheet', 'insertSheetWithDataSourceTable', 'isAnonymousView', 'isAnonymousWrite', 'isColumnHiddenByUser', 'isIterativeCalculationEnabled', 'isRowHiddenByFilter', 'isRowHiddenByUser', 'moveActiveSheet', 'moveChartToObjectSheet', 'removeEditor', 'removeMenu', 'removeNamedRange', 'removeViewer', 'rename', 'renameActiveSheet', 'resetSpreadsheetTheme', 'setActiveRange', 'setActiveRangeList', 'setActiveSelection', 'setActiveSheet', 'setAnonymousAccess', 'setColumnWidth', 'setCurrentCell', 'setFrozenColumns', 'setFrozenRows', 'setIterativeCalculationConvergenceThreshold', 'setIterativeCalculationEnabled', 'setMaxIterativeCalculationCycles', 'setNamedRange', 'setRecalculationInterval', 'setRowHeight', 'setSheetProtection', 'setSpreadsheetLocale', 'setSpreadsheetTheme', 'setSpreadsheetTimeZone', 'show', 'sort', 'toast', 'unhideColumn', 'unhideRow', 'updateMenu'],
     properties: [],
   },
   'Spreadsheet.Sheet': {
@@ -49,6 +49,34 @@ export const SURFACE = {
   },
   'Spreadsheet.NamedRange': {
     methods: ['getName', 'getRange', 'remove', 'setName', 'setRange'],
+    properties: [],
+  },
+  'Spreadsheet.DataSourceSheet': {
+    methods: ['addFilter', 'asSheet', 'autoResizeColumn', 'autoResizeColumns', 'forceRefreshData', 'getColumnWidth', 'getDataSource', 'getFilters', 'getSheetValues', 'getSortSpecs', 'getStatus', 'refreshData', 'removeFilters', 'removeSortSpec', 'setColumnWidth', 'setColumnWidths', 'setSortSpec', 'waitForCompletion'],
+    properties: [],
+  },
+  'Spreadsheet.DataSource': {
+    methods: ['getSpec', 'updateSpec'],
+    properties: [],
+  },
+  'Spreadsheet.DataSourceSpec': {
+    methods: ['asBigQuery', 'copy', 'getParameters', 'getType'],
+    properties: [],
+  },
+  'Spreadsheet.DataSourceSpecBuilder': {
+    methods: ['asBigQuery', 'build', 'copy', 'getParameters', 'getType', 'removeAllParameters', 'removeParameter', 'setParameterFromCell'],
+    properties: [],
+  },
+  'Spreadsheet.BigQueryDataSourceSpec': {
+    methods: ['copy', 'getParameters', 'getProjectId', 'getRawQuery', 'getType'],
+    properties: [],
+  },
+  'Spreadsheet.BigQueryDataSourceSpecBuilder': {
+    methods: ['build', 'copy', 'getParameters', 'getProjectId', 'getRawQuery', 'getType', 'removeAllParameters', 'removeParameter', 'setParameterFromCell', 'setProjectId', 'setRawQuery'],
+    properties: [],
+  },
+  'Spreadsheet.DataExecutionStatus': {
+    methods: ['getErrorCode', 'getErrorMessage', 'getExecutionState', 'getLastRefreshedTime', 'isTruncated'],
     properties: [],
   },
   'Charts.Charts': {

@@ -17,9 +17,14 @@ if (stats.hasErrors()) {
   console.error(stats.toString({ colors: false, all: false, errors: true }));
   process.exit(1);
 }
-copyFileSync(join(root, 'appsscript.json'), join(root, 'dist', 'appsscript.json'));
+// `npm run build -- --bigquery`: the BigQuery build (README "When your shop outgrows the
+// spreadsheet"): the same code with the manifest that grants the BigQuery scope Connected Sheets
+// needs. The default build's manifest has no BigQuery scope (npm run check:dist checks it).
+const bigQuery = process.argv.includes('--bigquery');
+const manifest = bigQuery ? 'appsscript.bigquery.json' : 'appsscript.json';
+copyFileSync(join(root, manifest), join(root, 'dist', 'appsscript.json'));
 writeFileSync(join(root, 'dist', 'Sidebar.html'), await sidebarPage());
-console.log('built dist/: Code.js, Sidebar.html, appsscript.json');
+console.log(`built dist/: Code.js, Sidebar.html, appsscript.json (from ${manifest})`);
 
 /**
  * The sidebar as ONE self-contained page: esbuild bundles src/sidebar/client.ts for the browser

@@ -17,13 +17,20 @@ check(
 const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
 check(manifest.runtimeVersion === 'V8', 'appsscript.json: runtimeVersion must be V8');
 check(manifest.timeZone === 'Asia/Tokyo', 'appsscript.json: timeZone must be Asia/Tokyo');
+// The default build never asks owners for BigQuery: the scope comes only with the BigQuery build
+// (`npm run build -- --bigquery`, checked with `npm run check:dist -- --bigquery`).
+const bigQueryBuild = process.argv.includes('--bigquery');
+const granted: string[] = manifest.oauthScopes ?? [];
+const bigQueryScopes = granted.filter((s) => /bigquery/i.test(s));
+if (!bigQueryBuild) check(bigQueryScopes.length === 0, `appsscript.json: the default build must have no BigQuery scope; it has ${bigQueryScopes.join(', ')} (build the BigQuery one with npm run build -- --bigquery)`);
 const scopes = [
+  ...(bigQueryBuild ? ['https://www.googleapis.com/auth/bigquery.readonly'] : []),
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
 ];
 check(
-  JSON.stringify([...(manifest.oauthScopes ?? [])].sort()) === JSON.stringify(scopes),
+  JSON.stringify([...granted].sort()) === JSON.stringify(scopes),
   `appsscript.json: oauthScopes must be exactly ${scopes.join(', ')}`,
 );
 

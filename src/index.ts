@@ -11,6 +11,7 @@ import { FANFUNNEL_ARGS, showDiagnostics } from './gas/diagnostics';
 import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings, selectCustomer } from './gas/sidebarApi';
 import { appendImportRows, readImportKeys } from './gas/importer';
+import { connectBigQuery, getBigQueryView, readBigQueryColumns } from './gas/connectedSheets';
 import { onAutoRefresh } from './gas/trigger';
 
 declare const global: Record<string, unknown>;
@@ -146,3 +147,21 @@ global.readImportKeys = readImportKeys;
  * @preserve
  */
 global.appendImportRows = appendImportRows;
+
+/**
+ * Sidebar: the BigQuery (Connected Sheets) section — its settings and the table's columns.
+ * @preserve
+ */
+global.getBigQueryView = getBigQueryView;
+
+/**
+ * Sidebar: the BigQuery section — reads the orders table's columns and pre-fills the mapping.
+ * @preserve
+ */
+global.readBigQueryColumns = readBigQueryColumns;
+
+/**
+ * Sidebar: the BigQuery section — creates or updates the data source sheets and the funnel tab.
+ * @preserve
+ */
+global.connectBigQuery = connectBigQuery;

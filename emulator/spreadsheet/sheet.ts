@@ -4,6 +4,7 @@ import { a1Of, parseA1 } from './a1';
 import type { BookModel, SheetModel } from './book';
 import { cellsHeld, checkCellText, clearCells, writeCell } from './cells';
 import { chartFacade, newChartBuilder, type ChartRecord } from './charts';
+import { asDataSourceSheet } from './dataSources';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataList } from './developerMetadata';
 import { namedRangesOf } from './namedRanges';
 import { protectSheet, protectionsOf } from './protection';
@@ -43,6 +44,7 @@ export function checkSheetName(ctx: Ctx, book: BookModel, name: string, self?: S
 }
 
 type SheetImpl =
+  | 'asDataSourceSheet'
   | 'getName'
   | 'getSheetName'
   | 'setName'
@@ -119,6 +121,10 @@ export class FakeSheet extends Fake<Sheet> implements Pick<Sheet, SheetImpl> {
   }
   private _self(): Sheet {
     return real(this);
+  }
+  /** Connected Sheets: the data source sheet, or null (dataSources.ts). */
+  asDataSourceSheet(): GoogleAppsScript.Spreadsheet.DataSourceSheet | null {
+    return asDataSourceSheet(this._ctx, this._book, this._model);
   }
   getName(): string {
     return this._s.name;

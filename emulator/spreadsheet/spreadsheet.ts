@@ -3,6 +3,7 @@ import { Ctx, Fake, finishFake, isInt, real, signatureError } from '../core';
 import { isKnownZone } from '../time';
 import { parseA1 } from './a1';
 import { activeSheet, type BookModel } from './book';
+import { dataSourceSheets, insertDataSourceSheet } from './dataSources';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataList } from './developerMetadata';
 import { getRangeByName, namedRangesOf, removeNamedRange, setNamedRange } from './namedRanges';
 import { protectionsOf } from './protection';
@@ -41,7 +42,9 @@ type SpreadsheetImpl =
   | 'setNamedRange'
   | 'getRangeByName'
   | 'getNamedRanges'
-  | 'removeNamedRange';
+  | 'removeNamedRange'
+  | 'insertDataSourceSheet'
+  | 'getDataSourceSheets';
 
 export class FakeSpreadsheet extends Fake<Spreadsheet> implements Pick<Spreadsheet, SpreadsheetImpl> {
   constructor(
@@ -161,6 +164,13 @@ export class FakeSpreadsheet extends Fake<Spreadsheet> implements Pick<Spreadshe
   }
   removeNamedRange(name: string): void {
     removeNamedRange(this._ctx, this._book, name);
+  }
+  /** Connected Sheets: see dataSources.ts. */
+  insertDataSourceSheet(spec: GoogleAppsScript.Spreadsheet.DataSourceSpec): GoogleAppsScript.Spreadsheet.DataSourceSheet {
+    return insertDataSourceSheet(this._ctx, this._book, spec);
+  }
+  getDataSourceSheets(): GoogleAppsScript.Spreadsheet.DataSourceSheet[] {
+    return dataSourceSheets(this._ctx, this._book);
   }
 }
 finishFake(FakeSpreadsheet, 'Spreadsheet.Spreadsheet');

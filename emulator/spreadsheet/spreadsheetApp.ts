@@ -4,6 +4,7 @@ import { FakeUi } from '../ui';
 import { activeSheet, type BookModel } from './book';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata';
 import { ProtectionType } from './protection';
+import { DataExecutionErrorCode, DataExecutionState, DataSourceType, FakeDataSourceSpecBuilder, enableBigQuery } from './dataSources';
 import { activateSheet, sheetFacade } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 
@@ -12,7 +13,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export class FakeSpreadsheetApp
   extends Fake<GoogleAppsScript.Spreadsheet.SpreadsheetApp>
-  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getUi' | 'flush' | 'openById' | 'setActiveSheet'>
+  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getUi' | 'flush' | 'openById' | 'setActiveSheet' | 'enableBigQueryExecution' | 'newDataSourceSpec'>
 {
   constructor(
     ctx: Ctx,
@@ -42,10 +43,17 @@ export class FakeSpreadsheetApp
   }
   /** Commits pending writes: charged as a commit (cost.ts). */
   flush(): void {}
+  /** Connected Sheets: see dataSources.ts. */
+  enableBigQueryExecution(): void {
+    enableBigQuery(this._ctx, this._book);
+  }
+  newDataSourceSpec(): GoogleAppsScript.Spreadsheet.DataSourceSpecBuilder {
+    return real(new FakeDataSourceSpecBuilder(this._ctx));
+  }
   openById(id: string): Spreadsheet {
     if (id === this._book.o.id) return this.getActive();
     return this._ctx.fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
   }
 }
-defineEnums(FakeSpreadsheetApp, { DeveloperMetadataVisibility, DeveloperMetadataLocationType, ProtectionType });
+defineEnums(FakeSpreadsheetApp, { DeveloperMetadataVisibility, DeveloperMetadataLocationType, ProtectionType, DataExecutionState, DataExecutionErrorCode, DataSourceType });
 finishFake(FakeSpreadsheetApp, 'Spreadsheet.SpreadsheetApp');

@@ -25,6 +25,7 @@ const TYPES: Readonly<Record<keyof OrderColumns, { bigquery: string; duckdb: str
   subscription: { bigquery: 'BOOL', duckdb: 'BOOLEAN' },
   consent: { bigquery: 'BOOL', duckdb: 'BOOLEAN' },
   name: { bigquery: 'STRING', duckdb: 'VARCHAR' },
+  phone: { bigquery: 'STRING', duckdb: 'VARCHAR' },
 };
 
 export function exportSql(dialect: DialectId, orders: Input, asOf: string, lang: Lang): string {

@@ -571,6 +571,7 @@ export const SIDEBAR_TEXT = {
   saved: { ja: '保存しました', en: 'Saved' },
   fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
   funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
+  bigQuerySection: { ja: 'BigQuery(コネクテッド シート)', en: 'BigQuery (Connected Sheets)' },
   // Templates: the client fills in {name} placeholders.
   skippedRow: { ja: '{range} {row}行目', en: '{range} row {row}' },
   skippedShown: { ja: '(最初の{shown}件を表示)', en: '(first {shown} shown)' },
@@ -1380,4 +1381,119 @@ export const IMPORT_ERRORS = {
     en: (need: number, room: number) => `Not written: it would take the spreadsheet past 10 million cells (needs ${need}, ${room} left).`,
   },
   badRequest: { ja: '取り込むデータの形が正しくありません。', en: 'The rows sent to import are not in the expected form.' },
+} as const;
+
+/**
+ * The sidebar's BigQuery (Connected Sheets) section and what it says (issue 16;
+ * src/sidebar/bigQueryPanel.ts, src/gas/connectedSheets.ts). Collapsed by default: most owners
+ * never need it.
+ */
+export const BIGQUERY_TEXT = {
+  section: SIDEBAR_TEXT.bigQuerySection,
+  intro: {
+    ja: '注文が数十万行を超えたら、注文を BigQuery に置き、同じステージとランクを BigQuery で計算してシートに表示します。Google Cloud のプロジェクトと、BigQuery を使える Google アカウントが必要です。',
+    en: 'Past a few hundred thousand orders, keep them in BigQuery: the same stages and ranks are computed there and shown in sheets. Needs a Google Cloud project and a Google account with BigQuery access.',
+  },
+  scopeNote: {
+    ja: 'この機能は BigQuery 版のアドオン(BigQuery へのアクセスを許可する版)でだけ動きます。',
+    en: 'This works only in the BigQuery build of the add-on (the one you allowed to use BigQuery).',
+  },
+  projectId: { ja: 'プロジェクト ID', en: 'Project ID' },
+  table: { ja: '注文の表(データセット.テーブル)', en: 'Orders table (dataset.table)' },
+  readColumns: { ja: '列を読み込む', en: 'Read the columns' },
+  reading: { ja: '読み込み中…', en: 'Reading…' },
+  columns: { ja: '列の対応', en: 'Column mapping' },
+  notMapped: { ja: '(使わない)', en: '(not used)' },
+  orderedAtKind: { ja: '注文日時の種類', en: 'Order time type' },
+  instant: { ja: 'TIMESTAMP(世界時)', en: 'TIMESTAMP (an instant)' },
+  wallClock: { ja: 'DATETIME(現地時刻)', en: 'DATETIME (local time)' },
+  connect: { ja: 'シートを作成・更新', en: 'Create or update the sheets' },
+  connecting: { ja: 'BigQuery で計算中…', en: 'Running in BigQuery…' },
+  done: { ja: '作成しました', en: 'Done' },
+  sheetsMade: { ja: '作成・更新したシート', en: 'Sheets created or updated' },
+  needColumns: { ja: '先に「列を読み込む」を押してください。', en: 'Press “Read the columns” first.' },
+} as const;
+
+/** The SQL fields' names in the column mapping (src/core/sql/connected.ts `SqlField`). */
+export const SQL_FIELD_LABELS = {
+  line: { ja: '明細の順番(行番号)', en: 'Line position (row number)' },
+  orderedAt: { ja: '注文日時', en: 'Order time' },
+  amount: { ja: '金額', en: 'Amount' },
+  customerId: { ja: '顧客ID', en: 'Customer ID' },
+  email: { ja: 'メールアドレス', en: 'E-mail' },
+  phone: { ja: '電話番号(ゲスト)', en: 'Phone (guests)' },
+  orderId: { ja: '注文番号', en: 'Order ID' },
+  status: { ja: 'ステータス', en: 'Status' },
+  cancelledAt: { ja: 'キャンセル日時', en: 'Cancelled at' },
+  subscription: { ja: '定期購入', en: 'Subscription' },
+  consent: { ja: 'メルマガ同意(登録)', en: 'Marketing consent (registered)' },
+  name: { ja: '名前', en: 'Name' },
+} as const;
+
+/** The add-on's sheets of the BigQuery section (src/gas/connectedSheets.ts). */
+export const BIGQUERY_SHEET_NAMES = {
+  customers: { ja: '顧客ステージ (BigQuery)', en: 'Customers (BigQuery)' },
+  summary: { ja: 'ステージ集計 (BigQuery)', en: 'Stage summary (BigQuery)' },
+  funnel: { ja: 'ファンファネル (BigQuery)', en: 'Fan Funnel (BigQuery)' },
+  columns: { ja: '列の一覧 (BigQuery)', en: 'Columns (BigQuery)' },
+} as const;
+
+/** The BigQuery funnel tab's words. */
+export const BIGQUERY_TAB_TEXT = {
+  title: { ja: 'ファンファネル(BigQuery)', en: 'Fan Funnel (BigQuery)' },
+  source: { ja: '元データ', en: 'Source' },
+  refreshedAt: { ja: '更新日時', en: 'Refreshed at' },
+  stage: { ja: 'ステージ', en: 'Stage' },
+  customers: { ja: '顧客数', en: 'Customers' },
+  revenue: { ja: '売上(LTV)', en: 'Revenue (LTV)' },
+  total: { ja: '合計', en: 'Total' },
+  note: {
+    ja: 'この表は「ステージ集計 (BigQuery)」シートから作られます。BigQuery のデータを更新したら、サイドバーの「シートを作成・更新」をもう一度押してください。',
+    en: 'Made from the "Stage summary (BigQuery)" sheet. After refreshing the BigQuery data, press "Create or update the sheets" in the sidebar again.',
+  },
+} as const;
+
+/** Problems and failures of the BigQuery section, in both languages. */
+export const BIGQUERY_MESSAGES = {
+  badProject: {
+    ja: (v: string) => `「${v}」はプロジェクト ID の形ではありません(小文字・数字・ハイフンの 6〜30 文字、英字で始まる)。Google Cloud コンソールのプロジェクト ID を入れてください。`,
+    en: (v: string) => `"${v}" is not a project ID (6–30 lower-case letters, digits and hyphens, starting with a letter). Use the ID shown in the Google Cloud console.`,
+  },
+  badTable: {
+    ja: (v: string) => `「${v}」は「データセット.テーブル」の形ではありません(例: shop.orders)。`,
+    en: (v: string) => `"${v}" is not "dataset.table" (e.g. shop.orders).`,
+  },
+  badColumn: {
+    ja: (v: string) => `「${v}」は BigQuery の列名の形ではありません(文字・数字・_・-・空白、300 文字まで)。`,
+    en: (v: string) => `"${v}" is not a BigQuery column name (letters, digits, _, -, spaces; at most 300).`,
+  },
+  required: { ja: 'この列は必要です。', en: 'This column is required.' },
+  needKey: { ja: '顧客ID・メールアドレス・電話番号のどれかの列が必要です。', en: 'A customer ID, e-mail or phone column is required.' },
+  tooLarge: {
+    ja: (bytes: number, cap: number) => `BigQuery の設定が大きすぎて保存できません(${bytes} バイト、上限 ${cap} バイト)。`,
+    en: (bytes: number, cap: number) => `The BigQuery settings are too large to store (${bytes} bytes, at most ${cap}).`,
+  },
+  noConnectedSheets: {
+    ja: (detail: string) =>
+      `このアカウントではコネクテッド シート(BigQuery)を使えません。コネクテッド シートは Google Workspace の管理者が Google Cloud を有効にしている組織のアカウントで、BigQuery の権限(BigQuery ジョブユーザーとデータ閲覧者)がある場合に使えます。管理者に確認してください。(${detail})`,
+    en: (detail: string) =>
+      `Connected Sheets (BigQuery) is not available to this account. It needs an account whose Google Workspace administrator has turned on Google Cloud, and BigQuery roles (Job User and Data Viewer). Ask your administrator. (${detail})`,
+  },
+  notThisBuild: {
+    ja: 'このアドオンには BigQuery へのアクセス許可がありません。README の「BigQuery 版を入れる」の手順で BigQuery 版を入れてください。',
+    en: 'This add-on has no permission to use BigQuery. Install the BigQuery build (README: "Installing the BigQuery build").',
+  },
+  queryFailed: {
+    ja: (sheet: string, detail: string) => `BigQuery のクエリが失敗しました(${sheet}): ${detail}`,
+    en: (sheet: string, detail: string) => `The BigQuery query failed (${sheet}): ${detail}`,
+  },
+  timedOut: {
+    ja: (sheet: string) => `BigQuery の計算が時間内に終わりませんでした(${sheet})。シートは作成済みです。しばらくしてからもう一度押してください。`,
+    en: (sheet: string) => `BigQuery did not finish in time (${sheet}). The sheet exists; press again in a while.`,
+  },
+  noColumns: {
+    ja: (table: string) => `表「${table}」が見つからないか、列がありません。プロジェクト ID と「データセット.テーブル」を確かめてください。`,
+    en: (table: string) => `Table "${table}" was not found or has no columns. Check the project ID and "dataset.table".`,
+  },
+  busy: { ja: '別の更新が実行中です。少し待ってからもう一度押してください。', en: 'Another refresh is running. Try again in a moment.' },
 } as const;

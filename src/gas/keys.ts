@@ -22,6 +22,8 @@ export const PROPERTY_KEYS = {
   trigger: 'fanFunnel.trigger',
   /** 今週やること of the last successful refresh, for the sidebar (src/gas/thisWeekStore.ts). */
   thisWeek: 'fanFunnel.thisWeek',
+  /** The BigQuery (Connected Sheets) section: its settings, the table's columns, its sheets' ids (src/gas/bigQueryStore.ts). */
+  bigQuery: 'fanFunnel.bigQuery',
 } as const;
 
 /** User property keys (the owner's own store, readable where the document's is not). */
@@ -47,4 +49,6 @@ export const METADATA_KEYS = {
   staging: 'fanFunnel.staging',
   /** On each orders sheet the import created (src/gas/importSheets.ts): JSON `{ sheetId, platform }`. */
   importSheet: 'fanFunnel.import',
+  /** On the BigQuery funnel tab (src/gas/connectedSheets.ts): its role, 'funnel'. */
+  bigQuery: 'fanFunnel.bigQuery',
 } as const;

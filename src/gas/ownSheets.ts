@@ -12,6 +12,7 @@
  */
 import { PRODUCT_NAME, TAB_NAMES, TAB_NOTICE, type Lang, type TabId } from '../core/labels';
 import { whichIsTab } from '../core/tabIdentity';
+import { bigQuerySheetIds } from './bigQueryStore';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 import { TAB_IDS } from './outcome';
 import { documentStore, readJson, writeJson } from './properties';
@@ -124,11 +125,13 @@ export interface OwnerSheet {
   readonly sheet: Sheet;
 }
 
-/** The owner's sheets in tab order: every sheet but the add-on's tabs and their copies. */
+/** The owner's sheets in tab order: every sheet but the add-on's tabs and their copies, and the
+ *  BigQuery section's sheets (its data source sheets and its funnel tab, src/gas/connectedSheets.ts). */
 export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
+  const bigQuery = bigQuerySheetIds();
   return ss
     .getSheets()
-    .filter((sheet) => ownTabOf(sheet) === undefined)
+    .filter((sheet) => ownTabOf(sheet) === undefined && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId())))
     .map((sheet) => ({ name: sheet.getName(), sheet }));
 }
 

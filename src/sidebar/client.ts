@@ -7,6 +7,7 @@ import type { RefreshOutcome } from '../gas/refresh';
 import type { SidebarState } from '../gas/sidebarApi';
 import { h, replaceChildren } from './dom';
 import { funnelChart } from './funnel';
+import { bigQueryPanel } from './bigQueryPanel';
 import { importPanel } from './importPanel';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
@@ -70,6 +71,7 @@ function render(): void {
   }
   const t = st.text;
   document.documentElement.lang = st.lang;
+  if (!bigQuery.element.open) bigQuery.element.querySelector('summary')!.textContent = t.bigQuerySection;
   const refreshing = view.busy === 'refresh';
   const button = h(
     'button',
@@ -259,6 +261,8 @@ async function onSave(): Promise<void> {
   }
 }
 
-replaceChildren(root, main, importer.element, settingsSlot);
+// Low in the sidebar and collapsed: most owners never need BigQuery.
+const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
+replaceChildren(root, main, importer.element, settingsSlot, bigQuery.element);
 render();
 void load();

@@ -1,11 +1,12 @@
 /**
  * The server functions the sidebar may call through `google.script.run` — the one list that the
  * typed wrapper (server.ts) builds its calls from and the local preview's /api/run allows: the
- * exports of src/gas/sidebarApi.ts and src/gas/importer.ts, which export nothing else.
+ * exports of src/gas/sidebarApi.ts, src/gas/importer.ts and src/gas/connectedSheets.ts, which
+ * export nothing else.
  * Only the server's types are imported (a type query, no import statement), so a module that
  * imports this list bundles no server code.
  */
-export type ServerFns = typeof import('../gas/sidebarApi') & typeof import('../gas/importer');
+export type ServerFns = typeof import('../gas/sidebarApi') & typeof import('../gas/importer') & typeof import('../gas/connectedSheets');
 
 /** Keyed on the server modules' exports: a missing or extra name is a type error. */
 const FUNCTIONS = {
@@ -16,6 +17,10 @@ const FUNCTIONS = {
   // The CSV import (src/gas/importer.ts).
   readImportKeys: true,
   appendImportRows: true,
+  // The BigQuery (Connected Sheets) section (src/gas/connectedSheets.ts).
+  getBigQueryView: true,
+  readBigQueryColumns: true,
+  connectBigQuery: true,
 } satisfies Record<keyof ServerFns, true>;
 
 export type SidebarServerFunction = keyof typeof FUNCTIONS;

@@ -8,14 +8,14 @@ import type { Zone } from '../../src/core/dates';
 import { summarizeStages } from '../../src/core/funnel';
 import type { Settings } from '../../src/core/settings';
 import { DUCKDB } from '../../src/core/sql/dialect';
-import { typedLines } from '../../src/core/sql/lines';
+import { typedCustomers, typedLines, typedSurvey } from '../../src/core/sql/lines';
 import type { Table } from '../../src/core/orders';
 import { customersQuery, summaryQuery } from '../../src/core/sql/query';
-import { loadLines, query, type Row } from './duckdb';
+import { loadCustomers, loadLines, loadSurvey, query, type Row } from './duckdb';
 
 /** The core's answer, in the SQL's column names. */
-export function coreAnswer(rows: unknown[][], settings: Settings, asOf: number, zone: Zone) {
-  const read = readInputs({ orders: rows }, { zone, settings, locale: 'en' });
+export function coreAnswer(rows: unknown[][], settings: Settings, asOf: number, zone: Zone, customersSheet?: unknown[][], survey?: unknown[][]) {
+  const read = readInputs({ orders: rows, ...(customersSheet ? { customers: customersSheet } : {}), ...(survey ? { survey } : {}) }, { zone, settings, locale: 'en' });
   const a = analyze(read, asOf, settings);
   const customers = [...a.byKey.values()].map((v) => ({
     customer_key: v.metrics.key,
@@ -28,6 +28,7 @@ export function coreAnswer(rows: unknown[][], settings: Settings, asOf: number, 
     days_since_last: v.metrics.daysSinceLast ?? null,
     subscribed: v.metrics.subscribed,
     registered: v.metrics.registered,
+    positive_reactions: v.metrics.positiveReactions,
     ltv_rank: v.ranked?.rank ?? null,
     tier: v.ranked?.tier ?? null,
     vip: v.ranked?.vip ?? false,
@@ -36,11 +37,17 @@ export function coreAnswer(rows: unknown[][], settings: Settings, asOf: number, 
   return { customers, summary };
 }
 
-export async function sqlAnswer(conn: DuckDBConnection, rows: unknown[][], settings: Settings, asOf: number, zone: Zone) {
+export async function sqlAnswer(conn: DuckDBConnection, rows: unknown[][], settings: Settings, asOf: number, zone: Zone, customersSheet?: unknown[][], survey?: unknown[][]) {
   const typed = typedLines(rows as Table, { zone, settings });
   await loadLines(conn, 'orders', typed.lines);
+  const sheet = customersSheet === undefined ? undefined : typedCustomers(customersSheet as Table, { settings });
+  if (sheet !== undefined) await loadCustomers(conn, 'customers', sheet.rows);
+  const answers = survey === undefined ? undefined : typedSurvey(survey as Table, { zone, settings });
+  if (answers !== undefined) await loadSurvey(conn, 'survey', answers.rows);
   const opts = {
     table: { name: 'orders', columns: typed.columns, orderedAt: 'wallClock' as const },
+    ...(sheet === undefined ? {} : { customers: { name: 'customers', columns: sheet.columns } }),
+    ...(answers === undefined ? {} : { survey: { name: 'survey', columns: answers.columns } }),
     settings,
     asOf,
     zone: zone.name,
@@ -57,6 +64,7 @@ export async function sqlAnswer(conn: DuckDBConnection, rows: unknown[][], setti
     days_since_last: r.days_since_last,
     subscribed: r.subscribed,
     registered: r.registered,
+    positive_reactions: r.positive_reactions,
     ltv_rank: r.ltv_rank,
     tier: r.tier,
     vip: r.vip,

@@ -39,6 +39,8 @@ export const TYPICAL_COLUMNS: Readonly<Record<keyof OrderColumns, ColumnSize>> =
   subscription: { type: 'BOOL' },
   consent: { type: 'BOOL' },
   name: { type: 'STRING', averageTextBytes: 12 },
+  // `090-1234-5678`.
+  phone: { type: 'STRING', averageTextBytes: 13 },
 };
 
 /** Bytes one refresh scans for `rows` order lines, reading the mapped columns. */

@@ -28,6 +28,13 @@ export interface Dialect {
   firstNonNull(expr: string, by: string): string;
   /** Unicode NFKC of a string (full-width ＩＤ → ID). */
   nfkc(expr: string): string;
+  /** The string with every character but 0–9 removed. */
+  digits(expr: string): string;
+  /** Whether the string matches a regular expression (RE2 syntax; the pattern's characters are
+   *  those both engines read alike). */
+  matches(expr: string, pattern: string): string;
+  /** Today's date in `zone` when the query runs. */
+  today(zone: string): string;
   /** The string type's name, for CASTs. */
   readonly text: string;
 }
@@ -55,6 +62,12 @@ export const BIGQUERY: Dialect = {
   firstNonNull: (expr, by) => `ARRAY_AGG(${expr} IGNORE NULLS ORDER BY ${by} LIMIT 1)[SAFE_OFFSET(0)]`,
   // https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#normalize
   nfkc: (expr) => `NORMALIZE(${expr}, NFKC)`,
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#regexp_replace (every match)
+  digits: (expr) => `REGEXP_REPLACE(${expr}, '[^0-9]', '')`,
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#regexp_contains
+  matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${quote(pattern, true)})`,
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/date_functions#current_date
+  today: (zone) => `CURRENT_DATE(${quote(zone, true)})`,
   text: 'STRING',
 };
 
@@ -73,6 +86,10 @@ export const DUCKDB: Dialect = {
   // DuckDB has no NFKC (only nfc_normalize): the table it reads is written NFKC by the loader
   // (./lines.ts), which is where the add-on normalises text anyway.
   nfkc: (expr) => expr,
+  // DuckDB replaces the first match only, unless told 'g'.
+  digits: (expr) => `regexp_replace(${expr}, '[^0-9]', '', 'g')`,
+  matches: (expr, pattern) => `regexp_matches(${expr}, ${quote(pattern, false)})`,
+  today: (zone) => `CAST(CAST(current_timestamp AS TIMESTAMPTZ) AT TIME ZONE ${quote(zone, false)} AS DATE)`,
   text: 'VARCHAR',
 };
 

@@ -8,11 +8,12 @@
  * NULL (it is on a continuation line the core never reads, or a line amount the core leaves out).
  */
 import type { Zone } from '../dates';
-import { orderIdOf, readOrders, resolveColumns, type Table } from '../orders';
+import { headerTexts, orderIdOf, readOrders, resolveColumns, type Table } from '../orders';
 import { detectProfile } from '../profiles';
 import type { Settings } from '../settings';
-import { amountReader, cellText, dateReader, displayText, flagReader, isBlank, isDate, type Cell } from '../values';
-import type { OrderColumns } from './query';
+import { amountReader, cellText, dateReader, displayText, flagReader, isBadKeyCell, isBlank, isDate, parseAmount, parseFlag, type Cell } from '../values';
+import { readSurvey } from '../contacts';
+import type { CustomerColumns, OrderColumns, SurveyColumns } from './query';
 
 export interface TypedLine {
   /** Sheet row. */
@@ -28,6 +29,8 @@ export interface TypedLine {
   readonly subscription: boolean | null;
   readonly consent: boolean | null;
   readonly name: string | null;
+  /** NFKC text; a number as Sheets made it of a pasted phone, as its digits. */
+  readonly phone: string | null;
 }
 
 export interface TypedLines {
@@ -50,6 +53,7 @@ export const TYPED_COLUMN_NAMES: Required<OrderColumns> = {
   subscription: 'subscription',
   consent: 'consent',
   name: 'name',
+  phone: 'phone',
 };
 
 /** The generic layout only: platform profiles with their own rules (summed parts, refunded
@@ -64,6 +68,7 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
   const c = {
     orderId: at('orderId'), customerId: at('customerId'), email: at('email'), date: at('date'), amount: at('amount'),
     status: at('status'), cancelledAt: at('cancelledAt'), subscription: at('subscription'), consent: at('registered'), name: at('name'),
+    phone: at('phone'),
   };
 
   // Orders the core skipped (their first line's row) are left out whole.
@@ -103,6 +108,7 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
       subscription: c.subscription >= 0 && !isBlank(cell(c.subscription)) ? readFlag(cell(c.subscription)) : null,
       consent: c.consent >= 0 && !isBlank(cell(c.consent)) ? readFlag(cell(c.consent)) : null,
       name: isBlank(cell(c.name)) ? null : displayText(cell(c.name)),
+      phone: phoneText(cell(c.phone)),
     });
   }
   const n = TYPED_COLUMN_NAMES;
@@ -123,9 +129,24 @@ export function typedLines(table: Table, opts: { zone: Zone; settings: Pick<Sett
         subscription: has(c.subscription, n.subscription),
         consent: has(c.consent, n.consent),
         name: has(c.name, n.name),
+        phone: has(c.phone, n.phone),
       }),
     },
   };
+}
+
+/** A phone cell as the SQL reads it (values.ts `phoneKey` before its digits rule): a positive
+ *  whole number as its digits, a checkbox or cell error as nothing, else the NFKC text. */
+function phoneText(v: Cell): string | null {
+  if (isBlank(v) || isDate(v) || isBadKeyCell(v)) return null;
+  if (typeof v === 'number') return Number.isInteger(v) && v > 0 ? String(v) : null;
+  const t = cellText(v);
+  return t === '' ? null : t;
+}
+
+/** A column's typed name when the sheet has that column (its index found), else nothing. */
+function has(i: number | undefined, name: string): string | undefined {
+  return i === undefined ? undefined : name;
 }
 
 function omitUndefined<T extends Record<string, string | undefined>>(o: T): Partial<Record<keyof T, string>> {
@@ -137,3 +158,122 @@ export function wallClockText(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
+
+/** One row of a customers sheet (SPEC §1.2), typed as the add-on reads it (contacts.ts). */
+export interface TypedCustomer {
+  /** Sheet row: a later row for the same customer wins. */
+  readonly line: number;
+  readonly customerId: string | null;
+  readonly email: string | null;
+  /** NFKC text, as the customers sheet's name is read. */
+  readonly name: string | null;
+  /** `parseFlag` of the cell (a blank is false), or null when the column is absent. */
+  readonly registered: boolean | null;
+  readonly subscribed: boolean | null;
+  /** Whole reactions ≥ 0, or null when unreadable or absent. */
+  readonly reactions: number | null;
+}
+
+/** Column names of the typed customers table as the loaders write it. */
+export const TYPED_CUSTOMER_COLUMN_NAMES: Required<CustomerColumns> = {
+  line: 'line', customerId: 'customer_id', email: 'email', name: 'name', registered: 'registered', subscribed: 'subscribed', reactions: 'reactions',
+};
+
+/** A customers sheet → its typed rows and the columns it has (blank rows left out). */
+export function typedCustomers(table: Table, opts: { settings: Pick<Settings, 'columns'> }): { rows: TypedCustomer[]; columns: CustomerColumns } {
+  const headers = headerTexts(table);
+  const c = resolveColumns('customers', headers, opts.settings.columns.customers);
+  const cell = (row: readonly Cell[], i: number | undefined): Cell => (i === undefined ? undefined : row[i]);
+  const key = (v: Cell): string | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+    return isBlank(v) || isDate(v) || typeof v === 'boolean' ? null : cellText(v) || null;
+  };
+  const rows: TypedCustomer[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r]!;
+    if (row.every(isBlank)) continue;
+    const reactions = c.reactions === undefined ? NaN : parseAmount(cell(row, c.reactions));
+    rows.push({
+      line: r + 1,
+      customerId: key(cell(row, c.customerId)),
+      email: key(cell(row, c.email)),
+      name: cellText(cell(row, c.name)) || null,
+      registered: c.registered === undefined ? null : parseFlag(cell(row, c.registered)),
+      subscribed: c.subscribed === undefined ? null : parseFlag(cell(row, c.subscribed)),
+      reactions: reactions === reactions ? Math.max(0, Math.floor(reactions)) : null,
+    });
+  }
+  const n = TYPED_CUSTOMER_COLUMN_NAMES;
+  return {
+    rows,
+    columns: {
+      line: n.line,
+      ...omitUndefined({
+        customerId: has(c.customerId, n.customerId),
+        email: has(c.email, n.email),
+        name: has(c.name, n.name),
+        registered: has(c.registered, n.registered),
+        subscribed: has(c.subscribed, n.subscribed),
+        reactions: has(c.reactions, n.reactions),
+      }),
+    },
+  };
+}
+
+/** One survey response (SPEC §1.3), typed as the add-on reads it (contacts.ts `readSurvey`). */
+export interface TypedResponse {
+  readonly line: number;
+  readonly customerId: string | null;
+  readonly email: string | null;
+  /** Wall-clock ms of the response; null when the survey has no timestamp column (always counted). */
+  readonly respondedAt: number | null;
+  readonly nps: number | null;
+  readonly satisfaction: number | null;
+}
+
+export const TYPED_SURVEY_COLUMN_NAMES: Required<SurveyColumns> = {
+  line: 'line', customerId: 'customer_id', email: 'email', respondedAt: 'responded_at', nps: 'nps', satisfaction: 'satisfaction',
+};
+
+/** A survey range → its typed responses: the columns as the core finds them (an unnamed NPS item
+ *  by its 0–10 answers), a response with an unreadable time left out as the core skips it. */
+export function typedSurvey(table: Table, opts: { zone: Zone; settings: Pick<Settings, 'columns'> }): { rows: TypedResponse[]; columns: SurveyColumns } {
+  // Only the columns: the keys are the SQL's to link.
+  const c = readSurvey(table, { keyKind: 'email', keyForEmail: () => undefined }, { zone: opts.zone, settings: opts.settings, lang: 'en' }).columns;
+  const readDate = dateReader(opts.zone);
+  const cell = (row: readonly Cell[], i: number | undefined): Cell => (i === undefined ? undefined : row[i]);
+  const key = (v: Cell): string | null => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+    return isBlank(v) || isDate(v) || typeof v === 'boolean' ? null : cellText(v) || null;
+  };
+  const score = (v: Cell): number | null => {
+    const n = parseAmount(v);
+    return n === n ? n : null;
+  };
+  const rows: TypedResponse[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r]!;
+    if (row.every(isBlank)) continue;
+    let respondedAt: number | null = null;
+    if (c.date !== undefined) {
+      const ms = readDate(row[c.date]);
+      if (ms !== ms) continue;
+      respondedAt = ms;
+    }
+    rows.push({ line: r + 1, customerId: key(cell(row, c.customerId)), email: key(cell(row, c.email)), respondedAt, nps: score(cell(row, c.nps)), satisfaction: score(cell(row, c.satisfaction)) });
+  }
+  const n = TYPED_SURVEY_COLUMN_NAMES;
+  return {
+    rows,
+    columns: {
+      line: n.line,
+      ...omitUndefined({
+        customerId: has(c.customerId, n.customerId),
+        email: has(c.email, n.email),
+        respondedAt: has(c.date, n.respondedAt),
+        nps: has(c.nps, n.nps),
+        satisfaction: has(c.satisfaction, n.satisfaction),
+      }),
+    },
+  };
+}

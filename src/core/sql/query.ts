@@ -14,13 +14,18 @@
  * orders out, customer keys (NFKC, `'` prefix, e-mail lower-case, guest placeholders → e-mail),
  * e-mail → ID linking, the as-of day and LTV window, refunds.
  *
- * Only the orders table: registration is the orders' consent column if mapped, else assumed (as
- * the core does without a customers range); positive reactions are 0 (no survey).
+ * The orders table, and optionally a customers sheet's table (registration, subscription and
+ * reaction counts) and a survey's (promoters and satisfied answers up to the as-of day are the
+ * reactions), test/core/sql/customers.test.ts: without them, registration is the orders' consent
+ * column if mapped, else assumed, and positive reactions are 0, as in the core. A guest with
+ * neither ID nor e-mail is keyed by phone when a phone column is mapped. Not here: name-keyed
+ * exports (WooCommerce Analytics) and platform profiles (./lines.ts reads the generic layout).
  */
 import { isoDay, type Day } from '../dates';
 import { STAGE_LABELS, TIER_LABELS, type Lang, type StageId, type TierId } from '../labels';
 import type { Settings } from '../settings';
 import { ALL_STAGES } from '../shared';
+import { PROMOTER_NPS, SATISFIED } from '../metrics';
 import { stageRules } from '../stages';
 import { CANCEL_STATUS, GUEST_PLACEHOLDERS } from '../values';
 import type { Dialect } from './dialect';
@@ -43,6 +48,39 @@ export interface OrderColumns {
   /** BOOL: marketing consent (Shopify `Accepts Marketing`), which then decides "registered". */
   readonly consent?: string;
   readonly name?: string;
+  /** A guest's phone (text): the key of an order with neither ID nor e-mail (SPEC §1.4). */
+  readonly phone?: string;
+}
+
+/** Column names of the typed customers table (SPEC §1.2; ./lines.ts `typedCustomers`). */
+export interface CustomerColumns {
+  /** The row's position: a later row for the same customer wins. */
+  readonly line: string;
+  readonly customerId?: string;
+  readonly email?: string;
+  readonly name?: string;
+  /** BOOL: LINE/newsletter registration, which then decides "registered" for every customer. */
+  readonly registered?: string;
+  /** BOOL: overrides the orders' subscription for the customers listed. */
+  readonly subscribed?: string;
+  /** INT64: positive reactions. */
+  readonly reactions?: string;
+}
+
+/** Column names of the typed survey table (SPEC §1.3; ./lines.ts `typedSurvey`). */
+export interface SurveyColumns {
+  readonly line: string;
+  readonly customerId?: string;
+  readonly email?: string;
+  /** DATETIME on the shop's wall clock; absent: every response counts whatever the as-of day. */
+  readonly respondedAt?: string;
+  readonly nps?: string;
+  readonly satisfaction?: string;
+}
+
+export interface CustomersTable {
+  readonly name: string;
+  readonly columns: CustomerColumns;
 }
 
 export interface OrdersTable {
@@ -57,11 +95,17 @@ export interface OrdersTable {
 export interface QueryOptions {
   readonly table: OrdersTable;
   readonly settings: Pick<Settings, 'stages' | 'vip' | 'tiers' | 'ltvWindowDays' | 'sumOrderRows'>;
-  readonly asOf: Day;
+  /** The as-of day, or 'today' in `zone` when the query runs (a data source that Connected Sheets
+   *  refreshes on a schedule stays current). */
+  readonly asOf: Day | 'today';
   /** The spreadsheet's IANA time zone. */
   readonly zone: string;
   /** Language of the label columns. */
   readonly lang: Lang;
+  /** A customers sheet's table (registration, subscription, reactions), when there is one. */
+  readonly customers?: CustomersTable;
+  /** A survey's table: its positive answers on or before the as-of day are the reactions. */
+  readonly survey?: { readonly name: string; readonly columns: SurveyColumns };
   /** IDs that mean "no ID" (SPEC §1.4), compared lower-cased; the key falls back to the e-mail. */
   readonly guestPlaceholders?: readonly string[];
 }
@@ -81,6 +125,19 @@ const TIER_ORDER: readonly TierId[] = ['diamond', 'platinum', 'gold'];
 function num(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   return String(n);
+}
+
+/** `phoneKey` (values.ts) on trimmed NFKC text: digits only, `+81` as the leading 0, a 9–10 digit
+ *  number without its 0 given it back; NULL under 6 digits. */
+function phoneKeyExpr(d: Dialect, text: string): string {
+  const digits = d.digits(text);
+  const intl = `SUBSTR(${digits}, 3)`;
+  const made = `CASE
+        WHEN ${d.matches(text, '^[+][ \t]*81')} THEN '0' || CASE WHEN SUBSTR(${intl}, 1, 1) = '0' THEN SUBSTR(${intl}, 2) ELSE ${intl} END
+        WHEN SUBSTR(${text}, 1, 1) <> '+' AND SUBSTR(${digits}, 1, 1) <> '0' AND LENGTH(${digits}) IN (9, 10) THEN '0' || ${digits}
+        ELSE ${digits}
+      END`;
+  return `CASE WHEN LENGTH(${digits}) >= 6 THEN ${made} END`;
 }
 
 /** Key normalisation of SPEC §1.4 on trimmed NFKC text: a leading `'` dropped, an e-mail
@@ -120,6 +177,86 @@ function labelCase(d: Dialect, col: string, labels: Readonly<Record<string, { ja
   return `CASE ${col} ${ids.map((id) => `WHEN ${d.string(id)} THEN ${d.string(labels[id]![lang])}`).join(' ')} END`;
 }
 
+/**
+ * The customers sheet (contacts.ts `readCustomers`): each row's key in the orders' terms — where
+ * the orders have an ID column, its ID, else its e-mail mapped to the ID the orders carry for it,
+ * else the e-mail; where they are keyed by e-mail, the e-mail, else the ID — and the latest row of
+ * each customer; then every key, from the orders or the sheet (a listed customer who never bought).
+ * Empty when there is no customers table.
+ */
+function customerSheetCtes(d: Dialect, o: QueryOptions): string {
+  const cs = o.customers;
+  if (cs === undefined) return '';
+  const c = cs.columns;
+  const col = (name: string | undefined, type: string): string => (name === undefined ? `CAST(NULL AS ${type})` : d.column(name));
+  const text = (name: string | undefined, normalise = true): string =>
+    name === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(TRIM(${normalise ? d.nfkc(`CAST(${d.column(name)} AS ${d.text})`) : `CAST(${d.column(name)} AS ${d.text})`}), '')`;
+  return `  sheet_rows AS (
+    SELECT ${d.column(c.line)} AS line,
+      ${keyExpr(d, text(c.customerId), undefined)} AS id_key,
+      ${keyExpr(d, text(c.email), undefined)} AS email_key,
+      ${text(c.name)} AS name,
+      ${col(c.registered, 'BOOL')} AS registered,
+      ${col(c.subscribed, 'BOOL')} AS subscribed,
+      ${col(c.reactions, 'BIGINT')} AS reactions
+    FROM ${d.table(cs.name)}
+  ),
+  sheet_keyed AS (
+    SELECT
+      ${linkedKey(o)} AS customer_key,
+      sr.line, sr.name, sr.registered, sr.subscribed, sr.reactions
+    FROM sheet_rows sr LEFT JOIN email_ids e ON e.email_key = CASE WHEN sr.id_key IS NULL THEN sr.email_key END
+  ),
+  -- A later row for the same customer wins: the sheet's latest word on them.
+  sheet_latest AS (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY line DESC) AS n
+    FROM sheet_keyed WHERE customer_key IS NOT NULL
+  ),
+  sheet_customers AS (SELECT * FROM sheet_latest WHERE n = 1),
+  all_keys AS (
+    SELECT customer_key FROM (
+      SELECT customer_key FROM dated
+      UNION ALL SELECT customer_key FROM sheet_customers
+    ) u GROUP BY customer_key
+  ),`;
+}
+
+/** The key of a customers-sheet or survey row in the orders' terms (contacts.ts `linker`). */
+function linkedKey(o: QueryOptions): string {
+  return o.table.columns.customerId !== undefined ? 'COALESCE(sr.id_key, e.id_key, sr.email_key)' : 'COALESCE(sr.email_key, sr.id_key)';
+}
+
+/**
+ * The survey (contacts.ts `readSurvey`, metrics.ts): per customer, the responses on or before the
+ * as-of day whose NPS is a promoter's or whose satisfaction is satisfied. Empty without a survey.
+ */
+function surveyCtes(d: Dialect, o: QueryOptions, asOf: string): string {
+  const sv = o.survey;
+  if (sv === undefined) return '';
+  const c = sv.columns;
+  const text = (name: string | undefined): string =>
+    name === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(TRIM(${d.nfkc(`CAST(${d.column(name)} AS ${d.text})`)}), '')`;
+  const positive = [
+    ...(c.nps === undefined ? [] : [`${d.column(c.nps)} >= ${num(PROMOTER_NPS)}`]),
+    ...(c.satisfaction === undefined ? [] : [`${d.column(c.satisfaction)} >= ${num(SATISFIED)}`]),
+  ];
+  return `
+  survey_rows AS (
+    SELECT
+      ${keyExpr(d, text(c.customerId), undefined)} AS id_key,
+      ${keyExpr(d, text(c.email), undefined)} AS email_key,
+      ${c.respondedAt === undefined ? 'TRUE' : `CAST(${d.column(c.respondedAt)} AS DATE) <= ${asOf}`} AS in_time,
+      ${positive.length === 0 ? 'FALSE' : `COALESCE(${positive.join(' OR ')}, FALSE)`} AS positive
+    FROM ${d.table(sv.name)}
+  ),
+  positives AS (
+    SELECT ${linkedKey(o)} AS customer_key, COUNT(*) AS n
+    FROM survey_rows sr LEFT JOIN email_ids e ON e.email_key = CASE WHEN sr.id_key IS NULL THEN sr.email_key END
+    WHERE sr.in_time AND sr.positive
+    GROUP BY 1
+  ),`;
+}
+
 /** The common CTEs: lines → orders → keyed orders → per-customer metrics → stages and ranking. */
 function customersCte(d: Dialect, o: QueryOptions): string {
   const c = o.table.columns;
@@ -133,7 +270,10 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   };
   const orNull = (name: string | undefined, type: string): string => col(name) ?? `CAST(NULL AS ${type})`;
   const s = o.settings;
-  const asOf = `DATE '${isoDay(o.asOf)}'`;
+  const cs = o.customers;
+  /** The alias that holds every customer's key: the orders' totals, or with a customers sheet the keys of both. */
+  const kk = cs === undefined ? 't' : 'k';
+  const asOf = o.asOf === 'today' ? d.today(o.zone) : `DATE '${isoDay(o.asOf)}'`;
   const wall = o.table.orderedAt === 'instant' ? d.wallClock(col(c.orderedAt)!, o.zone) : col(c.orderedAt)!;
 
   const status = 'status_text';
@@ -178,7 +318,8 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ${cancelled} AS cancelled,
       ${orNull(c.subscription, 'BOOL')} AS subscription,
       ${orNull(c.consent, 'BOOL')} AS consent,
-      ${textOf(c.name, false)} AS name
+      ${textOf(c.name, false)} AS name,
+      ${textOf(c.phone)} AS phone_text
     FROM source
   ),
   -- Lines with one order id are one order: the first non-NULL value of each column, in line
@@ -193,14 +334,16 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ${cancelledOrder} AS cancelled,
       ${first('subscription')} AS subscription,
       ${first('consent')} AS consent,
-      ${first('name')} AS name
+      ${first('name')} AS name,
+      ${first('phone_text')} AS phone_text
     FROM lines
     GROUP BY order_id, CASE WHEN order_id IS NULL THEN line END
   ),
   keyed AS (
     SELECT *,
       ${keyExpr(d, 'customer_text', guests)} AS id_key,
-      ${keyExpr(d, 'email_text', undefined)} AS email_key
+      ${keyExpr(d, 'email_text', undefined)} AS email_key,
+      ${phoneKeyExpr(d, 'phone_text')} AS phone_key
     FROM orders
   ),
   -- An order keyed only by e-mail belongs to the ID that the first order with that e-mail carries
@@ -213,12 +356,12 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   ),
   dated AS (
     SELECT
-      COALESCE(k.id_key, e.id_key, k.email_key) AS customer_key,
+      COALESCE(k.id_key, e.id_key, k.email_key, k.phone_key) AS customer_key,
       k.line, k.ordered_at, CAST(k.ordered_at AS DATE) AS day, k.amount, k.subscription, k.consent, k.name
     -- An equality alone, so both engines hash-join (a condition on one side made DuckDB loop).
     FROM keyed k LEFT JOIN email_ids e ON e.email_key = CASE WHEN k.id_key IS NULL THEN k.email_key END
     WHERE NOT k.cancelled AND k.ordered_at IS NOT NULL AND k.amount IS NOT NULL
-      AND COALESCE(k.id_key, e.id_key, k.email_key) IS NOT NULL
+      AND COALESCE(k.id_key, e.id_key, k.email_key, k.phone_key) IS NOT NULL
       AND CAST(k.ordered_at AS DATE) <= ${asOf}
   ),
   -- The most recent purchase (latest time, then the later line) decides subscription and consent;
@@ -233,6 +376,7 @@ function customersCte(d: Dialect, o: QueryOptions): string {
       ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY ordered_at DESC, line DESC) AS n
     FROM dated WHERE name IS NOT NULL
   ),
+${customerSheetCtes(d, o)}${surveyCtes(d, o, asOf)}
   totals AS (
     SELECT
       customer_key,
@@ -245,14 +389,18 @@ function customersCte(d: Dialect, o: QueryOptions): string {
   ),
   metrics AS (
     SELECT
-      t.customer_key, nm.name, t.purchases, t.ltv, t.first_order, t.last_order,
+      ${kk}.customer_key, ${cs === undefined ? 'nm.name' : `COALESCE(cs.name, nm.name)`} AS name,
+      COALESCE(t.purchases, 0) AS purchases, COALESCE(t.ltv, 0) AS ltv, t.first_order, t.last_order,
       ${d.daysBetween('t.last_order', asOf)} AS days_since_last,
-      COALESCE(r.subscription, FALSE) AS subscribed,
-      ${c.consent === undefined ? 'TRUE' : 'COALESCE(r.consent, FALSE)'} AS registered,
-      0 AS positive_reactions
-    FROM totals t
-    LEFT JOIN recent r ON r.customer_key = t.customer_key AND r.n = 1
-    LEFT JOIN named nm ON nm.customer_key = t.customer_key AND nm.n = 1
+      ${cs?.columns.subscribed === undefined ? 'COALESCE(r.subscription, FALSE)' : 'CASE WHEN cs.customer_key IS NOT NULL THEN cs.subscribed ELSE COALESCE(r.subscription, FALSE) END'} AS subscribed,
+      ${cs?.columns.registered !== undefined ? 'COALESCE(cs.registered, FALSE)' : c.consent === undefined ? 'TRUE' : 'COALESCE(r.consent, FALSE)'} AS registered,
+      ${o.survey !== undefined ? 'COALESCE(sv.n, 0)' : cs?.columns.reactions === undefined ? '0' : 'COALESCE(cs.reactions, 0)'} AS positive_reactions
+    FROM ${cs === undefined ? 'totals t' : 'all_keys k'}
+    ${cs === undefined ? '' : 'LEFT JOIN totals t ON t.customer_key = k.customer_key'}
+    LEFT JOIN recent r ON r.customer_key = ${kk}.customer_key AND r.n = 1
+    LEFT JOIN named nm ON nm.customer_key = ${kk}.customer_key AND nm.n = 1
+    ${cs === undefined ? '' : 'LEFT JOIN sheet_customers cs ON cs.customer_key = k.customer_key'}
+    ${o.survey === undefined ? '' : `LEFT JOIN positives sv ON sv.customer_key = ${kk}.customer_key`}
   ),
   staged AS (
     SELECT *,

@@ -88,6 +88,22 @@ describe('BigQuery forms', () => {
     expect(external[0]).toContain(o.table.name.split('.').at(-1));
   });
 
+  test('with a customers sheet, a survey, phone keys and today as the as-of day: both queries parse as BigQuery', () => {
+    const o = options({
+      table: { name: 'p-1.d.orders', columns: { line: 'line', customerId: 'cid', email: 'mail', phone: '電話', orderedAt: 'at', amount: 'amt' }, orderedAt: 'instant' },
+      customers: { name: 'p-1.d.customers', columns: { line: 'line', customerId: 'cid', email: 'mail', name: 'nm', registered: 'reg', subscribed: 'sub', reactions: 'rx' } },
+      survey: { name: 'p-1.d.survey', columns: { line: 'line', email: 'mail', respondedAt: 'ts', nps: 'nps', satisfaction: 'sat' } },
+      asOf: 'today',
+    });
+    for (const make of [customersQuery, summaryQuery]) {
+      const sql = make(parseable, o);
+      expect(() => parser.astify(sql, { database: 'BigQuery' })).not.toThrow();
+      expect(sql).toContain('`p-1.d.customers`');
+      expect(sql).toContain('`p-1.d.survey`');
+      expect(sql).toContain('`電話`');
+    }
+  });
+
   test('the parser would catch a broken query (the check can fail)', () => {
     const broken = customersQuery(parseable, options()).replace('GROUP BY customer_key', 'GROUP customer_key');
     expect(() => parser.astify(broken, { database: 'BigQuery' })).toThrow();

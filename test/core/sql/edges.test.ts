@@ -116,7 +116,7 @@ test('time zones: an instant column is read on the shop’s wall clock (DST and 
     const core = coreAnswer([H, ...cells], DEFAULT_SETTINGS, asOf, zone);
     const lines: TypedLine[] = cells.map((c, i) => ({
       line: i + 2, orderId: c[0] as string, customerId: c[1] as string, email: null,
-      orderedAt: (c[3] as Date).getTime(), amount: c[4] as number, status: null, cancelledAt: null, subscription: null, consent: null, name: null,
+      orderedAt: (c[3] as Date).getTime(), amount: c[4] as number, status: null, cancelledAt: null, subscription: null, consent: null, name: null, phone: null,
     }));
     await loadLines(conn, 'orders_utc', lines, { instants: true });
     const sql = await query(
@@ -138,4 +138,25 @@ test('guest placeholders (SPEC §1.4) are no ID: the key falls back to the e-mai
   const got = await same([H, ...ids.map((id, i) => [String(i), id, `g${i}@Shop.jp`, `2024/06/${10 + i}`, 100, '', ''])]);
   expect([...got.keys()].sort()).toEqual(['1001', 'g0@shop.jp', 'g1@shop.jp', 'g2@shop.jp', 'g3@shop.jp', 'g4@shop.jp', 'g7@shop.jp', 'm1']);
   expect(got.get('m1')!.stage).toBe('visitor');
+});
+
+test('phone keys: a guest with neither ID nor e-mail is their phone, however it is written (SPEC §1.4)', async () => {
+  const P = ['Order ID', 'Customer ID', 'Email', 'Phone', 'Order Date', 'Total', 'Status'];
+  const got = await same([
+    P,
+    // One person: 090-1234-5678, +81 90 1234 5678, full-width, and the number Sheets made of a paste.
+    ['1', '', '', '090-1234-5678', '2024/06/01', 1000, 'paid'],
+    ['2', 'ゲスト', '', '+81 90 1234 5678', '2024/06/02', 2000, 'paid'],
+    ['3', '', '', '０９０－１２３４－５６７８', '2024/06/03', 3000, 'paid'],
+    ['4', '', '', 9012345678, '2024/06/04', 4000, 'paid'],
+    // +81 with the 0 kept, a landline without its 0, too short to be a key, and an ID that wins.
+    ['5', '', '', '+81-03-1234-5678', '2024/06/05', 500, 'paid'],
+    ['6', '', '', '312345678', '2024/06/06', 600, 'paid'],
+    ['7', '', '', '12-34', '2024/06/07', 700, 'paid'],
+    ['8', 'C1', '', '090-1234-5678', '2024/06/08', 800, 'paid'],
+  ]);
+  expect(got.get('09012345678')).toMatchObject({ purchases: 4, ltv: 10000 });
+  expect(got.get('0312345678')).toMatchObject({ purchases: 2, ltv: 1100 });
+  expect(got.get('C1')).toMatchObject({ purchases: 1 });
+  expect([...got.keys()].sort()).toEqual(['0312345678', '09012345678', 'C1']);
 });
