@@ -47,6 +47,9 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   selectCustomer: { ja: '今週やることで選んだお客さまの行を表示しました', en: 'Showing the row of the customer chosen in This week' },
   readImportKeys: { ja: 'サイドバーの取り込みが既存の注文を確認しました', en: 'The sidebar’s import checked the orders already there' },
   appendImportRows: { ja: 'サイドバーから注文を取り込みました', en: 'Orders imported from the sidebar' },
+  getBigQueryView: { ja: 'サイドバーが BigQuery の表示を読み込みました', en: 'The sidebar loaded its BigQuery section' },
+  readBigQueryColumns: { ja: 'サイドバーが BigQuery の表の列を確認しました', en: 'The sidebar checked the BigQuery table’s columns' },
+  connectBigQuery: { ja: 'サイドバーから BigQuery に接続しました', en: 'Connected to BigQuery from the sidebar' },
 };
 
 export const STATUS = {
