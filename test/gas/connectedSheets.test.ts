@@ -81,7 +81,7 @@ describe('BigQuery (Connected Sheets) from the sidebar', () => {
     fc.assert(
       fc.property(
         fc.record({
-          orders: fc.array(shopOrder(['C1', 'C2', 'C3', '1001', 'a@shop.jp', '顧客7', 'Ｃ８']), { maxLength: 25 }),
+          orders: fc.array(shopOrder(['C1', 'C2', 'C3', '1001', 'a@shop.jp', '顧客7', 'Ｃ８']), { minLength: 3, maxLength: 25 }),
           japanese: fc.boolean(),
           email: fc.boolean(),
           consent: fc.boolean(),
@@ -111,7 +111,9 @@ describe('BigQuery (Connected Sheets) from the sidebar', () => {
       ),
       { numRuns: 4 },
     );
-    expect(seen).toBeGreaterThan(4); // the shops were not all empty
+    // Not a proof of much if every shop had no customer (four shops of random rows can, rarely,
+    // come to 4 customers or fewer in all: that is why this only asks for one).
+    expect(seen).toBeGreaterThan(0);
   }, 120_000);
 
   test('a second click updates the same sheets (queries replaced), and the owner’s sheet of the same name is never touched', () => {
