@@ -1,30 +1,31 @@
 // Per-file mutation-score gate of `npm run mutate` (issue 18). Stryker's own `thresholds.break` is
-// one number for the whole run; this reads its JSON report and fails when any core file under
-// mutation testing scores below its own threshold, printing a table of every file.
+// one number for a whole run; this reads each core file's committed results (mutation-results/,
+// one Stryker run per file, see stryker.groups.cjs) and fails when a file under mutation testing
+// scores below its own threshold, printing a table of every file.
 //
 //   node scripts/mutation-thresholds.mjs              the table; exit 1 below a threshold
 //   node scripts/mutation-thresholds.mjs --survivors  …and each survivor of every file
 //   node scripts/mutation-thresholds.mjs --markdown   the table as README's markdown
-//   … --report other.json                             another report (its files only)
-//   node scripts/mutation-thresholds.mjs --committed  `npm run mutate:check` (meant for CI): the committed
-//        stryker.incremental.json, which must be current — every file under mutation testing in
-//        it, and each of its source and test files as they are now — else exit 1 naming them
+//   node scripts/mutation-thresholds.mjs --committed  `npm run mutate:check` (CI): also each file's
+//        results must be current — made from its source and its tests as they are now — else
+//        exit 1 naming the stale files and the command that brings them up to date
 //
 // Why CI checks the committed results instead of running Stryker: an incremental run reuses a
 // result only when the mutated code and the tests covering it are unchanged, so on a current
 // file it re-tests nothing and its verdict is exactly this script's on that file — in seconds.
-// On a stale file its time is that of whatever changed (one file from scratch: 5–25 minutes on
-// two cores), which CI cannot bound, and CI cannot commit what it measured. So the developer who
-// changes the core runs `npm run mutate` (incremental) and commits the file; CI checks both.
+// On a stale file its time is that of whatever changed, which CI cannot bound, and CI cannot
+// commit what it measured. So the developer who changes the core runs `npm run mutate` (it
+// re-runs only the stale files) and commits their results; CI checks both.
 //
 // Score = detected / (detected + undetected − equivalent): detected = killed + timeout,
 // undetected = survived + no coverage, equivalent = the survivors stryker.equivalent.md lists
 // (no behaviour differs; each entry says why). Mutants that do not compile (the TypeScript
 // checker) or that run only while a module loads (`ignoreStatic`, see stryker.config.mjs) do not
 // count. Stryker's own score (equivalents counted as survivors) is shown beside it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import config, { MUTATED, NOT_YET_MEASURED } from '../stryker.config.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MUTATED, NOT_YET_MEASURED } from '../stryker.config.mjs';
+import { loadResults, staleness } from './mutation-results.mjs';
 
 /** The stage, metric and ranking rules are what an owner trusts the add-on for. */
 const THRESHOLDS = { 'src/core/stages.ts': 95, 'src/core/metrics.ts': 95, 'src/core/ranking.ts': 95 };
@@ -32,23 +33,8 @@ const DEFAULT_THRESHOLD = 90;
 const EQUIVALENT_LIST = 'stryker.equivalent.md';
 
 const root = process.cwd();
-const argv = process.argv.slice(2);
-const args = new Set(argv);
-const reportAt = argv.indexOf('--report');
+const args = new Set(process.argv.slice(2));
 const committed = args.has('--committed');
-const reportFile = committed ? join(root, config.incrementalFile) : reportAt >= 0 ? argv[reportAt + 1] : join(root, config.jsonReporter.fileName);
-const only = reportAt >= 0;
-
-/** The files a `MUTATED` pattern names (a path, or `dir/*.ts`). */
-function expand(pattern) {
-  const star = pattern.indexOf('*');
-  if (star < 0) return [pattern];
-  const dir = posix.dirname(pattern);
-  const suffix = pattern.slice(star + 1);
-  return readdirSync(join(root, dir))
-    .filter((f) => f.endsWith(suffix))
-    .map((f) => posix.join(dir, f));
-}
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 /** Markdown code span of any text (a longer fence around backticks), as the list's entries are. */
@@ -91,25 +77,20 @@ const matches = (entry, original, replacement, lineText) =>
   (entry.context === undefined || squash(lineText).includes(entry.context)) &&
   (entry.original.endsWith('…') ? squash(original).startsWith(entry.original.slice(0, -1).trimEnd()) : squash(original) === entry.original);
 
-if (!existsSync(reportFile)) {
-  console.error(`No mutation report at ${reportFile}: run \`npm run mutate\` first.`);
-  process.exit(1);
-}
-const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-const files = new Map(Object.entries(report.files).map(([name, file]) => [posix.normalize(name.replace(/\\/g, '/')), file]));
 const equivalents = readEquivalents();
-
-if (committed) {
-  // The results are those of the code and tests as they are now, or they are not results.
-  const stale = [];
-  const differs = (path, source) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== source;
-  for (const [name, file] of files) if (MUTATED.flatMap(expand).includes(name) && differs(name, file.source)) stale.push(name);
-  for (const [name, file] of Object.entries(report.testFiles ?? {})) if (differs(name, file.source)) stale.push(name);
-  if (stale.length > 0) {
-    console.error(`${config.incrementalFile} is not current: these files changed since it was made —\n  ${stale.join('\n  ')}`);
-    console.error('Run `npm run mutate` (it re-tests only what changed) and commit stryker.incremental.json with the change.');
-    process.exit(1);
-  }
+const files = new Map();
+const stale = [];
+for (const name of [...MUTATED, ...NOT_YET_MEASURED]) {
+  const results = loadResults(name);
+  if (results?.files?.[name] !== undefined) files.set(name, results.files[name]);
+  const reasons = staleness(name, results);
+  // A file not yet held to a threshold may have no results, or old ones: its row says so.
+  if (reasons.length > 0 && MUTATED.includes(name)) stale.push(`${name}: ${reasons.join('; ')}`);
+}
+if (committed && stale.length > 0) {
+  console.error(`The mutation results of these files are not current (mutation-results/):\n  ${stale.join('\n  ')}`);
+  console.error('Run `npm run mutate` (it re-runs only these files, and in each only what changed) and commit mutation-results/ with the change.');
+  process.exit(1);
 }
 
 /** Rounded down, so that a score shown as 90% is at least 90%. */
@@ -118,12 +99,13 @@ const pct = (n) => `${Math.floor(n * 100) / 100}%`;
 const rows = [];
 const problems = [];
 const undetected = (m) => m.status === 'Survived' || m.status === 'NoCoverage';
-for (const name of MUTATED.flatMap(expand).sort()) {
+const measuredOnly = NOT_YET_MEASURED.filter((name) => files.has(name));
+for (const name of [...MUTATED, ...measuredOnly]) {
+  const held = MUTATED.includes(name);
   const threshold = THRESHOLDS[name] ?? DEFAULT_THRESHOLD;
   const file = files.get(name);
-  if (file === undefined && only) continue;
   if (file === undefined) {
-    problems.push(`${name}: not in the report (was it left out of \`mutate\`?)`);
+    problems.push(`${name}: no results (run \`npm run mutate -- ${name}\`)`);
     continue;
   }
   const count = (...statuses) => file.mutants.filter((m) => statuses.includes(m.status)).length;
@@ -146,9 +128,9 @@ for (const name of MUTATED.flatMap(expand).sort()) {
   const score = valid === 0 ? 100 : (100 * killed) / valid;
   const strykerScore = killed + survived === 0 ? 100 : (100 * killed) / (killed + survived);
   const ok = score >= threshold && pending === 0;
-  rows.push({ name, killed, survived: survived - equivalent, equivalent, ignored: count('Ignored'), compileErrors: count('CompileError', 'RuntimeError'), score, strykerScore, threshold, ok });
-  if (!ok) problems.push(`${name}: ${pct(score)} is below its threshold of ${threshold}%`);
-  if (args.has('--survivors') || (!ok && !args.has('--markdown'))) {
+  rows.push({ name, held, current: staleness(name).length === 0, killed, survived: survived - equivalent, equivalent, ignored: count('Ignored'), compileErrors: count('CompileError', 'RuntimeError'), score, strykerScore, threshold, ok });
+  if (!ok && held) problems.push(`${name}: ${pct(score)} is below its threshold of ${threshold}%`);
+  if (args.has('--survivors') || (!ok && held && !args.has('--markdown'))) {
     for (const { m, original } of open) {
       const at = `${m.location.start.line}:${m.location.start.column}`;
       const code = squash(original);
@@ -163,16 +145,19 @@ for (const [name, list] of equivalents) {
 if (args.has('--markdown')) {
   console.log('| file | score | threshold | killed | survived | equivalent |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.threshold}% | ${r.killed} | ${r.survived} | ${r.equivalent} |`);
+  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.held ? `${r.threshold}%` : 'not yet held'} | ${r.killed} | ${r.survived} | ${r.equivalent} |`);
 } else {
-  const table = rows.map((r) => [r.name, pct(r.score), `${r.threshold}%`, r.killed, r.survived, r.equivalent, pct(r.strykerScore), r.ignored, r.compileErrors, r.ok ? 'ok' : 'BELOW']);
+  const table = rows.map((r) => [r.name, pct(r.score), `${r.threshold}%`, r.killed, r.survived, r.equivalent, pct(r.strykerScore), r.ignored, r.compileErrors, !r.current ? 'stale' : !r.held ? 'not held' : r.ok ? 'ok' : 'BELOW']);
   const head = ['file', 'score', 'threshold', 'killed', 'survived', 'equivalent', 'stryker', 'static', 'no compile', ''];
   const widths = head.map((h, i) => Math.max(String(h).length, ...table.map((t) => String(t[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   console.log(`\nMutation score per file: killed (and timed out) of all but the equivalent survivors (${EQUIVALENT_LIST})\n`);
   console.log(line(head));
   for (const t of table) console.log(line(t));
-  if (NOT_YET_MEASURED.length > 0) console.log(`\nNot yet measured (NOT_YET_MEASURED in stryker.config.mjs): ${NOT_YET_MEASURED.join(', ')}`);
+  const unmeasured = NOT_YET_MEASURED.filter((name) => !files.has(name));
+  if (measuredOnly.length > 0) console.log(`\nMeasured, not yet held to a threshold (NOT_YET_MEASURED in stryker.config.mjs): ${measuredOnly.join(', ')}`);
+  if (unmeasured.length > 0) console.log(`Not yet measured: ${unmeasured.join(', ')}`);
+  if (!committed && stale.length > 0) console.log(`\nStale (\`npm run mutate\` re-runs them):\n  ${stale.join('\n  ')}`);
 }
 
 if (problems.length > 0) {

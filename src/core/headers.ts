@@ -73,7 +73,7 @@ export function headerZoneOffset(h: unknown): number | undefined {
 export function normalizeHeader(h: unknown): string {
   let s = nfkc(String(h ?? '')).trim().toLowerCase();
   if (s.startsWith("'")) s = s.slice(1);
-  if (s.endsWith(')') || s.endsWith('）')) s = s.replace(HEADER_ZONE_RE, '');
+  if (s.endsWith(')')) s = s.replace(HEADER_ZONE_RE, ''); // NFKC made `）` a `)`
   return s.replace(/[\s_\-()（）]/g, '');
 }
 

@@ -156,6 +156,13 @@ describe('the one formatter of what the owner reads (issue 17): 2026/11/30 and 1
     expect(formatDateTime(Date.parse('2024-11-03T07:30:00Z'), ny)).toBe('2024/11/03 02:30');
   });
 
+  test('with seconds (the diagnostics that compare clocks): 12:00:05, two digits each', () => {
+    const tokyo = makeZone('Asia/Tokyo');
+    expect(formatDateTime(Date.parse('2026-11-30T03:00:05Z'), tokyo, true)).toBe('2026/11/30 12:00:05');
+    expect(formatDateTime(Date.parse('2026-11-30T14:59:59.999Z'), tokyo, true)).toBe('2026/11/30 23:59:59');
+    expect(formatDateTime(Date.parse('2026-11-30T03:00:05Z'), tokyo)).toBe('2026/11/30 12:00');
+  });
+
   test('the number-format patterns have the same shape (yyyy/mm/dd, hh:mm)', () => {
     expect(DATE_PATTERN).toBe('yyyy/mm/dd');
     expect(DATE_TIME_PATTERN).toBe('yyyy/mm/dd hh:mm');

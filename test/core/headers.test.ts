@@ -5,7 +5,7 @@
  * columns that could each be read as a field.
  */
 import fc from 'fast-check';
-import { GENERIC_FIELDS, findHeader, matchColumns, normalizeHeader, type Field, type RangeKind } from '../../src/core/headers';
+import { GENERIC_FIELDS, findHeader, headerZoneOffset, isPartOfTotal, matchColumns, normalizeHeader, type Field, type RangeKind } from '../../src/core/headers';
 
 const fieldsOf = (headers: unknown[], kind: RangeKind = 'orders') => matchColumns(headers, GENERIC_FIELDS[kind]);
 
@@ -132,6 +132,55 @@ describe('a header however it is typed (HEADERS.md "Header normalisation")', () 
     expect(normalizeHeader(2024)).toBe('2024');
     // Only a leading apostrophe is dropped (Shopify writes '123 to keep text).
     expect(normalizeHeader("o'clock")).toBe("o'clock");
+  });
+});
+
+describe('a zone named at the end of a header: the times of its column are in that zone', () => {
+  const HOUR = 3_600_000;
+  test.each([
+    ['Created (UTC)', 0],
+    ['Created at (GMT)', 0],
+    ['注文日時(JST)', 9 * HOUR],
+    ['注文日時（ｊｓｔ）', 9 * HOUR],
+    ['Date (UTC+9)', 9 * HOUR],
+    ['Date (UTC+09:00)', 9 * HOUR],
+    ['Date (utc-5)', -5 * HOUR],
+    ['Date (UTC-03:30)', -3.5 * HOUR],
+    ['Date (GMT+0545)', 5.75 * HOUR],
+    ['Date （ＵＴＣ＋９）', 9 * HOUR],
+  ])('%p: %p ms from UTC', (header, offset) => {
+    expect(headerZoneOffset(header)).toBe(offset);
+  });
+
+  test.each(['Created', 'Created (UTC) by', 'Order date (local)', '(UTC) Created at', '', null, undefined, 2024])('%p names no zone', (header) => {
+    expect(headerZoneOffset(header)).toBeUndefined();
+  });
+
+  test('the zone is not part of the header’s name: Created (UTC) is the Created column', () => {
+    expect(normalizeHeader('Created (UTC)')).toBe('created');
+    expect(normalizeHeader('注文日時（JST）')).toBe('注文日時');
+    expect(normalizeHeader('Date (UTC+09:00)')).toBe('date');
+    // Brackets that name no zone stay part of the name (their words, not the brackets).
+    expect(normalizeHeader('Total (paid)')).toBe('totalpaid');
+    expect(normalizeHeader('(UTC) Created')).toBe('utccreated');
+  });
+});
+
+describe('a header naming only a part of the total is never the total (SPEC §1.4)', () => {
+  // The headers as matchColumns hands them: NFKC and lower-cased.
+  test.each(['shipping', 'shipping amount', 'tax', 'discounts', 'cod fee', 'tips', 'subtotal', '送料', '代引手数料', 'ポイント利用額', 'クーポン割引額', '消費税'])(
+    '%p is a part',
+    (h) => expect(isPartOfTotal(h)).toBe(true),
+  );
+  test.each(['total', 'order total', 'coffee amount', 'taxi total', '合計金額', '合計金額(税込)', '送料込み合計', 'total incl. tax', 'total tax included'])(
+    '%p is not a part',
+    (h) => expect(isPartOfTotal(h)).toBe(false),
+  );
+
+  test('however it is typed: "SHIPPING AMOUNT" is not the order’s amount, the next header containing a name is', () => {
+    expect(fieldsOf(['SHIPPING AMOUNT', 'Paid Amount']).amount).toBe(1);
+    expect(fieldsOf(['ＳＨＩＰＰＩＮＧ　ＡＭＯＵＮＴ', '支払い金額']).amount).toBe(1);
+    expect(fieldsOf(['SHIPPING AMOUNT']).amount).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { DAY_MS, dayFromCivil, makeZone } from '../../src/core/dates';
+import { withNotice } from '../../src/core/grid';
 import { baselineFor, historyGrid, historyTab, readHistory, recordSnapshot, type History } from '../../src/core/history';
 import { STAGE_LABELS, type StageId } from '../../src/core/labels';
 import { ALL_STAGES } from '../../src/core/stages';
@@ -179,5 +180,49 @@ describe('History tab layout and reading it back', () => {
     expect(plain.latest).toBeUndefined();
     expect(plain.baseline).toBeUndefined();
     expect(plain.rows).toHaveLength(2);
+  });
+
+  test('under the notice line the add-on puts on its tabs, History reads back the same, in English as in Japanese', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const noticed = withNotice(historyTab(history, zone, lang), 'This tab is rewritten at each refresh');
+      expect(readHistory(noticed.values, zone)).toEqual(readHistory(historyGrid(history, zone, lang), zone));
+      expect(readHistory(noticed.values, zone).latest?.day).toBe(d + 7);
+    }
+  });
+
+  test('the header is the first row or the one under the notice line, not a row further down', () => {
+    // Two rows typed above the header by hand: the tab is no longer the add-on's layout, so its
+    // customer block (whose days are in the header) is not read; dated snapshot rows still are.
+    const grid = historyGrid(history, zone, 'en');
+    const pushedDown = [['memo'], ['another memo'], ...grid];
+    const back = readHistory(pushedDown, zone);
+    expect(back.latest).toBeUndefined();
+    expect(back.rows.map((r) => r.asOf)).toEqual([d, d + 7]);
+  });
+
+  test('number formats only where a block has rows: dates and times on snapshot rows, keys as plain text on customer rows', () => {
+    const width = 2 + ALL_STAGES.length + 1;
+    const keyCol = width + 1;
+    const formatsOf = (h: History) => {
+      const tab = historyTab(h, zone, 'en');
+      // One format per cell, the header's automatic.
+      expect(tab.formats.map((r) => r.length)).toEqual(tab.values.map((r) => r.length));
+      expect(tab.formats[0]!.every((f) => f === '')).toBe(true);
+      return tab.formats.slice(1).map((r) => [r[0], r[1], r[keyCol]]);
+    };
+    // Two snapshots, three customers: the third row has a customer but no snapshot.
+    expect(formatsOf(history)).toEqual([
+      ['date', 'datetime', 'text'],
+      ['date', 'datetime', 'text'],
+      ['', '', 'text'],
+    ]);
+    // Four snapshots, one customer: below the customer, the customer block keeps the automatic format.
+    const longer: History = { ...history, rows: [...history.rows, ...[14, 21].map((n) => ({ asOf: d + n, refreshedAt: 0, counts: countsOf(0) }))], latest: { day: d + 21, stages: new Map([['A', 'visitor']]) } };
+    expect(formatsOf(longer)).toEqual([
+      ['date', 'datetime', 'text'],
+      ['date', 'datetime', ''],
+      ['date', 'datetime', ''],
+      ['date', 'datetime', ''],
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import { dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import { fanStage, ltvRank, type FunctionEnv } from '../../src/core/functions';
 import { normalizeHeader, type Field } from '../../src/core/headers';
 import { readOrders, type KeyKind, type OrdersRead } from '../../src/core/orders';
-import { detectProfile, GENERIC_PROFILE, PROFILES, profileLabel, type ProfileId } from '../../src/core/profiles';
+import { detectProfile, GENERIC_PROFILE, layoutName, PROFILES, profileLabel, type ProfileId } from '../../src/core/profiles';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadFixture } from '../support/fixtures';
 
@@ -595,6 +595,14 @@ test('every platform profile has a row in the tables, and a name in both languag
   }
   expect([profileLabel('generic', 'ja'), profileLabel('generic', 'en')]).toEqual(['汎用レイアウト', 'generic layout']);
   expect(profileLabel('colorme', 'en')).toBe('カラーミーショップ');
+});
+
+test('the layout the owner reads: the platform’s name and 形式 / layout; the generic layout by its own name only', () => {
+  expect(layoutName('base', 'ja')).toBe('BASE 形式');
+  expect(layoutName('base', 'en')).toBe('BASE layout');
+  expect(layoutName('amazon', 'ja')).toBe('Amazon すべての注文レポート 形式');
+  expect(layoutName('generic', 'ja')).toBe('汎用レイアウト');
+  expect(layoutName('generic', 'en')).toBe('generic layout');
 });
 
 test("README's \"Exports it reads\" table has a row per platform, under the name the sidebar shows", () => {
