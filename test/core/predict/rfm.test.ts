@@ -1,6 +1,6 @@
 /** Orders → (x, t_x, T, z̄): reproduces the published CDNOW summary from the raw sample. */
 import fc from 'fast-check';
-import { summarize, type Transaction } from '../../../src/core/predict/rfm';
+import { compressRfm, customerDays, summarize, summarizeDays, type Transaction } from '../../../src/core/predict/rfm';
 import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from '../../support/cdnow';
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
@@ -115,5 +115,81 @@ describe('summarize', () => {
       { asOf: 142, unit: 7 },
     );
     expect(s).toEqual([{ key: 'a', firstDay: 100, lastDay: 128, transactions: 3, x: 2, tx: 4, T: 6, zbar: 400 }]);
+  });
+});
+
+describe('the days each customer bought on, and what a later as-of leaves out', () => {
+  test('a customer’s days stop at the as-of day; a day with two refunds is no purchase; a non-number is no order', () => {
+    const days = customerDays(
+      [
+        { key: 'a', day: 100, amount: 1000 },
+        { key: 'a', day: 120, amount: -200 },
+        { key: 'a', day: 120, amount: -100 }, // two refunds: still no purchase that day
+        { key: 'a', day: 130, amount: 500 },
+        { key: 'a', day: 130, amount: NaN }, // unreadable, beside a purchase: left out, the day's value stands
+        { key: 'a', day: 151, amount: 700 }, // after the as-of day
+      ],
+      150,
+    );
+    expect([...days.get('a')!]).toEqual([
+      [100, { net: 1000, purchase: true }],
+      [120, { net: -300, purchase: false }],
+      [130, { net: 500, purchase: true }],
+    ]);
+  });
+
+  test('summarizeDays of days read up to a later day leaves out the days after its own as-of (the backtest’s calibration)', () => {
+    const orders: Transaction[] = [
+      { key: 'a', day: 100, amount: 1000 },
+      { key: 'a', day: 140, amount: 500 },
+      { key: 'a', day: 160, amount: 800 },
+      { key: 'b', day: 155, amount: 300 }, // a customer only after the as-of day
+    ];
+    expect(summarizeDays(customerDays(orders, 200), { asOf: 150 })).toEqual(summarize(orders, { asOf: 150 }));
+    expect(summarizeDays(customerDays(orders, 200), { asOf: 150 })).toEqual([{ key: 'a', firstDay: 100, lastDay: 140, transactions: 2, x: 1, tx: 40, T: 50, zbar: 500 }]);
+  });
+});
+
+describe('compressRfm: customers with the same (x, t_x, T) are one weighted row', () => {
+  test('rows in (x, t_x, T) order, each weighing its customers; every customer finds its row', () => {
+    const customers = [
+      { x: 2, tx: 30, T: 50 },
+      { x: 0, tx: 5, T: 40 }, // no repeat purchase: t_x is 0 whatever it says
+      { x: 2, tx: 30, T: 50 },
+      { x: 0, tx: 0, T: 40 },
+      { x: 1, tx: 10, T: 50 },
+      { x: 2, tx: 20, T: 70 },
+      { x: 2, tx: 30, T: 45 },
+    ];
+    const c = compressRfm(customers);
+    const rows = [...c.x].map((x, r) => [x, c.tx[r], c.T[r], c.weight[r]]);
+    expect(rows).toEqual([
+      [0, 0, 40, 2],
+      [1, 10, 50, 1],
+      [2, 20, 70, 1],
+      [2, 30, 45, 1],
+      [2, 30, 50, 2],
+    ]);
+    expect(c.xs).toEqual([0, 1, 2]);
+    expect([...c.xi]).toEqual([0, 1, 2, 2, 2]);
+    expect(c.total).toBe(7);
+    expect([...c.rowOf]).toEqual([4, 0, 4, 0, 1, 2, 3]);
+    expect(compressRfm([]).weight).toHaveLength(0);
+  });
+
+  test('the weights add up to the customers, and each customer’s row holds its own (x, t_x, T) (property)', () => {
+    const record = fc.record({ x: fc.integer({ min: 0, max: 3 }), tx: fc.integer({ min: 0, max: 3 }), T: fc.integer({ min: 3, max: 5 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), (customers) => {
+        const c = compressRfm(customers);
+        expect([...c.weight].reduce((a, b) => a + b, 0)).toBe(customers.length);
+        customers.forEach((cu, i) => {
+          const r = c.rowOf[i]!;
+          expect([c.x[r], c.tx[r], c.T[r]]).toEqual([cu.x, cu.x === 0 ? 0 : cu.tx, cu.T]);
+        });
+        // No two rows are the same record.
+        expect(new Set([...c.x].map((x, r) => `${x},${c.tx[r]},${c.T[r]}`)).size).toBe(c.x.length);
+      }),
+    );
   });
 });
