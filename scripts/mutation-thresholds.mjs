@@ -143,9 +143,9 @@ for (const [name, list] of equivalents) {
 }
 
 if (args.has('--markdown')) {
-  console.log('| file | score | threshold | killed | survived | equivalent |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.held ? `${r.threshold}%` : 'not yet held'} | ${r.killed} | ${r.survived} | ${r.equivalent} |`);
+  console.log('| file | score | threshold | killed | survived | equivalent | Stryker’s score (equivalents counted as survivors) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| \`${r.name}\` | ${pct(r.score)} | ${r.held ? `${r.threshold}%` : 'not yet held'} | ${r.killed} | ${r.survived} | ${r.equivalent} | ${pct(r.strykerScore)} |`);
 } else {
   const table = rows.map((r) => [r.name, pct(r.score), `${r.threshold}%`, r.killed, r.survived, r.equivalent, pct(r.strykerScore), r.ignored, r.compileErrors, !r.current ? 'stale' : !r.held ? 'not held' : r.ok ? 'ok' : 'BELOW']);
   const head = ['file', 'score', 'threshold', 'killed', 'survived', 'equivalent', 'stryker', 'static', 'no compile', ''];
