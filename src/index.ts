@@ -13,6 +13,7 @@ import { getSidebarState, refreshFromSidebar, saveSettings, selectCustomer } fro
 import { appendImportRows, readImportKeys } from './gas/importer';
 import { connectBigQuery, getBigQueryView, readBigQueryColumns } from './gas/connectedSheets';
 import { onAutoRefresh } from './gas/trigger';
+import { deleteCampaign, listCampaigns, startCampaign } from './gas/campaignApi';
 
 declare const global: Record<string, unknown>;
 
@@ -165,3 +166,21 @@ global.readBigQueryColumns = readBigQueryColumns;
  * @preserve
  */
 global.connectBigQuery = connectBigQuery;
+
+/**
+ * Sidebar: the 施策 section — the campaigns with their last result.
+ * @preserve
+ */
+global.listCampaigns = listCampaigns;
+
+/**
+ * Sidebar: the 施策 section — starts a campaign, its targets frozen with their stage on the start day.
+ * @preserve
+ */
+global.startCampaign = startCampaign;
+
+/**
+ * Sidebar: the 施策 section — deletes a campaign and its frozen targets.
+ * @preserve
+ */
+global.deleteCampaign = deleteCampaign;

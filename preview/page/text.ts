@@ -50,6 +50,9 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getBigQueryView: { ja: 'サイドバーが BigQuery の表示を読み込みました', en: 'The sidebar loaded its BigQuery section' },
   readBigQueryColumns: { ja: 'サイドバーが BigQuery の表の列を確認しました', en: 'The sidebar checked the BigQuery table’s columns' },
   connectBigQuery: { ja: 'サイドバーから BigQuery に接続しました', en: 'Connected to BigQuery from the sidebar' },
+  listCampaigns: { ja: 'サイドバーが施策の一覧を読み込みました', en: 'The sidebar loaded its campaigns' },
+  startCampaign: { ja: 'サイドバーから施策を始めました', en: 'A campaign was started from the sidebar' },
+  deleteCampaign: { ja: 'サイドバーで施策を削除しました', en: 'A campaign was deleted in the sidebar' },
 };
 
 export const STATUS = {

@@ -1582,6 +1582,8 @@ export const CAMPAIGN_TEXT = {
   deleteButton: { ja: '削除', en: 'Delete' },
   confirmDelete: { ja: (name: string) => `施策「${name}」を削除しますか? 固定した対象者も消えます。`, en: (name: string) => `Delete the campaign “${name}”? Its frozen targets go too.` },
   listTitle: { ja: '施策の一覧', en: 'Campaigns' },
+  targetsShort: { ja: '対象', en: 'Targets' },
+  referenceShort: { ja: '比較', en: 'Comparison' },
   noSegments: {
     ja: '保存したセグメントがまだありません。上の「セグメント」で作って保存すると、ここで選べます。',
     en: 'No saved segment yet. Make and save one in Segments above to pick it here.',

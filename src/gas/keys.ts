@@ -51,4 +51,6 @@ export const METADATA_KEYS = {
   importSheet: 'fanFunnel.import',
   /** On the BigQuery funnel tab (src/gas/connectedSheets.ts): its role, 'funnel'. */
   bigQuery: 'fanFunnel.bigQuery',
+  /** On the 施策 sheet and the hidden 施策データ sheet (src/gas/campaignStore.ts): 'tab' or 'data'. */
+  campaigns: 'fanFunnel.campaigns',
 } as const;

@@ -28,6 +28,8 @@ const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 /** What a sheet's developer metadata says of it (one call per sheet). */
 interface Marks {
   readonly tab: TabId | undefined;
+  /** A campaign sheet (施策, 施策データ: src/gas/campaignStore.ts) or a copy of one: never a source. */
+  readonly campaign: boolean;
   /** The sheet id recorded when the add-on created the sheet. */
   readonly id: number | undefined;
   readonly staging: boolean;
@@ -37,6 +39,7 @@ function marksOf(sheet: Sheet): Marks {
   let tab: TabId | undefined;
   let id: number | undefined;
   let staging = false;
+  let campaign = false;
   for (const m of sheet.getDeveloperMetadata()) {
     const key = m.getKey();
     if (key === TAB_KEY) {
@@ -46,13 +49,9 @@ function marksOf(sheet: Sheet): Marks {
       const n = Number(m.getValue());
       if (Number.isInteger(n)) id = n;
     } else if (key === STAGING_KEY) staging = true;
+    else if (key === METADATA_KEYS.campaigns) campaign = true;
   }
-  return { tab, id, staging };
-}
-
-/** The tab a sheet carries the metadata of: the add-on's tab or a copy of one. Never a source. */
-export function ownTabOf(sheet: Sheet): TabId | undefined {
-  return marksOf(sheet).tab;
+  return { tab, id, staging, campaign };
 }
 
 /** What the add-on keeps per tab: the sheet's id (legacy: a bare number) and its bold rows. */
@@ -131,7 +130,10 @@ export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
   const bigQuery = bigQuerySheetIds();
   return ss
     .getSheets()
-    .filter((sheet) => ownTabOf(sheet) === undefined && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId())))
+    .filter((sheet) => {
+      const marks = marksOf(sheet);
+      return marks.tab === undefined && !marks.campaign && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId()));
+    })
     .map((sheet) => ({ name: sheet.getName(), sheet }));
 }
 

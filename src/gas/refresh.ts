@@ -31,6 +31,7 @@ import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type Owner
 import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
 import { recordThisWeek } from './thisWeekStore';
+import { readCampaignStore, writeCampaignTab, writeHeads } from './campaignStore';
 import { drawAccuracyChart, drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
 
 export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
@@ -337,6 +338,8 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
 
   const history = own.history === undefined ? undefined : readHistorySheet(own.history.sheet);
   const historyRead = history?.values;
+  // 施策 (issue 14): the campaigns' heads, and the frozen members of those still measured.
+  const campaignStore = readCampaignStore(ss);
   const report = buildReport({
     orders: orders.values,
     customers: sources.customers?.values,
@@ -346,6 +349,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     zone,
     locale,
     now: started,
+    campaigns: campaignStore?.read,
   });
   const a = report.analysis;
   const skipped = a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) }));
@@ -392,7 +396,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   }
 
   // Apps Script's 6 minutes: a refresh that could not write every tab in time does not start.
-  const cellsRead = Object.values(sources).reduce((n, s) => n + s.cellsRead, history?.cellsRead ?? 0);
+  const cellsRead = Object.values(sources).reduce((n, s) => n + s.cellsRead, (history?.cellsRead ?? 0) + (campaignStore?.cellsRead ?? 0));
   const cellsToWrite = jobs.reduce((n, j) => n + gridSize(j.grid).rows * gridSize(j.grid).columns, 0);
   const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length });
   if (slow !== undefined) {
@@ -455,6 +459,12 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => rememberModel(report.prediction, asOf), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  // The campaigns' results (final ones frozen) and the 施策 sheet: after the tabs, like the charts.
+  if (campaignStore !== undefined && report.campaigns !== undefined) {
+    const campaigns = report.campaigns;
+    attempt(() => writeHeads(campaignStore, campaigns), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+    attempt(() => void writeCampaignTab(ss, campaigns, a.asOf, zone, lang), (why) => why);
+  }
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {

@@ -8,6 +8,7 @@ import type { SidebarState } from '../gas/sidebarApi';
 import { h, replaceChildren } from './dom';
 import { funnelChart } from './funnel';
 import { bigQueryPanel } from './bigQueryPanel';
+import { campaignPanel } from './campaignPanel';
 import { importPanel } from './importPanel';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
@@ -151,6 +152,7 @@ async function load(): Promise<void> {
     view.busy = null;
     render();
     renderForm(false);
+    void campaigns.reload();
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -173,6 +175,8 @@ async function onRefresh(): Promise<void> {
     render();
     // The detected sources may have changed; keep the owner's unsaved edits, though.
     if (form === null || !form.dirty) renderForm(isOpen());
+    // The campaigns were measured again.
+    void campaigns.reload();
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -263,6 +267,7 @@ async function onSave(): Promise<void> {
 
 // Low in the sidebar and collapsed: most owners never need BigQuery.
 const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
-replaceChildren(root, main, importer.element, settingsSlot, bigQuery.element);
+const campaigns = campaignPanel();
+replaceChildren(root, main, campaigns.element, importer.element, settingsSlot, bigQuery.element);
 render();
 void load();
