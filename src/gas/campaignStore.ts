@@ -83,8 +83,9 @@ export interface CampaignStore {
 export function readCampaignStore(ss: Spreadsheet, members = true): CampaignStore | undefined {
   const sheet = campaignSheets(ss).data;
   if (sheet === undefined) return undefined;
+  // One size call (160 ms each in emulator/cost.ts): an empty sheet has no column.
   const columns = sheet.getLastColumn();
-  if (columns < STORE_WIDTH || sheet.getLastRow() < STORE_HEAD_ROWS) return { sheet, read: { heads: [], members: new Map() }, cellsRead: 0 };
+  if (columns < STORE_WIDTH) return { sheet, read: { heads: [], members: new Map() }, cellsRead: 0 };
   const top = sheet.getRange(1, 1, STORE_HEAD_ROWS, columns).getValues();
   let cellsRead = STORE_HEAD_ROWS * columns;
   const heads = readStoreHeads(top);
@@ -143,8 +144,11 @@ export function writeCampaignTab(ss: Spreadsheet, campaigns: readonly StoredCamp
   const grid = withNotice(campaignsGrid(campaigns, asOf, zone, lang), TAB_NOTICE.line[lang]);
   const rows = grid.values.length;
   const columns = grid.values[0]!.length;
-  ensureSize(sheet, rows, columns);
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clear();
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  sheet.getRange(1, 1, Math.max(maxRows, rows), Math.max(maxColumns, columns)).clear();
   sheet.getRange(1, 1, rows, columns).setNumberFormats(grid.formats.map((r) => r.map((f) => NUMBER_FORMATS[f])));
   sheet.getRange(1, 1, rows, columns).setValues(grid.values.map((r) => r.map(safeCell)));
   for (const r of grid.boldRows) sheet.getRange(r + 1, 1, 1, columns).setFontWeight('bold');
