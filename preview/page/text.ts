@@ -50,6 +50,11 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getBigQueryView: { ja: 'サイドバーが BigQuery の表示を読み込みました', en: 'The sidebar loaded its BigQuery section' },
   readBigQueryColumns: { ja: 'サイドバーが BigQuery の表の列を確認しました', en: 'The sidebar checked the BigQuery table’s columns' },
   connectBigQuery: { ja: 'サイドバーから BigQuery に接続しました', en: 'Connected to BigQuery from the sidebar' },
+  getSegmentsView: { ja: 'サイドバーがセグメントを読み込みました', en: 'The sidebar loaded its segments' },
+  previewSegment: { ja: 'サイドバーがセグメントの人数を数えました', en: 'The sidebar counted a segment' },
+  saveSegment: { ja: 'サイドバーでセグメントのリストを作成しました', en: 'Made a segment list from the sidebar' },
+  deleteSegment: { ja: 'サイドバーでセグメントを削除しました', en: 'Deleted a segment from the sidebar' },
+  downloadSegment: { ja: 'サイドバーからセグメントの CSV をダウンロードしました', en: 'Downloaded a segment’s CSV from the sidebar' },
 };
 
 export const STATUS = {
