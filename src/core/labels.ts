@@ -576,6 +576,7 @@ export const SIDEBAR_TEXT = {
   fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
   funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
   bigQuerySection: { ja: 'BigQuery(コネクテッド シート)', en: 'BigQuery (Connected Sheets)' },
+  segmentsSection: { ja: 'セグメント(配信リスト)', en: 'Segments (send lists)' },
   // Templates: the client fills in {name} placeholders.
   skippedRow: { ja: '{range} {row}行目', en: '{range} row {row}' },
   skippedShown: { ja: '(最初の{shown}件を表示)', en: '(first {shown} shown)' },

@@ -9,6 +9,7 @@ import { h, replaceChildren } from './dom';
 import { funnelChart } from './funnel';
 import { bigQueryPanel } from './bigQueryPanel';
 import { importPanel } from './importPanel';
+import { segmentsPanel } from './segments';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
 import { thisWeekBox } from './thisWeek';
@@ -72,6 +73,7 @@ function render(): void {
   const t = st.text;
   document.documentElement.lang = st.lang;
   if (!bigQuery.element.open) bigQuery.element.querySelector('summary')!.textContent = t.bigQuerySection;
+  if (!segments.element.open) segments.element.querySelector('summary')!.textContent = t.segmentsSection;
   const refreshing = view.busy === 'refresh';
   const button = h(
     'button',
@@ -263,6 +265,8 @@ async function onSave(): Promise<void> {
 
 // Low in the sidebar and collapsed: most owners never need BigQuery.
 const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
-replaceChildren(root, main, importer.element, settingsSlot, bigQuery.element);
+// Under the import, above the settings: from a stage to a list to send (issue 14).
+const segments = segmentsPanel(() => view.state?.text.segmentsSection ?? null);
+replaceChildren(root, main, importer.element, segments.element, settingsSlot, bigQuery.element);
 render();
 void load();
