@@ -5,8 +5,9 @@
  * val"). What is read back is untrusted (an older version, a hand edit) and validated segment by
  * segment (src/core/segments.ts readSegments): one that does not read is dropped, never half-applied.
  *
- * The API other features build on (campaigns start from a saved segment): `loadSegments`,
- * `findSegment`.
+ * The API other features build on (a campaign starts from a saved segment): `loadSegments`,
+ * `findSegment` here; the members now from src/gas/segmentInput.ts `currentSegmentInput` and the
+ * core's `segmentMembers`.
  */
 import { MAX_SEGMENTS, readSegments, type SegmentDefinition } from '../core/segments';
 import { PROPERTY_KEYS } from './keys';

@@ -17,7 +17,6 @@
  */
 import { isoDay } from '../core/dates';
 import { SEGMENT_TEXT, SIDEBAR_TEXT, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from '../core/labels';
-import { buildReport } from '../core/report';
 import {
   MAX_SEGMENT_NAME,
   MAX_SEGMENTS,
@@ -30,13 +29,11 @@ import {
   readSegment,
   segmentCsvRows,
   type SegmentDefinition,
-  type SegmentInput,
 } from '../core/segments';
 import { ALL_STAGES } from '../core/shared';
-import { zoneFor } from './env';
 import { message } from './properties';
-import { readSources } from './refresh';
-import { deleteSegmentSheet, ownSegmentSheets, segmentInputOf, segmentJob, writeSegmentSheet } from './segmentSheets';
+import { currentSegmentInput } from './segmentInput';
+import { deleteSegmentSheet, ownSegmentSheets, segmentJob, writeSegmentSheet } from './segmentSheets';
 import { loadSegments, storeSegments, withSegment } from './segmentStore';
 import { loadSettings } from './settingsStore';
 
@@ -95,25 +92,6 @@ export function getSegmentsView(): SegmentsView {
   };
 }
 
-/** The analysis now, from the sheets a refresh reads (nothing is written). */
-function currentInput(ss: Spreadsheet): { input: SegmentInput; zone: ReturnType<typeof zoneFor> } {
-  const settings = loadSettings();
-  const sources = readSources(ss, settings);
-  const zone = zoneFor(ss.getSpreadsheetTimeZone());
-  const orders = sources.orders;
-  if (orders === undefined) throw new Error(SEGMENT_TEXT.noCustomers[langOf(ss)]);
-  const report = buildReport({
-    orders: orders.values,
-    customers: sources.customers?.values,
-    survey: sources.survey?.values,
-    settings,
-    zone,
-    locale: ss.getSpreadsheetLocale(),
-    now: Date.now(),
-  });
-  return { input: segmentInputOf(report, orders.values), zone };
-}
-
 export interface SegmentProblemView {
   readonly field: string;
   readonly message: string;
@@ -147,8 +125,8 @@ export function previewSegment(def: unknown): SegmentPreview {
   const { segment, problems } = validated(def, lang, false);
   if (segment === undefined) return { ok: false, problems };
   try {
-    const { input } = currentInput(ss);
-    const r = segmentJob(input, segment, zoneFor(ss.getSpreadsheetTimeZone())).result;
+    const { input, zone } = currentSegmentInput(ss);
+    const r = segmentJob(input, segment, zone).result;
     return {
       ok: true,
       problems: [],
@@ -185,7 +163,7 @@ export function saveSegment(def: unknown): SegmentSaved {
   const lock = LockService.getDocumentLock();
   if (lock !== null && !lock.tryLock(10_000)) return { ok: false, problems: [{ field: '', message: SIDEBAR_TEXT.busy[lang] }], view: getSegmentsView() };
   try {
-    const { input, zone } = currentInput(ss);
+    const { input, zone } = currentSegmentInput(ss);
     const job = segmentJob(input, segment, zone);
     storeSegments(next);
     const { sheet, note } = writeSegmentSheet(ss, ownSegmentSheets(ss).get(segment.name), job, lang);
@@ -240,7 +218,7 @@ export function downloadSegment(def: unknown, format: unknown): SegmentDownload 
   if (segment === undefined) return { ok: false, problems };
   const f: CsvFormat = FORMATS.includes(format as CsvFormat) ? (format as CsvFormat) : 'utf8';
   try {
-    const { input, zone } = currentInput(ss);
+    const { input, zone } = currentSegmentInput(ss);
     const r = segmentJob(input, segment, zone).result;
     const base = `${segment.name}_${isoDay(r.asOf)}`;
     if (f === 'line') {
