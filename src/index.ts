@@ -12,6 +12,7 @@ import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings, selectCustomer } from './gas/sidebarApi';
 import { appendImportRows, readImportKeys } from './gas/importer';
 import { connectBigQuery, getBigQueryView, readBigQueryColumns } from './gas/connectedSheets';
+import { deleteSegment, downloadSegment, getSegmentsView, previewSegment, saveSegment } from './gas/segmentsApi';
 import { onAutoRefresh } from './gas/trigger';
 import { deleteCampaign, listCampaigns, startCampaign } from './gas/campaignApi';
 
@@ -184,3 +185,33 @@ global.startCampaign = startCampaign;
  * @preserve
  */
 global.deleteCampaign = deleteCampaign;
+
+/**
+ * Sidebar: the セグメント section — the saved segments and the section's words.
+ * @preserve
+ */
+global.getSegmentsView = getSegmentsView;
+
+/**
+ * Sidebar: the セグメント section — how many customers a definition selects now.
+ * @preserve
+ */
+global.previewSegment = previewSegment;
+
+/**
+ * Sidebar: the セグメント section — saves a segment and writes its sheet.
+ * @preserve
+ */
+global.saveSegment = saveSegment;
+
+/**
+ * Sidebar: the セグメント section — deletes a saved segment and its sheet.
+ * @preserve
+ */
+global.deleteSegment = deleteSegment;
+
+/**
+ * Sidebar: the セグメント section — a segment as a CSV (UTF-8 with BOM, Shift_JIS) or LINE user IDs, base64.
+ * @preserve
+ */
+global.downloadSegment = downloadSegment;

@@ -53,6 +53,11 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   listCampaigns: { ja: 'サイドバーが施策の一覧を読み込みました', en: 'The sidebar loaded its campaigns' },
   startCampaign: { ja: 'サイドバーから施策を始めました', en: 'A campaign was started from the sidebar' },
   deleteCampaign: { ja: 'サイドバーで施策を削除しました', en: 'A campaign was deleted in the sidebar' },
+  getSegmentsView: { ja: 'サイドバーがセグメントを読み込みました', en: 'The sidebar loaded its segments' },
+  previewSegment: { ja: 'サイドバーがセグメントの人数を数えました', en: 'The sidebar counted a segment' },
+  saveSegment: { ja: 'サイドバーでセグメントのリストを作成しました', en: 'Made a segment list from the sidebar' },
+  deleteSegment: { ja: 'サイドバーでセグメントを削除しました', en: 'Deleted a segment from the sidebar' },
+  downloadSegment: { ja: 'サイドバーからセグメントの CSV をダウンロードしました', en: 'Downloaded a segment’s CSV from the sidebar' },
 };
 
 export const STATUS = {

@@ -78,6 +78,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   lineAmount: { ja: '明細の金額', en: 'line amount' },
   unitPrice: { ja: '単価', en: 'unit price' },
   quantity: { ja: '数量', en: 'quantity' },
+  lineUserId: { ja: 'LINEユーザーID', en: 'LINE user ID' },
 };
 
 /**
@@ -111,6 +112,9 @@ export const COLUMN_LABELS = {
   value12m: { ja: '12か月の予測購入額', en: '12-month value' },
   buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
   reason: { ja: '理由', en: 'Why' },
+  // Segment lists (issue 14): the columns a mail or LINE tool imports.
+  email: { ja: 'メールアドレス', en: 'E-mail' },
+  lineUserId: { ja: 'LINEユーザーID', en: 'LINE user ID' },
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
@@ -572,6 +576,7 @@ export const SIDEBAR_TEXT = {
   fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
   funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
   bigQuerySection: { ja: 'BigQuery(コネクテッド シート)', en: 'BigQuery (Connected Sheets)' },
+  segmentsSection: { ja: 'セグメント(配信リスト)', en: 'Segments (send lists)' },
   // Templates: the client fills in {name} placeholders.
   skippedRow: { ja: '{range} {row}行目', en: '{range} row {row}' },
   skippedShown: { ja: '(最初の{shown}件を表示)', en: '(first {shown} shown)' },
@@ -612,6 +617,116 @@ export const VIP_MESSAGE_TEMPLATE: Text = {
   ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
   en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
 };
+
+/**
+ * セグメント / Segments (issue 14): a saved definition of who to send to, its sheet, its CSV and
+ * the sidebar's section (src/core/segments.ts, src/gas/segments.ts, src/sidebar/segments.ts).
+ */
+export const SEGMENT_TEXT = {
+  sheetName: { ja: (name: string) => `セグメント: ${name}`, en: (name: string) => `Segment: ${name}` },
+  summary: {
+    ja: (name: string, n: number, asOf: string, rule: string) => `セグメント「${name}」 ${n}人(基準日 ${asOf})・条件: ${rule}`,
+    en: (name: string, n: number, asOf: string, rule: string) => `Segment “${name}”: ${n} (as of ${asOf}). Rule: ${rule}`,
+  },
+  everyone: { ja: 'すべてのお客さま', en: 'every customer' },
+  and: { ja: '・', en: '; ' },
+  or: { ja: '・', en: ' or ' },
+  // The criteria, as the summary line, the sidebar and an empty result name them.
+  stages: { ja: (list: string) => `ステージ: ${list}`, en: (list: string) => `stage: ${list}` },
+  tiers: { ja: (list: string) => `ランク: ${list}`, en: (list: string) => `tier: ${list}` },
+  vip: { ja: 'VIP', en: 'VIP' },
+  lists: { ja: (list: string) => `リスト: ${list}`, en: (list: string) => `list: ${list}` },
+  listBuySoon: { ja: 'そろそろ購入しそうな方', en: 'Likely to buy soon' },
+  listWinBack: { ja: '呼び戻したい方', en: 'Worth winning back' },
+  birthdays: { ja: '今月が誕生日', en: 'birthday this month' },
+  registered: { ja: '登録済み(LINE・メルマガ)のみ', en: 'registered (LINE / newsletter) only' },
+  hasEmail: { ja: 'メールアドレスあり', en: 'has an e-mail' },
+  hasLine: { ja: 'LINEユーザーIDあり', en: 'has a LINE user ID' },
+  ltvRange: { ja: (range: string) => `LTV ${range}円`, en: (range: string) => `LTV ${range} yen` },
+  daysRange: { ja: (range: string) => `最終購入から${range}日`, en: (range: string) => `${range} days since the last purchase` },
+  atLeast: { ja: (n: string) => `${n}以上`, en: (n: string) => `at least ${n}` },
+  atMost: { ja: (n: string) => `${n}以下`, en: (n: string) => `at most ${n}` },
+  between: { ja: (a: string, b: string) => `${a}〜${b}`, en: (a: string, b: string) => `${a}–${b}` },
+  // Why a segment is empty: the first criterion that left nobody, and what it had before.
+  empty: { ja: (why: string) => `該当する方がいません: ${why}`, en: (why: string) => `Nobody matches: ${why}` },
+  emptyAt: {
+    ja: (criterion: string, before: number) => `「${criterion}」で ${before}人 → 0人になりました。`,
+    en: (criterion: string, before: number) => `“${criterion}” took ${before} to 0.`,
+  },
+  noCustomers: { ja: 'まだお客さまが読み込まれていません(注文のシートを確認して「更新する」を押してください)。', en: 'No customers have been read yet (check the orders sheet and press Refresh).' },
+  noEmailAnywhere: {
+    ja: '顧客シートにも注文にもメールアドレスの列がありません。',
+    en: 'Neither the customers sheet nor the orders have an e-mail column.',
+  },
+  noLineColumn: {
+    ja: '顧客シートに「LINEユーザーID」の列がありません(LINE 連携ツールから書き出した列を顧客シートに入れてください)。',
+    en: 'The customers sheet has no “LINE user ID” column (add the one your LINE integration tool exports).',
+  },
+  noRegisteredColumn: {
+    ja: '登録(LINE・メルマガ)の列がないため、全員を登録済みとして数えています。',
+    en: 'No registration (LINE / newsletter) column: everyone counts as registered.',
+  },
+  badLineIds: {
+    ja: (n: number) => `LINEユーザーIDの形(U で始まる 33 文字)でない値が ${n}件あり、空欄として扱いました(LINE ID〔検索用の ID〕はオーディエンスに使えません)。`,
+    en: (n: number) => `${n} value(s) in the LINE user ID column are not user IDs (U followed by 32 hex digits) and were left blank (a LINE ID, the one people search for, cannot be used for an audience).`,
+  },
+  // Validation of a definition (the sidebar shows these next to the field).
+  nameMissing: { ja: 'セグメントの名前を入れてください。', en: 'Give the segment a name.' },
+  nameTooLong: { ja: (n: number) => `名前は${n}文字までにしてください。`, en: (n: number) => `Keep the name to ${n} characters.` },
+  nameChars: { ja: '名前に改行や制御文字は使えません。', en: 'The name cannot contain line breaks or control characters.' },
+  wholeNumber: { ja: '0 以上の整数を入れてください(空欄は「指定なし」)。', en: 'Enter a whole number of 0 or more (blank: no limit).' },
+  rangeOrder: { ja: '下限が上限より大きくなっています。', en: 'The lower bound is above the upper bound.' },
+  templateTooLong: { ja: (n: number) => `メッセージは${n}文字までにしてください。`, en: (n: number) => `Keep the message to ${n} characters.` },
+  tooMany: {
+    ja: (n: number) => `保存できるセグメントは${n}個までです。使わないものを削除してください。`,
+    en: (n: number) => `At most ${n} segments can be saved. Delete one you no longer use.`,
+  },
+  tooBig: {
+    ja: 'セグメントの保存領域(スプレッドシートのプロパティ、9KB まで)がいっぱいです。メッセージを短くするか、使わないセグメントを削除してください。',
+    en: 'The segments’ storage (a spreadsheet property, 9 KB at most) is full. Shorten a message or delete a segment you no longer use.',
+  },
+  ownerSheet: {
+    ja: (wanted: string, used: string) => `「${wanted}」という名前のシートがすでにあるため(アドオンが作ったものではないので触りません)、「${used}」に書きました。`,
+    en: (wanted: string, used: string) => `A sheet named “${wanted}” already exists and is not the add-on’s, so it was left alone; the list is in “${used}”.`,
+  },
+  notWritten: { ja: (name: string, why: string) => `セグメント「${name}」のシートを書けませんでした: ${why}`, en: (name: string, why: string) => `The sheet of segment “${name}” could not be written: ${why}` },
+  notFound: { ja: (name: string) => `セグメント「${name}」は保存されていません。`, en: (name: string) => `There is no saved segment “${name}”.` },
+  // The CSV (src/gas/segments.ts encodes it through Apps Script's Blob).
+  formatUtf8: { ja: 'CSV(UTF-8・BOM付き、Excel 向け)', en: 'CSV (UTF-8 with BOM, for Excel)' },
+  formatSjis: { ja: 'CSV(Shift_JIS、日本のメール配信サービス向け)', en: 'CSV (Shift_JIS, for Japanese mail services)' },
+  formatLine: { ja: 'LINE ユーザーID(1行に1つ、オーディエンス用)', en: 'LINE user IDs (one a line, for an audience)' },
+  unencodable: {
+    ja: (line: number, column: string, chars: string) => `${line}行目「${column}」の「${chars}」`,
+    en: (line: number, column: string, chars: string) => `line ${line} “${column}”: “${chars}”`,
+  },
+  unencodableIntro: {
+    ja: (n: number) => `Shift_JIS にできない文字が ${n}か所あり、「?」になっています。UTF-8 を選べばそのまま入ります:`,
+    en: (n: number) => `${n} place(s) hold characters Shift_JIS cannot hold; they became “?”. Choose UTF-8 to keep them:`,
+  },
+  noLineIds: { ja: 'このセグメントには LINE ユーザーID のある方がいません。', en: 'Nobody in this segment has a LINE user ID.' },
+  // The sidebar's section.
+  section: { ja: 'セグメント(配信リスト)', en: 'Segments (send lists)' },
+  name: { ja: '名前', en: 'Name' },
+  who: { ja: '対象', en: 'Who' },
+  filters: { ja: '絞り込み', en: 'Filters' },
+  ltvLabel: { ja: 'LTV(円)', en: 'LTV (yen)' },
+  daysLabel: { ja: '最終購入からの日数', en: 'Days since last purchase' },
+  from: { ja: '以上', en: 'from' },
+  to: { ja: '以下', en: 'to' },
+  message: { ja: 'メッセージ({name} {ltv} {purchases} {tier} {stage} が使えます)', en: 'Message ({name} {ltv} {purchases} {tier} {stage} are filled in)' },
+  count: { ja: (n: number) => `${n}人`, en: (n: number) => `${n} ${n === 1 ? 'customer' : 'customers'}` },
+  counting: { ja: '数えています…', en: 'Counting…' },
+  make: { ja: 'リストを作成', en: 'Make list' },
+  made: { ja: (sheet: string, n: number) => `「${sheet}」に ${n}人を書きました。更新のたびに書き直します。`, en: (sheet: string, n: number) => `Wrote ${n} to “${sheet}”. Each refresh rewrites it.` },
+  download: { ja: 'CSVをダウンロード', en: 'Download CSV' },
+  format: { ja: '形式', en: 'Format' },
+  saved: { ja: '保存したセグメント', en: 'Saved segments' },
+  noneSaved: { ja: 'まだありません。条件を選んで「リストを作成」を押すと、ここに並びます。', en: 'None yet. Choose who and press Make list: it appears here.' },
+  edit: { ja: '開く', en: 'Open' },
+  remove: { ja: '削除', en: 'Delete' },
+  removed: { ja: (name: string) => `セグメント「${name}」と、そのシートを削除しました。`, en: (name: string) => `Deleted segment “${name}” and its sheet.` },
+  working: { ja: '作成中…', en: 'Working…' },
+} as const;
 
 /** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts); the sidebar's own
  *  check of a typed number shows the same `wholeNumber` words. */

@@ -10,6 +10,7 @@ import { funnelChart } from './funnel';
 import { bigQueryPanel } from './bigQueryPanel';
 import { campaignPanel } from './campaignPanel';
 import { importPanel } from './importPanel';
+import { segmentsPanel } from './segments';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
 import { thisWeekBox } from './thisWeek';
@@ -73,6 +74,7 @@ function render(): void {
   const t = st.text;
   document.documentElement.lang = st.lang;
   if (!bigQuery.element.open) bigQuery.element.querySelector('summary')!.textContent = t.bigQuerySection;
+  if (!segments.element.open) segments.element.querySelector('summary')!.textContent = t.segmentsSection;
   const refreshing = view.busy === 'refresh';
   const button = h(
     'button',
@@ -267,7 +269,10 @@ async function onSave(): Promise<void> {
 
 // Low in the sidebar and collapsed: most owners never need BigQuery.
 const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
+// Under the import, above the settings: from a stage to a list to send (issue 14), then the
+// campaigns started from those lists.
+const segments = segmentsPanel(() => view.state?.text.segmentsSection ?? null);
 const campaigns = campaignPanel();
-replaceChildren(root, main, campaigns.element, importer.element, settingsSlot, bigQuery.element);
+replaceChildren(root, main, importer.element, segments.element, campaigns.element, settingsSlot, bigQuery.element);
 render();
 void load();
