@@ -1708,6 +1708,8 @@ export const CAMPAIGN_TEXT = {
   deleted: { ja: (name: string) => `「${name}」を削除しました`, en: (name: string) => `Deleted “${name}”` },
   notFound: { ja: 'その施策は見つかりません(別の画面で削除されたかもしれません)', en: 'That campaign is not there (deleted elsewhere?)' },
   busy: { ja: '更新が実行中です。少し待ってからもう一度押してください。', en: 'A refresh is running. Try again in a moment.' },
+  segmentGone: { ja: (name: string) => `セグメント「${name}」が見つかりません(削除されたかもしれません)`, en: (name: string) => `No saved segment “${name}” (deleted?)` },
+  directInput: { ja: '(顧客を直接入力する)', en: '(type the customers)' },
   noTargets: { ja: '対象の顧客がいません: セグメントが空か、顧客が注文データにいません', en: 'No target customers: the segment is empty or its customers are not in the orders' },
   tooMany: { ja: (max: number) => `施策は${max}件までです。終わったものを削除してください。`, en: (max: number) => `At most ${max} campaigns: delete an ended one.` },
   problems: {

@@ -16,6 +16,9 @@ import { appendCampaign, readCampaignStore, removeCampaign, writeCampaignTab } f
 import { message } from './properties';
 import { readSources } from './refresh';
 import { loadSettings } from './settingsStore';
+import { segmentMembers } from '../core/segments';
+import { currentSegmentInput } from './segmentInput';
+import { findSegment, loadSegments } from './segmentStore';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,6 +38,8 @@ export interface CampaignsState {
   /** Today in the spreadsheet's zone, `2026/11/30`: the start day's default. */
   readonly today: string;
   readonly defaultWindow: number;
+  /** The saved segments' names (src/gas/segmentStore.ts), to start a campaign from. */
+  readonly segments: readonly string[];
   readonly campaigns: readonly CampaignView[];
   /** What the last action did, in words. */
   readonly message?: string;
@@ -76,6 +81,7 @@ function state(c: Context, extra: Partial<CampaignsState> = {}): CampaignsState 
     moves: CAMPAIGN_MOVES.map(([f, t]) => ({ value: `${f}>${t}`, label: moveText(f, t, c.lang) })),
     today: formatDay(c.asOf),
     defaultWindow: DEFAULT_WINDOW_DAYS,
+    segments: loadSegments().map((x) => x.name),
     campaigns: campaignViews(store?.read.heads.map((h) => h.campaign) ?? [], c.asOf, c.lang),
     ...extra,
   };
@@ -122,7 +128,8 @@ function analysisNow(c: Context): Analysis {
 
 /**
  * Starts a campaign: `{ name, start ('2026/11/30', default today), move ('follower>supporter'),
- * windowDays, note, segment, keys }` — `keys` the target customers (a saved segment's members).
+ * windowDays, note, segment, keys }` — the targets are the saved segment's members today (its
+ * definition run on the current data, src/core/segments.ts), else the `keys` given.
  */
 export function startCampaign(input: unknown): CampaignsState {
   const c = context();
@@ -137,14 +144,25 @@ export function startCampaign(input: unknown): CampaignsState {
     if ('problems' in checked) {
       return state(c, { ok: false, problems: checked.problems.map((p) => ({ field: PROBLEM_FIELD[p], message: problemText(p, c.lang) })) });
     }
+    const segmentName = checked.request.segment;
+    const segment = segmentName === '' ? undefined : findSegment(segmentName);
+    if (segmentName !== '' && segment === undefined) return state(c, { ok: false, problems: [{ field: 'segment', message: CAMPAIGN_TEXT.segmentGone[c.lang](segmentName) }] });
     let a: Analysis;
+    let given: string[];
     try {
-      a = analysisNow(c);
+      if (segment !== undefined) {
+        // The segment's members now: its definition on the same data a refresh reads.
+        const { input: segmentInput } = currentSegmentInput(c.ss);
+        a = segmentInput.analysis;
+        given = segmentMembers(segmentInput, segment).members.map((m) => m.key);
+      } else {
+        a = analysisNow(c);
+        given = Array.isArray(o.keys) ? o.keys.filter((k): k is string => typeof k === 'string').map((k) => k.trim()).filter((k) => k !== '') : [];
+      }
     } catch (e) {
       return state(c, { ok: false, message: message(e) });
     }
     // Keys as the orders know them: an e-mail given for an ID-keyed shop is that customer's ID.
-    const given = Array.isArray(o.keys) ? o.keys.filter((k): k is string => typeof k === 'string').map((k) => k.trim()).filter((k) => k !== '') : [];
     const keys = given.map((k) => (a.byKey.has(k) ? k : (a.orders.keyForEmail(k.toLowerCase()) ?? k))).filter((k) => a.byKey.has(k));
     if (keys.length === 0) return state(c, { ok: false, message: CAMPAIGN_TEXT.noTargets[c.lang] });
     const id = `c${Utilities.getUuid().replace(/-/g, '').slice(0, 12)}`;

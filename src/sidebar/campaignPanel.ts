@@ -27,7 +27,7 @@ export function campaignPanel(): CampaignPanel {
 
   const value = (name: string): string => element.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="cp-${name}"]`)?.value ?? '';
   const keep = (): void => {
-    for (const n of ['keys', 'name', 'start', 'move', 'windowDays', 'note']) {
+    for (const n of ['segment', 'keys', 'name', 'start', 'move', 'windowDays', 'note']) {
       const v = element.querySelector<HTMLInputElement>(`[name="cp-${n}"]`);
       if (v !== null) typed[n] = v.value;
     }
@@ -49,13 +49,24 @@ export function campaignPanel(): CampaignPanel {
       'div',
       { class: 'campaign-form', 'data-campaign-form': '' },
       h('h3', {}, t.startTitle),
-      field('keys', t.fieldKeys, h('textarea', { id: 'cp-keys', name: 'cp-keys', rows: 3, value: typed.keys ?? '' })),
+      view.segments.length === 0 ? h('p', { class: 'muted', 'data-no-segments': '' }, t.noSegments) : null,
+      field(
+        'segment',
+        t.fieldSegment,
+        h(
+          'select',
+          { id: 'cp-segment', name: 'cp-segment', value: typed.segment ?? view.segments[0] ?? '', onchange: () => (keep(), render()) },
+          ...view.segments.map((name) => h('option', { value: name }, name)),
+          h('option', { value: '' }, t.directInput),
+        ),
+      ),
+      (typed.segment ?? view.segments[0] ?? '') === '' ? field('keys', t.fieldKeys, h('textarea', { id: 'cp-keys', name: 'cp-keys', rows: 3, value: typed.keys ?? '' })) : null,
       input('name', t.fieldName, ''),
       input('start', t.fieldDate, view.today),
       field('move', t.fieldMove, h('select', { id: 'cp-move', name: 'cp-move', value: typed.move ?? view.moves[1]?.value ?? '' }, ...view.moves.map((m) => h('option', { value: m.value }, m.label)))),
       input('windowDays', t.fieldWindow, String(view.defaultWindow), 'number'),
       field('note', t.fieldNote, h('textarea', { id: 'cp-note', name: 'cp-note', rows: 2, value: typed.note ?? '' })),
-      h('button', { type: 'button', id: 'cp-start', class: 'primary', disabled: busy, onclick: () => void start() }, busy ? t.starting : t.startButton),
+      h('button', { type: 'button', id: 'cp-go', class: 'primary', disabled: busy, onclick: () => void start() }, busy ? t.starting : t.startButton),
     );
     const list =
       view.campaigns.length === 0
@@ -99,6 +110,7 @@ export function campaignPanel(): CampaignPanel {
     if (busy) return;
     keep();
     const input = {
+      segment: value('segment'),
       keys: value('keys').split(/[\n,、]+/).map((k) => k.trim()).filter((k) => k !== ''),
       name: value('name'),
       start: value('start'),

@@ -274,5 +274,13 @@ const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
 const segments = segmentsPanel(() => view.state?.text.segmentsSection ?? null);
 const campaigns = campaignPanel();
 replaceChildren(root, main, importer.element, segments.element, campaigns.element, settingsSlot, bigQuery.element);
+// A segment saved or deleted above: the 施策 form's list of segments follows.
+let savedSegments: string | null = null;
+new MutationObserver(() => {
+  const now = segments.element.querySelector('.saved-segments')?.textContent ?? '';
+  if (now === savedSegments) return;
+  savedSegments = now;
+  void campaigns.reload();
+}).observe(segments.element, { childList: true, subtree: true });
 render();
 void load();
