@@ -39,7 +39,7 @@ export const KIND_LABEL: Record<TabKind, Words> = {
   addon: { ja: 'アドオン', en: 'add-on' },
 };
 
-/** What a sidebar call did, said in words (getSidebarState only reads: nothing to say). */
+/** What a sidebar call did, said in words (getSidebarState and listCampaigns only read: nothing to say). */
 const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getSidebarState: { ja: 'サイドバーを読み込みました', en: 'The sidebar loaded' },
   refreshFromSidebar: { ja: 'サイドバーから更新しました', en: 'Refreshed from the sidebar' },

@@ -3,8 +3,10 @@
  * 施策 sheet the owner reads, rewritten from the stored campaigns, and the hidden 施策データ sheet
  * that keeps each campaign's definition, its last result and its frozen members (three columns per
  * campaign, src/core/campaigns.ts). Not in document properties: a property value holds 9 KB and all
- * of them 500 KB (Apps Script's "Quotas for Google Services": Properties value size 9 KB / val,
- * total 500 KB / property store), while a campaign to 2,000 customers is some 40 KB of keys.
+ * of them 500 KB (Apps Script's "Quotas for Google Services",
+ * https://developers.google.com/apps-script/guides/services/quotas: "Properties value size 9 KB /
+ * val", "Properties total storage 500 KB / property store"), while a campaign to 2,000 customers is
+ * some 40 KB of keys. A cell holds 50,000 characters (SPEC §6): a definition and its result do.
  *
  * A duplicate of either sheet (which copies its metadata but gets a new sheet id) is never taken for
  * it: the id in its metadata must be its own (src/core/tabIdentity.ts); a sheet of the owner's with

@@ -10,7 +10,9 @@ import { noticeBox } from './status';
 
 export interface CampaignPanel {
   readonly element: HTMLDetailsElement;
-  /** Asks the server again (after a refresh: new results). */
+  /** Shows the state the sidebar's state carried (getSidebarState, a refresh). */
+  show(state: CampaignsState | null): void;
+  /** Asks the server again (a segment saved or deleted above). */
   reload(): Promise<void>;
 }
 
@@ -145,5 +147,12 @@ export function campaignPanel(): CampaignPanel {
       replaceChildren(body, noticeBox({ kind: 'error', id: 'campaign-message', title: summary.textContent ?? '', lines: [e instanceof Error ? e.message : String(e)] }));
     }
   };
-  return { element, reload };
+  const show = (next: CampaignsState | null): void => {
+    if (next === null || busy) return;
+    keep();
+    // The last action's message stays until the next action.
+    view = { ...next, ...(view?.message !== undefined ? { message: view.message, ok: view.ok } : {}) };
+    render();
+  };
+  return { element, show, reload };
 }

@@ -154,7 +154,7 @@ async function load(): Promise<void> {
     view.busy = null;
     render();
     renderForm(false);
-    void campaigns.reload();
+    campaigns.show(view.state.campaigns);
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -178,7 +178,7 @@ async function onRefresh(): Promise<void> {
     // The detected sources may have changed; keep the owner's unsaved edits, though.
     if (form === null || !form.dirty) renderForm(isOpen());
     // The campaigns were measured again.
-    void campaigns.reload();
+    campaigns.show(state.campaigns);
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -192,6 +192,7 @@ async function reload(): Promise<SidebarState | null> {
     view.state = await server.getSidebarState();
     render();
     if (form === null || !form.dirty) renderForm(isOpen());
+    campaigns.show(view.state.campaigns);
     return view.state;
   } catch (e) {
     view.callError = failure(e);
@@ -275,7 +276,7 @@ const segments = segmentsPanel(() => view.state?.text.segmentsSection ?? null);
 const campaigns = campaignPanel();
 replaceChildren(root, main, importer.element, segments.element, campaigns.element, settingsSlot, bigQuery.element);
 // A segment saved or deleted above: the 施策 form's list of segments follows.
-let savedSegments: string | null = null;
+let savedSegments = segments.element.querySelector('.saved-segments')?.textContent ?? '';
 new MutationObserver(() => {
   const now = segments.element.querySelector('.saved-segments')?.textContent ?? '';
   if (now === savedSegments) return;

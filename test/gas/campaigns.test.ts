@@ -141,3 +141,25 @@ describe('the owner’s sheets are never written', () => {
     expect(lines(b.env.sheet('施策').values)).toContain('判定 | 効果あり | 対象の移動率が比較より高く、95%の幅でも差が0を上回っています');
   });
 });
+
+describe('the sidebar opens with the campaigns in its state', () => {
+  test('getSidebarState carries the 施策 section: the campaigns, the moves, today, the saved segments', () => {
+    const b = shop();
+    start(b);
+    const st = b.env.call('getSidebarState') as SidebarState;
+    expect(st.campaigns).toMatchObject({ today: '2026/10/01', defaultWindow: 30, segments: [] });
+    expect(st.campaigns!.moves.map((m) => m.label)).toEqual(['ビジター → フォロワー', 'フォロワー → サポーター', 'サポーター → パートナー', '一時離脱 → フォロワー']);
+    expect(st.campaigns!.campaigns.map((c) => c.name)).toEqual(['LINEでお礼']);
+  });
+
+  test('a damaged 施策データ cell is skipped, never fatal: the sidebar still opens', () => {
+    const b = shop();
+    start(b);
+    b.env.setValues('施策データ', [['{not json']], { row: 2, column: 1 });
+    const st = b.env.call('getSidebarState') as SidebarState;
+    expect(st.campaigns!.campaigns).toEqual([]);
+    b.env.clock.advance(DAY);
+    b.env.call('refreshFromMenu');
+    expect(lines(b.env.sheet('施策').values)).toContain('まだ施策はありません。サイドバーの「施策」で、保存したセグメントから施策を始めると、ここに結果が出ます。');
+  });
+});

@@ -171,7 +171,7 @@ describe('preview server API', () => {
     expect(run.ok).toBe(true);
     expect(JSON.parse(run.json).outcome.ok).toBe(true);
     const priv = (await call('/api/run', { method: 'POST', body: JSON.stringify({ name: 'refresh_', args: [] }) })).body as { ok: boolean; message: string };
-    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings, selectCustomer, readImportKeys, appendImportRows, getBigQueryView, readBigQueryColumns, connectBigQuery)" });
+    expect(priv).toEqual({ ok: false, message: "refresh_ is not one of the sidebar's server functions (getSidebarState, refreshFromSidebar, saveSettings, selectCustomer, readImportKeys, appendImportRows, getBigQueryView, readBigQueryColumns, connectBigQuery, getSegmentsView, previewSegment, saveSegment, deleteSegment, downloadSegment, listCampaigns, startCampaign, deleteCampaign)" });
 
     expect(((await call('/api/trigger', { method: 'POST', body: '{}' })).body as { ok: boolean }).ok).toBe(true);
     const xlsx = await call('/api/export');
