@@ -39,7 +39,8 @@ const giftGap = (rng: Rng): number => rng.lognormal(45, 0.5);
 /**
  * A campaign in the sample's following days (npm start's 施策, scripts/sampleShop/campaigns.ts):
  * each of `keys` comes back once more, with chance `share`, on a day within `days` of the export
- * day — drawn from a generator of its own, so the days without a boost stay as they were.
+ * day — drawn (and priced) from a generator of its own, so every other order keeps its customer,
+ * moment, basket and price (only the order numbers after a boosted one move on).
  */
 export interface CampaignBoost {
   readonly keys: ReadonlySet<string>;
@@ -95,14 +96,18 @@ export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.s
     returns(c, h.n, h.last, exportEnd);
   }
 
+  const lucky = new Rng(seed + 1_000);
+  const boosted = new Set<Draft>();
   if (boost !== undefined) {
-    const lucky = new Rng(seed + 1_000);
     const byId = new Map(shop.customers.map((c) => [c.id, c]));
     for (const id of [...boost.keys].sort()) {
       const c = byId.get(id);
       if (c === undefined || !lucky.chance(boost.share)) continue;
       const at = Math.floor((exportEnd + lucky.int(1, boost.days) * DAY) / DAY) * DAY + drawTimeOfDay(lucky);
-      if (at <= end) order(c, at, drawBasket(lucky, at));
+      if (at <= end) {
+        order(c, at, drawBasket(lucky, at));
+        boosted.add(drafts[drafts.length - 1]!);
+      }
     }
   }
 
@@ -125,7 +130,7 @@ export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.s
   drafts.sort((x, y) => x.at - y.at || (x.customerId < y.customerId ? -1 : 1));
   const first = Math.max(...shop.orders.map((o) => o.number)) + 1;
   // Priced as of the moment they are placed: a fresh export shows them 発送準備中.
-  return { customers, orders: drafts.map((d, i) => priceOrder(d, first + i, rng, d.at)) };
+  return { customers, orders: drafts.map((d, i) => priceOrder(d, first + i, boosted.has(d) ? lucky : rng, d.at)) };
 }
 
 /** A Poisson draw (Knuth's method: rates here are a few a day). */
