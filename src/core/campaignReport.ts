@@ -167,7 +167,7 @@ export function campaignsGrid(list: readonly StoredCampaign[], asOf: Day, zone: 
     }
     g.blank();
   }
-  return { ...g.build(1), columnWidths: [220, 110, 90, 90, 140, 130, 130] };
+  return { ...g.build(1), columnWidths: [220, 110, 90, 150, 140, 170, 150] };
 }
 
 const newestFirst = (list: readonly StoredCampaign[]): StoredCampaign[] =>

@@ -9,7 +9,9 @@
  * buyers ten days before the start. The 30 with an e-mail are the segment; 15 of them and 3 of the
  * 30 others order again ten days after the start — orders that arrive as the preview's days pass.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../emulator/project';
 import { startPreviewServer, type PreviewServer } from '../../preview/server';
 import { PreviewWorkbook, type UpcomingRow } from '../../preview/workbook';
 import { dayFromCivil, isoDay } from '../../src/core/dates';
@@ -98,11 +100,14 @@ describeInBrowser('施策 in the preview: segment → CSV → campaign → days 
       expect(await card.locator('[data-rates]').textContent()).toBe('対象 50.0% (15/30) / 比較 10.0% (3/30)');
       expect(await card.locator('[data-verdict]').textContent()).toBe('効果あり');
       expect(await card.textContent()).toContain('計測中: 2026/10/15時点の途中経過(あと16日)');
+      mkdirSync(join(projectRoot(), 'test-artifacts'), { recursive: true });
+      await card.screenshot({ path: join(projectRoot(), 'test-artifacts', 'sidebar-campaign-ja.png') });
 
       // The 施策 sheet says it too, in the page's grid.
       await page.locator('.tabs button[data-name="施策"]').click();
       await page.locator('#grid-table[data-sheet="施策"]').waitFor();
       expect(await page.locator('#grid-table tbody').textContent()).toContain('効果あり');
+      await page.screenshot({ path: join(projectRoot(), 'test-artifacts', 'preview-campaigns-ja.png') });
       // The segments section's download link carries style="display:none", which the preview's
       // sidebar policy (no inline style) refuses — harmless (the file downloads, checked above);
       // left to that section (src/sidebar/segments.ts), so only that one message is let through.
