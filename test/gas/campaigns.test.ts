@@ -163,3 +163,20 @@ describe('the sidebar opens with the campaigns in its state', () => {
     expect(lines(b.env.sheet('施策').values)).toContain('まだ施策はありません。サイドバーの「施策」で、保存したセグメントから施策を始めると、ここに結果が出ます。');
   });
 });
+
+describe('in English', () => {
+  test('an en_US spreadsheet gets the Campaigns sheet in English, its data sheet hidden', () => {
+    const b = loadBundle({ locale: 'en_US', sheets: { Orders: orders() }, now: noonOf(S) });
+    b.env.call('refreshFromMenu');
+    const st = start(b, { name: 'Thank-you LINE' });
+    expect(st.message).toBe('Started “Thank-you LINE”: 30 targets, 30 in the comparison group');
+    b.env.clock.advance(40 * DAY);
+    b.env.call('refreshFromMenu');
+    const tab = lines(b.env.sheet('Campaigns').values);
+    expect(tab).toContain('Verdict | Worked | The targets moved more than the comparison, and the 95% interval of the difference is above 0');
+    expect(tab).toContain('Status | Ended: the result is final');
+    expect(b.env.sheet('Campaign data').hidden).toBe(true);
+    const funnel = lines(b.env.sheet('Fan Funnel').values);
+    expect(funnel[funnel.indexOf('Campaigns (1)') + 1]).toBe('Worked | Thank-you LINE: Visitor → Follower targets 50.0% (15/30) / comparison 10.0% (3/30)');
+  });
+});
