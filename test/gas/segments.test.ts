@@ -64,6 +64,22 @@ describe('リストを作成: the segment sheet', () => {
     expect(rowsOf(b, 'セグメント: 呼び戻し')[NOTICE_ROWS]![0]).toMatch(/ 1人\(基準日 2026\/11\/30\)/);
   });
 
+  test('a list that grows keeps every row in its formats (LTV in yen, dates, keys as text), formats rewritten only for new rows', () => {
+    const b = shop();
+    b.env.call('saveSegment', { ...winBack, name: '1万円以上', lists: [], filters: { ...EMPTY_SEGMENT.filters, ltv: { min: 10_000, max: null } } });
+    const before = tableOf(b, 'セグメント: 1万円以上').length;
+    // Two more customers pass 10,000 yen.
+    const orders = b.env.spreadsheet.getSheetByName('注文')!;
+    orders.appendRow(['9001', 'S05', '田中 四郎', '2026/11/29', 9000]);
+    orders.appendRow(['9002', 'S06', '伊藤 五月', '2026/11/29', 9000]);
+    b.env.call('refreshFromMenu');
+    const sheet = b.env.sheet('セグメント: 1万円以上');
+    const table = (sheet.values as unknown[][]).slice(sheet.frozenRows);
+    expect(table.length).toBe(before + 2);
+    const formats = sheet.numberFormats.slice(sheet.frozenRows, sheet.frozenRows + table.length);
+    for (const row of formats) expect([row[0], row[2], row[4], row[5]]).toEqual(['@', '@', '"¥"#,##0', 'yyyy/mm/dd']);
+  });
+
   test('the segment sheet is never read as an input: the customers sheet stays 顧客', () => {
     const b = shop();
     b.env.call('saveSegment', { ...winBack, name: '全員' , lists: [], filters: EMPTY_SEGMENT.filters });
