@@ -336,6 +336,19 @@ describe('what Shift_JIS (Windows-31J, as Excel and Japanese mail tools write it
     );
   });
 
+  test('on any text, exactly the characters that alone come back as "?" are reported, each in its cell', () => {
+    const alone = (ch: string): boolean => ch !== '?' && roundTrip(ch) === '?';
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const found = findUnencodable(rows, roundTrip);
+        const expected = rows.flatMap((r, i) =>
+          r.map((cell, c) => ({ line: i + 1, column: rows[0]![c]!, chars: [...new Set([...cell.replace(/\u0001/g, '')].filter(alone))].join('') })).filter((x) => x.chars !== ''),
+        );
+        expect(found).toEqual(expected);
+      }),
+    );
+  });
+
   test('stored segments: invalid ones and a second of the same name are dropped', () => {
     const good = seg({ name: 'A' });
     expect(readSegments({ segments: [good, { ...good, name: '' }, { ...good, filters: { ...good.filters, ltv: { min: 5, max: 1 } } }, { ...good }] })).toEqual([good]);
