@@ -12,7 +12,7 @@ import type { Zone } from '../core/dates';
 import { withNotice, type Grid, NUMBER_FORMATS } from '../core/grid';
 import { SEGMENT_TEXT, TAB_NOTICE, type Lang } from '../core/labels';
 import type { Report } from '../core/report';
-import { contactsOf, describeSegment, segmentGrid, segmentMembers, type SegmentDefinition, type SegmentInput, type SegmentResult } from '../core/segments';
+import { contactsOf, describeSegment, segmentFacts, segmentGrid, segmentMembers, type SegmentDefinition, type SegmentFacts, type SegmentInput, type SegmentResult } from '../core/segments';
 import type { Cell } from '../core/values';
 import { METADATA_KEYS } from './keys';
 import { freeName, protectTab, segmentMarks } from './ownSheets';
@@ -46,10 +46,10 @@ export interface SegmentJob {
   readonly grid: Grid;
 }
 
-export function segmentJob(input: SegmentInput, def: SegmentDefinition, zone: Zone): SegmentJob {
-  const result = segmentMembers(input, def);
+export function segmentJob(input: SegmentInput, def: SegmentDefinition, zone: Zone, facts: SegmentFacts = segmentFacts(input)): SegmentJob {
+  const result = segmentMembers(input, def, facts);
   const lang = input.analysis.lang;
-  return { definition: def, result, grid: withNotice(segmentGrid(result, describeSegment(def, input), zone), TAB_NOTICE.line[lang]) };
+  return { definition: def, result, grid: withNotice(segmentGrid(result, describeSegment(def, facts), zone), TAB_NOTICE.line[lang]) };
 }
 
 /** Lines under the table's header that may have been bold at an earlier refresh (its notes: at most an empty-reason and two notes, plus one). */
@@ -123,8 +123,8 @@ export function deleteSegmentSheet(ss: Spreadsheet, name: string): boolean {
 }
 
 /** Every saved segment's job at this refresh (computed before the writes, for the budget checks). */
-export function segmentJobs(input: SegmentInput, zone: Zone, segments: readonly SegmentDefinition[] = loadSegments()): SegmentJob[] {
-  return segments.map((def) => segmentJob(input, def, zone));
+export function segmentJobs(input: SegmentInput, zone: Zone, facts: SegmentFacts, segments: readonly SegmentDefinition[] = loadSegments()): SegmentJob[] {
+  return segments.map((def) => segmentJob(input, def, zone, facts));
 }
 
 /**

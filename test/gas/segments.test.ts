@@ -55,6 +55,22 @@ describe('リストを作成: the segment sheet', () => {
     expect(JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.segments)!)).toEqual({ segments: [winBack] });
   });
 
+  test('the count after a refresh reads no cell (the facts the refresh kept), and equals what a fresh read counts', () => {
+    const b = shop();
+    const cached = b.env.call('previewSegment', winBack) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBe(0);
+    // Other settings: the kept facts are not theirs, and the sheets are read again.
+    const settings = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.settings) ?? '{}') as Record<string, unknown>;
+    b.env.properties.document.map.set(PROPERTY_KEYS.settings, JSON.stringify({ ...settings, vip: { count: 100, minLtv: 5_000, minPurchases: 5, mode: 'or' } }));
+    const fresh = b.env.call('previewSegment', winBack) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBeGreaterThan(100);
+    expect(fresh).toEqual(cached);
+    // …and kept for the next click.
+    const vips = b.env.call('previewSegment', { ...winBack, lists: [], vipOnly: true }) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBe(0);
+    expect(vips.count).toBeGreaterThan(0);
+  });
+
   test('each refresh rewrites it from the definition: a customer who came back leaves the win-back list', () => {
     const b = shop();
     b.env.call('saveSegment', winBack);
