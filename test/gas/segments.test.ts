@@ -162,6 +162,21 @@ describe('リストを作成: the segment sheet', () => {
   });
 });
 
+describe('in English', () => {
+  test('the sheet, its columns, the count and an empty result’s reason are English', () => {
+    const s = smallShopSheets();
+    const b = loadBundle({ locale: 'en_US', sheets: { Orders: s.Orders, Customers: s.Customers }, now: SMALL_SHOP_NOW });
+    b.env.call('refreshFromMenu');
+    const saved = b.env.call('saveSegment', { ...winBack, name: 'Win back', filters: EMPTY_SEGMENT.filters }) as SegmentSaved;
+    expect(saved.message).toBe('Wrote 2 to “Segment: Win back”. Each refresh rewrites it.');
+    const sheet = b.env.sheet('Segment: Win back');
+    expect((sheet.values as unknown[][])[sheet.frozenRows - 1]).toEqual(['E-mail', 'Name', 'Customer', 'Stage', 'LTV', 'Last order', 'Next purchase by', 'Message']);
+    const none = b.env.call('previewSegment', { ...winBack, filters: { ...EMPTY_SEGMENT.filters, hasLineUserId: true } }) as SegmentPreview;
+    expect(none).toMatchObject({ count: 0, countText: '0 customers' });
+    expect(none.empty).toBe('Nobody matches: “has a LINE user ID” took 2 to 0. The customers sheet has no “LINE user ID” column (add the one your LINE integration tool exports).');
+  });
+});
+
 describe('CSVをダウンロード: the bytes', () => {
   const bytesOf = (d: SegmentDownload): Buffer => Buffer.from(d.base64!, 'base64');
 
