@@ -129,9 +129,11 @@ finishFake(FakeUtilities, 'Utilities.Utilities');
 
 /**
  * The Java charsets a Blob's string methods are emulated for, by their names in any case: UTF-8, and
- * Windows-31J (Microsoft's Shift_JIS, "MS932"), through iconv-lite's cp932. Java's String.getBytes
- * writes "?" for a character the charset cannot map (java.nio.charset.Charset, "the charset's default
- * replacement byte array"), as iconv-lite does. Others (Java's plain "Shift_JIS", whose table lacks
+ * Windows-31J (Microsoft's Shift_JIS, "MS932"), through iconv-lite's cp932. Apps Script's Blob is
+ * Java's underneath (its getBytes() is a "Byte[]"), and Java's String.getBytes(Charset) "always
+ * replaces malformed-input and unmappable-character sequences with this charset's default
+ * replacement byte array" (https://docs.oracle.com/javase/8/docs/api/java/lang/String.html), "?" for
+ * these charsets — as iconv-lite does. Others (Java's plain "Shift_JIS", whose table lacks
  * the NEC and IBM extensions such as 髙 and 﨑) are not emulated: a call names them and fails.
  */
 const BLOB_CHARSETS: Readonly<Record<string, string>> = { 'utf-8': 'utf8', utf8: 'utf8', 'windows-31j': 'cp932', ms932: 'cp932', cp932: 'cp932' };

@@ -27,7 +27,7 @@ import type { PredictionResult } from './predict/predict';
 import { compareCodePoints, fillTemplate, groupDigits } from './ranking';
 import { MAX_TEMPLATE_LENGTH } from './settings';
 import { ALL_STAGES } from './shared';
-import type { ListDefinition, ThisWeek, ThisWeekList, ThisWeekListId } from './thisWeek';
+import type { ListDefinition, ThisWeek, ThisWeekListId } from './thisWeek';
 import { cellText, type Cell } from './values';
 
 type Text = Readonly<Record<Lang, string>>;
@@ -194,17 +194,56 @@ export interface SegmentResult {
   readonly listsUsed: readonly ListDefinition[];
 }
 
+/**
+ * What the criteria look at of one customer — compact and JSON-safe, so that the sidebar's count can
+ * be kept (CacheService) between the owner's clicks and counted by the same rules that choose the
+ * sheet's rows (`selectSegment`).
+ */
+export interface CustomerFacts {
+  readonly key: string;
+  /** The name, else ''. */
+  readonly name: string;
+  readonly stage: StageId;
+  readonly tier: TierId | null;
+  readonly vip: boolean;
+  readonly ltv: number;
+  readonly daysSinceLast: number | null;
+  readonly registered: boolean;
+  /** The birthday's calendar month (0–11), null without one. */
+  readonly birthdayMonth: number | null;
+  readonly hasEmail: boolean;
+  readonly hasLineUserId: boolean;
+  /** The This-week lists the customer is on. */
+  readonly lists: readonly SegmentListId[];
+}
+
+/** Everything a definition is judged on: each customer's facts and why a criterion can pass nobody. */
+export interface SegmentFacts {
+  readonly lang: Lang;
+  readonly asOf: Day;
+  /** Highest LTV first, then by key: the sheet's order. */
+  readonly customers: readonly CustomerFacts[];
+  /** Why a This-week list is empty, by list. */
+  readonly listEmpty: Readonly<Partial<Record<SegmentListId, string>>>;
+  /** Why nobody can have a birthday (no customers sheet, or no birthday column), if so. */
+  readonly noBirthdays: string | null;
+  readonly hasEmailColumn: boolean;
+  readonly hasLineColumn: boolean;
+  readonly badLineIds: number;
+  readonly registrationAssumed: boolean;
+}
+
 /** One criterion: its words and its test; `none` says why nobody can pass it, when that is known. */
 interface Criterion {
   readonly label: string;
-  readonly test: (v: CustomerView, c: Contact) => boolean;
+  readonly test: (f: CustomerFacts) => boolean;
   readonly none?: string | undefined;
 }
 
 const monthOf = (day: Day): number => new Date(day * 86_400_000).getUTCMonth();
 
-const inRange = (n: number | undefined, r: NumberRange): boolean =>
-  r.min === null && r.max === null ? true : n !== undefined && (r.min === null || n >= r.min) && (r.max === null || n <= r.max);
+const inRange = (n: number | null, r: NumberRange): boolean =>
+  r.min === null && r.max === null ? true : n !== null && (r.min === null || n >= r.min) && (r.max === null || n <= r.max);
 
 /** `10,000以上`, `〜90`… of a range; undefined when it has no bound. */
 export function rangeText(r: NumberRange, lang: Lang): string | undefined {
@@ -218,76 +257,129 @@ export function rangeText(r: NumberRange, lang: Lang): string | undefined {
 
 const listTitle = (id: SegmentListId, lang: Lang): string => (id === 'buySoon' ? SEGMENT_TEXT.listBuySoon : SEGMENT_TEXT.listWinBack)[lang];
 
-/** The criteria of a definition, in the order they narrow (the order an empty result names them). */
-function criteria(def: SegmentDefinition, input: SegmentInput): Criterion[] {
+/** The facts of every customer of the input (the analysis, this week's lists, the contacts). */
+export function segmentFacts(input: SegmentInput): SegmentFacts {
   const a = input.analysis;
   const lang = a.lang;
+  const onList = new Map<string, SegmentListId[]>();
+  const listEmpty: Partial<Record<SegmentListId, string>> = {};
+  for (const id of SEGMENT_LISTS) {
+    const l = input.thisWeek.lists.find((x) => x.definition.id === id);
+    if (l === undefined) continue;
+    if (l.empty !== undefined) listEmpty[id] = l.empty;
+    for (const e of l.entries) onList.set(e.key, [...(onList.get(e.key) ?? []), id]);
+  }
+  const customers = [...a.byKey.values()]
+    .sort((x, y) => y.metrics.ltv - x.metrics.ltv || compareCodePoints(x.metrics.key, y.metrics.key))
+    .map((v): CustomerFacts => {
+      const m = v.metrics;
+      const c = input.contacts.byKey.get(m.key) ?? NO_CONTACT;
+      return {
+        key: m.key,
+        name: m.name,
+        stage: v.stage.stage,
+        tier: v.ranked?.tier ?? null,
+        vip: v.ranked?.vip === true,
+        ltv: m.ltv,
+        daysSinceLast: m.daysSinceLast ?? null,
+        registered: m.registered,
+        birthdayMonth: m.birthday === undefined ? null : monthOf(m.birthday),
+        hasEmail: c.email !== '',
+        hasLineUserId: c.lineUserId !== '',
+        lists: onList.get(m.key) ?? [],
+      };
+    });
+  return {
+    lang,
+    asOf: a.asOf,
+    customers,
+    listEmpty,
+    noBirthdays: a.customers === undefined ? THIS_WEEK_TEXT.noCustomersSheet[lang] : !a.customers.hasBirthday ? THIS_WEEK_TEXT.noBirthdayColumn[lang] : null,
+    hasEmailColumn: input.contacts.hasEmailColumn,
+    hasLineColumn: input.contacts.hasLineColumn,
+    badLineIds: input.contacts.badLineIds,
+    registrationAssumed: a.metrics.registration === 'assumed',
+  };
+}
+
+/** The criteria of a definition, in the order they narrow (the order an empty result names them). */
+function criteria(def: SegmentDefinition, facts: SegmentFacts): Criterion[] {
+  const lang = facts.lang;
   const T = SEGMENT_TEXT;
   const joinOr = (xs: string[]): string => xs.join(T.or[lang]);
   const out: Criterion[] = [];
   if (def.stages.length > 0) {
     const set = new Set(def.stages);
-    out.push({ label: T.stages[lang](joinOr(def.stages.map((s) => STAGE_LABELS[s][lang]))), test: (v) => set.has(v.stage.stage) });
+    out.push({ label: T.stages[lang](joinOr(def.stages.map((s) => STAGE_LABELS[s][lang]))), test: (f) => set.has(f.stage) });
   }
   if (def.tiers.length > 0) {
-    const set = new Set<TierId | undefined>(def.tiers);
-    out.push({ label: T.tiers[lang](joinOr(def.tiers.map((t) => TIER_LABELS[t][lang]))), test: (v) => v.ranked !== undefined && set.has(v.ranked.tier) });
+    const set = new Set<TierId | null>(def.tiers);
+    out.push({ label: T.tiers[lang](joinOr(def.tiers.map((t) => TIER_LABELS[t][lang]))), test: (f) => f.tier !== null && set.has(f.tier) });
   }
-  if (def.vipOnly) out.push({ label: T.vip[lang], test: (v) => v.ranked?.vip === true });
+  if (def.vipOnly) out.push({ label: T.vip[lang], test: (f) => f.vip });
   if (def.lists.length > 0) {
-    const lists = def.lists.map((id) => input.thisWeek.lists.find((l) => l.definition.id === id)).filter((l): l is ThisWeekList => l !== undefined);
-    const keys = new Set(lists.flatMap((l) => l.entries.map((e) => e.key)));
-    const empties = lists.map((l) => l.empty).filter((e): e is string => e !== undefined);
+    const wanted = def.lists;
+    const empties = wanted.map((id) => facts.listEmpty[id]).filter((e): e is string => e !== undefined);
     out.push({
-      label: T.lists[lang](joinOr(def.lists.map((id) => listTitle(id, lang)))),
-      test: (v) => keys.has(v.metrics.key),
-      none: keys.size === 0 && empties.length > 0 ? empties.join(' ') : undefined,
+      label: T.lists[lang](joinOr(wanted.map((id) => listTitle(id, lang)))),
+      test: (f) => f.lists.some((id) => wanted.includes(id)),
+      none: empties.length === wanted.length ? empties.join(' ') : undefined,
     });
   }
   if (def.birthdaysThisMonth) {
-    const month = monthOf(a.asOf);
-    const none = a.customers === undefined ? THIS_WEEK_TEXT.noCustomersSheet[lang] : !a.customers.hasBirthday ? THIS_WEEK_TEXT.noBirthdayColumn[lang] : undefined;
-    out.push({ label: T.birthdays[lang], test: (v) => v.metrics.birthday !== undefined && monthOf(v.metrics.birthday) === month, none });
+    const month = monthOf(facts.asOf);
+    out.push({ label: T.birthdays[lang], test: (f) => f.birthdayMonth === month, none: facts.noBirthdays ?? undefined });
   }
-  const f = def.filters;
-  if (f.registeredOnly) out.push({ label: T.registered[lang], test: (v) => v.metrics.registered });
-  if (f.hasEmail) out.push({ label: T.hasEmail[lang], test: (_, c) => c.email !== '', none: input.contacts.hasEmailColumn ? undefined : T.noEmailAnywhere[lang] });
-  if (f.hasLineUserId) out.push({ label: T.hasLine[lang], test: (_, c) => c.lineUserId !== '', none: input.contacts.hasLineColumn ? undefined : T.noLineColumn[lang] });
-  const ltv = rangeText(f.ltv, lang);
-  if (ltv !== undefined) out.push({ label: T.ltvRange[lang](ltv), test: (v) => inRange(v.metrics.ltv, f.ltv) });
-  const days = rangeText(f.daysSinceLast, lang);
-  if (days !== undefined) out.push({ label: T.daysRange[lang](days), test: (v) => inRange(v.metrics.daysSinceLast, f.daysSinceLast) });
+  const fl = def.filters;
+  if (fl.registeredOnly) out.push({ label: T.registered[lang], test: (f) => f.registered });
+  if (fl.hasEmail) out.push({ label: T.hasEmail[lang], test: (f) => f.hasEmail, none: facts.hasEmailColumn ? undefined : T.noEmailAnywhere[lang] });
+  if (fl.hasLineUserId) out.push({ label: T.hasLine[lang], test: (f) => f.hasLineUserId, none: facts.hasLineColumn ? undefined : T.noLineColumn[lang] });
+  const ltv = rangeText(fl.ltv, lang);
+  if (ltv !== undefined) out.push({ label: T.ltvRange[lang](ltv), test: (f) => inRange(f.ltv, fl.ltv) });
+  const days = rangeText(fl.daysSinceLast, lang);
+  if (days !== undefined) out.push({ label: T.daysRange[lang](days), test: (f) => inRange(f.daysSinceLast, fl.daysSinceLast) });
   return out;
 }
 
 /** The rule in words: the criteria joined, or "every customer". */
-export function describeSegment(def: SegmentDefinition, input: SegmentInput): string {
-  const labels = criteria(def, input).map((c) => c.label);
-  const lang = input.analysis.lang;
-  return labels.length === 0 ? SEGMENT_TEXT.everyone[lang] : labels.join(SEGMENT_TEXT.and[lang]);
+export function describeSegment(def: SegmentDefinition, facts: SegmentFacts): string {
+  const labels = criteria(def, facts).map((c) => c.label);
+  return labels.length === 0 ? SEGMENT_TEXT.everyone[facts.lang] : labels.join(SEGMENT_TEXT.and[facts.lang]);
+}
+
+/** Who a definition selects, in the sheet's order, and — when nobody — why; with its notes. */
+export interface Selection {
+  readonly chosen: readonly CustomerFacts[];
+  readonly empty: string | undefined;
+  readonly notes: readonly string[];
+}
+
+/** The one place the rules are applied: the sheet's rows, the CSV's and the sidebar's count. */
+export function selectSegment(facts: SegmentFacts, def: SegmentDefinition): Selection {
+  const lang = facts.lang;
+  const T = SEGMENT_TEXT;
+  let pool: readonly CustomerFacts[] = facts.customers;
+  let empty: string | undefined = pool.length === 0 ? T.empty[lang](T.noCustomers[lang]) : undefined;
+  for (const c of criteria(def, facts)) {
+    if (pool.length === 0) break;
+    const before = pool.length;
+    pool = pool.filter(c.test);
+    if (pool.length === 0) empty = T.empty[lang](T.emptyAt[lang](c.label, before) + (c.none !== undefined ? ` ${c.none}` : ''));
+  }
+  const notes: string[] = [];
+  if (def.filters.registeredOnly && facts.registrationAssumed) notes.push(T.noRegisteredColumn[lang]);
+  if (facts.badLineIds > 0 && (def.filters.hasLineUserId || facts.hasLineColumn)) notes.push(T.badLineIds[lang](facts.badLineIds));
+  return { chosen: pool, empty, notes };
 }
 
 const NO_CONTACT: Contact = { email: '', lineUserId: '' };
 
 /** The members of a segment now, and, when there are none, why. */
-export function segmentMembers(input: SegmentInput, def: SegmentDefinition): SegmentResult {
+export function segmentMembers(input: SegmentInput, def: SegmentDefinition, facts: SegmentFacts = segmentFacts(input)): SegmentResult {
   const a = input.analysis;
   const lang = a.lang;
-  const T = SEGMENT_TEXT;
-  const contactOf = (key: string): Contact => input.contacts.byKey.get(key) ?? NO_CONTACT;
-  let pool: CustomerView[] = [...a.byKey.values()];
-  let empty: string | undefined = pool.length === 0 ? T.empty[lang](T.noCustomers[lang]) : undefined;
-  for (const c of criteria(def, input)) {
-    if (pool.length === 0) break;
-    const before = pool.length;
-    pool = pool.filter((v) => c.test(v, contactOf(v.metrics.key)));
-    if (pool.length === 0) empty = T.empty[lang](T.emptyAt[lang](c.label, before) + (c.none !== undefined ? ` ${c.none}` : ''));
-  }
-  pool.sort((x, y) => y.metrics.ltv - x.metrics.ltv || compareCodePoints(x.metrics.key, y.metrics.key));
-  const members = pool.map((v) => member(v, contactOf(v.metrics.key), input.prediction, def.message, lang));
-  const notes: string[] = [];
-  if (def.filters.registeredOnly && a.metrics.registration === 'assumed') notes.push(T.noRegisteredColumn[lang]);
-  if (input.contacts.badLineIds > 0 && (def.filters.hasLineUserId || input.contacts.hasLineColumn)) notes.push(T.badLineIds[lang](input.contacts.badLineIds));
+  const { chosen, empty, notes } = selectSegment(facts, def);
+  const members = chosen.map((f) => member(a.byKey.get(f.key)!, input.contacts.byKey.get(f.key) ?? NO_CONTACT, input.prediction, def.message, lang));
   const listsUsed = def.lists.map((id) => input.thisWeek.lists.find((l) => l.definition.id === id)?.definition).filter((d): d is ListDefinition => d !== undefined);
   return { lang, asOf: a.asOf, definition: def, members, empty, notes, withLine: input.contacts.hasLineColumn, listsUsed };
 }

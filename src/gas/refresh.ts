@@ -33,6 +33,8 @@ import { loadSettings } from './settingsStore';
 import { recordThisWeek } from './thisWeekStore';
 import { readCampaignStore, writeCampaignTab, writeHeads } from './campaignStore';
 import { ownSegmentSheets, rewriteSegmentSheets, segmentInputOf, segmentJobs, type SegmentJob } from './segmentSheets';
+import { segmentFacts, type SegmentFacts } from '../core/segments';
+import { rememberSegmentFacts } from './segmentFactsCache';
 import { drawAccuracyChart, drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
 
 export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
@@ -357,8 +359,11 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   // segment that cannot be computed is a warning, never a failed refresh.
   const segmentWarnings: string[] = [];
   let segments: SegmentJob[] = [];
+  let facts: SegmentFacts | undefined;
   try {
-    segments = segmentJobs(segmentInputOf(report, orders.values), zone);
+    const input = segmentInputOf(report, orders.values);
+    facts = segmentFacts(input);
+    segments = segmentJobs(input, zone, facts);
   } catch (e) {
     segmentWarnings.push(message(e));
   }
@@ -474,7 +479,15 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => rememberModel(report.prediction, asOf), (why) => REFRESH_SAFETY.notRecorded[lang](why));
-  if (segments.length > 0) attempt(() => warnings.push(...rewriteSegmentSheets(ss, segments, lang)), (why) => why);
+  // The sidebar's segment count reads these until the next refresh (a cache: losing it costs time only).
+  if (facts !== undefined) {
+    try {
+      rememberSegmentFacts(facts, settings);
+    } catch {
+      // The count computes them again.
+    }
+  }
+  if (segments.length > 0) attempt(() => warnings.push(...rewriteSegmentSheets(ss, segments, lang, stopped === null && last?.ok === true)), (why) => why);
   // The campaigns' results (final ones frozen) and the 施策 sheet: after the tabs, like the charts.
   if (campaignStore !== undefined && report.campaigns !== undefined) {
     const campaigns = report.campaigns;

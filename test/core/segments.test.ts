@@ -20,6 +20,7 @@ import {
   readSegment,
   readSegments,
   segmentCsvRows,
+  segmentFacts,
   segmentGrid,
   segmentMembers,
   type SegmentDefinition,
@@ -103,7 +104,7 @@ describe('the small shop: who a segment selects, in the columns a mail tool impo
   test('the sheet: summary line, then the header frozen, one row per member; the CSV the same rows', () => {
     const def = seg({ name: '呼び戻し', lists: ['winBack'] });
     const r = segmentMembers(input, def);
-    const grid = segmentGrid(r, describeSegment(def, input), zone);
+    const grid = segmentGrid(r, describeSegment(def, segmentFacts(input)), zone);
     expect(grid.values[0]![0]).toBe('セグメント「呼び戻し」 2人(基準日 2026/11/30)・条件: リスト: 呼び戻したい方');
     const header = grid.values[grid.frozenRows - 1]!;
     expect(header.filter(Boolean)).toEqual(['メールアドレス', '氏名', '顧客', 'ステージ', 'LTV', '最終購入日', '次回購入予測日', 'メッセージ', 'LINEユーザーID']);
@@ -241,7 +242,7 @@ describe('the rules of a segment, on random shops', () => {
     fc.assert(
       fc.property(shopArb, defArb, (input, def) => {
         const r = segmentMembers(input, def);
-        const grid = segmentGrid(r, describeSegment(def, input), zone);
+        const grid = segmentGrid(r, describeSegment(def, segmentFacts(input)), zone);
         expect(grid.values.length - grid.frozenRows).toBe(r.members.length);
         expect(grid.values[0]![0]).toContain(` ${r.members.length}人(`);
         const csv = segmentCsvRows(r);
@@ -332,6 +333,19 @@ describe('what Shift_JIS (Windows-31J, as Excel and Japanese mail tools write it
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom('山田', '花子', 'abc', '①', 'ｶﾀｶﾅ', '髙', '～', '－', ',', '"', '\n'), { maxLength: 4 }).map((xs) => xs.join('')), { maxLength: 6 }), (cells) => {
         expect(findUnencodable([cells], roundTrip)).toEqual([]);
+      }),
+    );
+  });
+
+  test('on any text, exactly the characters that alone come back as "?" are reported, each in its cell', () => {
+    const alone = (ch: string): boolean => ch !== '?' && roundTrip(ch) === '?';
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const found = findUnencodable(rows, roundTrip);
+        const expected = rows.flatMap((r, i) =>
+          r.map((cell, c) => ({ line: i + 1, column: rows[0]![c]!, chars: [...new Set([...cell.replace(/\u0001/g, '')].filter(alone))].join('') })).filter((x) => x.chars !== ''),
+        );
+        expect(found).toEqual(expected);
       }),
     );
   });

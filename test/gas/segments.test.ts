@@ -55,6 +55,22 @@ describe('リストを作成: the segment sheet', () => {
     expect(JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.segments)!)).toEqual({ segments: [winBack] });
   });
 
+  test('the count after a refresh reads no cell (the facts the refresh kept), and equals what a fresh read counts', () => {
+    const b = shop();
+    const cached = b.env.call('previewSegment', winBack) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBe(0);
+    // Other settings: the kept facts are not theirs, and the sheets are read again.
+    const settings = JSON.parse(b.env.properties.document.map.get(PROPERTY_KEYS.settings) ?? '{}') as Record<string, unknown>;
+    b.env.properties.document.map.set(PROPERTY_KEYS.settings, JSON.stringify({ ...settings, vip: { count: 100, minLtv: 5_000, minPurchases: 5, mode: 'or' } }));
+    const fresh = b.env.call('previewSegment', winBack) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBeGreaterThan(100);
+    expect(fresh).toEqual(cached);
+    // …and kept for the next click.
+    const vips = b.env.call('previewSegment', { ...winBack, lists: [], vipOnly: true }) as SegmentPreview;
+    expect(b.env.cost.last!.breakdown.cellsRead).toBe(0);
+    expect(vips.count).toBeGreaterThan(0);
+  });
+
   test('each refresh rewrites it from the definition: a customer who came back leaves the win-back list', () => {
     const b = shop();
     b.env.call('saveSegment', winBack);
@@ -62,6 +78,22 @@ describe('リストを作成: the segment sheet', () => {
     b.env.call('refreshFromMenu');
     expect(tableOf(b, 'セグメント: 呼び戻し').map((r) => r[2])).toEqual(['S04']);
     expect(rowsOf(b, 'セグメント: 呼び戻し')[NOTICE_ROWS]![0]).toMatch(/ 1人\(基準日 2026\/11\/30\)/);
+  });
+
+  test('a list that grows keeps every row in its formats (LTV in yen, dates, keys as text), formats rewritten only for new rows', () => {
+    const b = shop();
+    b.env.call('saveSegment', { ...winBack, name: '1万円以上', lists: [], filters: { ...EMPTY_SEGMENT.filters, ltv: { min: 10_000, max: null } } });
+    const before = tableOf(b, 'セグメント: 1万円以上').length;
+    // Two more customers pass 10,000 yen.
+    const orders = b.env.spreadsheet.getSheetByName('注文')!;
+    orders.appendRow(['9001', 'S05', '田中 四郎', '2026/11/29', 9000]);
+    orders.appendRow(['9002', 'S06', '伊藤 五月', '2026/11/29', 9000]);
+    b.env.call('refreshFromMenu');
+    const sheet = b.env.sheet('セグメント: 1万円以上');
+    const table = (sheet.values as unknown[][]).slice(sheet.frozenRows);
+    expect(table.length).toBe(before + 2);
+    const formats = sheet.numberFormats.slice(sheet.frozenRows, sheet.frozenRows + table.length);
+    for (const row of formats) expect([row[0], row[2], row[4], row[5]]).toEqual(['@', '@', '"¥"#,##0', 'yyyy/mm/dd']);
   });
 
   test('the segment sheet is never read as an input: the customers sheet stays 顧客', () => {
@@ -127,6 +159,21 @@ describe('リストを作成: the segment sheet', () => {
       ['ltv', '下限が上限より大きくなっています。'],
     ]);
     expect(b.env.properties.document.map.get(PROPERTY_KEYS.segments)).toBeUndefined();
+  });
+});
+
+describe('in English', () => {
+  test('the sheet, its columns, the count and an empty result’s reason are English', () => {
+    const s = smallShopSheets();
+    const b = loadBundle({ locale: 'en_US', sheets: { Orders: s.Orders, Customers: s.Customers }, now: SMALL_SHOP_NOW });
+    b.env.call('refreshFromMenu');
+    const saved = b.env.call('saveSegment', { ...winBack, name: 'Win back', filters: EMPTY_SEGMENT.filters }) as SegmentSaved;
+    expect(saved.message).toBe('Wrote 2 to “Segment: Win back”. Each refresh rewrites it.');
+    const sheet = b.env.sheet('Segment: Win back');
+    expect((sheet.values as unknown[][])[sheet.frozenRows - 1]).toEqual(['E-mail', 'Name', 'Customer', 'Stage', 'LTV', 'Last order', 'Next purchase by', 'Message']);
+    const none = b.env.call('previewSegment', { ...winBack, filters: { ...EMPTY_SEGMENT.filters, hasLineUserId: true } }) as SegmentPreview;
+    expect(none).toMatchObject({ count: 0, countText: '0 customers' });
+    expect(none.empty).toBe('Nobody matches: “has a LINE user ID” took 2 to 0. The customers sheet has no “LINE user ID” column (add the one your LINE integration tool exports).');
   });
 });
 
