@@ -341,8 +341,10 @@ function criteria(def: SegmentDefinition, facts: SegmentFacts): Criterion[] {
   return out;
 }
 
-/** The rule in words: the criteria joined, or "every customer". */
-export function describeSegment(def: SegmentDefinition, facts: SegmentFacts): string {
+/** The rule in words: the criteria joined, or "every customer" (from the facts, or — as before the
+ *  facts existed — from the input). */
+export function describeSegment(def: SegmentDefinition, from: SegmentFacts | SegmentInput): string {
+  const facts = 'analysis' in from ? segmentFacts(from) : from;
   const labels = criteria(def, facts).map((c) => c.label);
   return labels.length === 0 ? SEGMENT_TEXT.everyone[facts.lang] : labels.join(SEGMENT_TEXT.and[facts.lang]);
 }
