@@ -53,7 +53,20 @@ export interface LimitsRow {
   /** Where the refresh's projected time goes. */
   detail: string;
   functions: Record<(typeof FUNCTIONS)[number], { ms: number; outcome: string; detail: string }>;
+  /** With SEGMENTS saved (issue 14): the refresh that makes their sheets, and the next that rewrites them. */
+  segments: { rows: number; firstMs: number; first: string; againMs: number; again: string };
 }
+
+/**
+ * Three saved segments (issue 14), the largest a shop would keep: everyone with an e-mail (a sheet
+ * row per customer), the win-back list, and サポーター・パートナー VIPs.
+ */
+const EMPTY_FILTERS = { registeredOnly: false, hasEmail: false, hasLineUserId: false, ltv: { min: null, max: null }, daysSinceLast: { min: null, max: null } };
+const SEGMENTS = [
+  { name: '全員', stages: [], tiers: [], vipOnly: false, lists: [], birthdaysThisMonth: false, filters: { ...EMPTY_FILTERS, hasEmail: true }, message: '{name}様' },
+  { name: '呼び戻し', stages: [], tiers: [], vipOnly: false, lists: ['winBack'], birthdaysThisMonth: false, filters: EMPTY_FILTERS, message: '{name}様、お久しぶりです' },
+  { name: 'VIP', stages: ['supporter', 'partner'], tiers: [], vipOnly: true, lists: [], birthdaysThisMonth: false, filters: EMPTY_FILTERS, message: '{name}様、累計{ltv}円' },
+];
 
 const n = (v: number): string => v.toLocaleString('en-US');
 const s = (ms: number): string => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`);
@@ -107,11 +120,27 @@ function runSize(rows: number): LimitsRow {
     const args = report.breakdown.argumentCells;
     functions[fn] = { ms: report.projectedMs, outcome, detail: `${s(args * CALIBRATION.cellRead)} of it reading ${n(args)} argument cells` };
   }
-  return { rows, customers, peakCells: r.peakCells, refreshMs: r.projectedMs, refresh, nextMs: r2.projectedMs, next, detail, functions };
+  // The saved segments' sheets: made at the next refresh, rewritten at the one after.
+  env.properties.document.map.set('fanFunnel.segments', JSON.stringify({ segments: SEGMENTS }));
+  env.clock.advance(86_400_000);
+  env.call('refreshFromMenu');
+  const r3 = env.cost.last!;
+  env.clock.advance(86_400_000);
+  env.call('refreshFromMenu');
+  const r4 = env.cost.last!;
+  const segmentRows = SEGMENTS.reduce((sum, g) => sum + Math.max(0, (env.spreadsheet.getSheetByName(`セグメント: ${g.name}`)?.getLastRow() ?? 0) - 3), 0);
+  const segments = {
+    rows: segmentRows,
+    firstMs: r3.projectedMs,
+    first: r3.outcome === 'done' ? 'done' : `fails: "${r3.error}"`,
+    againMs: r4.projectedMs,
+    again: r4.outcome === 'done' ? 'done' : `fails: "${r4.error}"`,
+  };
+  return { rows, customers, peakCells: r.peakCells, refreshMs: r.projectedMs, refresh, nextMs: r2.projectedMs, next, detail, functions, segments };
 }
 
-export function runLimitsBench(quick = false): LimitsRow[] {
-  const sizes = quick ? [10_000] : [10_000, 100_000, 300_000];
+export function runLimitsBench(quick = false, only?: readonly number[]): LimitsRow[] {
+  const sizes = only ?? (quick ? [10_000] : [10_000, 100_000, 300_000]);
   const c = CALIBRATION;
   console.log("Google's limits (issue 10): a refresh and the table forms on the emulator, time projected for Apps Script");
   console.log(
@@ -132,6 +161,11 @@ export function runLimitsBench(quick = false): LimitsRow[] {
     console.log(`    refresh (menu): peak ${n(row.peakCells)} cells; projected ${s(row.refreshMs)} — ${row.refresh}`);
     console.log(`      (${row.detail})`);
     console.log(`    the next day's refresh of the same orders: projected ${s(row.nextMs)} — ${row.next}`);
+    const g = row.segments;
+    console.log(
+      `    with ${SEGMENTS.length} saved segments (${n(g.rows)} sheet rows): the refresh that makes their sheets ${s(g.firstMs)} (+${s(g.firstMs - row.nextMs)}) — ${g.first}; ` +
+        `the next, rewriting them, ${s(g.againMs)} (+${s(g.againMs - row.nextMs)}) — ${g.again}`,
+    );
     for (const fn of FUNCTIONS) {
       const f = row.functions[fn];
       console.log(`    =${fn}(${SHEET}!A:H): projected ${s(f.ms)} (${f.detail}) — ${f.outcome}`);
@@ -149,4 +183,8 @@ export function runLimitsBench(quick = false): LimitsRow[] {
 }
 
 // Run directly (not imported by bench.ts).
-if (process.argv[1]?.endsWith('limits.ts')) runLimitsBench(process.argv.includes('--quick'));
+// --sizes=10000,100000 runs only those sizes.
+if (process.argv[1]?.endsWith('limits.ts')) {
+  const sizes = process.argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
+  runLimitsBench(process.argv.includes('--quick'), sizes);
+}

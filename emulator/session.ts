@@ -1,5 +1,6 @@
 /** Session, Utilities (formatDate and friends) and Logger. */
 import { createHash, randomUUID } from 'node:crypto';
+import iconv from 'iconv-lite';
 import { Ctx, Fake, finishFake, isDate, real, signatureError } from './core';
 import { MAX_SLEEP_MS } from './limits';
 import { PatternError, formatJava, zone } from './time';
@@ -83,8 +84,15 @@ type UtilitiesT = GoogleAppsScript.Utilities.Utilities;
 
 export class FakeUtilities
   extends Fake<UtilitiesT>
-  implements Pick<UtilitiesT, 'formatDate' | 'sleep' | 'getUuid' | 'formatString' | 'base64Encode' | 'base64Decode'>
+  implements Pick<UtilitiesT, 'formatDate' | 'sleep' | 'getUuid' | 'formatString' | 'base64Encode' | 'base64Decode' | 'newBlob'>
 {
+  /** Google: https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String)
+   *  "Create a new Blob object from a string" (and from a byte array, with a content type and a name). */
+  newBlob(data: string | number[], contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
+    if (typeof data !== 'string' && !Array.isArray(data)) return signatureError(this._ctx, [data, contentType, name], 'Utilities.newBlob');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => Number(b) & 0xff));
+    return real(new FakeBlob(this._ctx, bytes, contentType ?? null, name ?? null));
+  }
   formatDate(date: Date, timeZone: string, format: string): string {
     if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
       return signatureError(this._ctx, [date, timeZone, format], 'Utilities.formatDate');
@@ -118,6 +126,78 @@ export class FakeUtilities
   }
 }
 finishFake(FakeUtilities, 'Utilities.Utilities');
+
+/**
+ * The Java charsets a Blob's string methods are emulated for, by their names in any case: UTF-8, and
+ * Windows-31J (Microsoft's Shift_JIS, "MS932"), through iconv-lite's cp932. Apps Script's Blob is
+ * Java's underneath (its getBytes() is a "Byte[]"), and Java's String.getBytes(Charset) "always
+ * replaces malformed-input and unmappable-character sequences with this charset's default
+ * replacement byte array" (https://docs.oracle.com/javase/8/docs/api/java/lang/String.html), "?" for
+ * these charsets — as iconv-lite does. Others (Java's plain "Shift_JIS", whose table lacks
+ * the NEC and IBM extensions such as 髙 and 﨑) are not emulated: a call names them and fails.
+ */
+const BLOB_CHARSETS: Readonly<Record<string, string>> = { 'utf-8': 'utf8', utf8: 'utf8', 'windows-31j': 'cp932', ms932: 'cp932', cp932: 'cp932' };
+
+type BlobT = GoogleAppsScript.Base.Blob;
+
+/**
+ * Base.Blob (https://developers.google.com/apps-script/reference/base/blob): bytes with a content
+ * type and a name. "setDataFromString(string, charset): Sets the data of this blob from a string with
+ * the specified encoding"; "getBytes(): Gets the data stored in this blob" (a Java byte[]: -128…127);
+ * "getDataAsString(charset): Gets the data of this blob as a string with the specified encoding".
+ */
+export class FakeBlob
+  extends Fake<BlobT>
+  implements Pick<BlobT, 'getBytes' | 'setBytes' | 'getDataAsString' | 'setDataFromString' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob'>
+{
+  constructor(
+    ctx: Ctx,
+    private _bytes: Buffer,
+    private _type: string | null,
+    private _name: string | null,
+  ) {
+    super(ctx);
+  }
+  private _charset(charset: unknown): string {
+    if (charset === undefined) return 'utf8';
+    const c = BLOB_CHARSETS[String(charset).toLowerCase()];
+    return c ?? this._ctx.notImplemented(`Blob charset ${String(charset)}`);
+  }
+  getBytes(): number[] {
+    return this._ctx.realm.array([...this._bytes].map((b) => (b > 127 ? b - 256 : b)));
+  }
+  setBytes(data: number[]): BlobT {
+    if (!Array.isArray(data)) return signatureError(this._ctx, [data], 'Blob.setBytes');
+    this._bytes = Buffer.from(data.map((b) => Number(b) & 0xff));
+    return real(this);
+  }
+  getDataAsString(charset?: string): string {
+    return iconv.decode(this._bytes, this._charset(charset), { stripBOM: false });
+  }
+  setDataFromString(string: string, charset?: string): BlobT {
+    if (typeof string !== 'string') return signatureError(this._ctx, [string, charset], 'Blob.setDataFromString');
+    this._bytes = iconv.encode(string, this._charset(charset));
+    return real(this);
+  }
+  getContentType(): string {
+    return this._type as string;
+  }
+  setContentType(contentType: string): BlobT {
+    this._type = contentType;
+    return real(this);
+  }
+  getName(): string {
+    return this._name as string;
+  }
+  setName(name: string): BlobT {
+    this._name = name;
+    return real(this);
+  }
+  copyBlob(): BlobT {
+    return real(new FakeBlob(this._ctx, Buffer.from(this._bytes), this._type, this._name));
+  }
+}
+finishFake(FakeBlob, 'Base.Blob');
 
 export interface LogEntry {
   source: 'Logger' | 'console';

@@ -37,6 +37,7 @@ export const FAKED_INTERFACES = [
   'Base.Session',
   'Base.User',
   'Base.Logger',
+  'Base.Blob',
   'Properties.PropertiesService',
   'Properties.Properties',
   'Cache.CacheService',

@@ -111,6 +111,10 @@ export const SURFACE = {
     methods: ['clear', 'getLog', 'log'],
     properties: [],
   },
+  'Base.Blob': {
+    methods: ['copyBlob', 'getAllBlobs', 'getAs', 'getBytes', 'getContentType', 'getDataAsString', 'getName', 'isGoogleType', 'setBytes', 'setContentType', 'setContentTypeFromExtension', 'setDataFromString', 'setName'],
+    properties: [],
+  },
   'Properties.PropertiesService': {
     methods: ['getDocumentProperties', 'getScriptProperties', 'getUserProperties'],
     properties: [],

@@ -12,7 +12,9 @@ import { onInstall, onOpen, refreshFromMenu, showSidebar } from './gas/menu';
 import { getSidebarState, refreshFromSidebar, saveSettings, selectCustomer } from './gas/sidebarApi';
 import { appendImportRows, readImportKeys } from './gas/importer';
 import { connectBigQuery, getBigQueryView, readBigQueryColumns } from './gas/connectedSheets';
+import { deleteSegment, downloadSegment, getSegmentsView, previewSegment, saveSegment } from './gas/segmentsApi';
 import { onAutoRefresh } from './gas/trigger';
+import { deleteCampaign, listCampaigns, startCampaign } from './gas/campaignApi';
 
 declare const global: Record<string, unknown>;
 
@@ -165,3 +167,51 @@ global.readBigQueryColumns = readBigQueryColumns;
  * @preserve
  */
 global.connectBigQuery = connectBigQuery;
+
+/**
+ * Sidebar: the 施策 section — the campaigns with their last result.
+ * @preserve
+ */
+global.listCampaigns = listCampaigns;
+
+/**
+ * Sidebar: the 施策 section — starts a campaign, its targets frozen with their stage on the start day.
+ * @preserve
+ */
+global.startCampaign = startCampaign;
+
+/**
+ * Sidebar: the 施策 section — deletes a campaign and its frozen targets.
+ * @preserve
+ */
+global.deleteCampaign = deleteCampaign;
+
+/**
+ * Sidebar: the セグメント section — the saved segments and the section's words.
+ * @preserve
+ */
+global.getSegmentsView = getSegmentsView;
+
+/**
+ * Sidebar: the セグメント section — how many customers a definition selects now.
+ * @preserve
+ */
+global.previewSegment = previewSegment;
+
+/**
+ * Sidebar: the セグメント section — saves a segment and writes its sheet.
+ * @preserve
+ */
+global.saveSegment = saveSegment;
+
+/**
+ * Sidebar: the セグメント section — deletes a saved segment and its sheet.
+ * @preserve
+ */
+global.deleteSegment = deleteSegment;
+
+/**
+ * Sidebar: the セグメント section — a segment as a CSV (UTF-8 with BOM, Shift_JIS) or LINE user IDs, base64.
+ * @preserve
+ */
+global.downloadSegment = downloadSegment;

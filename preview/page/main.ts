@@ -296,7 +296,8 @@ for (const b of advanceEls) b.addEventListener('click', () => void advance(Numbe
 window.addEventListener('message', (e) => {
   if (e.origin !== window.location.origin) return;
   const data = e.data as { type?: string; name?: string } | null;
-  if (data?.type !== 'fanfunnel:server-call' || data.name === 'getSidebarState') return;
+  // Calls that only read (the sidebar's state, the 施策 list) change nothing to say or reload.
+  if (data?.type !== 'fanfunnel:server-call' || data.name === 'getSidebarState' || data.name === 'listCampaigns') return;
   status(STATUS.sidebarDid(String(data.name), lang));
   // A customer chosen in 今週やること: show the sheet and row the script selected, as Sheets does.
   if (data.name === 'selectCustomer') void followSelection();

@@ -39,7 +39,7 @@ export const KIND_LABEL: Record<TabKind, Words> = {
   addon: { ja: 'アドオン', en: 'add-on' },
 };
 
-/** What a sidebar call did, said in words (getSidebarState only reads: nothing to say). */
+/** What a sidebar call did, said in words (getSidebarState and listCampaigns only read: nothing to say). */
 const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getSidebarState: { ja: 'サイドバーを読み込みました', en: 'The sidebar loaded' },
   refreshFromSidebar: { ja: 'サイドバーから更新しました', en: 'Refreshed from the sidebar' },
@@ -50,6 +50,14 @@ const SIDEBAR_DID: Record<SidebarServerFunction, Words> = {
   getBigQueryView: { ja: 'サイドバーが BigQuery の表示を読み込みました', en: 'The sidebar loaded its BigQuery section' },
   readBigQueryColumns: { ja: 'サイドバーが BigQuery の表の列を確認しました', en: 'The sidebar checked the BigQuery table’s columns' },
   connectBigQuery: { ja: 'サイドバーから BigQuery に接続しました', en: 'Connected to BigQuery from the sidebar' },
+  listCampaigns: { ja: 'サイドバーが施策の一覧を読み込みました', en: 'The sidebar loaded its campaigns' },
+  startCampaign: { ja: 'サイドバーから施策を始めました', en: 'A campaign was started from the sidebar' },
+  deleteCampaign: { ja: 'サイドバーで施策を削除しました', en: 'A campaign was deleted in the sidebar' },
+  getSegmentsView: { ja: 'サイドバーがセグメントを読み込みました', en: 'The sidebar loaded its segments' },
+  previewSegment: { ja: 'サイドバーがセグメントの人数を数えました', en: 'The sidebar counted a segment' },
+  saveSegment: { ja: 'サイドバーでセグメントのリストを作成しました', en: 'Made a segment list from the sidebar' },
+  deleteSegment: { ja: 'サイドバーでセグメントを削除しました', en: 'Deleted a segment from the sidebar' },
+  downloadSegment: { ja: 'サイドバーからセグメントの CSV をダウンロードしました', en: 'Downloaded a segment’s CSV from the sidebar' },
 };
 
 export const STATUS = {

@@ -36,7 +36,19 @@ const regularGap = (rng: Rng, a: number): number => rng.lognormal(40 + 70 * (1 -
 const giftAgain = (n: number): number => (n === 1 ? 0.7 : 0.82);
 const giftGap = (rng: Rng): number => rng.lognormal(45, 0.5);
 
-export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.seed + 1): Continuation {
+/**
+ * A campaign in the sample's following days (npm start's 施策, scripts/sampleShop/campaigns.ts):
+ * each of `keys` comes back once more, with chance `share`, on a day within `days` of the export
+ * day — drawn (and priced) from a generator of its own, so every other order keeps its customer,
+ * moment, basket and price (only the order numbers after a boosted one move on).
+ */
+export interface CampaignBoost {
+  readonly keys: ReadonlySet<string>;
+  readonly share: number;
+  readonly days: number;
+}
+
+export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.seed + 1, boost?: CampaignBoost): Continuation {
   const rng = new Rng(seed);
   const exportEnd = dayMs(shop.asOf) + DAY - 1000;
   const end = dayMs(shop.asOf) + (days + 1) * DAY - 1000;
@@ -84,6 +96,21 @@ export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.s
     returns(c, h.n, h.last, exportEnd);
   }
 
+  const lucky = new Rng(seed + 1_000);
+  const boosted = new Set<Draft>();
+  if (boost !== undefined) {
+    const byId = new Map(shop.customers.map((c) => [c.id, c]));
+    for (const id of [...boost.keys].sort()) {
+      const c = byId.get(id);
+      if (c === undefined || !lucky.chance(boost.share)) continue;
+      const at = Math.floor((exportEnd + lucky.int(1, boost.days) * DAY) / DAY) * DAY + drawTimeOfDay(lucky);
+      if (at <= end) {
+        order(c, at, drawBasket(lucky, at));
+        boosted.add(drafts[drafts.length - 1]!);
+      }
+    }
+  }
+
   // New customers at the rate of the last 30 days.
   const recent = shop.customers.filter((c) => c.kind !== 'member' && c.signup > exportEnd - 30 * DAY).length / 30;
   const emails = new Set(shop.customers.map((c) => c.email));
@@ -103,7 +130,7 @@ export function continueShop(shop: Shop, days = CONTINUATION_DAYS, seed = shop.s
   drafts.sort((x, y) => x.at - y.at || (x.customerId < y.customerId ? -1 : 1));
   const first = Math.max(...shop.orders.map((o) => o.number)) + 1;
   // Priced as of the moment they are placed: a fresh export shows them 発送準備中.
-  return { customers, orders: drafts.map((d, i) => priceOrder(d, first + i, rng, d.at)) };
+  return { customers, orders: drafts.map((d, i) => priceOrder(d, first + i, boosted.has(d) ? lucky : rng, d.at)) };
 }
 
 /** A Poisson draw (Knuth's method: rates here are a few a day). */
@@ -138,9 +165,9 @@ export function upcomingRows(shop: Shop, next: Continuation): UpcomingRow[] {
  * The sample shop's following days as the preview's upcoming rows, each cell as pasting the CSV
  * makes it (numeric text a number, the rest text) — as samples/ is read.
  */
-export function sampleUpcomingRows(keep: (row: UpcomingRow) => boolean = () => true): UpcomingRow[] {
+export function sampleUpcomingRows(keep: (row: UpcomingRow) => boolean = () => true, boost?: CampaignBoost): UpcomingRow[] {
   const shop = generateShop();
-  return upcomingRows(shop, continueShop(shop))
+  return upcomingRows(shop, continueShop(shop, CONTINUATION_DAYS, shop.seed + 1, boost))
     .map((u) => ({ ...u, row: u.row.map((v) => sheetCell(String(v))) }))
     .filter(keep);
 }

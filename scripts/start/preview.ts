@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPreviewServer } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
+import { sampleCampaigns } from '../sampleShop/campaigns';
 import { sampleUpcomingRows } from '../sampleShop/continuation';
 import { exportXlsx } from '../../preview/xlsx';
 import type { Args } from './args';
@@ -24,7 +25,13 @@ export async function preview(run: Run, args: Args, locale: string, out: (s?: st
   // The script clock: the as-of day in Japan at the real time of day, running — so a refresh's
   // time and how long it took are real, and "today" is the as-of day (until --days moves it on).
   const now = Date.parse(`${run.asOf}T00:00:00+09:00`) + timeOfDayInTokyo();
-  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now, running: true, upcoming: args.orders === undefined ? sampleUpcomingRows() : [] });
+  // The sample shop's two campaigns (施策): started on its export day; one worked, one did not.
+  const sample = args.orders === undefined ? sampleCampaigns({ orders: run.orders.range, customers: run.customers?.range, survey: run.survey?.range }, run.asOf, TIME_ZONE, args.lang) : undefined;
+  const wb = new PreviewWorkbook({ sheets, locale, timeZone: TIME_ZONE, now, running: true, upcoming: args.orders === undefined ? sampleUpcomingRows(() => true, sample?.boost) : [] });
+  for (const c of sample?.campaigns ?? []) wb.run('startCampaign', [c.input]);
+  if (sample !== undefined) {
+    out(T(`施策を2つ始めました(${sample.campaigns.map((c) => c.input.name).join('、')}): 日付を進めると結果が出ます`, `Started two campaigns (${sample.campaigns.map((c) => c.input.name).join(', ')}): let days go by to see their results`));
+  }
   if (args.days > 0) {
     out(T(`プレビューの日付を ${args.days} 日進めています (毎日、その日の注文が届き、自動更新が実行されます)…`, `Letting ${args.days} days go by in the preview (each day its orders arrive and the automatic refresh runs)…`));
     const dayText = (iso: string): string => new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));

@@ -24,6 +24,10 @@ export interface CustomerRecord {
   readonly subscribed: boolean | undefined;
   readonly birthday: Day | undefined;
   readonly reactions: number | undefined;
+  /** The e-mail address as written in the sheet (trimmed), '' when none: what a mail tool imports. */
+  readonly email: string;
+  /** The LINE user ID as written (trimmed), '' when none or the sheet has no such column. */
+  readonly lineUserId: string;
   readonly row: number;
 }
 
@@ -36,6 +40,8 @@ export interface CustomersRead {
   readonly hasSubscribed: boolean;
   readonly hasReactions: boolean;
   readonly hasBirthday: boolean;
+  /** The sheet has a LINE user ID column (issue 14: a segment's LINE audience). */
+  readonly hasLineUserId: boolean;
   readonly skipped: SkippedRow[];
   readonly rows: number;
   readonly columns: ColumnMap;
@@ -127,6 +133,8 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
       subscribed: columns.subscribed === undefined ? undefined : parseFlag(cell(row, columns.subscribed)),
       birthday: birthday === birthday ? Math.floor(birthday / DAY_MS) : undefined,
       reactions: reactions === reactions ? Math.max(0, Math.floor(reactions)) : undefined,
+      email: cellText(cell(row, columns.email)).trim(),
+      lineUserId: cellText(cell(row, columns.lineUserId)).trim(),
       row: sheetRow,
     });
   }
@@ -137,6 +145,7 @@ export function readCustomers(input: unknown, link: KeyLink, opts: RangeOptions)
     hasSubscribed: columns.subscribed !== undefined,
     hasReactions: columns.reactions !== undefined,
     hasBirthday: columns.birthday !== undefined,
+    hasLineUserId: columns.lineUserId !== undefined,
     skipped,
     rows: countRows(table),
     columns,

@@ -40,7 +40,9 @@ export type Field =
   // Where an export has no order total: the lines' gross, or price × quantity (SPEC §1.4).
   | 'lineAmount'
   | 'unitPrice'
-  | 'quantity';
+  | 'quantity'
+  // A customers sheet's LINE user ID (from a LINE integration tool), for a LINE audience (issue 14).
+  | 'lineUserId';
 
 export type RangeKind = 'orders' | 'customers' | 'survey';
 
@@ -172,6 +174,9 @@ const NPS: AliasList = {
   aliases: ['NPS', '推奨度', 'おすすめ度', '勧める可能性', '紹介したい', 'likely to recommend'],
 };
 const SATISFACTION: AliasList = { aliases: ['満足度', '総合満足度', 'satisfaction', 'CSAT'] };
+/** The Messaging API's user ID (`U` + 32 hex digits) that LINE integration tools export — not the
+ *  LINE ID people search for, which no audience accepts (README, LINE). */
+const LINE_USER_ID: AliasList = { aliases: ['LINEユーザーID', 'LINE user ID', 'LINE userId', 'line_user_id', 'LINE UID'] };
 const SURVEY_DATE: AliasList = { aliases: ['Timestamp', 'タイムスタンプ', '回答日時', '回答日'], exactOnly: ['date', '日付'] };
 
 /** The fields each kind of range has, in claiming priority. */
@@ -201,6 +206,7 @@ export const GENERIC_FIELDS: Record<RangeKind, ReadonlyArray<readonly [Field, Al
     ['registered', REGISTERED],
     ['birthday', BIRTHDAY],
     ['reactions', REACTIONS],
+    ['lineUserId', LINE_USER_ID],
   ],
   survey: [
     ['customerId', CUSTOMER_ID],

@@ -78,6 +78,7 @@ export const FIELD_LABELS: Readonly<Record<Field, Text>> = {
   lineAmount: { ja: '明細の金額', en: 'line amount' },
   unitPrice: { ja: '単価', en: 'unit price' },
   quantity: { ja: '数量', en: 'quantity' },
+  lineUserId: { ja: 'LINEユーザーID', en: 'LINE user ID' },
 };
 
 /**
@@ -111,6 +112,9 @@ export const COLUMN_LABELS = {
   value12m: { ja: '12か月の予測購入額', en: '12-month value' },
   buySoon: { ja: '14日以内の購入確率', en: 'P(purchase within 14 days)' },
   reason: { ja: '理由', en: 'Why' },
+  // Segment lists (issue 14): the columns a mail or LINE tool imports.
+  email: { ja: 'メールアドレス', en: 'E-mail' },
+  lineUserId: { ja: 'LINEユーザーID', en: 'LINE user ID' },
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
@@ -572,6 +576,7 @@ export const SIDEBAR_TEXT = {
   fixErrors: { ja: '赤い項目を直してください', en: 'Fix the fields in red' },
   funnelChart: { ja: 'ステージ別の顧客数', en: 'Customers per stage' },
   bigQuerySection: { ja: 'BigQuery(コネクテッド シート)', en: 'BigQuery (Connected Sheets)' },
+  segmentsSection: { ja: 'セグメント(配信リスト)', en: 'Segments (send lists)' },
   // Templates: the client fills in {name} placeholders.
   skippedRow: { ja: '{range} {row}行目', en: '{range} row {row}' },
   skippedShown: { ja: '(最初の{shown}件を表示)', en: '(first {shown} shown)' },
@@ -612,6 +617,116 @@ export const VIP_MESSAGE_TEMPLATE: Text = {
   ja: '{name}様、累計{ltv}円のご愛顧に心から感謝します',
   en: 'Dear {name}, thank you from our hearts for your loyalty: {ltv} yen with us so far.',
 };
+
+/**
+ * セグメント / Segments (issue 14): a saved definition of who to send to, its sheet, its CSV and
+ * the sidebar's section (src/core/segments.ts, src/gas/segments.ts, src/sidebar/segments.ts).
+ */
+export const SEGMENT_TEXT = {
+  sheetName: { ja: (name: string) => `セグメント: ${name}`, en: (name: string) => `Segment: ${name}` },
+  summary: {
+    ja: (name: string, n: number, asOf: string, rule: string) => `セグメント「${name}」 ${n}人(基準日 ${asOf})・条件: ${rule}`,
+    en: (name: string, n: number, asOf: string, rule: string) => `Segment “${name}”: ${n} (as of ${asOf}). Rule: ${rule}`,
+  },
+  everyone: { ja: 'すべてのお客さま', en: 'every customer' },
+  and: { ja: '・', en: '; ' },
+  or: { ja: '・', en: ' or ' },
+  // The criteria, as the summary line, the sidebar and an empty result name them.
+  stages: { ja: (list: string) => `ステージ: ${list}`, en: (list: string) => `stage: ${list}` },
+  tiers: { ja: (list: string) => `ランク: ${list}`, en: (list: string) => `tier: ${list}` },
+  vip: { ja: 'VIP', en: 'VIP' },
+  lists: { ja: (list: string) => `リスト: ${list}`, en: (list: string) => `list: ${list}` },
+  listBuySoon: { ja: 'そろそろ購入しそうな方', en: 'Likely to buy soon' },
+  listWinBack: { ja: '呼び戻したい方', en: 'Worth winning back' },
+  birthdays: { ja: '今月が誕生日', en: 'birthday this month' },
+  registered: { ja: '登録済み(LINE・メルマガ)のみ', en: 'registered (LINE / newsletter) only' },
+  hasEmail: { ja: 'メールアドレスあり', en: 'has an e-mail' },
+  hasLine: { ja: 'LINEユーザーIDあり', en: 'has a LINE user ID' },
+  ltvRange: { ja: (range: string) => `LTV ${range}円`, en: (range: string) => `LTV ${range} yen` },
+  daysRange: { ja: (range: string) => `最終購入から${range}日`, en: (range: string) => `${range} days since the last purchase` },
+  atLeast: { ja: (n: string) => `${n}以上`, en: (n: string) => `at least ${n}` },
+  atMost: { ja: (n: string) => `${n}以下`, en: (n: string) => `at most ${n}` },
+  between: { ja: (a: string, b: string) => `${a}〜${b}`, en: (a: string, b: string) => `${a}–${b}` },
+  // Why a segment is empty: the first criterion that left nobody, and what it had before.
+  empty: { ja: (why: string) => `該当する方がいません: ${why}`, en: (why: string) => `Nobody matches: ${why}` },
+  emptyAt: {
+    ja: (criterion: string, before: number) => `「${criterion}」で ${before}人 → 0人になりました。`,
+    en: (criterion: string, before: number) => `“${criterion}” took ${before} to 0.`,
+  },
+  noCustomers: { ja: 'まだお客さまが読み込まれていません(注文のシートを確認して「更新する」を押してください)。', en: 'No customers have been read yet (check the orders sheet and press Refresh).' },
+  noEmailAnywhere: {
+    ja: '顧客シートにも注文にもメールアドレスの列がありません。',
+    en: 'Neither the customers sheet nor the orders have an e-mail column.',
+  },
+  noLineColumn: {
+    ja: '顧客シートに「LINEユーザーID」の列がありません(LINE 連携ツールから書き出した列を顧客シートに入れてください)。',
+    en: 'The customers sheet has no “LINE user ID” column (add the one your LINE integration tool exports).',
+  },
+  noRegisteredColumn: {
+    ja: '登録(LINE・メルマガ)の列がないため、全員を登録済みとして数えています。',
+    en: 'No registration (LINE / newsletter) column: everyone counts as registered.',
+  },
+  badLineIds: {
+    ja: (n: number) => `LINEユーザーIDの形(U で始まる 33 文字)でない値が ${n}件あり、空欄として扱いました(LINE ID〔検索用の ID〕はオーディエンスに使えません)。`,
+    en: (n: number) => `${n} value(s) in the LINE user ID column are not user IDs (U followed by 32 hex digits) and were left blank (a LINE ID, the one people search for, cannot be used for an audience).`,
+  },
+  // Validation of a definition (the sidebar shows these next to the field).
+  nameMissing: { ja: 'セグメントの名前を入れてください。', en: 'Give the segment a name.' },
+  nameTooLong: { ja: (n: number) => `名前は${n}文字までにしてください。`, en: (n: number) => `Keep the name to ${n} characters.` },
+  nameChars: { ja: '名前に改行や制御文字は使えません。', en: 'The name cannot contain line breaks or control characters.' },
+  wholeNumber: { ja: '0 以上の整数を入れてください(空欄は「指定なし」)。', en: 'Enter a whole number of 0 or more (blank: no limit).' },
+  rangeOrder: { ja: '下限が上限より大きくなっています。', en: 'The lower bound is above the upper bound.' },
+  templateTooLong: { ja: (n: number) => `メッセージは${n}文字までにしてください。`, en: (n: number) => `Keep the message to ${n} characters.` },
+  tooMany: {
+    ja: (n: number) => `保存できるセグメントは${n}個までです。使わないものを削除してください。`,
+    en: (n: number) => `At most ${n} segments can be saved. Delete one you no longer use.`,
+  },
+  tooBig: {
+    ja: 'セグメントの保存領域(スプレッドシートのプロパティ、9KB まで)がいっぱいです。メッセージを短くするか、使わないセグメントを削除してください。',
+    en: 'The segments’ storage (a spreadsheet property, 9 KB at most) is full. Shorten a message or delete a segment you no longer use.',
+  },
+  ownerSheet: {
+    ja: (wanted: string, used: string) => `「${wanted}」という名前のシートがすでにあるため(アドオンが作ったものではないので触りません)、「${used}」に書きました。`,
+    en: (wanted: string, used: string) => `A sheet named “${wanted}” already exists and is not the add-on’s, so it was left alone; the list is in “${used}”.`,
+  },
+  notWritten: { ja: (name: string, why: string) => `セグメント「${name}」のシートを書けませんでした: ${why}`, en: (name: string, why: string) => `The sheet of segment “${name}” could not be written: ${why}` },
+  notFound: { ja: (name: string) => `セグメント「${name}」は保存されていません。`, en: (name: string) => `There is no saved segment “${name}”.` },
+  // The CSV (src/gas/segments.ts encodes it through Apps Script's Blob).
+  formatUtf8: { ja: 'CSV(UTF-8・BOM付き、Excel 向け)', en: 'CSV (UTF-8 with BOM, for Excel)' },
+  formatSjis: { ja: 'CSV(Shift_JIS、日本のメール配信サービス向け)', en: 'CSV (Shift_JIS, for Japanese mail services)' },
+  formatLine: { ja: 'LINE ユーザーID(1行に1つ、オーディエンス用)', en: 'LINE user IDs (one a line, for an audience)' },
+  unencodable: {
+    ja: (line: number, column: string, chars: string) => `${line}行目「${column}」の「${chars}」`,
+    en: (line: number, column: string, chars: string) => `line ${line} “${column}”: “${chars}”`,
+  },
+  unencodableIntro: {
+    ja: (n: number) => `Shift_JIS にできない文字が ${n}か所あり、「?」になっています。UTF-8 を選べばそのまま入ります:`,
+    en: (n: number) => `${n} place(s) hold characters Shift_JIS cannot hold; they became “?”. Choose UTF-8 to keep them:`,
+  },
+  noLineIds: { ja: 'このセグメントには LINE ユーザーID のある方がいません。', en: 'Nobody in this segment has a LINE user ID.' },
+  // The sidebar's section.
+  section: { ja: 'セグメント(配信リスト)', en: 'Segments (send lists)' },
+  name: { ja: '名前', en: 'Name' },
+  who: { ja: '対象', en: 'Who' },
+  filters: { ja: '絞り込み', en: 'Filters' },
+  ltvLabel: { ja: 'LTV(円)', en: 'LTV (yen)' },
+  daysLabel: { ja: '最終購入からの日数', en: 'Days since last purchase' },
+  from: { ja: '以上', en: 'from' },
+  to: { ja: '以下', en: 'to' },
+  message: { ja: 'メッセージ({name} {ltv} {purchases} {tier} {stage} が使えます)', en: 'Message ({name} {ltv} {purchases} {tier} {stage} are filled in)' },
+  count: { ja: (n: number) => `${n}人`, en: (n: number) => `${n} ${n === 1 ? 'customer' : 'customers'}` },
+  counting: { ja: '数えています…', en: 'Counting…' },
+  make: { ja: 'リストを作成', en: 'Make list' },
+  made: { ja: (sheet: string, n: number) => `「${sheet}」に ${n}人を書きました。更新のたびに書き直します。`, en: (sheet: string, n: number) => `Wrote ${n} to “${sheet}”. Each refresh rewrites it.` },
+  download: { ja: 'CSVをダウンロード', en: 'Download CSV' },
+  format: { ja: '形式', en: 'Format' },
+  saved: { ja: '保存したセグメント', en: 'Saved segments' },
+  noneSaved: { ja: 'まだありません。条件を選んで「リストを作成」を押すと、ここに並びます。', en: 'None yet. Choose who and press Make list: it appears here.' },
+  edit: { ja: '開く', en: 'Open' },
+  remove: { ja: '削除', en: 'Delete' },
+  removed: { ja: (name: string) => `セグメント「${name}」と、そのシートを削除しました。`, en: (name: string) => `Deleted segment “${name}” and its sheet.` },
+  working: { ja: '作成中…', en: 'Working…' },
+} as const;
 
 /** Why a setting was refused (src/core/settings.ts, src/gas/sidebarApi.ts); the sidebar's own
  *  check of a typed number shows the same `wholeNumber` words. */
@@ -1496,4 +1611,114 @@ export const BIGQUERY_MESSAGES = {
     en: (table: string) => `Table "${table}" was not found or has no columns. Check the project ID and "dataset.table".`,
   },
   busy: { ja: '別の更新が実行中です。少し待ってからもう一度押してください。', en: 'Another refresh is running. Try again in a moment.' },
+} as const;
+
+/** 施策 / Campaigns (issue 14): the 施策 sheet, its block per campaign, the funnel tab's summary, the sidebar's section. */
+export const CAMPAIGN_TEXT = {
+  tabName: { ja: '施策', en: 'Campaigns' },
+  dataSheetName: { ja: '施策データ', en: 'Campaign data' },
+  title: { ja: '施策の結果', en: 'Campaign results' },
+  method: {
+    ja: (min: number) =>
+      `「動いた人」= 期間の最終日(または今日)のステージが目標のステージ(またはファネルの上の段)になった人。率の幅は95%の区間(Wilson)、差の幅は Newcombe の方法。どちらかの群が${min}人未満なら「判断できません」。`,
+    en: (min: number) =>
+      `"Moved" = at the target stage (or higher on the funnel) on the window's last day (or today). Rates carry a 95% Wilson interval, the difference Newcombe's. With fewer than ${min} people in either group: "Can't tell".`,
+  },
+  none: {
+    ja: 'まだ施策はありません。サイドバーの「施策」で、保存したセグメントから施策を始めると、ここに結果が出ます。',
+    en: 'No campaigns yet. Start one from a saved segment in the sidebar’s Campaigns section and its result appears here.',
+  },
+  start: { ja: '開始日', en: 'Started' },
+  move: { ja: '狙う移動', en: 'Target move' },
+  window: { ja: '期間', en: 'Window' },
+  windowDays: { ja: (n: number, end: string) => `${n}日間(${end}まで)`, en: (n: number, end: string) => `${n} days (to ${end})` },
+  status: { ja: '状態', en: 'Status' },
+  open: { ja: (measured: string, left: number) => `計測中: ${measured}時点の途中経過(あと${left}日)`, en: (measured: string, left: number) => `Running: interim result as of ${measured} (${left} days left)` },
+  closed: { ja: '終了: 結果は確定しています', en: 'Ended: the result is final' },
+  startedToday: { ja: '今日始めたばかりです: 明日の更新から計測します', en: 'Started today: measured from tomorrow’s refresh' },
+  hypothesis: { ja: '仮説(メモ)', en: 'Hypothesis (note)' },
+  segment: { ja: 'セグメント', en: 'Segment' },
+  noSegment: { ja: '(指定した顧客)', en: '(customers given)' },
+  group: { ja: 'グループ', en: 'Group' },
+  people: { ja: '人数', en: 'People' },
+  movers: { ja: '動いた人', en: 'Moved' },
+  rate: { ja: '移動率', en: 'Rate' },
+  interval: { ja: '95%の幅', en: '95% interval' },
+  purchasesPerHead: { ja: '期間中の購入回数/人', en: 'Orders per person in the window' },
+  revenuePerHead: { ja: '期間中の売上/人', en: 'Revenue per person in the window' },
+  targets: { ja: (from: string) => `対象(開始日に${from})`, en: (from: string) => `Targets (${from} at the start)` },
+  comparison: { ja: (from: string) => `比較(対象外で開始日に${from})`, en: (from: string) => `Comparison (${from} at the start, not targeted)` },
+  prior: {
+    ja: (days: number, from: string) => `比較: 開始前の${days}日間の同じ移動(${from}だった全員)`,
+    en: (days: number, from: string) => `Comparison: the same move in the ${days} days before (everyone who was ${from})`,
+  },
+  noReference: { ja: (from: string) => `比較できる人がいません(開始日に${from}だった人は全員が対象で、開始前の期間にも${from}の人がいません)`, en: (from: string) => `Nothing to compare with (everyone ${from} at the start was targeted, and nobody was ${from} before)` },
+  difference: { ja: '差(対象 − 比較)', en: 'Difference (targets − comparison)' },
+  verdict: { ja: '判定', en: 'Verdict' },
+  verdicts: {
+    effect: { ja: '効果あり', en: 'Worked' },
+    noEffect: { ja: '効果は見えません', en: 'No effect seen' },
+    tooFew: { ja: '判断できません', en: 'Can’t tell' },
+    notYet: { ja: '判断できません', en: 'Can’t tell' },
+  },
+  why: {
+    effect: { ja: '対象の移動率が比較より高く、95%の幅でも差が0を上回っています', en: 'The targets moved more than the comparison, and the 95% interval of the difference is above 0' },
+    noEffect: { ja: '差の95%の幅に0が入っています: 偶然の差と区別できません', en: 'The 95% interval of the difference includes 0: not told apart from chance' },
+    tooFew: { ja: (min: number) => `少なすぎて判断できません(どちらの群も${min}人以上必要です)`, en: (min: number) => `Too few to tell (each group needs at least ${min} people)` },
+    notYet: { ja: 'まだ1日も経っていません', en: 'No day of the window has passed yet' },
+  },
+  otherTargets: {
+    ja: (n: number, from: string) => `対象のうち開始日に${from}でなかった${n}人は、移動率に含めていません`,
+    en: (n: number, from: string) => `${n} targets who were not ${from} at the start are not in the rate`,
+  },
+  notMeasured: { ja: 'まだ計測していません(次の更新で計測します)', en: 'Not measured yet (the next refresh measures it)' },
+  funnelSection: { ja: (n: number) => `施策(${n}件)`, en: (n: number) => `Campaigns (${n})` },
+  funnelLine: {
+    ja: (name: string, move: string, t: string, r: string) => `${name}: ${move} 対象 ${t} / 比較 ${r}`,
+    en: (name: string, move: string, t: string, r: string) => `${name}: ${move} targets ${t} / comparison ${r}`,
+  },
+  funnelMore: { ja: (n: number, tab: string) => `ほか${n}件は「${tab}」シートにあります`, en: (n: number, tab: string) => `${n} more on the “${tab}” sheet` },
+  // The sidebar's section.
+  section: { ja: '施策', en: 'Campaigns' },
+  intro: {
+    ja: 'セグメントの顧客に何かをして(メール、LINE、同梱物など)、狙ったステージの移動が起きたかを比べます。対象と比較の顧客は開始日のステージで固定されます。',
+    en: 'Do something for a segment’s customers (mail, LINE, a note in the parcel) and compare whether the move you aimed at happened. Targets and the comparison group are frozen with their stage on the start day.',
+  },
+  startTitle: { ja: '施策を始める', en: 'Start a campaign' },
+  fieldSegment: { ja: '対象のセグメント', en: 'Segment' },
+  fieldKeys: { ja: '対象の顧客(1行に1人: 顧客ID・メール)', en: 'Target customers (one per line: ID or e-mail)' },
+  fieldName: { ja: '施策の名前', en: 'Name' },
+  fieldDate: { ja: '開始日(2026/11/30 の形)', en: 'Start day (2026/11/30)' },
+  fieldMove: { ja: '狙う移動', en: 'Target move' },
+  fieldWindow: { ja: '期間(日)', en: 'Window (days)' },
+  fieldNote: { ja: '仮説(メモ)', en: 'Hypothesis (note)' },
+  startButton: { ja: '始める', en: 'Start' },
+  starting: { ja: '準備中…', en: 'Starting…' },
+  deleteButton: { ja: '削除', en: 'Delete' },
+  confirmDelete: { ja: (name: string) => `施策「${name}」を削除しますか? 固定した対象者も消えます。`, en: (name: string) => `Delete the campaign “${name}”? Its frozen targets go too.` },
+  listTitle: { ja: '施策の一覧', en: 'Campaigns' },
+  targetsShort: { ja: '対象', en: 'Targets' },
+  referenceShort: { ja: '比較', en: 'Comparison' },
+  noSegments: {
+    ja: '保存したセグメントがまだありません。上の「セグメント」で作って保存すると、ここで選べます。',
+    en: 'No saved segment yet. Make and save one in Segments above to pick it here.',
+  },
+  needRefresh: { ja: 'まず「更新する」を押してください: 施策は更新したデータから始めます。', en: 'Press Refresh first: a campaign starts from the refreshed data.' },
+  started: { ja: (name: string, n: number, c: number) => `「${name}」を始めました: 対象 ${n}人、比較 ${c}人`, en: (name: string, n: number, c: number) => `Started “${name}”: ${n} targets, ${c} in the comparison group` },
+  deleted: { ja: (name: string) => `「${name}」を削除しました`, en: (name: string) => `Deleted “${name}”` },
+  notFound: { ja: 'その施策は見つかりません(別の画面で削除されたかもしれません)', en: 'That campaign is not there (deleted elsewhere?)' },
+  busy: { ja: '更新が実行中です。少し待ってからもう一度押してください。', en: 'A refresh is running. Try again in a moment.' },
+  segmentGone: { ja: (name: string) => `セグメント「${name}」が見つかりません(削除されたかもしれません)`, en: (name: string) => `No saved segment “${name}” (deleted?)` },
+  directInput: { ja: '(顧客を直接入力する)', en: '(type the customers)' },
+  noTargets: { ja: '対象の顧客がいません: セグメントが空か、顧客が注文データにいません', en: 'No target customers: the segment is empty or its customers are not in the orders' },
+  tooMany: { ja: (max: number) => `施策は${max}件までです。終わったものを削除してください。`, en: (max: number) => `At most ${max} campaigns: delete an ended one.` },
+  problems: {
+    name: { ja: (max: number) => `名前を${max}文字以内で入れてください`, en: (max: number) => `Give a name of at most ${max} characters` },
+    nameTaken: { ja: () => 'その名前の施策がすでにあります', en: () => 'A campaign of that name exists' },
+    date: { ja: () => '日付は 2026/11/30 の形で入れてください', en: () => 'Write the day as 2026/11/30' },
+    future: { ja: () => '開始日は今日か過去の日にしてください', en: () => 'The start day must be today or earlier' },
+    move: { ja: () => '狙う移動を選んでください', en: () => 'Choose the target move' },
+    window: { ja: (max: number) => `期間は1〜${max}日で入れてください`, en: (max: number) => `The window is 1 to ${max} days` },
+    note: { ja: (max: number) => `メモは${max}文字以内にしてください`, en: (max: number) => `The note is at most ${max} characters` },
+  },
 } as const;

@@ -6,6 +6,8 @@
  */
 import { accuracyLine, type AccuracyTable } from './accuracy';
 import { analyze, readInputs, type Analysis, type Inputs } from './analyze';
+import { funnelCampaignLines, measureAll, type CampaignsRead } from './campaignReport';
+import type { StoredCampaign } from './campaigns';
 import type { Zone } from './dates';
 import {
   emotionMatrix,
@@ -35,6 +37,8 @@ export interface ReportInput extends Inputs {
   readonly locale: string;
   /** The refresh instant; the as-of day is its calendar day in the spreadsheet's zone. */
   readonly now: number;
+  /** The campaigns the data sheet holds (issue 14), when there is one. */
+  readonly campaigns?: CampaignsRead | undefined;
 }
 
 export interface Report {
@@ -57,6 +61,8 @@ export interface Report {
   readonly stageTableRow: number;
   /** 今週やること: the lists at the top of the funnel tab and the sidebar. */
   readonly thisWeek: ThisWeek;
+  /** Every campaign with this refresh's result (frozen ones as they were); undefined without a data sheet. */
+  readonly campaigns: StoredCampaign[] | undefined;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -78,6 +84,7 @@ export function buildReport(input: ReportInput): Report {
       ? undefined
       : new Set(analyze(read, baseline.day, settings).ranking.filter((r) => r.vip).map((r) => r.customer.key));
   const thisWeek = buildThisWeek({ analysis: a, prediction, settings, baseline, vipsBefore });
+  const campaigns = input.campaigns === undefined ? undefined : measureAll(input.campaigns, a, settings);
   const funnel = funnelGrid({
     analysis: a,
     zone,
@@ -89,6 +96,7 @@ export function buildReport(input: ReportInput): Report {
     emotion: emotionMatrix(a),
     prediction,
     thisWeek,
+    campaigns: campaigns === undefined ? undefined : { total: campaigns.length, lines: funnelCampaignLines(campaigns, a.lang) },
   });
   const bare = {
     funnel: funnel.grid,
@@ -119,6 +127,7 @@ export function buildReport(input: ReportInput): Report {
     asOfCell,
     stageTableRow,
     thisWeek,
+    campaigns,
     accuracyTable,
     accuracyLine: accuracyLine(prediction.backtest, a.lang),
   };

@@ -8,7 +8,7 @@ import type { Analysis } from './analyze';
 import { CUSTOMERS_TAB, PREDICTION_LIST, REASON_LIST, VIP_TAB, type FunnelListContext } from './columns';
 import { formatDay, type Day, type Zone } from './dates';
 import { GridBuilder, type Grid, type NumberFormat } from './grid';
-import { FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
+import { CAMPAIGN_TEXT, FUNCTION_TEXT, PREDICT_LABELS, STAGE_LABELS, TAB_NAMES, TAB_TEXT, THIS_WEEK_TEXT, type Lang, type TabId } from './labels';
 import {
   LTV_BANDS,
   NPS_SEGMENTS,
@@ -38,6 +38,8 @@ export interface FunnelTabInput {
   readonly emotion: number[][];
   readonly prediction: PredictionResult;
   readonly thisWeek: ThisWeek;
+  /** 施策 (issue 14): a line per recent campaign and its verdict; absent when there is none. */
+  readonly campaigns?: { readonly total: number; readonly lines: ReadonlyArray<{ readonly text: string; readonly verdict: string }> } | undefined;
 }
 
 /** The as-of date's cell (0-based), which the refresh names FanFunnelAsOf for the formulas. */
@@ -80,6 +82,11 @@ export function funnelGrid(input: FunnelTabInput): FunnelTab {
   g.blank();
 
   thisWeekSection(g, input.thisWeek);
+  if (input.campaigns !== undefined && input.campaigns.total > 0) {
+    g.line([CAMPAIGN_TEXT.funnelSection[lang](input.campaigns.total)], [], true);
+    for (const c of input.campaigns.lines) g.line(c.verdict === '' ? ['', c.text] : [c.verdict, c.text]);
+    g.blank();
+  }
 
   // Per stage.
   const stageTableRow = g.rows;

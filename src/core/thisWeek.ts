@@ -78,7 +78,7 @@ export interface ThisWeekInput {
 }
 
 /** The funnel's ladder: a move to a higher rung is a move up (seed 002's target transitions). */
-const RUNG: Readonly<Partial<Record<StageId, number>>> = { visitor: 1, follower: 2, supporter: 3, partner: 4 };
+export const RUNG: Readonly<Partial<Record<StageId, number>>> = { visitor: 1, follower: 2, supporter: 3, partner: 4 };
 /** Stages a customer "comes back" from when they reach the ladder again (一時離脱→フォロワー, 復帰). */
 const AWAY: ReadonlySet<StageId> = new Set<StageId>(['dormant', 'lapsed']);
 

@@ -24,6 +24,8 @@ export const PROPERTY_KEYS = {
   thisWeek: 'fanFunnel.thisWeek',
   /** The BigQuery (Connected Sheets) section: its settings, the table's columns, its sheets' ids (src/gas/bigQueryStore.ts). */
   bigQuery: 'fanFunnel.bigQuery',
+  /** The saved segments' definitions (src/gas/segmentStore.ts, issue 14). */
+  segments: 'fanFunnel.segments',
 } as const;
 
 /** User property keys (the owner's own store, readable where the document's is not). */
@@ -51,4 +53,8 @@ export const METADATA_KEYS = {
   importSheet: 'fanFunnel.import',
   /** On the BigQuery funnel tab (src/gas/connectedSheets.ts): its role, 'funnel'. */
   bigQuery: 'fanFunnel.bigQuery',
+  /** On the 施策 sheet and the hidden 施策データ sheet (src/gas/campaignStore.ts): 'tab' or 'data'. */
+  campaigns: 'fanFunnel.campaigns',
+  /** On each segment sheet the add-on created (src/gas/segmentSheets.ts): the segment's name. */
+  segment: 'fanFunnel.segment',
 } as const;

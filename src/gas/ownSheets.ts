@@ -28,15 +28,21 @@ const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 /** What a sheet's developer metadata says of it (one call per sheet). */
 interface Marks {
   readonly tab: TabId | undefined;
+  /** A campaign sheet (施策, 施策データ: src/gas/campaignStore.ts) or a copy of one: never a source. */
+  readonly campaign: boolean;
   /** The sheet id recorded when the add-on created the sheet. */
   readonly id: number | undefined;
   readonly staging: boolean;
+  /** The segment a segment sheet lists (src/gas/segmentSheets.ts), on it and on its copies. */
+  readonly segment: string | undefined;
 }
 
 function marksOf(sheet: Sheet): Marks {
   let tab: TabId | undefined;
   let id: number | undefined;
   let staging = false;
+  let campaign = false;
+  let segment: string | undefined;
   for (const m of sheet.getDeveloperMetadata()) {
     const key = m.getKey();
     if (key === TAB_KEY) {
@@ -46,13 +52,16 @@ function marksOf(sheet: Sheet): Marks {
       const n = Number(m.getValue());
       if (Number.isInteger(n)) id = n;
     } else if (key === STAGING_KEY) staging = true;
+    else if (key === METADATA_KEYS.campaigns) campaign = true;
+    else if (key === METADATA_KEYS.segment) segment = m.getValue() ?? '';
   }
-  return { tab, id, staging };
+  return { tab, id, staging, campaign, segment };
 }
 
-/** The tab a sheet carries the metadata of: the add-on's tab or a copy of one. Never a source. */
-export function ownTabOf(sheet: Sheet): TabId | undefined {
-  return marksOf(sheet).tab;
+/** A segment sheet's marks: the segment it lists and the sheet id recorded when it was made. */
+export function segmentMarks(sheet: Sheet): { readonly segment: string; readonly id: number | undefined } | undefined {
+  const m = marksOf(sheet);
+  return m.segment === undefined ? undefined : { segment: m.segment, id: m.id };
 }
 
 /** What the add-on keeps per tab: the sheet's id (legacy: a bare number) and its bold rows. */
@@ -125,13 +134,18 @@ export interface OwnerSheet {
   readonly sheet: Sheet;
 }
 
-/** The owner's sheets in tab order: every sheet but the add-on's tabs and their copies, and the
- *  BigQuery section's sheets (its data source sheets and its funnel tab, src/gas/connectedSheets.ts). */
+/** The owner's sheets in tab order: every sheet but the add-on's tabs, its segment sheets and their
+ *  copies, and the BigQuery section's sheets (its data source sheets and its funnel tab,
+ *  src/gas/connectedSheets.ts). A segment sheet's columns (顧客, メールアドレス…) would otherwise
+ *  be taken for a customers sheet. */
 export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
   const bigQuery = bigQuerySheetIds();
   return ss
     .getSheets()
-    .filter((sheet) => ownTabOf(sheet) === undefined && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId())))
+    .filter((sheet) => {
+      const marks = marksOf(sheet);
+      return marks.tab === undefined && !marks.campaign && marks.segment === undefined && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId()));
+    })
     .map((sheet) => ({ name: sheet.getName(), sheet }));
 }
 

@@ -31,6 +31,10 @@ import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type Owner
 import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
 import { recordThisWeek } from './thisWeekStore';
+import { readCampaignStore, writeCampaignTab, writeHeads } from './campaignStore';
+import { ownSegmentSheets, rewriteSegmentSheets, segmentInputOf, segmentJobs, type SegmentJob } from './segmentSheets';
+import { segmentFacts, type SegmentFacts } from '../core/segments';
+import { rememberSegmentFacts } from './segmentFactsCache';
 import { drawAccuracyChart, drawHistoryChart, gridSize, nameAsOf, writeTab, type TabJob } from './writer';
 
 export { lastRefresh, type RefreshCause, type RefreshOutcome } from './outcome';
@@ -337,6 +341,8 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
 
   const history = own.history === undefined ? undefined : readHistorySheet(own.history.sheet);
   const historyRead = history?.values;
+  // 施策 (issue 14): the campaigns' heads, and the frozen members of those still measured.
+  const campaignStore = readCampaignStore(ss);
   const report = buildReport({
     orders: orders.values,
     customers: sources.customers?.values,
@@ -346,8 +352,21 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     zone,
     locale,
     now: started,
+    campaigns: campaignStore?.read,
   });
   const a = report.analysis;
+  // The saved segments' sheets (issue 14), computed now so that the budget checks count them; a
+  // segment that cannot be computed is a warning, never a failed refresh.
+  const segmentWarnings: string[] = [];
+  let segments: SegmentJob[] = [];
+  let facts: SegmentFacts | undefined;
+  try {
+    const input = segmentInputOf(report, orders.values);
+    facts = segmentFacts(input);
+    segments = segmentJobs(input, zone, facts);
+  } catch (e) {
+    segmentWarnings.push(message(e));
+  }
   const skipped = a.skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => ({ range: s.range, row: s.row, reason: s.reason, value: s.value.slice(0, 40) }));
   const read = {
     rowsRead: a.orders.rows,
@@ -379,12 +398,17 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
     before: own[tab] === undefined ? undefined : gridOf(own[tab]!.sheet),
     ...(inPlace(tab) !== undefined ? { formatsInPlace: inPlace(tab) } : {}),
   }));
-  const tabIds = new Set(TAB_IDS.map((t) => own[t]?.id).filter((id) => id !== undefined));
+  const segmentSheets = segments.length === 0 ? new Map<string, Sheet>() : ownSegmentSheets(ss);
+  const tabIds = new Set([...TAB_IDS.map((t) => own[t]?.id), ...[...segmentSheets.values()].map((s) => s.getSheetId())].filter((id) => id !== undefined));
   const others = ss.getSheets().filter((s) => !tabIds.has(s.getSheetId()));
+  const segmentGrids = segments.map((j) => {
+    const sheet = segmentSheets.get(j.definition.name);
+    return { before: sheet === undefined ? undefined : gridOf(sheet), after: gridSize(j.grid) };
+  });
   const inputs = new Map(Object.values(sources).map((s) => [s.sheet, s]));
   const sizes = others.map((s) => ({ name: s.getName(), grid: gridOf(s) }));
   const othersCells = sizes.reduce((n, s) => n + s.grid.rows * s.grid.columns, 0);
-  const need = cellsNeeded({ others: othersCells, tabs: jobs.map((j) => ({ before: j.before, after: gridSize(j.grid) })), newSheet: NEW_SHEET_GRID });
+  const need = cellsNeeded({ others: othersCells, tabs: [...jobs.map((j) => ({ before: j.before, after: gridSize(j.grid) })), ...segmentGrids], newSheet: NEW_SHEET_GRID });
   if (need.peak > SHEETS_MAX_CELLS) {
     const now = othersCells + jobs.reduce((n, j) => n + (j.before === undefined ? 0 : j.before.rows * j.before.columns), 0);
     const advice = cellAdvice(sizes, inputs, lang);
@@ -392,9 +416,9 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   }
 
   // Apps Script's 6 minutes: a refresh that could not write every tab in time does not start.
-  const cellsRead = Object.values(sources).reduce((n, s) => n + s.cellsRead, history?.cellsRead ?? 0);
-  const cellsToWrite = jobs.reduce((n, j) => n + gridSize(j.grid).rows * gridSize(j.grid).columns, 0);
-  const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length });
+  const cellsRead = Object.values(sources).reduce((n, s) => n + s.cellsRead, (history?.cellsRead ?? 0) + (campaignStore?.cellsRead ?? 0));
+  const cellsToWrite = [...jobs.map((j) => gridSize(j.grid)), ...segmentGrids.map((g) => g.after)].reduce((n, g) => n + g.rows * g.columns, 0);
+  const slow = checkTime({ elapsedMs: Date.now() - started, cellsRead, cellsToWrite, tabs: jobs.length + segments.length });
   if (slow !== undefined) {
     const min = (ms: number): string => (ms / 60_000).toFixed(1);
     return { ok: false, cause, at, durationMs: Date.now() - started, error: REFRESH_SAFETY.tooSlow[lang](min(slow.writeMs), min(slow.elapsedMs)), refused: 'time', ...keptClaim(() => own), asOf, lang, ...read };
@@ -440,7 +464,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   }
 
   // Every tab is new. What follows cannot make them wrong: a failure is a warning.
-  const warnings: string[] = [];
+  const warnings: string[] = [...segmentWarnings];
   const attempt = (fn: () => void, say: (why: string) => string): void => {
     try {
       fn();
@@ -455,6 +479,21 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   attempt(() => nameAsOf(ss, sheets.funnel!, report.asOfCell), (why) => REFRESH_SAFETY.asOfNotNamed[lang]('FanFunnelAsOf', why));
   attempt(() => writeJson(documentStore(), PROPERTY_KEYS.lastInputs, { digest, orders: ordersRead, sheetId: ordersSheetId, asOf }), (why) => REFRESH_SAFETY.notRecorded[lang](why));
   attempt(() => rememberModel(report.prediction, asOf), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+  // The sidebar's segment count reads these until the next refresh (a cache: losing it costs time only).
+  if (facts !== undefined) {
+    try {
+      rememberSegmentFacts(facts, settings);
+    } catch {
+      // The count computes them again.
+    }
+  }
+  if (segments.length > 0) attempt(() => warnings.push(...rewriteSegmentSheets(ss, segments, lang, stopped === null && last?.ok === true)), (why) => why);
+  // The campaigns' results (final ones frozen) and the 施策 sheet: after the tabs, like the charts.
+  if (campaignStore !== undefined && report.campaigns !== undefined) {
+    const campaigns = report.campaigns;
+    attempt(() => writeHeads(campaignStore, campaigns), (why) => REFRESH_SAFETY.notRecorded[lang](why));
+    attempt(() => void writeCampaignTab(ss, campaigns, a.asOf, zone, lang), (why) => why);
+  }
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);
   return {

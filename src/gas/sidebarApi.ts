@@ -40,6 +40,7 @@ import { PROPERTY_VALUE_CAP, message, utf8Bytes } from './properties';
 import { refresh, type RefreshOutcome } from './refresh';
 import { loadSettings, saveSettingsJson } from './settingsStore';
 import { lastThisWeek } from './thisWeekStore';
+import { listCampaigns, type CampaignsState } from './campaignApi';
 import { safeCell } from './writer';
 import { applyAutoRefresh, autoRefreshInstalled, autoRefreshStatus, type AutoRefreshStatus } from './trigger';
 
@@ -90,6 +91,8 @@ export interface SidebarState {
   readonly autoRefresh: AutoRefreshStatus;
   /** 今週やること of the last successful refresh (null before the first). */
   readonly thisWeek: ThisWeekView | null;
+  /** The 施策 section: the campaigns with their last result (null when they cannot be read). */
+  readonly campaigns: CampaignsState | null;
 }
 
 /** Rows read to recognise a sheet (a survey is recognised by its answers, too). */
@@ -152,7 +155,17 @@ export function getSidebarState(): SidebarState {
     autoRefreshInstalled: autoRefreshInstalled(),
     autoRefresh: autoRefreshStatus(lang),
     thisWeek: lastThisWeek(),
+    campaigns: campaignsOrNull(),
   };
+}
+
+/** The 施策 section's state; a damaged campaign sheet must not keep the sidebar from opening. */
+function campaignsOrNull(): CampaignsState | null {
+  try {
+    return listCampaigns();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -8,7 +8,9 @@ import type { SidebarState } from '../gas/sidebarApi';
 import { h, replaceChildren } from './dom';
 import { funnelChart } from './funnel';
 import { bigQueryPanel } from './bigQueryPanel';
+import { campaignPanel } from './campaignPanel';
 import { importPanel } from './importPanel';
+import { segmentsPanel } from './segments';
 import { server } from './server';
 import { settingsForm, type FieldProblem, type SettingsForm } from './settingsForm';
 import { thisWeekBox } from './thisWeek';
@@ -72,6 +74,7 @@ function render(): void {
   const t = st.text;
   document.documentElement.lang = st.lang;
   if (!bigQuery.element.open) bigQuery.element.querySelector('summary')!.textContent = t.bigQuerySection;
+  if (!segments.element.open) segments.element.querySelector('summary')!.textContent = t.segmentsSection;
   const refreshing = view.busy === 'refresh';
   const button = h(
     'button',
@@ -151,6 +154,7 @@ async function load(): Promise<void> {
     view.busy = null;
     render();
     renderForm(false);
+    campaigns.show(view.state.campaigns);
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -173,6 +177,8 @@ async function onRefresh(): Promise<void> {
     render();
     // The detected sources may have changed; keep the owner's unsaved edits, though.
     if (form === null || !form.dirty) renderForm(isOpen());
+    // The campaigns were measured again.
+    campaigns.show(state.campaigns);
   } catch (e) {
     view.callError = failure(e);
     view.busy = null;
@@ -186,6 +192,7 @@ async function reload(): Promise<SidebarState | null> {
     view.state = await server.getSidebarState();
     render();
     if (form === null || !form.dirty) renderForm(isOpen());
+    campaigns.show(view.state.campaigns);
     return view.state;
   } catch (e) {
     view.callError = failure(e);
@@ -263,6 +270,18 @@ async function onSave(): Promise<void> {
 
 // Low in the sidebar and collapsed: most owners never need BigQuery.
 const bigQuery = bigQueryPanel(() => view.state?.text.bigQuerySection ?? null);
-replaceChildren(root, main, importer.element, settingsSlot, bigQuery.element);
+// Under the import, above the settings: from a stage to a list to send (issue 14), then the
+// campaigns started from those lists.
+const segments = segmentsPanel(() => view.state?.text.segmentsSection ?? null);
+const campaigns = campaignPanel();
+replaceChildren(root, main, importer.element, segments.element, campaigns.element, settingsSlot, bigQuery.element);
+// A segment saved or deleted above: the 施策 form's list of segments follows.
+let savedSegments = segments.element.querySelector('.saved-segments')?.textContent ?? '';
+new MutationObserver(() => {
+  const now = segments.element.querySelector('.saved-segments')?.textContent ?? '';
+  if (now === savedSegments) return;
+  savedSegments = now;
+  void campaigns.reload();
+}).observe(segments.element, { childList: true, subtree: true });
 render();
 void load();

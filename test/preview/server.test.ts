@@ -139,7 +139,7 @@ describe('state-changing requests: the page’s own Origin and application/json'
 
 describe('/api/run: only the sidebar’s server functions', () => {
   test('the list is the typed wrapper’s, and each is a top-level function of the built bundle', () => {
-    expect([...SIDEBAR_SERVER_FUNCTIONS].sort()).toEqual(['appendImportRows', 'connectBigQuery', 'getBigQueryView', 'getSidebarState', 'readBigQueryColumns', 'readImportKeys', 'refreshFromSidebar', 'saveSettings', 'selectCustomer']);
+    expect([...SIDEBAR_SERVER_FUNCTIONS].sort()).toEqual(['appendImportRows', 'connectBigQuery', 'deleteCampaign', 'deleteSegment', 'downloadSegment', 'getBigQueryView', 'getSegmentsView', 'getSidebarState', 'listCampaigns', 'previewSegment', 'readBigQueryColumns', 'readImportKeys', 'refreshFromSidebar', 'saveSegment', 'saveSettings', 'selectCustomer', 'startCampaign']);
     // gas-webpack-plugin writes each top-level function's stub at the top of dist/Code.js.
     for (const name of SIDEBAR_SERVER_FUNCTIONS) expect(bundleSource()).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
