@@ -7,15 +7,20 @@ import {
   dateReader,
   displayText,
   flagReader,
+  isBadKeyCell,
   isBlank,
+  isCellError,
   isDate,
+  isDayFirstText,
   isExcludedStatus,
   keyReader,
+  MAX_AMOUNT,
   nfkc,
   normalizeKey,
   parseAmount,
   parseFlag,
   parseLocalMs,
+  phoneKey,
 } from '../../src/core/values';
 
 const tokyo = makeZone('Asia/Tokyo');
@@ -504,5 +509,151 @@ describe('dates: each written form at its edges (SPEC §1.4)', () => {
         for (const c of [...cells, ...cells]) expect(Object.is(read(c), parseLocalMs(c, zone))).toBe(true);
       }),
     );
+  });
+});
+
+describe('phone numbers as keys (a guest found again by the phone they gave)', () => {
+  test.each([
+    ['090-1111-0001', '09011110001'],
+    ['０９０－１１１１－０００１', '09011110001'],
+    [' (090) 1111 0001 ', '09011110001'],
+    ['+81 90-1111-0001', '09011110001'],
+    ['+81 (0)90-1111-0001', '09011110001'],
+    ['+ 81 3 1234 5678', '0312345678'],
+    ['+819011110001', '09011110001'],
+    [9011110001, '09011110001'],
+    [312345678, '0312345678'],
+    ['9011110001', '09011110001'],
+    ['312345678', '0312345678'],
+  ])('%p is the phone %p', (cell, key) => expect(phoneKey(cell)).toBe(key));
+
+  test('a number that is not a 10- or 11-digit Japanese phone keeps its digits as they are', () => {
+    expect(phoneKey('12345678')).toBe('12345678'); // 8 digits: not a pasted 0-less phone
+    expect(phoneKey('12345678901')).toBe('12345678901'); // 11 digits not starting with 0
+    expect(phoneKey(12345678)).toBe('12345678');
+    expect(phoneKey('+1 555 123 4567')).toBe('15551234567'); // another country: no 0 put in front
+    expect(phoneKey('+1 555 123 456')).toBe('1555123456');
+    expect(phoneKey('0312345678')).toBe('0312345678');
+  });
+
+  test('fewer than 6 digits is no phone; 6 is one', () => {
+    expect(phoneKey('12-345')).toBe('');
+    expect(phoneKey('123-456')).toBe('123456');
+    expect(phoneKey('+81 1234')).toBe('');
+    expect(phoneKey('tel: none')).toBe('');
+  });
+
+  test('blanks, dates, checkboxes, cell errors and numbers that are no phone are not phones', () => {
+    for (const v of ['', '   ', null, undefined, new Date(0), true, false, '#N/A', '#REF!', 0, -9011110001, 901111.5, NaN, Infinity]) {
+      expect(phoneKey(v)).toBe('');
+    }
+  });
+});
+
+describe('cell errors (a failed lookup in the owner’s sheet) are never a value', () => {
+  const errors = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#LOADING', '#LOADING!', '#n/a', '#Ref!'];
+  test.each(errors)('%p is a cell error, not a key', (v) => {
+    expect(isCellError(v)).toBe(true);
+    expect(isBadKeyCell(v)).toBe(true);
+    expect(normalizeKey(v)).toBe('');
+  });
+
+  test.each(['#N/A ', ' #N/A', 'N/A', '#NA', '#1001', '#REF', '#VALUE!!', '#LOADING!!', '#', '#hashtag', 'order #N/A'])('%p is text, not a cell error', (v) => {
+    expect(isCellError(v)).toBe(false);
+  });
+
+  test('a hash-prefixed order number is still a key; a checkbox is not', () => {
+    expect(normalizeKey('#1001')).toBe('#1001');
+    expect(isBadKeyCell(true)).toBe(true);
+    expect(isBadKeyCell(false)).toBe(true);
+    expect(isBadKeyCell('1001')).toBe(false);
+    expect(isBadKeyCell(0)).toBe(false);
+    expect(normalizeKey(false)).toBe('');
+    expect(isCellError(404)).toBe(false);
+  });
+});
+
+describe('a day-first column (31/12/2023: D/M/YYYY, decided for the whole column)', () => {
+  test.each(['31/12/2023', '13/1/2024', '13.01.2024', '25/12/2023 10:00', '13/01/2024'])('%p shows its column is day-first', (v) => {
+    expect(isDayFirstText(v)).toBe(true);
+  });
+
+  test.each(['12/31/2023', '12/12/2023', '1/13/2024', '2024/12/31', '31-12-2023', '31/12/23', '31/12', '311/2/2024', 3112, null, new Date(0)])(
+    '%p does not',
+    (v) => expect(isDayFirstText(v)).toBe(false),
+  );
+
+  test('in a day-first column 5/1/2024 is 5 January; elsewhere it is 1 May', () => {
+    const day = (v: string, dayFirst: boolean) => isoDay(Math.floor(parseLocalMs(v, tokyo, { dayFirst }) / DAY_MS));
+    expect(day('5/1/2024', true)).toBe('2024-01-05');
+    expect(day('5/1/2024', false)).toBe('2024-05-01');
+    expect(day('31.12.2023 23:59', true)).toBe('2023-12-31');
+    expect(parseLocalMs('12/31/2023', tokyo, { dayFirst: true })).toBeNaN();
+    // Only D/M/YYYY text turns around: ISO text and serials read the same in such a column.
+    expect(day('2024/1/5', true)).toBe('2024-01-05');
+    expect(day('45296', true)).toBe('2024-01-05');
+  });
+});
+
+describe('a column whose header names a zone (Created (UTC)) and Dates made in the script’s zone', () => {
+  const utc = makeZone('UTC');
+  const wallIn = (ms: number): string => (Number.isNaN(ms) ? 'NaN' : new Date(ms).toISOString().slice(0, 16));
+  const UTC = { offsetMs: 0 };
+
+  test('wall-clock text in a UTC column is that instant on the spreadsheet’s (Tokyo) clock', () => {
+    expect(wallIn(parseLocalMs('2024-01-05 10:00', tokyo, UTC))).toBe('2024-01-05T19:00');
+    expect(wallIn(parseLocalMs('2024-01-05 20:00', tokyo, UTC))).toBe('2024-01-06T05:00');
+    expect(wallIn(parseLocalMs('2024-01-05', tokyo, UTC))).toBe('2024-01-05T09:00');
+    expect(wallIn(parseLocalMs('1/5/2024 8:00 PM', tokyo, UTC))).toBe('2024-01-06T05:00');
+    expect(wallIn(parseLocalMs('20240105', tokyo, UTC))).toBe('2024-01-05T09:00');
+    expect(wallIn(parseLocalMs(45296.875, tokyo, UTC))).toBe('2024-01-06T06:00');
+    expect(wallIn(parseLocalMs('2024年1月5日 20時', tokyo, UTC))).toBe('2024-01-06T05:00');
+    expect(wallIn(parseLocalMs('2024-01-05 10:00', tokyo, { offsetMs: -5 * 3_600_000 }))).toBe('2024-01-06T00:00');
+  });
+
+  test('an offset written in the text wins over the header’s', () => {
+    expect(wallIn(parseLocalMs('2024-01-05 20:00 +0900', tokyo, UTC))).toBe('2024-01-05T20:00');
+    expect(wallIn(parseLocalMs('2024-01-05 20:00 JST', tokyo, UTC))).toBe('2024-01-05T20:00');
+  });
+
+  test('a Date cell of a UTC column carries the UTC wall clock: placed at that instant in Tokyo', () => {
+    // Sheets hands the cell as a Date whose wall clock (in the cells' zone) is the text shown.
+    const shown = new Date(Date.UTC(2024, 0, 5, 20, 0));
+    expect(wallIn(parseLocalMs(shown, tokyo, { offsetMs: 0, cellZone: utc }))).toBe('2024-01-06T05:00');
+    expect(wallIn(dateReader(tokyo, { offsetMs: 0, cellZone: utc })(shown))).toBe('2024-01-06T05:00');
+  });
+
+  test('a UTC column’s times are still held to the years 1900–2199 on the spreadsheet’s clock; unreadable text stays unreadable', () => {
+    expect(parseLocalMs('2199-12-31 20:00', tokyo, UTC)).toBeNaN();
+    expect(wallIn(parseLocalMs('2199-12-31 14:00', tokyo, UTC))).toBe('2199-12-31T23:00');
+    expect(parseLocalMs('someday', tokyo, UTC)).toBeNaN();
+    expect(parseLocalMs('2024-02-30', tokyo, UTC)).toBeNaN();
+    expect(parseLocalMs(0, tokyo, UTC)).toBeNaN();
+    expect(parseLocalMs(new Date(NaN), tokyo, UTC)).toBeNaN();
+  });
+
+  test('a custom function’s Date arguments are made in the script’s zone, not the spreadsheet’s', () => {
+    const instant = new Date(Date.UTC(2024, 0, 5, 20, 0));
+    expect(wallIn(parseLocalMs(instant, tokyo))).toBe('2024-01-06T05:00');
+    expect(wallIn(parseLocalMs(instant, tokyo, { cellZone: utc }))).toBe('2024-01-05T20:00');
+    expect(wallIn(dateReader(tokyo, { cellZone: utc })(instant))).toBe('2024-01-05T20:00');
+    expect(wallIn(dateReader(tokyo)(instant))).toBe('2024-01-06T05:00');
+    expect(dateReader(tokyo, { cellZone: utc })(new Date(Date.UTC(2200, 0, 1)))).toBeNaN();
+    expect(dateReader(tokyo, { cellZone: utc })(new Date(NaN))).toBeNaN();
+  });
+});
+
+describe('amounts at the edge of what a yen amount can be', () => {
+  test('up to ±MAX_AMOUNT (the largest exact integer) is an amount; beyond it is a typo or a broken formula', () => {
+    for (const read of [parseAmount, amountReader()]) {
+      expect(read(MAX_AMOUNT)).toBe(MAX_AMOUNT);
+      expect(read(-MAX_AMOUNT)).toBe(-MAX_AMOUNT);
+      expect(read(MAX_AMOUNT + 2)).toBeNaN();
+      expect(read(-MAX_AMOUNT - 2)).toBeNaN();
+      expect(read(1e308)).toBeNaN();
+      expect(read('9007199254740991')).toBe(MAX_AMOUNT);
+      expect(read('9,007,199,254,740,993')).toBeNaN();
+      expect(read('-9007199254740993')).toBeNaN();
+    }
   });
 });
