@@ -1672,6 +1672,25 @@ export const CAMPAIGN_TEXT = {
     en: (n: number, from: string) => `${n} targets who were not ${from} at the start are not in the rate`,
   },
   notMeasured: { ja: 'まだ計測していません(次の更新で計測します)', en: 'Not measured yet (the next refresh measures it)' },
+  // A data sheet's columns no campaign could be read from (src/core/campaigns.ts readStore): said, never rewritten.
+  unreadable: {
+    ja: (sheet: string, columns: string, name: string | undefined, reason: 'version' | 'definition' | 'duplicate' | 'stray') =>
+      `「${sheet}」シートの${columns}列${name === undefined ? '' : `(施策「${name}」)`}は、${
+        reason === 'version' ? '新しい版のアドオンが書いたもので、この版では読めません' : reason === 'duplicate' ? '同じ施策の2つ目の写しなので読みません' : '施策として読めません'
+      }。表示も計測もしていませんが、データは消さずにそのまま残しています。${
+        reason === 'version'
+          ? 'スプレッドシートを開き直すと、新しい版のアドオンで読めます。'
+          : '手で書き換えた場合は、メニューの「ファイル」→「変更履歴」→「変更履歴を表示」で書き換える前の版に戻せます。不要なら、そのシートを表示してこの列を削除してください。'
+      }`,
+    en: (sheet: string, columns: string, name: string | undefined, reason: 'version' | 'definition' | 'duplicate' | 'stray') =>
+      `Column${columns.includes('–') ? 's' : ''} ${columns} of the “${sheet}” sheet${name === undefined ? '' : ` (campaign “${name}”)`} ${
+        reason === 'version' ? 'were written by a newer version of the add-on and cannot be read by this one' : reason === 'duplicate' ? 'hold a second copy of a campaign and are not read' : 'cannot be read as a campaign'
+      }. They are neither shown nor measured, and kept as they are. ${
+        reason === 'version'
+          ? 'Open the spreadsheet again to read them with the newer add-on.'
+          : 'If they were edited by hand, File → Version history → See version history restores the version before the edit. If you do not need them, show that sheet and delete these columns.'
+      }`,
+  },
   funnelSection: { ja: (n: number) => `施策(${n}件)`, en: (n: number) => `Campaigns (${n})` },
   funnelLine: {
     ja: (name: string, move: string, t: string, r: string) => `${name}: ${move} 対象 ${t} / 比較 ${r}`,
