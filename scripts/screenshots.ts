@@ -74,14 +74,24 @@ async function main(): Promise<void> {
     await sidebar.locator('#refresh').waitFor();
     await tab('施策');
     await page.screenshot({ path: join(DOCS, 'preview-campaigns-ja.png') });
+    // A section of the sidebar whole: a page tall enough for it, the section at the frame's top, the
+    // picture clipped to it (an element taller than its frame is not drawn right on its own).
+    await page.setViewportSize({ width: 1366, height: 1800 });
+    const section = async (name: string, file: string): Promise<void> => {
+      const el = sidebar.locator(`details[data-section="${name}"]`);
+      await el.evaluate((d) => d.scrollIntoView({ block: 'start' }));
+      const box = await el.boundingBox();
+      if (box === null) throw new Error(`the sidebar's ${name} section is not shown`);
+      await page.screenshot({ path: join(DOCS, file), clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1800 - box.y) } });
+    };
     const campaigns = sidebar.locator('details[data-section="campaigns"]');
     await campaigns.locator('[data-campaign] [data-verdict="effect"]').waitFor();
-    await campaigns.screenshot({ path: join(DOCS, 'sidebar-campaigns-ja.png') });
+    await section('campaigns', 'sidebar-campaigns-ja.png');
     const segments = sidebar.locator('details[data-section="segments"]');
     await segments.locator('summary').click();
     await segments.locator('[data-open="呼び戻し"]').click();
     await sidebar.locator('#segment-count [data-count]').waitFor();
-    await segments.screenshot({ path: join(DOCS, 'sidebar-segments-ja.png') });
+    await section('segments', 'sidebar-segments-ja.png');
   } finally {
     await browser.close();
     await server.close();
