@@ -83,6 +83,17 @@ export const CACHE_VALUE_LIMIT = 100 * 1024;
 export const CACHE_KEY_LIMIT = 250;
 export const CACHE_DEFAULT_TTL = 600;
 export const CACHE_MAX_TTL = 21600;
+/**
+ * A cache holds at most 1,000 items; past that, the oldest are dropped, about a tenth at a time.
+ * Google: https://developers.google.com/apps-script/reference/cache/cache (the page's summary:
+ * "Individual keys can be up to 250 characters and store up to 100KB of data, with a cache item cap
+ * of 1,000 entries"). community: Justin Poehnelt, "Exploring Apps Script CacheService Limits"
+ * (justin.poehnelt.com/posts/exploring-apps-script-cacheservice-limits) measured the eviction as
+ * FIFO — "Removes items based on creation time, ignoring recent access. Removes ~100 items (10%) at
+ * once when full." Nothing is thrown: a caller finds its items gone.
+ */
+export const CACHE_ITEM_CAP = 1000;
+export const CACHE_EVICT_BATCH = 100;
 /** community: "Argument too large: value (line 132)" (muFunds #13, 2019), "… (line 26)." (aws-pricing #24, 2020). */
 export const CACHE_VALUE_MESSAGE = 'Argument too large: value';
 /** community: "Exception: Argument too large: key" (COINGECKO #13, 2021). */

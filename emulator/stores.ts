@@ -7,6 +7,8 @@
 import { Ctx, Fake, finishFake, real, signatureError, utf8Bytes } from './core';
 import {
   CACHE_DEFAULT_TTL,
+  CACHE_EVICT_BATCH,
+  CACHE_ITEM_CAP,
   CACHE_KEY_LIMIT,
   CACHE_KEY_MESSAGE,
   CACHE_MAX_TTL,
@@ -140,6 +142,23 @@ export class CacheStore {
     const now = this.now();
     for (const [k, e] of this.map) if (e.expires <= now) this.map.delete(k);
   }
+  /**
+   * Stores one item as a new creation (a put of an existing key makes it the newest), then drops
+   * the oldest items, CACHE_EVICT_BATCH at a time, while more than CACHE_ITEM_CAP are held.
+   */
+  set(key: string, value: string, expires: number): void {
+    this.map.delete(key);
+    this.map.set(key, { value, expires });
+    if (this.map.size <= CACHE_ITEM_CAP) return;
+    this.sweep();
+    while (this.map.size > CACHE_ITEM_CAP) {
+      let n = 0;
+      for (const k of this.map.keys()) {
+        if (n++ >= CACHE_EVICT_BATCH) break;
+        this.map.delete(k);
+      }
+    }
+  }
 }
 
 type Cache = GoogleAppsScript.Cache.Cache;
@@ -177,13 +196,13 @@ export class FakeCache extends Fake<Cache> implements Pick<Cache, 'get' | 'getAl
   put(key: string, value: string, expirationInSeconds?: number): void {
     const [k, v] = [String(key), String(value)];
     this._check(k, v);
-    this._store.map.set(k, { value: v, expires: this._ctx.clock.now() + this._ttl(expirationInSeconds) * 1000 });
+    this._store.set(k, v, this._ctx.clock.now() + this._ttl(expirationInSeconds) * 1000);
   }
   putAll(values: Record<string, string>, expirationInSeconds?: number): void {
     const entries = Object.entries(values).map(([k, v]) => [k, String(v)] as const);
     for (const [k, v] of entries) this._check(k, v);
     const expires = this._ctx.clock.now() + this._ttl(expirationInSeconds) * 1000;
-    for (const [k, v] of entries) this._store.map.set(k, { value: v, expires });
+    for (const [k, v] of entries) this._store.set(k, v, expires);
   }
   remove(key: string): void {
     this._store.map.delete(String(key));

@@ -324,6 +324,20 @@ describe('CacheService', () => {
     expect(thrown(() => cache.put('big', 'x'.repeat(100 * 1024 + 1)))).toBe('Exception: Argument too large: value');
     expect(thrown(() => cache.put('k'.repeat(251), 'v'))).toBe('Exception: Argument too large: key');
   });
+
+  test('past 1,000 items the oldest hundred go, whatever was read since; nothing is thrown', () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache()!;
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, String(i)]));
+    cache.putAll(many, 3600);
+    expect(cache.get('k0')).toBe('0'); // a read does not make an item younger
+    cache.put('one more', 'x', 3600);
+    const left = cache.getAll(Object.keys(many));
+    expect(Object.keys(left)).toHaveLength(900);
+    expect(left['k99']).toBeUndefined();
+    expect(left['k100']).toBe('100');
+    expect(cache.get('one more')).toBe('x');
+  });
 });
 
 describe('LockService', () => {
