@@ -22,6 +22,7 @@ import {
   type GroupResult,
   type StoreHead,
   type StoredCampaign,
+  type UnreadableColumns,
 } from './campaigns';
 import { formatDay, type Day, type Zone } from './dates';
 import { stagesOf } from './funnel';
@@ -35,6 +36,8 @@ export interface CampaignsRead {
   readonly heads: readonly StoreHead[];
   /** By campaign id; only for campaigns whose result is not frozen. */
   readonly members: ReadonlyMap<string, CampaignGroups>;
+  /** Columns that hold something no campaign could be read from: reported, never rewritten. */
+  readonly unreadable?: readonly UnreadableColumns[];
 }
 
 /** Which campaigns a refresh must read the members of: those without a final result. */
@@ -127,14 +130,37 @@ function referenceLabel(c: StoredCampaign, lang: Lang): string {
   return c.result?.reference === 'prior' ? CAMPAIGN_TEXT.prior[lang](d.windowDays, from) : CAMPAIGN_TEXT.comparison[lang](from);
 }
 
-/** The 施策 sheet: the method, then a block per campaign, newest first; empty, it says why. */
-export function campaignsGrid(list: readonly StoredCampaign[], asOf: Day, zone: Zone, lang: Lang): Grid {
+/** A sheet's column letters, 0-based: 0 → A, 26 → AA. */
+export function columnLetters(column: number): string {
+  let n = column + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** What the owner reads about columns of the data sheet no campaign could be read from. */
+export function unreadableText(u: UnreadableColumns, dataSheet: string, lang: Lang): string {
+  const columns = u.width === 1 ? columnLetters(u.column) : `${columnLetters(u.column)}–${columnLetters(u.column + u.width - 1)}`;
+  return CAMPAIGN_TEXT.unreadable[lang](dataSheet, columns, u.name, u.reason);
+}
+
+/**
+ * The 施策 sheet: the method, what of the data sheet could not be read, then a block per campaign,
+ * newest first; empty, it says why.
+ */
+export function campaignsGrid(list: readonly StoredCampaign[], asOf: Day, zone: Zone, lang: Lang, unreadable: readonly string[] = []): Grid {
   const T = CAMPAIGN_TEXT;
   const g = new GridBuilder();
   g.line([T.title[lang]], [], true);
   g.line([T.method[lang](MIN_GROUP)]);
   g.blank();
-  if (list.length === 0) g.line([T.none[lang]]);
+  for (const u of unreadable) g.line([u], [], true);
+  if (unreadable.length > 0) g.blank();
+  if (list.length === 0 && unreadable.length === 0) g.line([T.none[lang]]);
   for (const c of newestFirst(list)) {
     const d = c.definition;
     const r = c.result;

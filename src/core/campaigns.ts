@@ -396,22 +396,72 @@ export interface StoreHead {
   readonly campaign: StoredCampaign;
 }
 
-/** The campaigns in the data sheet's first two rows (anything unreadable is skipped). */
-export function readStoreHeads(top: ReadonlyArray<ReadonlyArray<unknown>>): StoreHead[] {
+/**
+ * Columns of the data sheet that hold something but no campaign this version can read: a layout
+ * of a newer version, a definition that no longer parses (edited by hand), a second copy of a
+ * campaign, or cells outside any campaign (a column inserted by hand). Reported, never rewritten.
+ */
+export interface UnreadableColumns {
+  /** 0-based first column, and how many. */
+  readonly column: number;
+  readonly width: number;
+  readonly reason: 'version' | 'definition' | 'duplicate' | 'stray';
+  /** The campaign's name, when its definition still says it. */
+  readonly name?: string;
+}
+
+export interface StoreRead {
+  readonly heads: StoreHead[];
+  readonly unreadable: UnreadableColumns[];
+}
+
+const VERSION_PREFIX = 'fanFunnel.campaign.';
+const filled = (v: unknown): boolean => v !== '' && v !== null && v !== undefined;
+
+/**
+ * The campaigns in the data sheet's first two rows, found by their layout mark wherever they are
+ * (a column inserted by hand shifts the campaigns after it, and loses none), and what could not be read.
+ */
+export function readStore(top: ReadonlyArray<ReadonlyArray<unknown>>): StoreRead {
   const ids = top[0] ?? [];
   const heads = top[1] ?? [];
   const out: StoreHead[] = [];
-  for (let c = 0; c + STORE_WIDTH <= ids.length; c += STORE_WIDTH) {
-    const id = ids[c];
-    if (typeof id !== 'string' || id === '' || ids[c + 1] !== STORE_VERSION) continue;
-    const definition = readDefinition(parse(heads[c]), id);
-    if (definition === undefined) continue;
-    const prior = parse(heads[c + 2]);
-    const p = isObject(prior) && isNumber(prior.n) && isNumber(prior.movers) && prior.movers <= prior.n ? { n: prior.n, movers: prior.movers } : undefined;
-    const members = Number(ids[c + 2]);
-    out.push({ column: c, members: Number.isInteger(members) && members > 0 ? members : 0, campaign: { definition, prior: p, result: readResult(parse(heads[c + 1]), definition) } });
+  const unreadable: UnreadableColumns[] = [];
+  const seen = new Set<string>();
+  const width = Math.max(ids.length, heads.length);
+  let c = 0;
+  while (c < width) {
+    const mark = ids[c + 1];
+    if (typeof mark === 'string' && mark.startsWith(VERSION_PREFIX)) {
+      const id = ids[c];
+      const raw = parse(heads[c]);
+      const name = isObject(raw) && typeof raw.name === 'string' && raw.name !== '' ? raw.name : undefined;
+      const definition = typeof id === 'string' && id !== '' && mark === STORE_VERSION ? readDefinition(raw, id) : undefined;
+      if (definition === undefined || seen.has(definition.id)) {
+        const reason = mark !== STORE_VERSION ? 'version' : definition === undefined ? 'definition' : 'duplicate';
+        unreadable.push({ column: c, width: STORE_WIDTH, reason, ...(name === undefined ? {} : { name }) });
+      } else {
+        seen.add(definition.id);
+        const prior = parse(heads[c + 2]);
+        const p = isObject(prior) && isNumber(prior.n) && isNumber(prior.movers) && prior.movers <= prior.n ? { n: prior.n, movers: prior.movers } : undefined;
+        const members = Number(ids[c + 2]);
+        out.push({ column: c, members: Number.isInteger(members) && members > 0 ? members : 0, campaign: { definition, prior: p, result: readResult(parse(heads[c + 1]), definition) } });
+      }
+      c += STORE_WIDTH;
+    } else if (filled(ids[c]) || filled(heads[c])) {
+      // Next to the previous stray column: one report for the run.
+      const last = unreadable[unreadable.length - 1];
+      if (last !== undefined && last.reason === 'stray' && last.column + last.width === c) unreadable[unreadable.length - 1] = { ...last, width: last.width + 1 };
+      else unreadable.push({ column: c, width: 1, reason: 'stray' });
+      c += 1;
+    } else c += 1;
   }
-  return out;
+  return { heads: out, unreadable };
+}
+
+/** The campaigns in the data sheet's first two rows (what cannot be read: readStore). */
+export function readStoreHeads(top: ReadonlyArray<ReadonlyArray<unknown>>): StoreHead[] {
+  return readStore(top).heads;
 }
 
 /** A campaign's member rows (key, group, stage code) as frozen. */

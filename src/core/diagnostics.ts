@@ -10,7 +10,8 @@
 import { DAY_MS, dayFromCivil, formatDateTime, formatDay, makeZone, type Zone } from './dates';
 import { DIAGNOSTICS_TEXT, TAB_NAMES, pickLang, type Lang, type TabId } from './labels';
 import type { AutoRefresh } from './settings';
-import { registeredId, whichIsTab } from './tabIdentity';
+import { SJIS_CHARSET } from './segments';
+import { registeredId, whichIsTab, type AddOnKind } from './tabIdentity';
 
 /**
  * Google's documented limits the report measures against. emulator/limits.ts holds each with its
@@ -103,6 +104,8 @@ export interface SheetFact {
   readonly idMark?: number;
   /** The developer metadata that marks a refresh's scratch sheet. */
   readonly stagingMark?: string;
+  /** Which of the add-on's sheets it is, or a copy of (src/gas/ownSheets.ts sheetKind); absent: the owner's. */
+  readonly addOnKind?: AddOnKind;
 }
 
 export interface ReadTiming {
@@ -121,6 +124,31 @@ export type StoreName = 'document' | 'user' | 'script';
  * (Google does not document it: emulator/sheetsCall.ts).
  */
 export const RETURNED_DATE_PROBE = dayFromCivil(2001, 2, 3);
+
+/**
+ * What the Shift_JIS download should give for names and signs Japanese shops write, a character at a
+ * time: the bytes the emulator gives (iconv-lite's cp932, emulator/session.ts) and
+ * test/gas/segments.test.ts expects — 鈴木 97 E9 96 D8, IBM's 髙 FB FC, ～ (U+FF5E) 81 60 as Windows
+ * writes it. − (U+2212) has no code in that table: "?" (3F), which the download warns of; Java's
+ * windows-31j might map it to 81 7C (U+FF0D) instead. We cannot run Google's Java here: 診断 does,
+ * in the owner's spreadsheet (Blob.setDataFromString(string, charset),
+ * https://developers.google.com/apps-script/reference/base/blob; Utilities.newBlob(data),
+ * https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String)).
+ */
+export const SJIS_PROBE: ReadonlyArray<{ readonly char: string; readonly bytes: readonly number[] }> = [
+  { char: '鈴', bytes: [0x97, 0xe9] },
+  { char: '木', bytes: [0x96, 0xd8] },
+  { char: '髙', bytes: [0xfb, 0xfc] },
+  { char: '橋', bytes: [0x8b, 0xb4] },
+  { char: '～', bytes: [0x81, 0x60] },
+  { char: '−', bytes: [0x3f] },
+];
+
+/** The bytes Apps Script gave for each of SJIS_PROBE's characters (0–255). */
+export interface SjisFact {
+  readonly charset: string;
+  readonly chars: ReadonlyArray<{ readonly char: string; readonly bytes: readonly number[] }>;
+}
 
 /** The returned date of a =FANFUNNEL_ARGS on the active sheet, as getValues reads the cell back. */
 export interface ReturnedDateFact {
@@ -151,6 +179,8 @@ export interface DiagnosticFacts {
   readonly readSpeed: Gathered<ReadTiming | null>;
   /** The date a =FANFUNNEL_ARGS on the active sheet returned (null: no such cell). Optional: older callers. */
   readonly returnedDate?: Gathered<ReturnedDateFact | null>;
+  /** What Blob.setDataFromString(char, SJIS_CHARSET) gave for SJIS_PROBE. Optional: older callers. */
+  readonly sjis?: Gathered<SjisFact>;
 }
 
 export type CheckId =
@@ -166,7 +196,8 @@ export type CheckId =
   | 'language'
   | 'tabs'
   | 'readSpeed'
-  | 'returnedDates';
+  | 'returnedDates'
+  | 'sjis';
 
 export type Status = 'ok' | 'attention';
 
@@ -456,6 +487,9 @@ function checkTabs(sheets: Gathered<readonly SheetFact[]>, registryJson: string 
     parts.push(own === undefined ? T.tabs.notYet[lang](TAB_NAMES[tab][lang]) : T.tabs.own[lang](TAB_NAMES[tab][lang], own.name, own.id));
   }
   const staging = sheets.value.filter((s) => s.stagingMark !== undefined).map((s) => T.tabs.sheet[lang](s.name, s.id));
+  // The add-on's other sheets (segment lists, 施策, BigQuery): its own, never read as the owner's data.
+  const others = sheets.value.filter((s) => s.addOnKind === 'segment' || s.addOnKind === 'campaign' || s.addOnKind === 'bigQuery').map((s) => T.tabs.sheet[lang](s.name, s.id));
+  if (others.length > 0) parts.push(T.tabs.others[lang](others.join(', ')));
   if (copies.length > 0) parts.push(T.tabs.copies[lang](copies.join(', ')));
   if (gone.length > 0) parts.push(T.tabs.gone[lang](gone.join(', ')));
   if (staging.length > 0) parts.push(T.tabs.staging[lang](staging.join(', ')));
@@ -486,6 +520,19 @@ function checkReturnedDates(fact: Gathered<ReturnedDateFact | null> | undefined,
   return zone.localMs(f.instant) === RETURNED_DATE_PROBE * DAY_MS
     ? { status: 'ok', facts, meaning: R.ok[lang] }
     : { status: 'attention', facts, meaning: R.wrong[lang](expected) };
+}
+
+const hex = (bytes: readonly number[]): string => bytes.map((b) => (b & 0xff).toString(16).toUpperCase().padStart(2, '0')).join(' ');
+
+/** The Shift_JIS download's bytes in the owner's Apps Script against the ones we expect (SJIS_PROBE). */
+function checkSjis(fact: Gathered<SjisFact> | undefined, lang: Lang): Judged {
+  const S = T.sjis;
+  if (fact === undefined) return { status: 'ok', facts: S.notRun[lang], meaning: S.notRunMeaning[lang] };
+  if ('error' in fact) return { status: 'attention', facts: S.failed[lang](SJIS_CHARSET, fact.error), meaning: S.failedMeaning[lang] };
+  const got = new Map(fact.value.chars.map((c) => [c.char, c.bytes]));
+  const facts = S.facts[lang](fact.value.charset, SJIS_PROBE.map((p) => `${p.char} ${got.has(p.char) ? hex(got.get(p.char)!) : '—'}`).join(', '));
+  const wrong = SJIS_PROBE.filter((p) => hex(got.get(p.char) ?? []) !== hex(p.bytes)).map((p) => S.expected[lang](p.char, hex(p.bytes)));
+  return wrong.length === 0 ? { status: 'ok', facts, meaning: S.ok[lang] } : { status: 'attention', facts, meaning: S.wrong[lang](wrong.join(', ')) };
 }
 
 function checkReadSpeed(timing: Gathered<ReadTiming | null>, lang: Lang): Judged {
@@ -527,6 +574,7 @@ export function evaluateDiagnostics(facts: DiagnosticFacts, lang: Lang = reportL
     ['tabs', T.tabs.name[lang], checkTabs(facts.sheets, facts.tabRegistry, lang)],
     ['readSpeed', T.readSpeed.name[lang], checkReadSpeed(facts.readSpeed, lang)],
     ['returnedDates', T.returnedDates.name[lang], checkReturnedDates(facts.returnedDate, facts.zones.spreadsheet, lang)],
+    ['sjis', T.sjis.name[lang], checkSjis(facts.sjis, lang)],
   ];
   return judged.map(([id, name, j]) => ({ id, name, ...j }));
 }

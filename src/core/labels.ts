@@ -1263,6 +1263,10 @@ export const DIAGNOSTICS_TEXT = {
       en: (names: string) => `scratch sheets of a refresh that stopped: ${names}`,
     },
     badRegistry: { ja: 'タブの登録を読めません', en: 'the tab registry is unreadable' },
+    others: {
+      ja: (names: string) => `アドオンのほかのシート(セグメント・施策など。注文データとしては読みません): ${names}`,
+      en: (names: string) => `the add-on’s other sheets (segments, campaigns…; never read as order data): ${names}`,
+    },
     sheet: { ja: (name: string, id: number) => `「${name}」(${id})`, en: (name: string, id: number) => `"${name}" (${id})` },
     ok: {
       ja: 'アドオンは自分で作ったタブ(印とシートIDの両方で確認)にだけ書き込みます。まだないタブは次の更新で作ります。',
@@ -1314,6 +1318,34 @@ export const DIAGNOSTICS_TEXT = {
       en: (expected: string) =>
         `It should be ${expected} 0:00: Sheets reads the dates a function returns in another way than the script's zone, so the dates the functions return (last order…) show shifted. Please send this line to the developers (emulator/sheetsCall.ts, dateZone).`,
     },
+  },
+  sjis: {
+    name: { ja: 'Shift_JIS の CSV', en: 'The Shift_JIS CSV' },
+    facts: {
+      ja: (charset: string, bytes: string) => `${charset} で書いたバイト: ${bytes}`,
+      en: (charset: string, bytes: string) => `bytes written as ${charset}: ${bytes}`,
+    },
+    ok: {
+      ja: '想定どおりです。セグメントの「CSV(Shift_JIS、日本のメール配信サービス向け)」は、日本のメール配信サービスや Excel が読む形で書かれます(「−」のように Shift_JIS にない文字は「?」になり、ダウンロードのときにお知らせします)。',
+      en: 'As expected: a segment’s Shift_JIS CSV is written the way Japanese mail services and Excel read it (a character Shift_JIS lacks, such as “−”, becomes “?”, and the download says where).',
+    },
+    expected: { ja: (char: string, bytes: string) => `「${char}」は ${bytes} のはず`, en: (char: string, bytes: string) => `“${char}” should be ${bytes}` },
+    wrong: {
+      ja: (which: string) =>
+        `想定と違います(${which})。セグメントの「CSV(Shift_JIS、日本のメール配信サービス向け)」で、これらの文字が違って見えることがあります。メール配信サービスで文字化けするときは「CSV(UTF-8・BOM付き、Excel 向け)」を選んでください。この行を開発者に送ってください(emulator/session.ts の BLOB_CHARSETS)。`,
+      en: (which: string) =>
+        `Not as expected (${which}). In a segment’s Shift_JIS CSV these characters may show differently; if your mail service garbles them, choose the UTF-8 CSV. Please send this line to the developers (emulator/session.ts, BLOB_CHARSETS).`,
+    },
+    failed: {
+      ja: (charset: string, error: string) => `${charset} で書けませんでした: ${error}`,
+      en: (charset: string, error: string) => `could not write ${charset}: ${error}`,
+    },
+    failedMeaning: {
+      ja: 'セグメントの「CSV(Shift_JIS、日本のメール配信サービス向け)」はこのスプレッドシートでは作れません。「CSV(UTF-8・BOM付き、Excel 向け)」を選び、この報告を開発者に送ってください。',
+      en: 'A segment’s Shift_JIS CSV cannot be made in this spreadsheet. Choose the UTF-8 CSV, and please send this report to the developers.',
+    },
+    notRun: { ja: '確かめていません', en: 'not checked' },
+    notRunMeaning: { ja: 'この版の診断は Shift_JIS を確かめていません。', en: 'This version’s diagnostics did not check Shift_JIS.' },
   },
 } as const;
 
@@ -1672,6 +1704,25 @@ export const CAMPAIGN_TEXT = {
     en: (n: number, from: string) => `${n} targets who were not ${from} at the start are not in the rate`,
   },
   notMeasured: { ja: 'まだ計測していません(次の更新で計測します)', en: 'Not measured yet (the next refresh measures it)' },
+  // A data sheet's columns no campaign could be read from (src/core/campaigns.ts readStore): said, never rewritten.
+  unreadable: {
+    ja: (sheet: string, columns: string, name: string | undefined, reason: 'version' | 'definition' | 'duplicate' | 'stray') =>
+      `「${sheet}」シートの${columns}列${name === undefined ? '' : `(施策「${name}」)`}は、${
+        reason === 'version' ? '新しい版のアドオンが書いたもので、この版では読めません' : reason === 'duplicate' ? '同じ施策の2つ目の写しなので読みません' : '施策として読めません'
+      }。表示も計測もしていませんが、データは消さずにそのまま残しています。${
+        reason === 'version'
+          ? 'スプレッドシートを開き直すと、新しい版のアドオンで読めます。'
+          : '手で書き換えた場合は、メニューの「ファイル」→「変更履歴」→「変更履歴を表示」で書き換える前の版に戻せます。不要なら、そのシートを表示してこの列を削除してください。'
+      }`,
+    en: (sheet: string, columns: string, name: string | undefined, reason: 'version' | 'definition' | 'duplicate' | 'stray') =>
+      `Column${columns.includes('–') ? 's' : ''} ${columns} of the “${sheet}” sheet${name === undefined ? '' : ` (campaign “${name}”)`} ${
+        reason === 'version' ? 'were written by a newer version of the add-on and cannot be read by this one' : reason === 'duplicate' ? 'hold a second copy of a campaign and are not read' : 'cannot be read as a campaign'
+      }. They are neither shown nor measured, and kept as they are. ${
+        reason === 'version'
+          ? 'Open the spreadsheet again to read them with the newer add-on.'
+          : 'If they were edited by hand, File → Version history → See version history restores the version before the edit. If you do not need them, show that sheet and delete these columns.'
+      }`,
+  },
   funnelSection: { ja: (n: number) => `施策(${n}件)`, en: (n: number) => `Campaigns (${n})` },
   funnelLine: {
     ja: (name: string, move: string, t: string, r: string) => `${name}: ${move} 対象 ${t} / 比較 ${r}`,

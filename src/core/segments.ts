@@ -475,6 +475,14 @@ export function segmentCsvRows(r: SegmentResult): string[][] {
 }
 
 /**
+ * The charset the Shift_JIS download is encoded with: Java's name of Microsoft's Shift_JIS
+ * (java.nio.charset: "windows-31j", alias "MS932"), given to Apps Script's
+ * Blob.setDataFromString(string, charset) (https://developers.google.com/apps-script/reference/base/blob).
+ * 診断 checks in the owner's spreadsheet that it gives the bytes we expect (src/core/diagnostics.ts).
+ */
+export const SJIS_CHARSET = 'windows-31j';
+
+/**
  * RFC 4180 text of rows: fields joined by commas, records by CRLF (also after the last); a field
  * holding a comma, a double quote, CR or LF is enclosed in double quotes, its quotes doubled
  * (RFC 4180 §2, rules 2, 6 and 7). A field a spreadsheet would run as a formula (=, +, -, @) gets a

@@ -30,3 +30,11 @@ export function whichIsTab<T extends MarkedSheet>(marked: readonly T[], register
   const chosen = registered !== undefined ? legacy.find((c) => c.id === registered) : legacy.length === 1 ? legacy[0] : undefined;
   return chosen === undefined ? undefined : { sheet: chosen, stamped: false };
 }
+
+/**
+ * The kinds of sheet the add-on makes (or a copy of one, which carries the same marks): its tabs, a
+ * refresh's scratch sheets, the segment sheets, the 施策 sheets, the BigQuery section's sheets. None
+ * is ever read as the owner's data; src/gas/ownSheets.ts (sheetKind) tells them, for the refresh's
+ * sources and for the diagnostics alike.
+ */
+export type AddOnKind = 'tab' | 'staging' | 'segment' | 'campaign' | 'bigQuery';

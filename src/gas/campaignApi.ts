@@ -12,7 +12,7 @@ import { formatDay, type Day } from '../core/dates';
 import { CAMPAIGN_TEXT, REFRESH_ERRORS, pickLang, type Lang } from '../core/labels';
 import type { Settings } from '../core/settings';
 import { zoneFor } from './env';
-import { appendCampaign, readCampaignStore, removeCampaign, writeCampaignTab } from './campaignStore';
+import { appendCampaign, readCampaignStore, removeCampaign, unreadableLines, writeCampaignTab } from './campaignStore';
 import { message } from './properties';
 import { readSources } from './refresh';
 import { loadSettings } from './settingsStore';
@@ -41,6 +41,8 @@ export interface CampaignsState {
   /** The saved segments' names (src/gas/segmentStore.ts), to start a campaign from. */
   readonly segments: readonly string[];
   readonly campaigns: readonly CampaignView[];
+  /** Columns of the data sheet no campaign could be read from, in words (kept, never rewritten). */
+  readonly unreadable: readonly string[];
   /** What the last action did, in words. */
   readonly message?: string;
   readonly ok?: boolean;
@@ -83,6 +85,7 @@ function state(c: Context, extra: Partial<CampaignsState> = {}): CampaignsState 
     defaultWindow: DEFAULT_WINDOW_DAYS,
     segments: loadSegments().map((x) => x.name),
     campaigns: campaignViews(store?.read.heads.map((h) => h.campaign) ?? [], c.asOf, c.lang),
+    unreadable: unreadableLines(store, c.lang),
     ...extra,
   };
 }
@@ -169,7 +172,7 @@ export function startCampaign(input: unknown): CampaignsState {
     const { campaign, groups } = startCore(checked.request, keys, a, c.settings, id, Date.now());
     appendCampaign(c.ss, campaign, groups, c.lang);
     const after = readCampaignStore(c.ss, false);
-    writeCampaignTab(c.ss, after?.read.heads.map((h) => h.campaign) ?? [campaign], c.asOf, c.zone, c.lang);
+    writeCampaignTab(c.ss, after?.read.heads.map((h) => h.campaign) ?? [campaign], c.asOf, c.zone, c.lang, unreadableLines(after, c.lang));
     return state(c, { ok: true, message: CAMPAIGN_TEXT.started[c.lang](campaign.definition.name, groups.targets.length, groups.comparison.length) });
   });
 }
@@ -185,7 +188,7 @@ export function deleteCampaign(id: unknown): CampaignsState {
       return state(c, { ok: false, message: CAMPAIGN_TEXT.notFound[c.lang] });
     }
     const after = readCampaignStore(c.ss, false);
-    writeCampaignTab(c.ss, after?.read.heads.map((h) => h.campaign) ?? [], c.asOf, c.zone, c.lang);
+    writeCampaignTab(c.ss, after?.read.heads.map((h) => h.campaign) ?? [], c.asOf, c.zone, c.lang, unreadableLines(after, c.lang));
     return state(c, { ok: true, message: CAMPAIGN_TEXT.deleted[c.lang](found.campaign.definition.name) });
   });
 }

@@ -12,8 +12,8 @@
  * it: the id in its metadata must be its own (src/core/tabIdentity.ts); a sheet of the owner's with
  * the wanted name is never written — the add-on's gets another name (freeName).
  */
-import { campaignsGrid, needsMembers, type CampaignsRead } from '../core/campaignReport';
-import { STORE_HEAD_ROWS, STORE_WIDTH, encodeCampaign, encodeHead, readMembers, readStoreHeads, type CampaignGroups, type StoreHead, type StoredCampaign } from '../core/campaigns';
+import { campaignsGrid, needsMembers, unreadableText, type CampaignsRead } from '../core/campaignReport';
+import { STORE_HEAD_ROWS, STORE_WIDTH, encodeCampaign, encodeHead, readMembers, readStore, type CampaignGroups, type StoreHead, type StoredCampaign } from '../core/campaigns';
 import type { Day, Zone } from '../core/dates';
 import { NOTICE_ROWS, NUMBER_FORMATS, withNotice } from '../core/grid';
 import { CAMPAIGN_TEXT, TAB_NOTICE, type Lang } from '../core/labels';
@@ -87,10 +87,10 @@ export function readCampaignStore(ss: Spreadsheet, members = true): CampaignStor
   if (sheet === undefined) return undefined;
   // One size call (160 ms each in emulator/cost.ts): an empty sheet has no column.
   const columns = sheet.getLastColumn();
-  if (columns < STORE_WIDTH) return { sheet, read: { heads: [], members: new Map() }, cellsRead: 0 };
+  if (columns === 0) return { sheet, read: { heads: [], members: new Map(), unreadable: [] }, cellsRead: 0 };
   const top = sheet.getRange(1, 1, STORE_HEAD_ROWS, columns).getValues();
   let cellsRead = STORE_HEAD_ROWS * columns;
-  const heads = readStoreHeads(top);
+  const { heads, unreadable } = readStore(top);
   const groups = new Map<string, CampaignGroups>();
   if (members) {
     for (const h of heads) {
@@ -100,21 +100,36 @@ export function readCampaignStore(ss: Spreadsheet, members = true): CampaignStor
       groups.set(h.campaign.definition.id, readMembers(rows));
     }
   }
-  return { sheet, read: { heads, members: groups }, cellsRead };
+  return { sheet, read: { heads, members: groups, unreadable }, cellsRead };
 }
 
-/** Row 2 of every campaign (definition, result, prior), one write. */
+/** What the owner reads about the data sheet's columns no campaign could be read from. */
+export function unreadableLines(store: CampaignStore | undefined, lang: Lang): string[] {
+  if (store === undefined) return [];
+  const name = store.sheet.getName();
+  return (store.read.unreadable ?? []).map((u) => unreadableText(u, name, lang));
+}
+
+/**
+ * Row 2 of every campaign (definition, result, prior): one write per run of adjacent campaigns, so
+ * that a column no campaign could be read from is never written (its data stays as the owner left it).
+ */
 export function writeHeads(store: CampaignStore, campaigns: readonly StoredCampaign[]): void {
   const byId = new Map(campaigns.map((c) => [c.definition.id, c]));
-  const heads = store.read.heads;
-  if (heads.length === 0) return;
-  const width = heads[heads.length - 1]!.column + STORE_WIDTH;
-  const row = store.sheet.getRange(2, 1, 1, width).getValues()[0]!;
+  const heads = [...store.read.heads].sort((x, y) => x.column - y.column);
+  let run: StoreHead[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const row = run.flatMap((h) => encodeHead(byId.get(h.campaign.definition.id) ?? h.campaign));
+    store.sheet.getRange(2, run[0]!.column + 1, 1, row.length).setValues([row]);
+    run = [];
+  };
   for (const h of heads) {
-    const c = byId.get(h.campaign.definition.id) ?? h.campaign;
-    encodeHead(c).forEach((v, i) => (row[h.column + i] = v));
+    const prev = run[run.length - 1];
+    if (prev !== undefined && prev.column + STORE_WIDTH !== h.column) flush();
+    run.push(h);
   }
-  store.sheet.getRange(2, 1, 1, width).setValues([row]);
+  flush();
 }
 
 /** A new campaign's three columns, after the last one (the data sheet made when it is the first). */
@@ -140,10 +155,10 @@ export function removeCampaign(store: CampaignStore, id: string): boolean {
   return true;
 }
 
-/** Rewrites the 施策 sheet from the campaigns (made when there is none yet). */
-export function writeCampaignTab(ss: Spreadsheet, campaigns: readonly StoredCampaign[], asOf: Day, zone: Zone, lang: Lang): Sheet {
+/** Rewrites the 施策 sheet from the campaigns and what could not be read (made when there is none yet). */
+export function writeCampaignTab(ss: Spreadsheet, campaigns: readonly StoredCampaign[], asOf: Day, zone: Zone, lang: Lang, unreadable: readonly string[] = []): Sheet {
   const sheet = campaignSheets(ss).tab ?? createSheet(ss, 'tab', lang);
-  const grid = withNotice(campaignsGrid(campaigns, asOf, zone, lang), TAB_NOTICE.line[lang]);
+  const grid = withNotice(campaignsGrid(campaigns, asOf, zone, lang, unreadable), TAB_NOTICE.line[lang]);
   const rows = grid.values.length;
   const columns = grid.values[0]!.length;
   const maxRows = sheet.getMaxRows();

@@ -21,13 +21,18 @@ import {
   type ReadTiming,
   type ReturnedDateFact,
   type SheetFact,
+  type SjisFact,
   type StoreName,
   type TriggerFacts,
   type TriggerProbe,
   type ZoneProbes,
+  SJIS_PROBE,
 } from '../core/diagnostics';
+import { SJIS_CHARSET } from '../core/segments';
 import { DIAGNOSTICS_TEXT, pickLang } from '../core/labels';
+import { bigQuerySheetIds } from './bigQueryStore';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
+import { marksOf, sheetKind } from './ownSheets';
 import { loadSettings } from './settingsStore';
 import { TRIGGER_HANDLER } from './trigger';
 
@@ -144,27 +149,47 @@ function store(name: StoreName): Gathered<Record<string, string>> {
 }
 
 function sheetFacts(): SheetFact[] {
+  // The refresh's own rule for which sheets are the add-on's (src/gas/ownSheets.ts sheetKind).
+  let bigQuery: ReadonlySet<number> = new Set();
+  try {
+    bigQuery = bigQuerySheetIds();
+  } catch {
+    // An unreadable BigQuery setting: its sheets are then listed as the owner's.
+  }
   return spreadsheet()
     .getSheets()
     .map((sheet) => {
+      const marks = marksOf(sheet);
       let tabMark: string | undefined;
       let stagingMark: string | undefined;
-      let idMark: number | undefined;
       for (const m of sheet.getDeveloperMetadata()) {
         if (m.getKey() === METADATA_KEYS.tab) tabMark = m.getValue() ?? '';
         if (m.getKey() === METADATA_KEYS.staging) stagingMark = m.getValue() ?? '';
-        if (m.getKey() === METADATA_KEYS.sheetId && Number.isInteger(Number(m.getValue()))) idMark = Number(m.getValue());
       }
+      const id = sheet.getSheetId();
+      const kind = sheetKind(marks, id, bigQuery);
       return {
         name: sheet.getName(),
-        id: sheet.getSheetId(),
+        id,
         rows: sheet.getMaxRows(),
         columns: sheet.getMaxColumns(),
         ...(tabMark === undefined ? {} : { tabMark }),
-        ...(idMark === undefined ? {} : { idMark }),
+        ...(marks.id === undefined ? {} : { idMark: marks.id }),
         ...(stagingMark === undefined ? {} : { stagingMark }),
+        ...(kind === undefined ? {} : { addOnKind: kind }),
       };
     });
+}
+
+/**
+ * The Shift_JIS download's encoding, a character at a time, in the owner's Apps Script: the same
+ * call the download makes (src/gas/segmentsApi.ts).
+ */
+function sjisFact(): SjisFact {
+  return {
+    charset: SJIS_CHARSET,
+    chars: SJIS_PROBE.map(({ char }) => ({ char, bytes: Utilities.newBlob('').setDataFromString(char, SJIS_CHARSET).getBytes().map((b) => b & 0xff) })),
+  };
 }
 
 /**
@@ -173,7 +198,7 @@ function sheetFacts(): SheetFact[] {
  */
 function timeRead(sheets: Gathered<readonly SheetFact[]>, ordersSheet: string | null): ReadTiming | null {
   if ('error' in sheets) throw new Error(sheets.error);
-  const owners = sheets.value.filter((s) => s.tabMark === undefined && s.stagingMark === undefined);
+  const owners = sheets.value.filter((s) => s.addOnKind === undefined);
   const chosen = owners.find((s) => s.name === ordersSheet) ?? [...owners].sort((a, b) => b.rows * b.columns - a.rows * a.columns)[0];
   if (chosen === undefined) return null;
   const sheet = spreadsheet().getSheetByName(chosen.name);
@@ -246,6 +271,7 @@ function gatherDiagnosticFacts(): DiagnosticFacts {
     languageSetting: settings.language,
     readSpeed: gather(() => timeRead(sheets, settings.sources.orders)),
     returnedDate: gather(returnedDate),
+    sjis: gather(sjisFact),
   };
 }
 

@@ -11,7 +11,7 @@
  * with it as soon as they are recognised.
  */
 import { PRODUCT_NAME, TAB_NAMES, TAB_NOTICE, type Lang, type TabId } from '../core/labels';
-import { whichIsTab } from '../core/tabIdentity';
+import { whichIsTab, type AddOnKind } from '../core/tabIdentity';
 import { bigQuerySheetIds } from './bigQueryStore';
 import { METADATA_KEYS, PROPERTY_KEYS } from './keys';
 import { TAB_IDS } from './outcome';
@@ -26,7 +26,7 @@ const STAGING_KEY = METADATA_KEYS.staging;
 const REGISTRY_KEY = PROPERTY_KEYS.tabSheets;
 
 /** What a sheet's developer metadata says of it (one call per sheet). */
-interface Marks {
+export interface Marks {
   readonly tab: TabId | undefined;
   /** A campaign sheet (施策, 施策データ: src/gas/campaignStore.ts) or a copy of one: never a source. */
   readonly campaign: boolean;
@@ -37,7 +37,7 @@ interface Marks {
   readonly segment: string | undefined;
 }
 
-function marksOf(sheet: Sheet): Marks {
+export function marksOf(sheet: Sheet): Marks {
   let tab: TabId | undefined;
   let id: number | undefined;
   let staging = false;
@@ -56,6 +56,19 @@ function marksOf(sheet: Sheet): Marks {
     else if (key === METADATA_KEYS.segment) segment = m.getValue() ?? '';
   }
   return { tab, id, staging, campaign, segment };
+}
+
+/**
+ * Which kind of the add-on's sheets this is (a copy of one too), undefined for a sheet of the
+ * owner's: the one rule for the refresh's sources (ownerSheets) and the diagnostics.
+ */
+export function sheetKind(marks: Marks, sheetId: number, bigQuery: ReadonlySet<number>): AddOnKind | undefined {
+  if (marks.tab !== undefined) return 'tab';
+  if (marks.staging) return 'staging';
+  if (marks.segment !== undefined) return 'segment';
+  if (marks.campaign) return 'campaign';
+  if (bigQuery.has(sheetId)) return 'bigQuery';
+  return undefined;
 }
 
 /** A segment sheet's marks: the segment it lists and the sheet id recorded when it was made. */
@@ -134,18 +147,15 @@ export interface OwnerSheet {
   readonly sheet: Sheet;
 }
 
-/** The owner's sheets in tab order: every sheet but the add-on's tabs, its segment sheets and their
- *  copies, and the BigQuery section's sheets (its data source sheets and its funnel tab,
- *  src/gas/connectedSheets.ts). A segment sheet's columns (顧客, メールアドレス…) would otherwise
- *  be taken for a customers sheet. */
+/** The owner's sheets in tab order: every sheet but the add-on's (sheetKind: its tabs, scratch
+ *  sheets, segment and 施策 sheets and their copies, the BigQuery section's data source sheets and
+ *  funnel tab, src/gas/connectedSheets.ts). A segment sheet's columns (顧客, メールアドレス…) would
+ *  otherwise be taken for a customers sheet. */
 export function ownerSheets(ss: Spreadsheet): OwnerSheet[] {
   const bigQuery = bigQuerySheetIds();
   return ss
     .getSheets()
-    .filter((sheet) => {
-      const marks = marksOf(sheet);
-      return marks.tab === undefined && !marks.campaign && marks.segment === undefined && (bigQuery.size === 0 || !bigQuery.has(sheet.getSheetId()));
-    })
+    .filter((sheet) => sheetKind(marksOf(sheet), sheet.getSheetId(), bigQuery) === undefined)
     .map((sheet) => ({ name: sheet.getName(), sheet }));
 }
 

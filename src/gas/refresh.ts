@@ -31,7 +31,7 @@ import { deleteLeftoverStaging, ownerSheets, ownSheets, rememberTabs, type Owner
 import { documentStore, message, readJson, writeJson } from './properties';
 import { loadSettings } from './settingsStore';
 import { recordThisWeek } from './thisWeekStore';
-import { readCampaignStore, writeCampaignTab, writeHeads } from './campaignStore';
+import { readCampaignStore, unreadableLines, writeCampaignTab, writeHeads } from './campaignStore';
 import { ownSegmentSheets, rewriteSegmentSheets, segmentInputOf, segmentJobs, type SegmentJob } from './segmentSheets';
 import { segmentFacts, type SegmentFacts } from '../core/segments';
 import { rememberSegmentFacts } from './segmentFactsCache';
@@ -492,7 +492,7 @@ function run(ss: Spreadsheet, cause: RefreshCause, started: number): RefreshOutc
   if (campaignStore !== undefined && report.campaigns !== undefined) {
     const campaigns = report.campaigns;
     attempt(() => writeHeads(campaignStore, campaigns), (why) => REFRESH_SAFETY.notRecorded[lang](why));
-    attempt(() => void writeCampaignTab(ss, campaigns, a.asOf, zone, lang), (why) => why);
+    attempt(() => void writeCampaignTab(ss, campaigns, a.asOf, zone, lang, unreadableLines(campaignStore, lang)), (why) => why);
   }
   // Customers told apart by their names only (WooCommerce Analytics): said with the result.
   if (a.orders.keyKind === 'name') warnings.push(FUNCTION_TEXT.keyedByName[lang]);

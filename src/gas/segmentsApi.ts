@@ -19,6 +19,7 @@
 import { isoDay } from '../core/dates';
 import { SEGMENT_TEXT, SIDEBAR_TEXT, STAGE_LABELS, TIER_LABELS, pickLang, type Lang } from '../core/labels';
 import {
+  SJIS_CHARSET,
   MAX_SEGMENT_NAME,
   MAX_SEGMENTS,
   SEGMENT_LISTS,
@@ -232,8 +233,7 @@ export interface SegmentDownload {
 /** At most this many places are listed of characters Shift_JIS cannot hold. */
 const UNENCODABLE_SHOWN = 10;
 
-/** Java's name of Microsoft's Shift_JIS (java.nio.charset: "windows-31j", alias "MS932"). */
-const SJIS = 'windows-31j';
+const SJIS = SJIS_CHARSET;
 
 /** CSVをダウンロード: the segment as the form defines it, in the chosen format. */
 export function downloadSegment(def: unknown, format: unknown): SegmentDownload {

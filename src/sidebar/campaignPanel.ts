@@ -70,9 +70,11 @@ export function campaignPanel(): CampaignPanel {
       field('note', t.fieldNote, h('textarea', { id: 'cp-note', name: 'cp-note', rows: 2, value: typed.note ?? '' })),
       h('button', { type: 'button', id: 'cp-go', class: 'primary', disabled: busy, onclick: () => void start() }, busy ? t.starting : t.startButton),
     );
+    // Columns of the data sheet no campaign could be read from: said first, kept as they are.
+    const unreadable = view.unreadable;
     const list =
       view.campaigns.length === 0
-        ? [h('p', { class: 'muted', 'data-campaigns-empty': '' }, t.none)]
+        ? [unreadable.length > 0 ? null : h('p', { class: 'muted', 'data-campaigns-empty': '' }, t.none)]
         : view.campaigns.map((c) =>
             h(
               'div',
@@ -91,6 +93,7 @@ export function campaignPanel(): CampaignPanel {
       h('p', { class: 'muted' }, t.intro),
       view.message === undefined ? null : noticeBox({ kind: view.ok === true ? 'info' : 'warning', id: 'campaign-message', lines: [view.message] }),
       h('h3', {}, t.listTitle),
+      unreadable.length === 0 ? null : noticeBox({ kind: 'warning', id: 'campaign-unreadable', lines: [...unreadable] }),
       ...list,
       form,
     );

@@ -277,7 +277,8 @@ function save(base64: string, filename: string, mimeType: string): void {
   // `.call`: scripts/check-dist.ts refuses any `url(` in the page (CSS loads), which
   // `createObjectURL(` would spell; the page still loads nothing.
   const url = URL.createObjectURL.call(URL, new Blob([bytes], { type: mimeType }));
-  const a = h('a', { href: url, download: filename, style: 'display:none' });
+  // `hidden`, not an inline style: the sidebar's Content Security Policy refuses inline styles.
+  const a = h('a', { href: url, download: filename, hidden: true });
   document.body.appendChild(a);
   a.click();
   a.remove();

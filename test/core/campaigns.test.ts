@@ -14,6 +14,7 @@ import {
   reached,
   readCampaignRequest,
   readMembers,
+  readStore,
   readStoreHeads,
   type CampaignDefinition,
   type CampaignRequest,
@@ -208,6 +209,27 @@ describe('the data sheet and a refresh', () => {
     const back = readMembers(cells.slice(2));
     expect(back).toEqual(groups);
     expect(back.targets.find((m) => m.key === '0012')!.stage).toBe('noPurchase');
+  });
+
+  test('readStore finds campaigns wherever a hand-inserted column moved them, and says what it could not read', () => {
+    const orders = shop({ targetMovers: 15, otherMovers: 3 });
+    const a = at(orders, S + 40);
+    const one = encodeCampaign(startCampaign(request(), targetKeys(), a, DEFAULT_SETTINGS, 'c1', 0).campaign, { targets: [], comparison: [] }).slice(0, 2);
+    const two = encodeCampaign(startCampaign({ ...request(), name: '二つ目' }, targetKeys(), a, DEFAULT_SETTINGS, 'c2', 0).campaign, { targets: [], comparison: [] }).slice(0, 2);
+    // [c1][stray column][c2][c1 again][a newer layout]
+    const newer = [['c3', 'fanFunnel.campaign.v2', 0], [JSON.stringify({ name: '新しい版' }), '', '']];
+    const top = [0, 1].map((r) => [...one[r]!, r === 0 ? 'メモ' : '', ...two[r]!, ...one[r]!, ...newer[r]!]);
+    const read = readStore(top);
+    expect(read.heads.map((h) => [h.column, h.campaign.definition.name])).toEqual([
+      [0, 'LINEでお礼'],
+      [4, '二つ目'],
+    ]);
+    expect(read.unreadable).toEqual([
+      { column: 3, width: 1, reason: 'stray' },
+      { column: 7, width: 3, reason: 'duplicate', name: 'LINEでお礼' },
+      { column: 10, width: 3, reason: 'version', name: '新しい版' },
+    ]);
+    expect(readStore([[], []])).toEqual({ heads: [], unreadable: [] });
   });
 
   test('the refresh measures running campaigns on its own analysis and keeps a closed result without reading members', () => {

@@ -3,6 +3,7 @@
  * 注意 with what it means; the helpers it measures with; the report's text and its dialog.
  */
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { CALIBRATION } from '../../emulator/cost';
 import { MAX_CELLS, PROPERTY_STORE_LIMIT, PROPERTY_VALUE_LIMIT } from '../../emulator/limits';
 import { makeZone } from '../../src/core/dates';
@@ -16,6 +17,7 @@ import {
   intlOffsetMinutes,
   offsetChanges,
   parseUtcOffset,
+  SJIS_PROBE,
   storeSize,
   thousands,
   utf8Bytes,
@@ -67,6 +69,7 @@ function healthy(): DiagnosticFacts {
     locales: { value: { spreadsheet: 'ja_JP', user: 'ja' } },
     languageSetting: 'auto',
     readSpeed: { value: { sheet: '注文', rows: 900, columns: 8, ms: 500 } },
+    sjis: { value: { charset: 'windows-31j', chars: SJIS_PROBE.map(({ char }) => ({ char, bytes: [...iconv.encode(char, 'cp932')] })) } },
   };
 }
 
@@ -146,6 +149,7 @@ describe('each check, from plain facts', () => {
       ['tabs', 'ok'],
       ['readSpeed', 'ok'],
       ['returnedDates', 'ok'],
+      ['sjis', 'ok'],
     ]);
     for (const c of checks) expect(c.meaning.length).toBeGreaterThan(10);
   });
@@ -278,6 +282,11 @@ describe('each check, from plain facts', () => {
     expect(gone.facts).toMatch(/^ファンファネル: まだありません。.*登録されたシートID 11, 12 は削除されています/);
     const staging = check({ ...f, sheets: { value: [...sheets.value, { name: '~fan-funnel-vip', id: 20, rows: 1000, columns: 26, stagingMark: 'vip' }] } }, 'tabs');
     expect(staging).toMatchObject({ status: 'attention', facts: expect.stringMatching(/途中で止まった更新の作業用シート: 「~fan-funnel-vip」\(20\)$/) });
+    const others = check(
+      { ...f, sheets: { value: [...sheets.value, { name: 'セグメント: 呼び戻し', id: 30, rows: 20, columns: 8, addOnKind: 'segment' }, { name: '施策データ', id: 31, rows: 70, columns: 3, addOnKind: 'campaign' }] } },
+      'tabs',
+    );
+    expect(others).toMatchObject({ status: 'ok', facts: expect.stringMatching(/。アドオンのほかのシート\(セグメント・施策など。注文データとしては読みません\): 「セグメント: 呼び戻し」\(30\), 「施策データ」\(31\)$/) });
     expect(check({ ...f, tabRegistry: '{oops' }, 'tabs')).toMatchObject({ status: 'attention', facts: expect.stringMatching(/タブの登録を読めません$/) });
     // Before the registry existed, the mark alone identifies the tab.
     expect(check({ ...f, tabRegistry: null }, 'tabs').facts).toMatch(/^ファンファネル: 「ファンファネル」\(シートID 11\)/);
@@ -305,22 +314,43 @@ describe('the date =FANFUNNEL_ARGS returned, read back (returned dates)', () => 
   });
 });
 
+describe('Shift_JIS: the download’s bytes in the owner’s Apps Script against the emulator’s', () => {
+  test('the expected bytes are the emulator’s (iconv-lite cp932) and Windows’ for 鈴木 髙橋 ～; − has none (?)', () => {
+    for (const p of SJIS_PROBE) expect([...iconv.encode(p.char, 'cp932')]).toEqual(p.bytes);
+    expect(SJIS_PROBE.map((p) => p.char).join('')).toBe('鈴木髙橋～−');
+  });
+
+  test('the same bytes: OK; another byte for a character: 注意, naming it and what it should be; no charset: 注意 with what to choose', () => {
+    const f = healthy();
+    expect(check(f, 'sjis')).toMatchObject({ status: 'ok', facts: 'windows-31j で書いたバイト: 鈴 97 E9, 木 96 D8, 髙 FB FC, 橋 8B B4, ～ 81 60, − 3F' });
+    const java = { value: { charset: 'windows-31j', chars: f.sjis && 'value' in f.sjis ? f.sjis.value.chars.map((c) => (c.char === '−' ? { char: c.char, bytes: [0x81, 0x7c] } : c)) : [] } };
+    const other = check({ ...f, sjis: java }, 'sjis');
+    expect(other.status).toBe('attention');
+    expect(other.facts).toMatch(/, − 81 7C$/);
+    expect(other.meaning).toMatch(/^想定と違います\(「−」は 3F のはず\)。.*「CSV\(UTF-8・BOM付き、Excel 向け\)」を選んでください。/);
+    const none = check({ ...f, sjis: { error: 'Unsupported charset: windows-31j' } }, 'sjis');
+    expect(none).toMatchObject({ status: 'attention', facts: 'windows-31j で書けませんでした: Unsupported charset: windows-31j' });
+    expect(none.meaning).toMatch(/^セグメントの「CSV\(Shift_JIS、日本のメール配信サービス向け\)」はこのスプレッドシートでは作れません。/);
+    expect(evaluateDiagnostics({ ...f, sjis: java, languageSetting: 'en' }).find((c) => c.id === 'sjis')!.meaning).toMatch(/^Not as expected \(“−” should be 3F\)/);
+  });
+});
+
 describe('the report and its dialog', () => {
   test('text: header in the spreadsheet’s zone, the count, one [status] line per check with its meaning below, then what to do next', () => {
     const f = { ...healthy(), lock: { value: 'null' as const } };
     const text = formatDiagnosticsReport(f, evaluateDiagnostics(f));
     const lines = text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['Fan Funnel 診断 2026/11/30 10:00 (Asia/Tokyo)', '注意 1 件 / 13 項目', '']);
+    expect(lines.slice(0, 3)).toEqual(['Fan Funnel 診断 2026/11/30 10:00 (Asia/Tokyo)', '注意 1 件 / 14 項目', '']);
     expect(lines[11]).toBe('[注意] ドキュメントのロック: null(取得できない)');
     expect(lines[12]).toMatch(/^ {4}→ ロックが取得できません。/);
-    expect(lines.filter((l) => /^\[(OK|注意)\] /.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => /^\[(OK|注意)\] /.test(l))).toHaveLength(14);
     expect(lines.at(-1)).toMatch(/^次に: /);
   });
 
   test('English, and the time in the script’s zone when the spreadsheet’s is unknown', () => {
     const f: DiagnosticFacts = { ...healthy(), languageSetting: 'en', locales: { value: { spreadsheet: 'ja_JP', user: 'en' } }, zones: { ...healthy().zones, spreadsheet: { error: 'no document' } } };
     const text = formatDiagnosticsReport(f, evaluateDiagnostics(f));
-    expect(text.split('\n').slice(0, 2)).toEqual(['Fan Funnel diagnostics 2026/11/30 10:00 (Asia/Tokyo)', '1 of 13 checks need attention']);
+    expect(text.split('\n').slice(0, 2)).toEqual(['Fan Funnel diagnostics 2026/11/30 10:00 (Asia/Tokyo)', '1 of 14 checks need attention']);
     expect(text).toContain('[WARN] Time zones: Could not check: no document');
     expect(text).toContain('[OK] Document lock: available');
   });

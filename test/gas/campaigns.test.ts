@@ -160,7 +160,52 @@ describe('the sidebar opens with the campaigns in its state', () => {
     expect(st.campaigns!.campaigns).toEqual([]);
     b.env.clock.advance(DAY);
     b.env.call('refreshFromMenu');
-    expect(lines(b.env.sheet('施策').values)).toContain('まだ施策はありません。サイドバーの「施策」で、保存したセグメントから施策を始めると、ここに結果が出ます。');
+    expect(b.env.sheet('施策データ').values[1]![0]).toBe('{not json');
+  });
+});
+
+describe('a campaign the data sheet holds but no longer reads is said, and kept as it is', () => {
+  // Two campaigns; the first one's definition edited by hand (a window of 0 days), a note typed
+  // into the column after the second.
+  const b = shop();
+  start(b, { name: '壊れた施策' });
+  start(b, { name: 'LINEでお礼' });
+  const data = (): unknown[][] => b.env.sheet('施策データ').values;
+  const broken = JSON.stringify({ ...(JSON.parse(String(data()[1]![0])) as object), windowDays: 0 });
+  b.env.setValues('施策データ', [[broken]], { row: 2, column: 1 });
+  b.env.setValues('施策データ', [['メモ'], ['あとで消す']], { row: 1, column: 7 });
+  const before = data().map((r) => r.slice(0, 3));
+  const ja =
+    '「施策データ」シートのA–C列(施策「壊れた施策」)は、施策として読めません。表示も計測もしていませんが、データは消さずにそのまま残しています。手で書き換えた場合は、メニューの「ファイル」→「変更履歴」→「変更履歴を表示」で書き換える前の版に戻せます。不要なら、そのシートを表示してこの列を削除してください。';
+
+  test('the sidebar’s 施策 section lists the readable one and says which columns it could not read', () => {
+    const st = (b.env.call('getSidebarState') as SidebarState).campaigns!;
+    expect(st.campaigns.map((c) => c.name)).toEqual(['LINEでお礼']);
+    expect(st.unreadable[0]).toBe(ja);
+    expect(st.unreadable[1]).toMatch(/^「施策データ」シートのG列は、施策として読めません。/);
+  });
+
+  test('40 days on, the refresh measures the other one; the 施策 sheet says it too; the unreadable columns are as they were', () => {
+    b.env.clock.advance(40 * DAY);
+    b.env.call('refreshFromMenu');
+    const tab = lines(b.env.sheet('施策').values);
+    expect(tab).toContain(ja);
+    expect(tab).toContain('判定 | 効果あり | 対象の移動率が比較より高く、95%の幅でも差が0を上回っています');
+    expect(tab).not.toContain('壊れた施策');
+    expect(data().map((r) => r.slice(0, 3))).toEqual(before);
+    expect(data()[0]![6]).toBe('メモ');
+    expect(data()[1]![6]).toBe('あとで消す');
+  });
+
+  test('a new campaign goes after every column, and deleting one leaves the unreadable columns', () => {
+    const st = start(b, { name: '3つ目', start: '2026/11/10' });
+    expect(st.ok).toBe(true);
+    expect(data()[0]![7]).toMatch(/^c[0-9a-f]{12}$/);
+    const second = st.campaigns.find((c) => c.name === 'LINEでお礼')!;
+    const after = b.env.call('deleteCampaign', second.id) as CampaignsState;
+    expect(after.campaigns.map((c) => c.name)).toEqual(['3つ目']);
+    expect(data().map((r) => r.slice(0, 3))).toEqual(before);
+    expect(after.unreadable).toHaveLength(2);
   });
 });
 
@@ -178,5 +223,17 @@ describe('in English', () => {
     expect(b.env.sheet('Campaign data').hidden).toBe(true);
     const funnel = lines(b.env.sheet('Fan Funnel').values);
     expect(funnel[funnel.indexOf('Campaigns (1)') + 1]).toBe('Worked | Thank-you LINE: Visitor → Follower targets 50.0% (15/30) / comparison 10.0% (3/30)');
+  });
+
+  test('columns of the data sheet it cannot read are said in English', () => {
+    const b = loadBundle({ locale: 'en_US', sheets: { Orders: orders() }, now: noonOf(S) });
+    b.env.call('refreshFromMenu');
+    start(b, { name: 'Thank-you LINE' });
+    b.env.setValues('Campaign data', [['fanFunnel.campaign.v9']], { row: 1, column: 2 });
+    const st = b.env.call('listCampaigns') as CampaignsState;
+    expect(st.campaigns).toEqual([]);
+    expect(st.unreadable).toEqual([
+      'Columns A–C of the “Campaign data” sheet (campaign “Thank-you LINE”) were written by a newer version of the add-on and cannot be read by this one. They are neither shown nor measured, and kept as they are. Open the spreadsheet again to read them with the newer add-on.',
+    ]);
   });
 });

@@ -6,6 +6,7 @@
 import { loadBundle, type LoadedBundle } from '../../emulator/bundle';
 import { placeResult } from '../../emulator/sheetsCall';
 import type { GasEnvironmentOptions } from '../../emulator/index';
+import { EMPTY_SEGMENT, type SegmentDefinition } from '../../src/core/segments';
 import { PROPERTY_KEYS } from '../../src/gas/keys';
 
 const NOW = Date.parse('2026-11-30T01:00:00Z'); // 10:00 in Tokyo, 20:00 the day before in New York
@@ -74,7 +75,10 @@ describe('診断 / Diagnostics (the menu item)', () => {
       アドオンのタブ: 'OK',
       読み込みの速さ: 'OK',
       関数が返す日付: 'OK',
+      'Shift_JIS の CSV': 'OK',
     });
+    // The download's charset in the in-memory Apps Script (emulator/session.ts): the bytes 診断 expects.
+    expect(r.lines.get('Shift_JIS の CSV')!.facts).toBe('windows-31j で書いたバイト: 鈴 97 E9, 木 96 D8, 髙 FB FC, 橋 8B B4, ～ 81 60, − 3F');
     expect(r.lines.get('関数が返す日付')!.facts).toBe('このシートに =FANFUNNEL_ARGS のセルがありません');
     expect(r.lines.get('バージョン')!.facts).toMatch(/^0\.1\.0 \(([0-9a-f]{7,}|unknown)/);
     expect(r.lines.get('タイムゾーン')!.facts).toMatch(/^スクリプト Asia\/Tokyo・スプレッドシート Asia\/Tokyo・appsscript.json Asia\/Tokyo/);
@@ -98,7 +102,7 @@ describe('診断 / Diagnostics (the menu item)', () => {
     const b = workbook({ timeZone: 'America/New_York', properties: { [PROPERTY_KEYS.lastRefresh]: JSON.stringify({ note: 'あ'.repeat(2500) }) } });
     const r = diagnose(b);
     expect(r.text.split('\n')[0]).toBe('Fan Funnel 診断 2026/11/29 20:00 (America/New_York)');
-    expect(r.text.split('\n')[1]).toMatch(/^注意 [2-3] 件 \/ 13 項目$/);
+    expect(r.text.split('\n')[1]).toMatch(/^注意 [2-3] 件 \/ 14 項目$/);
     const zones = r.lines.get('タイムゾーン')!;
     expect(zones.status).toBe('注意');
     expect(zones.facts).toMatch(/^スクリプト Asia\/Tokyo・スプレッドシート America\/New_York・appsscript.json Asia\/Tokyo/);
@@ -170,6 +174,24 @@ describe('診断 / Diagnostics (the menu item)', () => {
     });
     b.env.properties.document.map.delete(PROPERTY_KEYS.tabSheets);
     expect(diagnose(b, 'Diagnostics').lines.get('The add-on’s tabs')!.facts).toBe(`${facts}. marked copies (never written): "VIP のコピー" (${id('VIP のコピー')})`);
+  });
+});
+
+describe('診断 knows every sheet the add-on makes (src/gas/ownSheets.ts sheetKind)', () => {
+  test('a segment sheet and the 施策 sheets are listed as the add-on’s, and never timed as the owner’s data, however large', () => {
+    const b = workbook();
+    b.env.call('refreshFromMenu');
+    const segment = { ...EMPTY_SEGMENT, name: 'ビジター', stages: ['visitor'], message: '{name}様' } as SegmentDefinition;
+    expect((b.env.call('saveSegment', segment) as { ok: boolean }).ok).toBe(true);
+    expect((b.env.call('startCampaign', { name: 'お礼', move: 'visitor>follower', keys: ['C002'] }) as { ok: boolean }).ok).toBe(true);
+    // The segment sheet made the largest sheet of all.
+    b.env.run(() => b.env.spreadsheet.getSheetByName('セグメント: ビジター')!.insertRowsAfter(1, 5000));
+    const r = diagnose(b);
+    const id = (name: string) => b.env.sheet(name).sheetId;
+    expect(r.lines.get('アドオンのタブ')!.facts).toContain(
+      `アドオンのほかのシート(セグメント・施策など。注文データとしては読みません): 「セグメント: ビジター」(${id('セグメント: ビジター')}), 「施策データ」(${id('施策データ')}), 「施策」(${id('施策')})`,
+    );
+    expect(r.lines.get('読み込みの速さ')!.facts).toMatch(/^「注文」の 4 行 × 4 列を/);
   });
 });
 
