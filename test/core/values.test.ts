@@ -558,7 +558,7 @@ describe('cell errors (a failed lookup in the owner’s sheet) are never a value
     expect(normalizeKey(v)).toBe('');
   });
 
-  test.each(['#N/A ', ' #N/A', 'N/A', '#NA', '#1001', '#REF', '#VALUE!!', '#LOADING!!', '#', '#hashtag', 'order #N/A'])('%p is text, not a cell error', (v) => {
+  test.each(['#N/A ', ' #N/A', 'N/A', '#NA', '#1001', '#REF', '#VALUE!!', '#LOADING!!', '##N/A', '#', '#hashtag', 'order #N/A'])('%p is text, not a cell error', (v) => {
     expect(isCellError(v)).toBe(false);
   });
 
