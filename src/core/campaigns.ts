@@ -41,18 +41,10 @@ export const MAX_NOTE = 500;
 /** The moves a campaign may aim at: seed 002's four (SPEC §3). */
 export const CAMPAIGN_MOVES = TARGET_TRANSITIONS;
 
-export interface CampaignDefinition {
+/** A started campaign: what the owner asked for, named and dated. */
+export interface CampaignDefinition extends CampaignRequest {
   /** Unique, stable: how the sidebar names it for deletion. */
   readonly id: string;
-  readonly name: string;
-  readonly start: Day;
-  readonly from: StageId;
-  readonly to: StageId;
-  readonly windowDays: number;
-  /** The hypothesis (seed 000: act on a hypothesis, check it quickly). */
-  readonly note: string;
-  /** The saved segment the targets came from ('' when they were given as keys). */
-  readonly segment: string;
   /** When it was started (ms). */
   readonly createdAt: number;
 }
@@ -262,7 +254,9 @@ export interface CampaignRequest {
   readonly from: StageId;
   readonly to: StageId;
   readonly windowDays: number;
+  /** The hypothesis (seed 000: act on a hypothesis, check it quickly). */
   readonly note: string;
+  /** The saved segment the targets came from ('' when they were given as keys). */
   readonly segment: string;
 }
 
