@@ -86,13 +86,14 @@ export function normalizeKey(v: unknown): string {
 }
 
 /**
- * Whether text is already its own key: printable ASCII with no outer space, no leading `'`, and
- * no capital letter if it is an e-mail address. Most IDs and e-mails are; a scan of a dozen
+ * Whether text is already its own key: printable ASCII with no outer space, no leading `'` or `#`
+ * (a cell error such as `#N/A` is no key: normalizeKey decides), and no capital letter if it is an
+ * e-mail address. Most IDs and e-mails are; a scan of a dozen
  * characters is cheaper than a cache lookup.
  */
 function isPlainKey(s: string): boolean {
   const n = s.length;
-  if (n === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(0) === 39 || s.charCodeAt(n - 1) <= 32) return false;
+  if (n === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(0) === 39 || s.charCodeAt(0) === 35 || s.charCodeAt(n - 1) <= 32) return false;
   let upper = false;
   let at = false;
   for (let i = 0; i < n; i++) {

@@ -322,9 +322,16 @@ describe('customer keys: what is and is not a key', () => {
     expect(normalizeKey("  ' C-1 ")).toBe('C-1');
   });
 
+  test('a cell error in a key column is no customer, through the cached reader as through normalizeKey', () => {
+    const read = keyReader();
+    for (const e of ['#N/A', '#REF!', '#ERROR!']) expect(read(e)).toBe('');
+    expect(read('#1001')).toBe('#1001');
+  });
+
   test('the cached reader gives exactly normalizeKey on IDs, e-mails and odd cells, however often they repeat (property)', () => {
     const unit = fc.constantFrom('a', 'Z', 'M', '0', '@', ' ', "'", '~', '\u007f', '\u0000', '\u001f', 'é', '\u3000', '\t', '\n');
-    const cell = fc.oneof(fc.string({ unit, maxLength: 6 }), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, true, false, null), fc.date());
+    // Cell errors too: a customers or survey sheet's key column read by this reader must drop `#N/A` as the orders do.
+    const cell = fc.oneof(fc.string({ unit, maxLength: 6 }), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, true, false, null, '#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#1001'), fc.date());
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 20 }), (cells) => {
         const read = keyReader();
