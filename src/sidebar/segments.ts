@@ -6,7 +6,7 @@
  * the server) and hands them to the browser; a saved segment can be opened again or deleted.
  * Every word comes from the server's view (src/gas/segmentsApi.ts).
  */
-import type { SegmentDefinition } from '../core/segments';
+import { EMPTY_SEGMENT, type SegmentDefinition } from '../core/segments';
 import type { CsvFormat, SegmentDownload, SegmentPreview, SegmentProblemView, SegmentSaved, SegmentsView } from '../gas/segmentsApi';
 import { h, replaceChildren } from './dom';
 import { server } from './server';
@@ -33,16 +33,7 @@ export function segmentsPanel(title: () => string | null): SegmentsPanel {
   let problems: readonly SegmentProblemView[] = [];
   let status: { kind: 'ok' | 'error' | 'warning'; lines: string[] } | null = null;
 
-  const blank = (v: SegmentsView): SegmentDefinition => ({
-    name: '',
-    stages: [],
-    tiers: [],
-    vipOnly: false,
-    lists: [],
-    birthdaysThisMonth: false,
-    filters: { registeredOnly: false, hasEmail: false, hasLineUserId: false, ltv: { min: null, max: null }, daysSinceLast: { min: null, max: null } },
-    message: v.defaultMessage,
-  });
+  const blank = (v: SegmentsView): SegmentDefinition => ({ ...EMPTY_SEGMENT, message: v.defaultMessage });
 
   /** The form as a definition (the server validates it again). */
   const read = (): SegmentDefinition => {
