@@ -12,11 +12,12 @@ export type Cell = string | number | boolean | Date | null | undefined;
 
 /** `Date` test that also works across realms (values made in another `vm` context or frame). */
 export function isDate(v: unknown): v is Date {
-  return typeof v === 'object' && v !== null && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
+  // `typeof` first keeps strings and numbers (most cells) off the slower tag check; `null` fails the tag check.
+  return typeof v === 'object' && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
 }
 
 export function isBlank(v: unknown): boolean {
-  if (v === '' || v === null || v === undefined) return true;
+  if (v === null || v === undefined) return true;
   if (typeof v === 'string') {
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
@@ -32,7 +33,7 @@ export function isBlank(v: unknown): boolean {
 const CELL_ERROR_RE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|LOADING!?)$/i;
 
 export function isCellError(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 4 && v.length <= 9 && v.charCodeAt(0) === 35 /* # */ && CELL_ERROR_RE.test(v);
+  return typeof v === 'string' && CELL_ERROR_RE.test(v);
 }
 
 /** A cell that can never be a customer key: a cell error or a boolean (a checkbox). */
@@ -93,12 +94,12 @@ export function normalizeKey(v: unknown): string {
  */
 function isPlainKey(s: string): boolean {
   const n = s.length;
-  if (n === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(0) === 39 || s.charCodeAt(0) === 35 || s.charCodeAt(n - 1) <= 32) return false;
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(0) === 39 || s.charCodeAt(0) === 35 || s.charCodeAt(n - 1) <= 32) return false;
   let upper = false;
   let at = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0x7e || c < 32) return false;
+    if (c > 0x7e) return false; // a control character inside is kept by normalizeKey too
     if (c >= 65 && c <= 90) upper = true;
     else if (c === 64) at = true;
   }
@@ -157,12 +158,11 @@ const finiteAmount = (n: number): number => (n >= -MAX_AMOUNT && n <= MAX_AMOUNT
 export function parseAmount(v: unknown): number {
   if (typeof v === 'number') return finiteAmount(v);
   if (typeof v !== 'string') return NaN;
-  const s = nfkc(v).trim();
-  if (s === '') return NaN;
-  const m = AMOUNT_RE.exec(s);
+  // AMOUNT_RE allows white space around the amount (and reads no blank).
+  const m = AMOUNT_RE.exec(nfkc(v));
   if (!m) return NaN;
   const negative = (m[1] !== '' && m[1] !== '+') !== (m[2] !== '' && m[2] !== '+');
-  const n = Number((m[3] ?? '').replace(/,/g, '') + (m[4] ?? ''));
+  const n = Number(m[3]!.replace(/,/g, '') + (m[4] ?? ''));
   return finiteAmount(negative ? -n : n);
 }
 
@@ -188,13 +188,10 @@ const TRUE_WORDS = new Set([
   'true', '1', 'yes', 'y', 'はい', 'あり', '有', '○', '〇', '◯', '✓', '✔', '済', '済み', '登録', '登録済',
   '登録済み', '加入', '加入中', '定期', 'active', 'subscribed', 'on',
 ]);
-const FALSE_WORDS = new Set([
-  'false', '0', 'no', 'n', 'いいえ', 'なし', '無', '×', '✕', '未', '未登録', '解約', '停止', 'cancelled',
-  'canceled', 'off', 'inactive', 'unsubscribed', '-',
-]);
 
 /**
- * A yes/no cell (SPEC §1.4). Blank and unknown words are false — a flag a person cannot read as
+ * A yes/no cell (SPEC §1.4): yes for TRUE_WORDS only. SPEC's false words (`FALSE`, `0`, `no`, `いいえ`,
+ * `なし`, `×`, `未`, `解約`…), blanks and unknown words are all false — a flag a person cannot read as
  * "yes" should not promote a customer; a date in a "LINE登録" column (when they joined) is true.
  */
 export function parseFlag(v: unknown): boolean {
@@ -203,7 +200,6 @@ export function parseFlag(v: unknown): boolean {
   if (isDate(v)) return true;
   if (typeof v !== 'string') return false;
   const s = nfkc(v).trim().toLowerCase();
-  if (s === '' || FALSE_WORDS.has(s)) return false;
   return TRUE_WORDS.has(s);
 }
 
@@ -242,7 +238,7 @@ const CANCEL_WORDS = CANCEL_STATUS.words;
  * `partially_refunded` does not: the order stands, less the refunded amount.
  */
 export function isExcludedStatus(v: unknown): boolean {
-  if (isBlank(v) || typeof v === 'boolean') return false;
+  // A blank, a checkbox (`true`/`false`), `null` as text hold none of the words.
   const s = nfkc(String(v)).toLowerCase();
   for (const w of CANCEL_WORDS) if (s.indexOf(w) >= 0) return true;
   return s.indexOf(CANCEL_STATUS.refunded) >= 0 && s.indexOf(CANCEL_STATUS.partially) < 0;
@@ -273,10 +269,9 @@ export interface DateReading {
  * field is above 12 (`31/12/2023`). One such cell makes the whole column day-first (SPEC §1.4).
  */
 export function isDayFirstText(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length < 8) return false;
-  const c1 = v.charCodeAt(1);
-  const c2 = v.charCodeAt(2);
-  if (c1 !== 47 && c1 !== 46 && c2 !== 47 && c2 !== 46) return false; // / or . after one or two digits
+  // No shortcut on the raw text's characters: a cell pasted with a leading space (` 13/1/2024`) shows
+  // it as well. The anchored expression fails at the first field of any other text.
+  if (typeof v !== 'string') return false;
   const m = DMY_HEAD_RE.exec(v.trim());
   return m !== null && Number(m[1]) > 12;
 }
@@ -337,7 +332,6 @@ export function parseLocalMs(v: unknown, zone: Zone, reading: DateReading = {}):
   if (typeof v === 'number') return atOffset(serialToLocalMs(v), offset, zone);
   if (typeof v !== 'string') return NaN;
   let s = v.trim();
-  if (s === '') return NaN;
   if (!isAscii(s)) s = westernize(s.normalize('NFKC'));
   // NaN: not of the ISO family (or an out-of-range instant, which no later shape matches either).
   const iso = scanIso(s, zone, offset);
@@ -385,7 +379,8 @@ function digitsAt(s: string, from: number, max: number): number {
   return (v << 4) | k;
 }
 
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
+/** The scanner reads ASCII or NFKC text, where a no-break or ideographic space is already a space. */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 const isDateSep = (c: number): boolean => c === 45 || c === 47 || c === 46; // - / .
 
 /**
@@ -485,13 +480,7 @@ function checkYear(localMs: number): number {
  */
 export function dateReader(zone: Zone, reading: DateReading = {}): (v: unknown) => number {
   const cache = new Map<string, number>();
-  const cellZone = reading.cellZone ?? zone;
-  const plainDates = reading.offsetMs === undefined;
   return (v) => {
-    if (plainDates && typeof v === 'object' && v !== null && isDate(v)) {
-      const t = v.getTime();
-      return Number.isFinite(t) ? checkYear(cellZone.localMs(t)) : NaN;
-    }
     if (typeof v !== 'string' || isAscii(v)) return parseLocalMs(v, zone, reading);
     let ms = cache.get(v);
     if (ms === undefined) {

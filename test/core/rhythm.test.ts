@@ -4,7 +4,7 @@
  * two lists it makes, which never overlap.
  */
 import fc from 'fast-check';
-import { RHYTHM_RULE, dueSoon, medianDays, overdue, shopRhythm, type RhythmOrder } from '../../src/core/rhythm';
+import { RHYTHM_RULE, dueSoon, medianDays, overdue, shopRhythm, type CustomerRhythm, type RhythmOrder } from '../../src/core/rhythm';
 
 const AS_OF = 20_000;
 const orders = (days: Record<string, number[]>): RhythmOrder[] =>
@@ -75,5 +75,63 @@ describe('property: the rule’s lists', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the rule’s lists at their edges (a customer who buys every 30 days)', () => {
+  /** A repeat buyer judged by a 30-day interval, `daysSince` days after their last purchase. */
+  const after = (daysSince: number, purchaseDays = 3): CustomerRhythm => ({
+    key: 'a',
+    purchaseDays,
+    interval: 30,
+    own: purchaseDays >= 3,
+    lastDay: AS_OF - daysSince,
+    daysSince,
+    dueIn: 30 - daysSince,
+  });
+
+  test('buy soon: due in 14 days or fewer, or at most 14 days late — not 15', () => {
+    expect([15, 16, 30, 44, 45].map((d) => dueSoon(after(d)))).toEqual([false, true, true, true, false]);
+  });
+
+  test('buy soon needs no more than twice the interval since: a 10-day buyer 24 days on is due 14 days ago, but is away', () => {
+    const tenDays = (daysSince: number): CustomerRhythm => ({ ...after(daysSince), interval: 10, dueIn: 10 - daysSince });
+    expect([20, 21, 24].map((d) => dueSoon(tenDays(d)))).toEqual([true, false, false]);
+    expect([20, 21, 24].map((d) => overdue(tenDays(d), false))).toEqual([false, true, true]);
+  });
+
+  test('win back: more than twice the interval (60 days) since, up to a year (365 days) — not the day it doubles, not after a year', () => {
+    expect([60, 61, 365, 366].map((d) => overdue(after(d), false))).toEqual([false, true, true, false]);
+  });
+
+  test('win back: only a customer who came back once (two purchase days), never a subscriber', () => {
+    expect([1, 2].map((n) => overdue(after(100, n), false))).toEqual([false, true]);
+    expect(overdue(after(100), true)).toBe(false);
+  });
+
+  test('a free order (¥0, a sample or a coupon) is a purchase day; only a refund (below 0) is not', () => {
+    const r = shopRhythm(
+      [
+        { key: 'a', day: AS_OF - 60, amount: 1000 },
+        { key: 'a', day: AS_OF - 30, amount: 0 },
+        { key: 'a', day: AS_OF - 10, amount: -1 },
+      ],
+      AS_OF,
+    );
+    expect(r.customers.get('a')).toMatchObject({ purchaseDays: 2, daysSince: 30, interval: 30 });
+  });
+
+  test('an order on the as-of day itself counts; one the day after does not', () => {
+    const r = shopRhythm(
+      [
+        { key: 'a', day: AS_OF - 40, amount: 1 },
+        { key: 'a', day: AS_OF, amount: 1 },
+        { key: 'b', day: AS_OF - 40, amount: 1 },
+        { key: 'b', day: AS_OF + 1, amount: 1 },
+      ],
+      AS_OF,
+    );
+    expect(r.customers.get('a')).toMatchObject({ purchaseDays: 2, daysSince: 0 });
+    expect(r.customers.get('b')).toMatchObject({ purchaseDays: 1, daysSince: 40 });
   });
 });

@@ -665,3 +665,113 @@ describe('amounts at the edge of what a yen amount can be', () => {
     }
   });
 });
+
+describe('a cell as text: blanks, checkboxes and numbers', () => {
+  test('a blank (empty, null, undefined, spaces) is no text; a checkbox reads as Sheets shows it; a number as it prints', () => {
+    expect([null, undefined, '', ' \u3000'].map(cellText)).toEqual(['', '', '', '']);
+    expect([true, false].map(cellText)).toEqual(['TRUE', 'FALSE']);
+    expect([1001, -0.5].map(cellText)).toEqual(['1001', '-0.5']);
+    expect([undefined, true].map(displayText)).toEqual(['', 'true']);
+  });
+});
+
+describe('amounts: a sign after the currency symbol', () => {
+  test.each([
+    ['¥+500', 500],
+    ['-¥+500', -500],
+    ['▲¥500', -500],
+    ['+¥-500', -500],
+  ])('%p → %p', (v, n) => expect(parseAmount(v)).toBe(n));
+});
+
+describe('date-times: the time part', () => {
+  const at = (v: string): string => {
+    const ms = parseLocalMs(v, tokyo);
+    return Number.isNaN(ms) ? 'NaN' : new Date(ms).toISOString().slice(0, 19);
+  };
+
+  test('any white space, a line break included (a CSV cell written on two lines), separates the date from the time', () => {
+    for (const text of ['2024-01-05\n10:11', '2024-01-05\r\n10:11', '2024-01-05 \t 10:11', '2024-01-05 T10:11', '2024/01/05\u00a010:11', '2024/01/05\u300010:11']) {
+      expect(at(text)).toBe('2024-01-05T10:11:00');
+    }
+  });
+
+  test('a time glued to the date, or a field left empty after its colon, is not a date', () => {
+    for (const text of ['2024-01-0510:11', '2024-01-05 10:11:', '2024-01-05 10:11: +0900', '2024-01-05 :11']) expect(at(text)).toBe('NaN');
+  });
+
+  test('Japanese time without its last unit (10時11分12, 10時11) reads like the full form', () => {
+    expect(at('2024年1月5日 10時11分12')).toBe('2024-01-05T10:11:12');
+    expect(at('2024年1月5日 10時11')).toBe('2024-01-05T10:11:00');
+    expect(at('2024年1月5日10時')).toBe('2024-01-05T10:00:00');
+  });
+});
+
+describe('a day-first cell pasted with spaces around it', () => {
+  test('still shows its column is day-first, and reads as that day', () => {
+    for (const v of [' 13/1/2024', '\u300031/12/2023 ', '  25.12.2023 10:00']) expect(isDayFirstText(v)).toBe(true);
+    expect(isoDay(Math.floor(parseLocalMs(' 13/1/2024', tokyo, { dayFirst: true }) / DAY_MS))).toBe('2024-01-13');
+    expect(isDayFirstText(' 12/1/2024')).toBe(false);
+  });
+});
+
+describe('customer keys: capitals, an @ and spaces, through the cached reader too', () => {
+  test('an @ anywhere, first included (a LINE-style @ID), makes the key case-insensitive', () => {
+    for (const read of [normalizeKey, keyReader()]) {
+      expect(read('@Fan_Club')).toBe('@fan_club');
+      expect(read('A@SHOP.JP')).toBe('a@shop.jp');
+      expect(read('Z@shop.jp')).toBe('z@shop.jp');
+      expect(read('Taro.Yamada@Example.com')).toBe('taro.yamada@example.com');
+      // An ID keeps its capitals; spaces around it go.
+      expect(read('AZ-100')).toBe('AZ-100');
+      expect(read('C-1 ')).toBe('C-1');
+      expect(read('C-1\t')).toBe('C-1');
+    }
+  });
+});
+
+describe('dates: calendar edges and spaces', () => {
+  const at = (v: unknown, reading: { offsetMs?: number } = {}): string => {
+    const ms = parseLocalMs(v, tokyo, reading);
+    return Number.isNaN(ms) ? 'NaN' : new Date(ms).toISOString().slice(0, 19);
+  };
+
+  test('day 0 and month 0 are no dates, in any written form', () => {
+    for (const text of ['2024-01-00', '2024/0/5', '20240100', '20240005', '1/0/2024', '0/5/2024', '2024年1月0日']) expect(at(text)).toBe('NaN');
+  });
+
+  test('29 February: every 4th year, not 1900 or 2100 (centuries), but 2000 (every 400th)', () => {
+    expect(['1900/2/29', '2000/2/29', '2024/2/29', '2100/2/29', '2023/2/29'].map((t) => at(t))).toEqual([
+      'NaN',
+      '2000-02-29T00:00:00',
+      '2024-02-29T00:00:00',
+      'NaN',
+      'NaN',
+    ]);
+  });
+
+  test('spaces around a date in any form are dropped', () => {
+    for (const text of [' 2024-01-05 ', '\u30002024/1/5', ' 20240105', ' 45296 ', ' 1/5/2024', '\t2024年1月5日 ']) expect(at(text)).toBe('2024-01-05T00:00:00');
+  });
+
+  test('a weekday in brackets is dropped wherever it stands: after a US date, or glued to the time', () => {
+    expect(at('1/5/2024 (金)')).toBe('2024-01-05T00:00:00');
+    expect(at('2024/1/5(金)10:00')).toBe('2024-01-05T10:00:00');
+  });
+
+  test('a date with an offset or a zone but no time is that midnight', () => {
+    expect(at('2024-01-05 +0900')).toBe('2024-01-05T00:00:00');
+    expect(at('2024-01-05 UTC')).toBe('2024-01-05T09:00:00');
+    expect(at('2024-01-05Z')).toBe('2024-01-05T09:00:00');
+  });
+
+  test('an offset is a sign, two digits of hours and, if any, two of minutes: nothing else', () => {
+    for (const text of ['2024-01-05 10:11 x0900', '2024-01-05 10:11 \u22120900', '2024-01-05 10:11 +09:5x', '2024-01-05 10:11 0900']) expect(at(text)).toBe('NaN');
+  });
+
+  test('a column five hours behind UTC: every written form is placed at its instant (10:00 there is 00:00 the next day in Tokyo)', () => {
+    const behind = { offsetMs: -5 * 3_600_000 };
+    for (const v of ['1/5/2024 10:00 AM', '2024年1月5日 10時', 45296 + 10 / 24, '2024-01-05 10:00']) expect(at(v, behind)).toBe('2024-01-06T00:00:00');
+    expect(at('20240105', behind)).toBe('2024-01-05T14:00:00');
+  });
+});
