@@ -49,9 +49,8 @@ export function lbeta(a: number, b: number): number {
   return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
-/** ln(eᵃ + eᵇ) without overflow. */
+/** ln(eᵃ + eᵇ) without overflow. (Only b = −∞ needs a test: with a = −∞ the second form gives b.) */
 export function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
   if (b === -Infinity) return a;
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
