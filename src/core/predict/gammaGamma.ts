@@ -94,7 +94,7 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
   const xs = [...new Set(used.map((c) => c.x))].sort((u, v) => u - v);
   const xIndex = new Map(xs.map((v, i) => [v, i]));
   const xi = Int32Array.from(used, (c) => xIndex.get(c.x)!);
-  const scale = n > 0 ? zArr.reduce((s, z) => s + z, 0) / n : 1;
+  const scale = zArr.reduce((s, z) => s + z, 0) / n; // NaN with no customers, when nothing is fitted
 
   const toParams = (th: readonly number[]): GammaGammaParams => ({
     p: Math.exp(th[0]!),
