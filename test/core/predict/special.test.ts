@@ -169,8 +169,8 @@ function referenceLogIntegral(p: number, a: number, q: number, b: number, lo: nu
   const o = Math.min(p, q);
   const w0 = Math.log(o + lo);
   // Past w1 the integrand (∝ e^((1 − a − b)w)) is below e^−60 of its start.
-  const w1 = hi === Infinity ? w0 + 60 / (a + b - 1) + Math.log(1 + Math.abs(p - q) / (o + lo)) + 10 : Math.log(o + hi);
-  const n = 40_000;
+  const w1 = hi === Infinity ? w0 + 60 / (a + b - 1) + Math.log(1 + Math.abs(p - q) / (o + lo)) + 1 : Math.log(o + hi);
+  const n = 200_000;
   const h = (w1 - w0) / n;
   const lnF = (w: number): number => {
     const y = Math.exp(w) - o;
@@ -277,6 +277,80 @@ describe('the power integral ln ∫ (p + y)^−a (q + y)^−b dy', () => {
       expect(Math.abs(vq - v)).toBeLessThan(1e-11 * Math.max(1, Math.abs(v)));
       const mapped = swap ? [gq[2]!, gq[3]!, gq[0]!, gq[1]!] : gq;
       mapped.forEach((x, i) => expect(Math.abs(x - g[i]!)).toBeLessThan(1e-8 * Math.max(1, Math.abs(x))));
+    }
+  });
+});
+
+describe('more of ₂F₁, E over a Beta and the power integral', () => {
+  test('₂F₁ past z = 1 is NaN even where its first terms fall fast', () => {
+    // Term ratios start near 0.0015 but tend to z = 1.5: the series diverges.
+    expect(logHyp2f1(0.1, 0.1, 10, 1.5)).toBeNaN();
+  });
+
+  test('Euler’s transformation ₂F₁(a, b; c; z) = (1 − z)^(c−a−b) ₂F₁(c − a, c − b; c; z): terms rising to z and falling to it agree', () => {
+    for (const [a, b, c, z] of [
+      [1, 1, 100, 0.99],
+      [0.5, 2, 30, 0.9],
+      [3, 4, 8.5, 0.7],
+    ] as const) {
+      const direct = logHyp2f1(a, b, c, z);
+      const euler = (c - a - b) * Math.log1p(-z) + logHyp2f1(c - a, c - b, c, z);
+      expect(Math.abs(direct - euler)).toBeLessThan(1e-12 * Math.max(1, Math.abs(direct)));
+    }
+  });
+
+  test('E over a Beta: h may be infinite at an end where the weight is 0 (E[1/P] = (a + b − 1)/(a − 1))', () => {
+    expect(betaExpectation(3, 2, (p) => 1 / p)).toBeCloseTo(2, 12);
+    expect(betaExpectation(2, 5, (_p, q) => 1 / q)).toBeCloseTo(6 / 4, 12);
+  });
+
+  test('E over a Beta with a tiny parameter: the mass near an end where eᵘ overflows is kept', () => {
+    for (const [a, b] of [
+      [0.5, 0.002],
+      [0.002, 0.5],
+    ] as const) {
+      expect(betaExpectation(a, b, () => 1)).toBeCloseTo(1, 12);
+      expect(betaExpectation(a, b, (p) => p)).toBeCloseTo(a / (a + b), 12);
+    }
+  });
+
+  test('E over a narrow Beta (a, b in the hundreds): the step is halved until it resolves the peak; tol is relative', () => {
+    for (const [a, b] of [
+      [500, 500],
+      [200, 50],
+      [2000, 3],
+    ] as const) {
+      expect(betaExpectation(a, b, () => 1)).toBeCloseTo(1, 11);
+      expect(betaExpectation(a, b, (p) => p)).toBeCloseTo(a / (a + b), 11);
+      // Relative: as accurate for h = 10⁻⁶p as for h = 10⁶p.
+      expect(betaExpectation(a, b, (p) => 1e-6 * p) / ((1e-6 * a) / (a + b))).toBeCloseTo(1, 10);
+      expect(betaExpectation(a, b, (p) => 1e6 * p) / ((1e6 * a) / (a + b))).toBeCloseTo(1, 10);
+    }
+  });
+
+  test('a smaller base with a huge exponent (a series that would need thousands of terms): the quadrature answers', () => {
+    for (const [p, a, q, b, lo, hi] of [
+      [2, 1, 1, 900, 0, Infinity],
+      [2, 1, 1, 900, 0, 3],
+    ] as const) {
+      const v = logPowerIntegral(p, a, q, b, lo, hi);
+      expect(Math.abs(v - referenceLogIntegral(p, a, q, b, lo, hi))).toBeLessThan(1e-9 * Math.abs(v));
+      const g = [0, 0, 0, 0];
+      expect(logPowerIntegral(p, a, q, b, lo, hi, g)).toBe(v);
+      const lp = (pp: number) => logPowerIntegral(pp, a, q, b, lo, hi);
+      expect(g[0]).toBeCloseTo((lp(p * (1 + 1e-6)) - lp(p * (1 - 1e-6))) / (2e-6 * p), 5);
+    }
+  });
+
+  test('the quadrature finds a narrow peak far from the lower end (one base 10⁴ times the other, exponents 500 and 0.3)', () => {
+    for (const [m, e, o, f, lo, hi] of [
+      [1e4, 500, 1, 0.3, 0, 1e6],
+      [1e4, 500, 1, 0.3, 0, Infinity],
+      [1e4, 500, 1, 0.3, 2, 1e6],
+    ] as const) {
+      const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi);
+      expect(Math.abs(v - referenceLogIntegral(m, e, o, f, lo, hi))).toBeLessThan(1e-10 * Math.abs(v));
+      expect(logPowerIntegral(m, e, o, f, lo, hi)).toBe(v);
     }
   });
 });
