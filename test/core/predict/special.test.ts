@@ -302,6 +302,9 @@ describe('more of ₂F₁, E over a Beta and the power integral', () => {
   test('E over a Beta: h may be infinite at an end where the weight is 0 (E[1/P] = (a + b − 1)/(a − 1))', () => {
     expect(betaExpectation(3, 2, (p) => 1 / p)).toBeCloseTo(2, 12);
     expect(betaExpectation(2, 5, (_p, q) => 1 / q)).toBeCloseTo(6 / 4, 12);
+    // With b = 0.01 the range reaches p = e^−4500, which is 0 in floating point: 1/p = ∞ there.
+    expect(betaExpectation(2, 0.01, (p) => 1 / p)).toBeCloseTo(1.01, 12);
+    expect(betaExpectation(0.01, 2, (_p, q) => 1 / q)).toBeCloseTo(1.01, 12);
   });
 
   test('E over a Beta with a tiny parameter: the mass near an end where eᵘ overflows is kept', () => {
