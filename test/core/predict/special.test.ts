@@ -307,6 +307,13 @@ describe('more of ₂F₁, E over a Beta and the power integral', () => {
     expect(betaExpectation(0.01, 2, (_p, q) => 1 / q)).toBeCloseTo(1.01, 12);
   });
 
+  test('E over a Beta: two coarse levels that both miss a very narrow peak (and agree on 0) are not trusted', () => {
+    // Beta(500000, 300000): the peak, at t ≈ 0.16 with a width of 0.001, lies between the points
+    // of steps ½, ¼ and ⅛, where every weight underflows to 0; a third level must confirm agreement.
+    expect(betaExpectation(500_000, 300_000, () => 1)).toBeCloseTo(1, 6);
+    expect(betaExpectation(500_000, 300_000, (p) => p)).toBeCloseTo(5 / 8, 6);
+  });
+
   test('E over a Beta with a tiny parameter: the mass near an end where eᵘ overflows is kept', () => {
     for (const [a, b] of [
       [0.5, 0.002],
