@@ -170,6 +170,11 @@ describe('MBG/NBD per customer, by the story of the model', () => {
     expect(gone).toBeGreaterThanOrEqual(0);
     expect(gone).toBeLessThan(1e-300);
     expect(pAlive(PUBLISHED, { x: 500, tx: 400, T: 400 })).toBeCloseTo(1 / (1 + PUBLISHED.a / (PUBLISHED.b + 500)), 12);
+    // Odds of e^720 (beyond a double): P(alive) ≈ e^−720 is tiny but not rounded to 0.
+    const T = (PUBLISHED.alpha + 10) * Math.exp((720 - Math.log(PUBLISHED.a / (PUBLISHED.b + 500))) / (PUBLISHED.r + 500)) - PUBLISHED.alpha;
+    const faint = pAlive(PUBLISHED, { x: 500, tx: 10, T });
+    expect(faint).toBeGreaterThan(0);
+    expect(Math.log(faint)).toBeCloseTo(-720, 0);
   });
 
   test('E[Y(t)] = P(alive) · E over the posterior (λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1)) of (1 − e^(−λpt))/p', () => {
