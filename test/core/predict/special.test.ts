@@ -352,11 +352,15 @@ describe('more of ₂F₁, E over a Beta and the power integral', () => {
     }
   });
 
-  test('the quadrature finds a narrow peak far from the lower end (one base 10⁴ times the other, exponents 500 and 0.3)', () => {
+  test('the quadrature finds the integrand’s peak far from the lower end (one base 10⁴ to 10¹⁰⁰ times the other)', () => {
+    // In v = ln((o + y)/(o + lo)) the integrand rises like e^((1−f)v) until o + y nears m, then
+    // falls: with m/o = 10¹⁰⁰ its peak is at v ≈ 230, e^((1−f)·230) above its value at 0.
     for (const [m, e, o, f, lo, hi] of [
       [1e4, 500, 1, 0.3, 0, 1e6],
       [1e4, 500, 1, 0.3, 0, Infinity],
       [1e4, 500, 1, 0.3, 2, 1e6],
+      [1e100, 1.5, 1, 0.01, 0, Infinity],
+      [1e20, 30, 1, 0.2, 0, 1e25],
     ] as const) {
       const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi);
       expect(Math.abs(v - referenceLogIntegral(m, e, o, f, lo, hi))).toBeLessThan(1e-10 * Math.abs(v));
