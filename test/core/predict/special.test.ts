@@ -360,11 +360,13 @@ describe('more of ₂F₁, E over a Beta and the power integral', () => {
       [1e4, 500, 1, 0.3, 0, Infinity],
       [1e4, 500, 1, 0.3, 2, 1e6],
       [1e100, 1.5, 1, 0.01, 0, Infinity],
+      [1e100, 1, 1, 0.3, 0, Infinity],
       [1e20, 30, 1, 0.2, 0, 1e25],
+      [5, 0.3, 1, 0.4, 0, 10], // e + f < 1: no interior peak, the integrand grows to the end
     ] as const) {
       const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi);
       expect(Math.abs(v - referenceLogIntegral(m, e, o, f, lo, hi))).toBeLessThan(1e-10 * Math.abs(v));
-      expect(logPowerIntegral(m, e, o, f, lo, hi)).toBe(v);
+      expect(Math.abs(logPowerIntegral(m, e, o, f, lo, hi) - v)).toBeLessThan(1e-12 * Math.abs(v));
     }
   });
 });
