@@ -230,13 +230,10 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
     coef *= next * (f + k);
     coef1 *= next * (f + 1 + k);
     harmonic += 1 / (f + k);
-    if (coef === 0) {
-      converged = true;
-      break;
-    }
     // The coefficient ratios z(f + j)/(j + 1) tend to z monotonically, and g decreases: after
     // this term the rest is at most coef·g(n)·Σρ*ʲ, ρ* the larger of the next ratio and z (for
-    // the (f+1)ₖ series, of its next ratio and z).
+    // the (f+1)ₖ series, of its next ratio and z). With equal bases (z = 0) the first term is all,
+    // and this test stops there.
     const tail = Math.max((z * (f + k + 1)) / (k + 2), z);
     if (tail < 1 && coef * gn <= sum * 1e-16 * (1 - tail)) {
       if (!grad) {
