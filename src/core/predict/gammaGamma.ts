@@ -91,7 +91,7 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
   const zArr = Float64Array.from(used, (c) => c.zbar);
   const lnZ = zArr.map((z) => Math.log(z));
   const lnX = xsArr.map((x) => Math.log(x));
-  const xs = [...new Set(used.map((c) => c.x))].sort((u, v) => u - v);
+  const xs = [...new Set(used.map((c) => c.x))]; // the distinct x, each customer's by xIndex
   const xIndex = new Map(xs.map((v, i) => [v, i]));
   const xi = Int32Array.from(used, (c) => xIndex.get(c.x)!);
   const scale = zArr.reduce((s, z) => s + z, 0) / n; // NaN with no customers, when nothing is fitted

@@ -40,6 +40,21 @@ describe('Gamma-Gamma fit', () => {
   });
 });
 
+describe('who the fit uses', () => {
+  test('only customers with repeat purchases and a positive, finite mean spend; two of them already have a correlation', () => {
+    const fit = fitGammaGamma([
+      { x: 1, zbar: 10 },
+      { x: 2, zbar: 30 },
+      { x: 0, zbar: 25 }, // no repeat purchase: its z̄ is not a repeat spend
+      { x: 4, zbar: 0 },
+      { x: 5, zbar: -3 },
+      { x: 6, zbar: NaN },
+    ]);
+    expect(fit.customers).toBe(2);
+    expect(fit.spendFrequencyCorrelation).toBeCloseTo(1, 12);
+  });
+});
+
 describe('expected spend', () => {
   test('without repeat purchases there is no mean spend to read (z̄ may be missing): the population mean', () => {
     const gg = { p: 6.25, q: 3.74, gamma: 15.44 };
