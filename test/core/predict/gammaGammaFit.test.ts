@@ -23,6 +23,28 @@ describe('Gamma-Gamma fit', () => {
     for (const k of ['p', 'q', 'gamma'] as const) expect(fit.standardErrors![k]).toBeGreaterThan(0);
   });
 
+  test('its standard errors are those of the observed information: √diag of the inverse of −∂²LL at the fit', () => {
+    const summary = cdnowSummary().filter((c) => c.x > 0);
+    const fit = fitGammaGamma(summary);
+    const keys = ['p', 'q', 'gamma'] as const;
+    const total = (v: readonly number[]): number =>
+      summary.reduce((s, c) => s + gammaGammaLogLikelihood({ p: v[0]!, q: v[1]!, gamma: v[2]! }, c), 0);
+    const at = keys.map((k) => fit.params[k]);
+    // −∂²LL/∂θᵢ∂θⱼ by central differences, then its inverse (3 × 3, by cofactors).
+    const H = at.map((_, i) =>
+      at.map((__, j) => {
+        const hi = 1e-4 * at[i]!;
+        const hj = 1e-4 * at[j]!;
+        const f = (di: number, dj: number): number => total(at.map((v, k) => v + (k === i ? di : 0) + (k === j ? dj : 0)));
+        return -(f(hi, hj) - f(hi, -hj) - f(-hi, hj) + f(-hi, -hj)) / (4 * hi * hj);
+      }),
+    );
+    const [a, b, c] = H as [number[], number[], number[]];
+    const det = a[0]! * (b[1]! * c[2]! - b[2]! * c[1]!) - a[1]! * (b[0]! * c[2]! - b[2]! * c[0]!) + a[2]! * (b[0]! * c[1]! - b[1]! * c[0]!);
+    const diag = [(b[1]! * c[2]! - b[2]! * c[1]!) / det, (a[0]! * c[2]! - a[2]! * c[0]!) / det, (a[0]! * b[1]! - a[1]! * b[0]!) / det];
+    keys.forEach((k, i) => expect(fit.standardErrors![k] / Math.sqrt(diag[i]!)).toBeCloseTo(1, 2));
+  });
+
   test('no usable customers: every number is missing, and the problem is that nothing was fitted', () => {
     const fit = fitGammaGamma([{ x: 0, zbar: 0 }]);
     expect(fit).toMatchObject({ converged: false, customers: 0, problem: 'iterations', standardErrors: undefined, agreeingStarts: 0, iterations: 0, starts: 3 });
