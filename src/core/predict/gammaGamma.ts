@@ -156,9 +156,9 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
   };
 }
 
+/** Pearson's r; NaN when x or z̄ does not vary (so also for fewer than two customers). */
 function correlation(u: Float64Array, v: Float64Array): number {
   const n = u.length;
-  if (n < 2) return NaN;
   let mu = 0;
   let mv = 0;
   for (let i = 0; i < n; i++) {
