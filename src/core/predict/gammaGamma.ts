@@ -177,5 +177,6 @@ function correlation(u: Float64Array, v: Float64Array): number {
     suu += du * du;
     svv += dv * dv;
   }
-  return suu > 0 && svv > 0 ? suv / Math.sqrt(suu * svv) : NaN;
+  // Where x or z̄ does not vary, its deviations are all 0, and so is suv: 0/0 is NaN.
+  return suv / Math.sqrt(suu * svv);
 }
