@@ -150,8 +150,8 @@ export function resolveColumns(
       taken.add(col);
     }
   }
-  const generic = GENERIC_FIELDS[kind].filter(([f]) => !excluded.has(f) && fixed[f] === undefined);
-  const columns = matchColumns(headers, generic, fixed);
+  // matchColumns leaves the fields already fixed as they are.
+  const columns = matchColumns(headers, GENERIC_FIELDS[kind].filter(([f]) => !excluded.has(f)), fixed);
   if (kind === 'orders') {
     const source = amountSource(columns, profile);
     const used: readonly Field[] =
@@ -274,7 +274,7 @@ function orderLayout(headers: readonly unknown[], profile: Profile, columns: Col
   const keyNameCol = nameKeyed ? col('name') : -1;
   const phoneGroups = nameKeyed ? [] : phoneColumns(headers, profile, col('phone'), settings.columns.orders?.phone !== undefined);
   const refundedCol = profile.subtractRefunded ? col('refundedAmount') : -1;
-  const extraCols = (profile.orderExtras ?? []).map(col).filter((c) => c >= 0);
+  const extraCols = (profile.orderExtras ?? []).map(col);
   // A line's amount: the sum of these columns, or (priceCol ≥ 0) price × quantity.
   const amountCols =
     source === 'parts' ? profile.rowAmountParts!.map(col) : source === 'lines' ? [col('lineAmount')] : [amountCol];
@@ -321,7 +321,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const noValue = profile.noValue;
   const amountOf = (v: Cell): number => {
     const n = readAmount(v);
-    return noValue !== undefined && n === noValue ? NaN : n;
+    return n === noValue ? NaN : n;
   };
   const blankAmount = (v: Cell): boolean => isBlank(v) || (noValue !== undefined && readAmount(v) === noValue);
 
@@ -436,14 +436,14 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       badKeyCell ??= v;
       return undefined;
     };
+    // An absent column (-1) reads as blank.
     if (nameKeyed) return keyOf(cell(keyNameCol));
-    let key = idCol >= 0 ? idKey(cell(idCol)) : '';
-    if (key === '' && emailCol >= 0) {
+    let key = idKey(cell(idCol));
+    if (key === '') {
       const email = keyOf(cell(emailCol));
-      if (email !== '') key = (idCol >= 0 ? emailMap().get(email) : undefined) ?? email;
+      if (email !== '') key = emailMap().get(email) ?? email;
     }
-    if (key === '' && phoneGroups.length > 0) key = phoneOf(i);
-    return key;
+    return key === '' ? phoneOf(i) : key;
   };
 
   // Pass 2 over the orders: drop cancelled ones, read each needed cell once, report the
@@ -581,17 +581,13 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       const n = amountOf(first(i, refundedCol));
       if (n > 0) amount -= n;
     }
-    let subscription = subCol >= 0 && isSubscription(first(i, subCol));
-    if (!subscription && typeCol >= 0 && subscriptionTypes.size > 0) {
-      const t = first(i, typeCol);
-      subscription = t !== undefined && subscriptionTypes.has(nfkc(String(t)).trim());
-    }
     orders.push({
       key,
       localMs,
       day: Math.floor(localMs / DAY_MS),
       amount,
-      subscription,
+      // An absent column (-1) reads as blank: no subscription word, flag or type.
+      subscription: isSubscription(first(i, subCol)) || subscriptionTypes.has(cellText(first(i, typeCol))),
       consent: consentCol >= 0 ? readFlag(first(i, consentCol)) : undefined,
       name: nameCols.length === 1 ? first(i, nameCols[0]!) : joinName(nameCols.map((c) => first(i, c))),
       row,
@@ -608,7 +604,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     headers,
     columns,
     keyKind: nameKeyed ? 'name' : idCol >= 0 ? 'id' : 'email',
-    keyForEmail: (email) => (idCol >= 0 ? emailMap().get(email) : undefined),
+    keyForEmail: (email) => emailMap().get(email),
     hasConsent: consentCol >= 0,
     hasSubscription: subCol >= 0 || (typeCol >= 0 && subscriptionTypes.size > 0),
   };

@@ -3,6 +3,7 @@
  * settings: which column is which, how rows become orders, what is cancelled, what is skipped and
  * reported with its row. The platform layouts are in profiles.test.ts.
  */
+import fc from 'fast-check';
 import { dayFromCivil, isoDay, makeZone } from '../../src/core/dates';
 import { InputError, missingColumns, orderColumnsRead, ordersReadable, readOrders, requireTable, resolveColumns, type OrdersRead } from '../../src/core/orders';
 import { detectProfile, PROFILES } from '../../src/core/profiles';
@@ -112,6 +113,17 @@ describe('rows with the same order id are one order (SPEC §1.4)', () => {
     expect(r.cancelled).toBe(1);
   });
 
+  test('a cancelled first line cancels the order too, whatever the later lines say', () => {
+    const r = read([
+      [...H, 'Status'],
+      ['X1', 'A', '2024-01-05', 100, '', 'cancelled'],
+      ['X1', '', '', '', '', 'paid'],
+      ['X1', '', '', '', '', ''],
+    ]);
+    expect(r.orders).toEqual([]);
+    expect(r.cancelled).toBe(1);
+  });
+
   test('a non-empty "Cancelled at" cancels the order, whatever its status', () => {
     const r = read([
       ['Customer ID', 'Order date', 'Total', 'Status', 'Cancelled at'],
@@ -169,6 +181,23 @@ describe('"sum the rows" (a setting of the generic layout, SPEC §1.4)', () => {
       [4, 'amount', 'n/a'],
       [5, 'amount', ''],
     ]);
+  });
+
+  test('the order is dated by its earliest readable line; with none, it is skipped with its first date cell', () => {
+    const r = read(
+      [
+        H,
+        ['X1', 'A', '2024-01-09', 100, ''],
+        ['X1', '', '2024-01-03', 100, ''],
+        ['X1', '', 'soon', 100, ''],
+        ['X2', 'B', 'someday', 100, ''],
+        ['X2', '', '', 100, ''],
+        ['X2', '', 'later', 100, ''],
+      ],
+      { sumOrderRows: true },
+    );
+    expect(summary(r)).toEqual([['A', '2024-01-03', 300]]);
+    expect(skips(r)).toEqual([[5, 'date', 'someday']]);
   });
 
   test('the setting changes only the generic layout, not a platform whose amount is per order', () => {
@@ -286,8 +315,28 @@ describe('subscription, consent and names', () => {
     expect(read(rakuten).orders[0]!.name).toBe('鈴木 一郎');
   });
 
-  test('without a name column an order has no name', () => {
+  test('without a name column an order has no name; a name column’s cell is kept as given', () => {
     expect(read([['Customer ID', 'Order date', 'Total'], ['A', '2024-01-05', 100]]).orders[0]!.name).toBeUndefined();
+    expect(read([['Customer ID', 'Order date', 'Total', 'Name'], ['A', '2024-01-05', 100, 1234]]).orders[0]!.name).toBe(1234);
+  });
+
+  test('an order is a subscription when its subscription column or its order type says so', () => {
+    const FS = ['受注コード', '注文日時', '請求合計金額', 'メールアドレス(メイン)', '受注種別', '定期購入'];
+    const r = read([
+      FS,
+      ['F1', '2024-01-05 10:00', 1000, 'a@x.jp', '通常受注', '定期'],
+      ['F2', '2024-01-06 10:00', 1000, 'a@x.jp', '定期受注', ''],
+      ['F3', '2024-01-07 10:00', 1000, 'a@x.jp', '通常受注', ''],
+    ]);
+    expect(r.orders.map((o) => o.subscription)).toEqual([true, true, false]);
+  });
+
+  test('an order-type column marks subscriptions only where the platform names its codes', () => {
+    const generic = read([['Customer ID', 'Order date', 'Total', '注文種別'], ['A', '2024-01-05', 100, '定期購入']]);
+    expect(generic.hasSubscription).toBe(false);
+    expect(generic.orders[0]!.subscription).toBe(false);
+    const rakutenWithoutType = read([['注文番号', '注文者メールアドレス', '楽天会員フラグ', '注文日時', '合計金額'], ['R1', 'a@x.jp', 1, '2024-01-05 10:00', 1000]]);
+    expect(rakutenWithoutType.hasSubscription).toBe(false);
   });
 
   test('an order-type column whose codes mark subscriptions (楽天 注文種別 4, 5) makes the export one with subscriptions', () => {
@@ -377,17 +426,19 @@ describe('an order’s amount from its lines, where the export has no order tota
         ['X1', 'A', '2024-01-05', 500, 2],
         ['X1', '', '', 'ask', 1],
         ['X1', '', '', 100, 'two'],
+        ['X1', '', '', '', ''],
         ['X2', 'B', '2024-01-06', '', 3],
       ],
       {},
       10,
     );
     expect(summary(r)).toEqual([['A', '2024-01-05', 1000]]);
-    // X2: no price on any line, so no amount (reported on its first row, the customer known).
+    // A line without a price (a note) is left out unreported; X2: no price on any line, so no
+    // amount (reported on its first row, the customer known).
     expect(r.skipped).toEqual([
       { row: 12, reason: 'amount', value: 'ask', key: 'A' },
       { row: 13, reason: 'amount', value: 'two', key: 'A' },
-      { row: 14, reason: 'amount', value: '', key: 'B' },
+      { row: 15, reason: 'amount', value: '', key: 'B' },
     ]);
   });
 
@@ -456,6 +507,16 @@ describe('customer keys: placeholders, cell errors and the phone', () => {
     ]);
   });
 
+  test('with cell errors in both the ID and the e-mail, the ID’s is the one reported', () => {
+    const r = read([H, ['#N/A', '#REF!', '090-1111-2222', '2024-01-05', 1]]);
+    expect(r.skipped).toEqual([{ row: 2, reason: 'customer', value: '#N/A', key: '09011112222' }]);
+  });
+
+  test('a blank e-mail belongs to no customer', () => {
+    const r = read([H, ['C7', '', '', '2024-01-05', 1]]);
+    expect(r.keyForEmail('')).toBeUndefined();
+  });
+
   test('without an ID or e-mail, the phone keys the order, as digits with its leading 0', () => {
     const r = read([H, ['', '', '090-1111-2222', '2024-01-05', 1], ['', '', 9011112222, '2024-01-06', 1], ['', '', '12-34', '2024-01-07', 1]]);
     expect(r.orders.map((o) => o.key)).toEqual(['09011112222', '09011112222']);
@@ -472,6 +533,8 @@ describe('customer keys: placeholders, cell errors and the phone', () => {
     const row = ['E1', '1', 1000, 0, '', '2024-01-05 10:00', '03', '1234', '5678', '080-9999-0000'];
     expect(read([EC2, row]).orders.map((o) => o.key)).toEqual(['0312345678']);
     expect(read([EC2, row], { columns: { orders: { phone: '携帯電話' } } }).orders.map((o) => o.key)).toEqual(['08099990000']);
+    // A cell error in any part: the number is not known.
+    expect(skips(read([EC2, ['E1', '1', 1000, 0, '', '2024-01-05 10:00', '#N/A', '1234', '5678', '']]))).toEqual([[2, 'customer', '']]);
   });
 });
 
@@ -545,10 +608,14 @@ describe('amounts a platform adds or takes off once per order', () => {
       AH,
       ['A1', '2024-01-05T10:00:00Z', 'Shipped', 1000, 300, 'a@x.jp'],
       ['A1', '2024-01-05T10:00:00Z', 'Shipped', 'x', 300, 'a@x.jp'],
+      ['A1', '2024-01-05T10:00:00Z', 'Shipped', 700, '¥-', 'a@x.jp'],
       ['A1', '2024-01-05T10:00:00Z', 'Shipped', 500, '', 'a@x.jp'],
     ]);
     expect(summary(r)).toEqual([['a@x.jp', '2024-01-05', 1800]]);
-    expect(skips(r)).toEqual([[3, 'amount', 'x']]);
+    expect(skips(r)).toEqual([
+      [3, 'amount', 'x'],
+      [4, 'amount', '¥-'],
+    ]);
   });
 });
 
@@ -656,5 +723,56 @@ describe('subscription orders and dates as the platforms write them', () => {
       ['B', '2024-01-13', 100],
     ]);
     expect(summary(read([['Customer ID', 'Order date', 'Total'], ['A', '02/01/2024', 100]]))).toEqual([['A', '2024-02-01', 100]]);
+  });
+});
+
+describe('wherever the columns are, and whether the owner names them or the aliases find them, an export reads the same (property)', () => {
+  const H = ['Order ID', 'Customer ID', 'Email', 'Phone', 'Name', 'Order date', 'Total', 'Status'];
+  const FIELDS = ['orderId', 'customerId', 'email', 'phone', 'name', 'date', 'amount', 'status'] as const;
+  const ROWS: Cell[][] = [
+    ['X1', 'C1', 'hana@x.jp', '', 'Hana', '2024-01-05', 1000, 'paid'],
+    ['X1', '', '', '', '', '', '', ''],
+    ['X2', '', 'Hana@x.jp', '', '', '2024-01-06', 500, 'paid'],
+    ['X3', '', '', '090-1111-2222', 'Walk-in', '2024-01-07', 300, 'paid'],
+    ['X4', 'C2', '', '', 'Ken', '2024-01-08', 800, 'cancelled'],
+    ['X5', '', '', '', 'Nobody', '2024-01-09', 200, 'paid'],
+  ];
+  const EXPECTED = {
+    orders: [
+      ['C1', '2024-01-05', 1000, 'Hana', 2],
+      ['C1', '2024-01-06', 500, undefined, 4],
+      ['09011112222', '2024-01-07', 300, 'Walk-in', 5],
+    ],
+    skipped: [[7, 'customer', '']],
+    cancelled: 1,
+  };
+
+  test.each([false, true])('the owner names every column: %s', (named) => {
+    const overrides = named ? Object.fromEntries(FIELDS.map((f, i) => [f, H[i]!])) : {};
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...H.keys()], { minLength: H.length, maxLength: H.length }), (order) => {
+        const table = [H, ...ROWS].map((row) => order.map((c) => row[c]!));
+        const r = read(table, { columns: { orders: overrides } });
+        expect({
+          orders: r.orders.map((o) => [o.key, isoDay(o.day), o.amount, o.name, o.row]),
+          skipped: skips(r),
+          cancelled: r.cancelled,
+        }).toEqual(EXPECTED);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('a platform’s columns that belong together', () => {
+  test('a phone split over columns keys an order only when all its columns are there: part of a number is no customer', () => {
+    const EC2 = ['注文番号', '対応状況', 'お支払い合計', '会員ID', 'メールアドレス', '注文日時', '電話番号1', '電話番号2'];
+    const r = read([EC2, ['E1', '1', 1000, 0, '', '2024-01-05 10:00', '03', '1234']]);
+    expect(skips(r)).toEqual([[2, 'customer', '']]);
+  });
+
+  test('Amazon’s line amount is item-price plus shipping-price: without either column there is no amount to read', () => {
+    const AH = ['amazon-order-id', 'purchase-date', 'order-status', 'item-price', 'buyer-email'];
+    expect(() => read([AH, ['A1', '2024-01-05T10:00:00Z', 'Shipped', 1000, 'a@x.jp']])).toThrow(/missing a column for: amount\./);
   });
 });
