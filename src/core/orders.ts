@@ -327,13 +327,13 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
 
   // Status words repeat on nearly every row: judge each distinct value once.
   const statusCache = new Map<unknown, boolean>();
-  const excludedExact = new Set(profile.excludedStatuses ?? []);
+  const excludedExact = new Set((profile.excludedStatuses ?? []).map((w) => w.toLowerCase()));
   const excludedWords = profile.excludedStatusWords ?? [];
   const excludes = (v: Cell): boolean => {
     let x = statusCache.get(v);
     if (x === undefined) {
       const s = nfkc(String(v)).trim();
-      x = isExcludedStatus(v) || excludedExact.has(s) || excludedExact.has(s.toLowerCase()) || excludedWords.some((w) => s.includes(w));
+      x = isExcludedStatus(v) || excludedExact.has(s.toLowerCase()) || excludedWords.some((w) => s.includes(w));
       statusCache.set(v, x);
     }
     return x;
@@ -404,7 +404,8 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const emailMap = (): Map<string, string> => {
     if (emailToKey === undefined) {
       emailToKey = new Map();
-      if (idCol >= 0 && emailCol >= 0) {
+      // Without an ID column there is no ID to link an e-mail to.
+      if (idCol >= 0) {
         for (let i = 0; i < head.length; i++) {
           const email = keyOf(first(i, emailCol));
           if (email !== '' && !emailToKey.has(email)) {

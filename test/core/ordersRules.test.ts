@@ -34,6 +34,20 @@ describe('cancelled lines and the date of a summed order', () => {
     expect(r.cancelled).toBe(1);
   });
 
+  test('an item status cancels its line: a summed order loses that line, any other order is cancelled whole', () => {
+    const AH = ['amazon-order-id', 'purchase-date', 'order-status', 'item-status', 'item-price', 'shipping-price', 'buyer-email'];
+    const amazon = read([
+      AH,
+      ['A1', '2024-01-05T10:00:00Z', 'Shipped', 'Shipped', 1000, 0, 'a@x.jp'],
+      ['A1', '2024-01-05T10:00:00Z', 'Shipped', 'Cancelled', 500, 0, 'a@x.jp'],
+    ]);
+    expect(summary(amazon)).toEqual([['a@x.jp', '2024-01-05', 1000]]);
+    const CM = ['売上ID', '受注日', '購入者 メールアドレス', '総合計金額', '発送状態'];
+    const colorme = read([CM, ['S1', '2024-01-05', 'a@x.jp', 1500, '発送済み'], ['S1', '', '', '', 'キャンセル'], ['S2', '2024-01-06', 'a@x.jp', 700, '']]);
+    expect(summary(colorme)).toEqual([['a@x.jp', '2024-01-06', 700]]);
+    expect(colorme.cancelled).toBe(1);
+  });
+
   test('the order is dated by its earliest readable line; with none, it is skipped with its first date cell', () => {
     const r = read(
       [
