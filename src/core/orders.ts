@@ -248,11 +248,10 @@ function joinName(parts: Cell[]): Cell {
   return text === '' ? undefined : text;
 }
 
-/** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces ignored. */
+/** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces (full-width
+ *  too, as isBlank counts them) ignored. */
 export function orderIdOf(raw: Cell): unknown {
-  if (typeof raw !== 'string') return String(raw);
-  const n = raw.length;
-  return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;
+  return typeof raw === 'string' ? raw.trim() : String(raw);
 }
 
 /** Every column readOrders reads, by what it is read for (-1: none). */
@@ -421,7 +420,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     for (const group of phoneGroups) {
       const cells = group.map((c) => first(i, c));
       if (cells.some(isBadKeyCell)) continue;
-      const key = phoneKey(group.length === 1 ? cells[0] : cells.map((v) => (isBlank(v) ? '' : String(v).trim())).join(''));
+      const key = phoneKey(group.length === 1 ? cells[0] : cells.map((v) => String(v ?? '')).join(''));
       if (key !== '') return key;
     }
     return '';

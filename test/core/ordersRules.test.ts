@@ -209,6 +209,11 @@ describe('customer keys: placeholders, cell errors and the phone', () => {
     expect(skips(r)).toEqual([[4, 'customer', '']]);
   });
 
+  test('a date in a phone column (a number Sheets took for one) is no phone', () => {
+    const r = read([H, ['', '', new Date('2024-03-12T00:00:00Z'), '2024-01-05', 1]]);
+    expect(skips(r)).toEqual([[2, 'customer', '']]);
+  });
+
   test('the ID comes before the e-mail, the e-mail before the phone', () => {
     const r = read([H, ['C7', 'a@x.jp', '090-1111-2222', '2024-01-05', 1], ['', 'a@x.jp', '090-1111-2222', '2024-01-06', 1]]);
     expect(r.orders.map((o) => o.key)).toEqual(['C7', 'C7']);
@@ -225,13 +230,16 @@ describe('customer keys: placeholders, cell errors and the phone', () => {
 });
 
 describe('order ids and statuses as a messy export writes them', () => {
-  test('outer spaces, tabs and line breaks around an order id are ignored; inner ones are not', () => {
+  test('outer spaces (full-width too), tabs and line breaks around an order id are ignored; inner ones are not', () => {
     const r = read([
       ['Order ID', 'Customer ID', 'Order date', 'Total'],
       ['A 1', 'A', '2024-01-05', 100],
-      ['\tA 1\n', '', '', 999],
+      ['\tA 1\n', 'X', '2024-02-01', 999],
+      ['\u3000A 1\u3000', 'X', '2024-02-01', 999],
+      ['A 1\u00a0', 'X', '2024-02-01', 999],
       ['A1', 'B', '2024-01-06', 200],
     ]);
+    // One order A 1 (its first line's customer, date and amount), and A1.
     expect(summary(r)).toEqual([
       ['A', '2024-01-05', 100],
       ['B', '2024-01-06', 200],
