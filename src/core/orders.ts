@@ -248,8 +248,8 @@ function joinName(parts: Cell[]): Cell {
   return text === '' ? undefined : text;
 }
 
-/** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces (full-width
- *  too, as isBlank counts them) ignored. */
+/** Order ids compare like customer keys: 1001 and "1001" are one order; outer white space (a
+ *  full-width or no-break space too) ignored. */
 export function orderIdOf(raw: Cell): unknown {
   return typeof raw === 'string' ? raw.trim() : String(raw);
 }
