@@ -432,41 +432,126 @@ describe('subscription orders and dates as the platforms write them', () => {
   });
 });
 
-describe('wherever the columns are, and whether the owner names them or the aliases find them, an export reads the same (property)', () => {
-  const H = ['Order ID', 'Customer ID', 'Email', 'Phone', 'Name', 'Order date', 'Total', 'Status'];
-  const FIELDS = ['orderId', 'customerId', 'email', 'phone', 'name', 'date', 'amount', 'status'] as const;
-  const ROWS: Cell[][] = [
-    ['X1', 'C1', 'hana@x.jp', '', 'Hana', '2024-01-05', 1000, 'paid'],
-    ['X1', '', '', '', '', '', '', ''],
-    ['X2', '', 'Hana@x.jp', '', '', '2024-01-06', 500, 'paid'],
-    ['X3', '', '', '090-1111-2222', 'Walk-in', '2024-01-07', 300, 'paid'],
-    ['X4', 'C2', '', '', 'Ken', '2024-01-08', 800, 'cancelled'],
-    ['X5', '', '', '', 'Nobody', '2024-01-09', 200, 'paid'],
-  ];
-  const EXPECTED = {
-    orders: [
-      ['C1', '2024-01-05', 1000, 'Hana', 2],
-      ['C1', '2024-01-06', 500, undefined, 4],
-      ['09011112222', '2024-01-07', 300, 'Walk-in', 5],
-    ],
-    skipped: [[7, 'customer', '']],
-    cancelled: 1,
-  };
-
-  test.each([false, true])('the owner names every column: %s', (named) => {
-    const overrides = named ? Object.fromEntries(FIELDS.map((f, i) => [f, H[i]!])) : {};
+describe('wherever its columns are, and whether the owner names them or the aliases find them, an export reads the same (property)', () => {
+  /** Everything a reading gives, to compare one column order with another. */
+  const reading = (r: OrdersRead) => ({
+    orders: r.orders.map((o) => [o.key, isoDay(o.day), o.amount, o.subscription, o.consent, o.name, o.row]),
+    skipped: r.skipped,
+    cancelled: r.cancelled,
+    keyKind: r.keyKind,
+    hasConsent: r.hasConsent,
+    hasSubscription: r.hasSubscription,
+  });
+  /** The table with its columns in `order`. */
+  const reorder = (table: Cell[][], order: number[]): Cell[][] => table.map((row) => order.map((c) => row[c]));
+  /** Every column first once (the rotations), then shuffles. */
+  function readsTheSame(table: Cell[][], over: Partial<Pick<Settings, 'columns' | 'sumOrderRows'>> = {}): void {
+    const expected = reading(read(table, over));
+    const n = table[0]!.length;
+    for (let k = 0; k < n; k++) {
+      const order = [...Array(n).keys()].map((c) => (c + k) % n);
+      expect(reading(read(reorder(table, order), over))).toEqual(expected);
+    }
     fc.assert(
-      fc.property(fc.shuffledSubarray([...H.keys()], { minLength: H.length, maxLength: H.length }), (order) => {
-        const table = [H, ...ROWS].map((row) => order.map((c) => row[c]!));
-        const r = read(table, { columns: { orders: overrides } });
-        expect({
-          orders: r.orders.map((o) => [o.key, isoDay(o.day), o.amount, o.name, o.row]),
-          skipped: skips(r),
-          cancelled: r.cancelled,
-        }).toEqual(EXPECTED);
+      fc.property(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }), (order) => {
+        expect(reading(read(reorder(table, order), over))).toEqual(expected);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
+  }
+
+  const H = ['Order ID', 'Customer ID', 'Email', 'Phone', 'Name', 'Order date', 'Total', 'Status', 'Accepts Marketing', 'Subscription', 'Cancelled at'];
+  const FIELDS = ['orderId', 'customerId', 'email', 'phone', 'name', 'date', 'amount', 'status', 'registered', 'subscription', 'cancelledAt'] as const;
+  const GENERIC: Cell[][] = [
+    H,
+    ['X1', 'C1', 'hana@x.jp', '', 'Hana', '2024-01-05', 1000, 'paid', 'yes', '', ''],
+    ['X1', '', '', '', '', '', '', '', '', '', ''],
+    ['X2', '', 'Hana@x.jp', '', '', '2024-01-06', 500, 'paid', 'no', 'yes', ''],
+    ['X3', '', '', '090-1111-2222', 'Walk-in', '2024-01-07', 300, 'paid', '', '', ''],
+    ['X4', 'C2', '', '', 'Ken', '2024-01-08', 800, 'cancelled', '', '', ''],
+    ['X5', '', '', '', 'Nobody', '2024-01-09', 200, 'paid', '', '', ''],
+    ['X6', 'C3', '', '', 'Aki', '2024-01-10', 900, 'paid', '', '', '2024-01-11'],
+  ];
+
+  test('the generic layout (the reading itself, then every column order)', () => {
+    expect(reading(read(GENERIC))).toEqual({
+      orders: [
+        ['C1', '2024-01-05', 1000, false, true, 'Hana', 2],
+        ['C1', '2024-01-06', 500, true, false, undefined, 4],
+        ['09011112222', '2024-01-07', 300, false, false, 'Walk-in', 5],
+      ],
+      skipped: [{ row: 7, reason: 'customer', value: '' }],
+      cancelled: 2,
+      keyKind: 'id',
+      hasConsent: true,
+      hasSubscription: true,
+    });
+    readsTheSame(GENERIC);
+  });
+
+  test('the generic layout, the owner naming every column', () => {
+    const overrides = Object.fromEntries(FIELDS.map((f, i) => [f, H[i]!]));
+    expect(reading(read(GENERIC, { columns: { orders: overrides } }))).toEqual(reading(read(GENERIC)));
+    readsTheSame(GENERIC, { columns: { orders: overrides } });
+  });
+
+  test('price × quantity lines', () => {
+    readsTheSame([
+      ['Order ID', 'Email', 'Order date', 'Unit price', 'Quantity', 'Status'],
+      ['X1', 'a@x.jp', '2024-01-05', 500, 2, ''],
+      ['X1', '', '', 300, '', ''],
+      ['X2', 'b@x.jp', '2024-01-06', 'ask', 1, ''],
+    ]);
+  });
+
+  test.each([
+    [
+      'Shopify',
+      [
+        ['Name', 'Email', 'Financial Status', 'Created at', 'Total', 'Lineitem name', 'Refunded Amount', 'Tags', 'Cancelled at', 'Accepts Marketing', 'Phone', 'Billing Name'],
+        ['#1', 'a@x.jp', 'partially_refunded', '2024-01-05 10:00:00 +0900', 1000, 'Tea', 300, 'Subscription', '', 'yes', '', 'Aiko'],
+        ['#1', '', '', '', '', 'Cup', '', '', '', '', '', ''],
+        ['#2', '', 'paid', '2024-01-06 10:00:00 +0900', 500, 'Tea', '', '', '', 'no', '090-1111-2222', 'Ben'],
+        ['#3', 'c@x.jp', 'pending', '2024-01-07 10:00:00 +0900', 700, 'Tea', '', '', '2024-01-08', '', '', ''],
+      ],
+    ],
+    [
+      'Amazon',
+      [
+        ['amazon-order-id', 'purchase-date', 'order-status', 'item-status', 'item-price', 'shipping-price', 'buyer-email'],
+        ['A1', '2024-01-05T10:00:00Z', 'Shipped', 'Shipped', 1000, 300, 'a@x.jp'],
+        ['A1', '2024-01-05T10:00:00Z', 'Shipped', 'Cancelled', 500, 0, 'a@x.jp'],
+        ['A2', '2024-01-06T10:00:00Z', 'Cancelled', '', 800, 0, 'b@x.jp'],
+      ],
+    ],
+    [
+      'BASE',
+      [
+        ['注文ID', '発送状況', '商品名', 'メールアドレス(請求先)', '注文日時', '合計金額', '送料', '調整金額', '氏(請求先)', '名(請求先)', '電話番号(請求先)'],
+        ['B1', '発送済み', 'Tea', 'a@x.jp', '2024-01-05 10:00', 1000, 600, -100, '山田', '花子', ''],
+        ['B1', '発送済み', 'Cup', 'a@x.jp', '2024-01-05 10:00', 500, 600, -100, '山田', '花子', ''],
+        ['B2', '発送済み', 'Tea', '', '2024-01-06 10:00', 1000, 0, 0, '佐藤', '', '090-1111-2222'],
+      ],
+    ],
+    [
+      'futureshop',
+      [
+        ['受注コード', '注文日時', '請求合計金額', 'メールアドレス(メイン)', '受注種別', '氏名(姓)', '氏名(名)'],
+        ['F1', '2024-01-05 10:00', 1000, 'a@x.jp', '定期受注', '山田', '花子'],
+        ['F2', '2024-01-06 10:00', 1000, 'a@x.jp', '通常受注', '山田', '花子'],
+      ],
+    ],
+    [
+      'WooCommerce (keyed by name)',
+      [
+        ['Order #', 'N. Revenue (formatted)', 'Net Sales', 'Date', 'Status', 'Customer'],
+        [1, '¥1,000', 900, '2024-01-05', 'Completed', 'Hana'],
+        [2, '¥2,000', 1800, '2024-01-06', 'Pending', 'Ken'],
+      ],
+    ],
+  ] as [string, Cell[][]][])('%s', (_platform, table) => {
+    expect(read(table).orders.length).toBeGreaterThan(0);
+    readsTheSame(table);
   });
 });
 
