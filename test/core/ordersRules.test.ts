@@ -128,6 +128,21 @@ describe('an order’s amount from its lines, where the export has no order tota
     ]);
   });
 
+  test('the reported rows are in sheet order, also where an order’s lines are spread among other orders', () => {
+    const r = read([
+      ['Order ID', 'Customer ID', 'Order date', 'Unit price', 'Quantity'],
+      ['X1', 'A', '2024-01-05', 500, 1],
+      ['X2', '', '2024-01-05', 500, 1],
+      ['X1', '', '', 'ask', 1],
+      ['X3', 'C', 'soon', 500, 1],
+    ]);
+    expect(skips(r)).toEqual([
+      [3, 'customer', ''],
+      [4, 'amount', 'ask'],
+      [5, 'date', 'soon'],
+    ]);
+  });
+
   test('line totals (小計, Gross Sales) are summed; the order is dated by its earliest line', () => {
     const r = read([
       ['注文番号', '顧客ID', '注文日', '小計'],
