@@ -143,7 +143,7 @@ export function resolveColumns(
     }
   }
   for (const [field, names] of Object.entries(profile?.columns ?? {}) as [Field, string[]][]) {
-    if (fixed[field] !== undefined || excluded.has(field)) continue;
+    if (excluded.has(field)) continue; // every override is excluded: the owner's choice stands
     const col = findHeader(headers, names);
     if (col !== undefined && !taken.has(col)) {
       fixed[field] = col;
@@ -277,8 +277,9 @@ function orderLayout(headers: readonly unknown[], profile: Profile, columns: Col
   // A line's amount: the sum of these columns, or (priceCol ≥ 0) price × quantity.
   const amountCols =
     source === 'parts' ? profile.rowAmountParts!.map(col) : source === 'lines' ? [col('lineAmount')] : [amountCol];
-  const priceCol = source === 'price × quantity' ? col('unitPrice') : -1;
-  const quantityCol = source === 'price × quantity' ? col('quantity') : -1;
+  // Present only where price × quantity is the amount (resolveColumns drops them otherwise).
+  const priceCol = col('unitPrice');
+  const quantityCol = col('quantity');
   return { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol };
 }
 
@@ -316,13 +317,10 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol } =
     orderLayout(headers, profile, columns, source, settings);
 
-  const readAmount = amountReader();
+  const amountOf = amountReader();
+  // A platform's "no value" mark (楽天 -99999) in an amount cell is a blank amount.
   const noValue = profile.noValue;
-  const amountOf = (v: Cell): number => {
-    const n = readAmount(v);
-    return n === noValue ? NaN : n;
-  };
-  const blankAmount = (v: Cell): boolean => isBlank(v) || (noValue !== undefined && readAmount(v) === noValue);
+  const blankAmount = (v: Cell): boolean => isBlank(v) || (noValue !== undefined && amountOf(v) === noValue);
 
   // Status words repeat on nearly every row: judge each distinct value once.
   const statusCache = new Map<unknown, boolean>();

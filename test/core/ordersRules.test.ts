@@ -55,14 +55,31 @@ describe('cancelled lines and the date of a summed order', () => {
         ['X1', 'A', '2024-01-09', 100, ''],
         ['X1', '', '2024-01-03', 100, ''],
         ['X1', '', 'soon', 100, ''],
-        ['X2', 'B', 'someday', 100, ''],
-        ['X2', '', '', 100, ''],
+        ['X2', 'B', '', 100, ''],
+        ['X2', '', 'someday', 100, ''],
         ['X2', '', 'later', 100, ''],
       ],
       { sumOrderRows: true },
     );
     expect(summary(r)).toEqual([['A', '2024-01-03', 300]]);
     expect(skips(r)).toEqual([[5, 'date', 'someday']]);
+  });
+});
+
+describe('the owner’s "no such column"', () => {
+  test('an override of "" is no column, also where the header row has blank cells', () => {
+    const r = read([['Customer ID', 'Order date', 'Total', ''], ['A', '2024-01-05', 100, 'cancelled']], { columns: { orders: { status: '' } } });
+    expect(r.columns.status).toBeUndefined();
+    expect(summary(r)).toEqual([['A', '2024-01-05', 100]]);
+  });
+
+  test('an override of "" turns a platform’s column off too (Shopify without its Financial Status)', () => {
+    const SH = ['Name', 'Email', 'Financial Status', 'Created at', 'Total', 'Lineitem name'];
+    const rows = [SH, ['#1', 'a@x.jp', 'refunded', '2024-01-05 10:00:00 +0900', 1000, 'Tea']];
+    expect(read(rows).cancelled).toBe(1);
+    const off = read(rows, { columns: { orders: { status: '' } } });
+    expect(off.columns.status).toBeUndefined();
+    expect(summary(off)).toEqual([['a@x.jp', '2024-01-05', 1000]]);
   });
 });
 
@@ -394,6 +411,10 @@ describe('the missing-columns error in the owner’s language', () => {
     expect(() => read([unshipped], { columns: { orders: { amount: 'cod-collectible-amount', date: '' } } })).toThrow(
       /^The orders range is missing a column for: date\. Headers seen: [^]*"buyer-email"$/,
     );
+  });
+
+  test('an export keyed by name without its name column: the name is what is missing', () => {
+    expect(() => read([['Order #', 'N. Revenue (formatted)', 'Net Sales', 'Date']])).toThrow(/^The orders range is missing a column for: name\. /);
   });
 
   test('the headers seen leave out blank ones, and say "—" when there are none', () => {
