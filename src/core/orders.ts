@@ -143,15 +143,15 @@ export function resolveColumns(
     }
   }
   for (const [field, names] of Object.entries(profile?.columns ?? {}) as [Field, string[]][]) {
-    if (fixed[field] !== undefined || excluded.has(field)) continue;
+    if (excluded.has(field)) continue; // every override is excluded: the owner's choice stands
     const col = findHeader(headers, names);
     if (col !== undefined && !taken.has(col)) {
       fixed[field] = col;
       taken.add(col);
     }
   }
-  const generic = GENERIC_FIELDS[kind].filter(([f]) => !excluded.has(f) && fixed[f] === undefined);
-  const columns = matchColumns(headers, generic, fixed);
+  // matchColumns leaves the fields already fixed as they are.
+  const columns = matchColumns(headers, GENERIC_FIELDS[kind].filter(([f]) => !excluded.has(f)), fixed);
   if (kind === 'orders') {
     const source = amountSource(columns, profile);
     const used: readonly Field[] =
@@ -248,11 +248,10 @@ function joinName(parts: Cell[]): Cell {
   return text === '' ? undefined : text;
 }
 
-/** Order ids compare like customer keys: 1001 and "1001" are one order; outer spaces ignored. */
+/** Order ids compare like customer keys: 1001 and "1001" are one order; outer white space (a
+ *  full-width or no-break space too) ignored. */
 export function orderIdOf(raw: Cell): unknown {
-  if (typeof raw !== 'string') return String(raw);
-  const n = raw.length;
-  return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;
+  return typeof raw === 'string' ? raw.trim() : String(raw);
 }
 
 /** Every column readOrders reads, by what it is read for (-1: none). */
@@ -274,12 +273,13 @@ function orderLayout(headers: readonly unknown[], profile: Profile, columns: Col
   const keyNameCol = nameKeyed ? col('name') : -1;
   const phoneGroups = nameKeyed ? [] : phoneColumns(headers, profile, col('phone'), settings.columns.orders?.phone !== undefined);
   const refundedCol = profile.subtractRefunded ? col('refundedAmount') : -1;
-  const extraCols = (profile.orderExtras ?? []).map(col).filter((c) => c >= 0);
+  const extraCols = (profile.orderExtras ?? []).map(col);
   // A line's amount: the sum of these columns, or (priceCol ≥ 0) price × quantity.
   const amountCols =
     source === 'parts' ? profile.rowAmountParts!.map(col) : source === 'lines' ? [col('lineAmount')] : [amountCol];
-  const priceCol = source === 'price × quantity' ? col('unitPrice') : -1;
-  const quantityCol = source === 'price × quantity' ? col('quantity') : -1;
+  // Present only where price × quantity is the amount (resolveColumns drops them otherwise).
+  const priceCol = col('unitPrice');
+  const quantityCol = col('quantity');
   return { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol };
 }
 
@@ -317,23 +317,20 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const { nameKeyed, idCol, emailCol, oidCol, dateCol, amountCol, statusCol, itemStatusCol, cancelledAtCol, subCol, typeCol, consentCol, nameCols, keyNameCol, phoneGroups, refundedCol, extraCols, amountCols, priceCol, quantityCol } =
     orderLayout(headers, profile, columns, source, settings);
 
-  const readAmount = amountReader();
+  const amountOf = amountReader();
+  // A platform's "no value" mark (楽天 -99999) in an amount cell is a blank amount.
   const noValue = profile.noValue;
-  const amountOf = (v: Cell): number => {
-    const n = readAmount(v);
-    return noValue !== undefined && n === noValue ? NaN : n;
-  };
-  const blankAmount = (v: Cell): boolean => isBlank(v) || (noValue !== undefined && readAmount(v) === noValue);
+  const blankAmount = (v: Cell): boolean => isBlank(v) || (noValue !== undefined && amountOf(v) === noValue);
 
   // Status words repeat on nearly every row: judge each distinct value once.
   const statusCache = new Map<unknown, boolean>();
-  const excludedExact = new Set(profile.excludedStatuses ?? []);
+  const excludedExact = new Set((profile.excludedStatuses ?? []).map((w) => w.toLowerCase()));
   const excludedWords = profile.excludedStatusWords ?? [];
   const excludes = (v: Cell): boolean => {
     let x = statusCache.get(v);
     if (x === undefined) {
       const s = nfkc(String(v)).trim();
-      x = isExcludedStatus(v) || excludedExact.has(s) || excludedExact.has(s.toLowerCase()) || excludedWords.some((w) => s.includes(w));
+      x = isExcludedStatus(v) || excludedExact.has(s.toLowerCase()) || excludedWords.some((w) => s.includes(w));
       statusCache.set(v, x);
     }
     return x;
@@ -404,7 +401,8 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
   const emailMap = (): Map<string, string> => {
     if (emailToKey === undefined) {
       emailToKey = new Map();
-      if (idCol >= 0 && emailCol >= 0) {
+      // Without an ID column there is no ID to link an e-mail to.
+      if (idCol >= 0) {
         for (let i = 0; i < head.length; i++) {
           const email = keyOf(first(i, emailCol));
           if (email !== '' && !emailToKey.has(email)) {
@@ -420,7 +418,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     for (const group of phoneGroups) {
       const cells = group.map((c) => first(i, c));
       if (cells.some(isBadKeyCell)) continue;
-      const key = phoneKey(group.length === 1 ? cells[0] : cells.map((v) => (isBlank(v) ? '' : String(v).trim())).join(''));
+      const key = phoneKey(group.length === 1 ? cells[0] : cells.map((v) => String(v ?? '')).join(''));
       if (key !== '') return key;
     }
     return '';
@@ -436,14 +434,14 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       badKeyCell ??= v;
       return undefined;
     };
+    // An absent column (-1) reads as blank.
     if (nameKeyed) return keyOf(cell(keyNameCol));
-    let key = idCol >= 0 ? idKey(cell(idCol)) : '';
-    if (key === '' && emailCol >= 0) {
+    let key = idKey(cell(idCol));
+    if (key === '') {
       const email = keyOf(cell(emailCol));
-      if (email !== '') key = (idCol >= 0 ? emailMap().get(email) : undefined) ?? email;
+      if (email !== '') key = emailMap().get(email) ?? email;
     }
-    if (key === '' && phoneGroups.length > 0) key = phoneOf(i);
-    return key;
+    return key === '' ? phoneOf(i) : key;
   };
 
   // Pass 2 over the orders: drop cancelled ones, read each needed cell once, report the
@@ -581,17 +579,13 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
       const n = amountOf(first(i, refundedCol));
       if (n > 0) amount -= n;
     }
-    let subscription = subCol >= 0 && isSubscription(first(i, subCol));
-    if (!subscription && typeCol >= 0 && subscriptionTypes.size > 0) {
-      const t = first(i, typeCol);
-      subscription = t !== undefined && subscriptionTypes.has(nfkc(String(t)).trim());
-    }
     orders.push({
       key,
       localMs,
       day: Math.floor(localMs / DAY_MS),
       amount,
-      subscription,
+      // An absent column (-1) reads as blank: no subscription word, flag or type.
+      subscription: isSubscription(first(i, subCol)) || subscriptionTypes.has(cellText(first(i, typeCol))),
       consent: consentCol >= 0 ? readFlag(first(i, consentCol)) : undefined,
       name: nameCols.length === 1 ? first(i, nameCols[0]!) : joinName(nameCols.map((c) => first(i, c))),
       row,
@@ -608,7 +602,7 @@ export function readOrders(input: unknown, opts: ReadOptions): OrdersRead {
     headers,
     columns,
     keyKind: nameKeyed ? 'name' : idCol >= 0 ? 'id' : 'email',
-    keyForEmail: (email) => (idCol >= 0 ? emailMap().get(email) : undefined),
+    keyForEmail: (email) => emailMap().get(email),
     hasConsent: consentCol >= 0,
     hasSubscription: subCol >= 0 || (typeCol >= 0 && subscriptionTypes.size > 0),
   };

@@ -91,10 +91,10 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
   const zArr = Float64Array.from(used, (c) => c.zbar);
   const lnZ = zArr.map((z) => Math.log(z));
   const lnX = xsArr.map((x) => Math.log(x));
-  const xs = [...new Set(used.map((c) => c.x))].sort((u, v) => u - v);
+  const xs = [...new Set(used.map((c) => c.x))]; // the distinct x, each customer's by xIndex
   const xIndex = new Map(xs.map((v, i) => [v, i]));
   const xi = Int32Array.from(used, (c) => xIndex.get(c.x)!);
-  const scale = n > 0 ? zArr.reduce((s, z) => s + z, 0) / n : 1;
+  const scale = zArr.reduce((s, z) => s + z, 0) / n; // NaN with no customers, when nothing is fitted
 
   const toParams = (th: readonly number[]): GammaGammaParams => ({
     p: Math.exp(th[0]!),
@@ -156,9 +156,9 @@ export function fitGammaGamma(customers: readonly SpendRecord[]): GammaGammaFit 
   };
 }
 
+/** Pearson's r; NaN when x or z̄ does not vary (so also for fewer than two customers). */
 function correlation(u: Float64Array, v: Float64Array): number {
   const n = u.length;
-  if (n < 2) return NaN;
   let mu = 0;
   let mv = 0;
   for (let i = 0; i < n; i++) {
@@ -177,5 +177,6 @@ function correlation(u: Float64Array, v: Float64Array): number {
     suu += du * du;
     svv += dv * dv;
   }
-  return suu > 0 && svv > 0 ? suv / Math.sqrt(suu * svv) : NaN;
+  // Where x or z̄ does not vary, its deviations are all 0, and so is suv: 0/0 is NaN.
+  return suv / Math.sqrt(suu * svv);
 }

@@ -43,6 +43,7 @@ export interface Minimum {
 
 const norm = (v: readonly number[]): number => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 const dot = (u: readonly number[], v: readonly number[]): number => u.reduce((s, x, i) => s + x * v[i]!, 0);
+const identity = (n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
 /**
  * BFGS on an inverse-Hessian approximation. The first step is scaled by yᵀs/yᵀy (Nocedal &
@@ -60,9 +61,7 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
   let fx = f(x, g);
   let evaluations = 1;
   const seeded = opts.inverseHessian !== undefined;
-  let H: number[][] = seeded
-    ? opts.inverseHessian!.map((row) => [...row])
-    : Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let H: number[][] = seeded ? opts.inverseHessian!.map((row) => [...row]) : identity(n);
   let iterations = 0;
   let stalls = 0;
   let idle = 0; // consecutive iterations that lowered f by no more than its rounding noise
@@ -75,7 +74,7 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
     let slope = dot(d, g);
     if (!(slope < 0)) {
       // Not a descent direction (the approximation went bad): restart from steepest descent.
-      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      H = identity(n);
       d = g.map((v) => -v);
       slope = dot(d, g);
     }
@@ -98,7 +97,7 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], opts: Minimize
     if (!accepted) {
       // No decrease along d even for tiny steps: at the limit of floating-point resolution.
       if (++stalls >= 2) break;
-      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      H = identity(n);
       continue;
     }
     stalls = 0;

@@ -49,9 +49,8 @@ export function lbeta(a: number, b: number): number {
   return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
-/** ln(eᵃ + eᵇ) without overflow. */
+/** ln(eᵃ + eᵇ) without overflow. (Only b = −∞ needs a test: with a = −∞ the second form gives b.) */
 export function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
   if (b === -Infinity) return a;
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
@@ -87,7 +86,7 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
     // at most term · ρ/(1 − ρ) with ρ the larger of the current ratio and z (the ratios approach z
     // monotonically from one side or the other).
     if (ratio < 1) {
-      const rho = ratio > z ? ratio : z;
+      const rho = Math.max(ratio, z);
       if ((term * rho) / (1 - rho) <= sum * 1e-16) return logScale + Math.log(sum);
     }
   }
@@ -192,7 +191,7 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
   const rho = open ? 0 : Math.exp(-L);
   const oneMinusRho = open ? 1 : -Math.expm1(-L);
   let rhoN = open ? 0 : Math.exp(-n0 * L);
-  let oneMinus = open ? 1 : n0 * L === 0 ? 0 : -Math.expm1(-n0 * L);
+  let oneMinus = open ? 1 : -Math.expm1(-n0 * L);
   let coef = 1; // (f)ₖ/k! zᵏ
   let coef1 = 1; // (f+1)ₖ/k! zᵏ
   let harmonic = 0; // Σ_{j<k} 1/(f + j) = ∂ln (f)ₖ/∂f
@@ -203,14 +202,13 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
   let sumOther = 0; // Σ coef1·g(n + 1): I with f + 1
   let converged = false;
   const quadrature = (): number => {
-    const g = grad ? [0, 0, 0, 0] : undefined;
+    if (!grad) return logPowerIntegralByQuadrature(m, e, o, f, lo, hi);
+    const g: number[] = [];
     const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi, g);
-    if (grad && g) {
-      grad[0] = swap ? g[2]! : g[0]!;
-      grad[1] = swap ? g[3]! : g[1]!;
-      grad[2] = swap ? g[0]! : g[2]!;
-      grad[3] = swap ? g[1]! : g[3]!;
-    }
+    grad[0] = swap ? g[2]! : g[0]!;
+    grad[1] = swap ? g[3]! : g[1]!;
+    grad[2] = swap ? g[0]! : g[2]!;
+    grad[3] = swap ? g[1]! : g[3]!;
     return v;
   };
   if ((f * z + 37) / (1 - z) > SERIES_MAX_TERMS) return quadrature();
@@ -232,13 +230,10 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
     coef *= next * (f + k);
     coef1 *= next * (f + 1 + k);
     harmonic += 1 / (f + k);
-    if (coef === 0) {
-      converged = true;
-      break;
-    }
     // The coefficient ratios z(f + j)/(j + 1) tend to z monotonically, and g decreases: after
     // this term the rest is at most coef·g(n)·Σρ*ʲ, ρ* the larger of the next ratio and z (for
-    // the (f+1)ₖ series, of its next ratio and z).
+    // the (f+1)ₖ series, of its next ratio and z). With equal bases (z = 0) the first term is all,
+    // and this test stops there.
     const tail = Math.max((z * (f + k + 1)) / (k + 2), z);
     if (tail < 1 && coef * gn <= sum * 1e-16 * (1 - tail)) {
       if (!grad) {
@@ -289,16 +284,19 @@ export function logPowerIntegralByQuadrature(m: number, e: number, o: number, f:
   const A = o + lo;
   const d = m - o;
   const lnA = Math.log(A);
-  const V = hi === Infinity ? Infinity : Math.log1p((hi - lo) / A);
+  const V = Math.log1p((hi - lo) / A); // Infinity for hi = ∞
   const h = (v: number): number => (1 - f) * v - e * Math.log(d + A * Math.exp(v));
   // The peak: h′(v) = (1 − f) − e·A·eᵛ/(d + A·eᵛ) = 0, i.e. A·eᵛ = (1 − f)d/(e + f − 1).
   let peak = 0;
   if (f < 1 && d > 0 && e + f - 1 > 0) peak = Math.max(0, Math.log(((1 - f) * d) / ((e + f - 1) * A)));
   peak = Math.min(peak, V);
   const top = h(peak);
-  // Where h is 50 below the top on each side (doubling steps, then kept within [0, V]).
+  // Where h is 50 below the top on each side (doubling steps, then kept within [0, V]). The steps
+  // start small: a steep integrand (an exponent in the hundreds: h falls 50 within 0.05) must not
+  // be spread over a range of 1 or more, which 20-point panels cannot resolve; from 2⁻²⁰ the steps
+  // pass through every power of two, so a range of 1 or more is cut exactly where it was before.
   const edge = (dir: 1 | -1): number => {
-    let step = 1;
+    let step = 2 ** -20;
     let v = peak;
     for (let i = 0; i < 200; i++) {
       const next = peak + dir * step;
