@@ -61,8 +61,9 @@ export function bgnbdTotalLogLikelihood(params: BgNbdParams, customers: readonly
 export function pAlive(params: BgNbdParams, c: RfmRecord): number {
   const { r, alpha, a, b } = params;
   if (c.x === 0) return 1;
+  // d = ln of the odds of having left; 1/(1 + e^d) is exact at both ends (e^d overflowing to ∞ gives 0).
   const d = Math.log(a) - Math.log(b + c.x - 1) + (r + c.x) * (Math.log(alpha + c.T) - Math.log(alpha + c.tx));
-  return d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+  return 1 / (1 + Math.exp(d));
 }
 
 /**

@@ -173,6 +173,8 @@ describe('BG/NBD identities and numerical behaviour', () => {
     const ll = bgnbdLogLikelihood(PUBLISHED, { x: 5000, tx: 3000, T: 3100 });
     expect(Number.isFinite(ll)).toBe(true);
     expect(Number.isFinite(conditionalExpectedPurchases(PUBLISHED, { x: 5000, tx: 3000, T: 3100 }, 100))).toBe(true);
+    // A customer of 5,000 purchases silent for 3,000 weeks has left: P(alive) 0 (its odds overflow), not NaN.
+    expect(pAlive(PUBLISHED, { x: 5000, tx: 100, T: 3100 })).toBe(0);
   });
 
   test('the wait to the next purchase: median if alive, and the 50% time counting P(alive)', () => {
