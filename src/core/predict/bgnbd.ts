@@ -83,13 +83,12 @@ export function conditionalExpectedPurchases(params: BgNbdParams, c: RfmRecord, 
   const cc = a + b + x - 1;
   if (Math.abs(a - 1) > 1e-4 && cc > 0) {
     const z = t / (alpha + T + t);
+    // ln[((α+T)/(α+T+t))^(r+x) ₂F₁] = (r+x) ln(1 − z) + ln ₂F₁ (NaN when the series gave up:
+    // the value is then NaN, and the quadrature answers).
     const lf = logHyp2f1(r + x, b + x, cc, z);
-    if (lf === lf) {
-      // ln[((α+T)/(α+T+t))^(r+x) ₂F₁] = (r+x) ln(1 − z) + ln ₂F₁
-      const bracket = -Math.expm1((r + x) * Math.log1p(-z) + lf);
-      const value = ((cc / (a - 1)) * bracket) * pAlive(params, c);
-      if (value >= 0 && Number.isFinite(value)) return value;
-    }
+    const bracket = -Math.expm1((r + x) * Math.log1p(-z) + lf);
+    const value = ((cc / (a - 1)) * bracket) * pAlive(params, c);
+    if (value >= 0 && Number.isFinite(value)) return value;
   }
   return conditionalExpectedPurchasesByQuadrature(params, c, t);
 }
