@@ -4,7 +4,7 @@
  * the result says it cannot tell; and the counts shown to the owner are the orders' own.
  */
 import { accuracyLine } from '../../../src/core/accuracy';
-import { backtest, BIN_COUNT, SIGNIFICANT_Z, type Backtest } from '../../../src/core/predict/backtest';
+import { backtest, BIN_COUNT, pairedZ, SIGNIFICANT_Z, type Backtest } from '../../../src/core/predict/backtest';
 import { customerDays, summarizeDays } from '../../../src/core/predict/rfm';
 import { simulateShop, type Generator } from '../../support/btyd';
 
@@ -150,6 +150,46 @@ describe('what the owner sees is the orders’ own count', () => {
     const predicted = Math.round(b.scores.find((s) => s.id === b.chosen)!.predicted);
     expect(accuracyLine(b, 'ja')).toBe(`直近90日: 予測 ${predicted.toLocaleString('en-US')}回、実際 ${b.actual.toLocaleString('en-US')}回(BG/NBD)`);
     expect(accuracyLine(b, 'en')).toMatch(/^Last 90 days: predicted [\d,]+ purchases, actual [\d,]+ \(BG\/NBD\)$/);
+  });
+});
+
+describe('the paired comparison (Diebold–Mariano z)', () => {
+  test('mean difference over its standard error, with n − 1 in the variance', () => {
+    // d = 1, 2, 3, 6: mean 3, sample variance 14/3, standard error √(14/3/4).
+    expect(pairedZ(Float64Array.from([1, 2, 3, 6]))).toBeCloseTo(3 / Math.sqrt(14 / 3 / 4), 12);
+    expect(pairedZ(Float64Array.from([-1, -2, -3, -6]))).toBeCloseTo(-3 / Math.sqrt(14 / 3 / 4), 12);
+  });
+
+  test('every customer the same difference: certain, so ±∞ — and 0 when the models agree on everyone', () => {
+    expect(pairedZ(Float64Array.from([2, 2, 2]))).toBe(Infinity);
+    expect(pairedZ(Float64Array.from([-0.5, -0.5]))).toBe(-Infinity);
+    expect(pairedZ(Float64Array.from([0, 0, 0]))).toBe(0);
+  });
+});
+
+describe('a large cohort is fitted and scored on a systematic sample', () => {
+  test('log scores over the sample, counts over every customer (predicted with the sample’s fit)', () => {
+    const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 3000, firstDay: AS_OF - 700, asOf: AS_OF, seed: 3 });
+    const days = customerDays(shop.orders, AS_OF);
+    const b = backtest(days, AS_OF, { ...OPTIONS, sample: 1000 });
+    if (!b.ok) throw new Error(`expected a backtest, got ${b.reason}`);
+    const before = summarizeDays(days, { asOf: b.calibrationEnd });
+    const now = new Map(summarizeDays(days, { asOf: AS_OF }).map((c) => [c.key, c]));
+    expect(b.customers).toBe(before.length);
+    expect(before.length).toBeGreaterThan(1000);
+    // Every ⌊i·n/1000⌋-th customer of the cohort, in its order.
+    const sample = Array.from({ length: 1000 }, (_, i) => before[Math.floor((i * before.length) / 1000)]!);
+    for (const s of b.scores) {
+      expect(s.model.fit.customers).toBe(1000);
+      const ls = sample.reduce((t, c) => t + s.model.logLikelihood(now.get(c.key)!) - s.model.logLikelihood(c), 0);
+      expect(s.logScore).toBeCloseTo(ls, 6);
+      expect(s.predicted).toBeCloseTo(before.reduce((t, c) => t + s.model.expected(c, H), 0), 6);
+    }
+    expect(b.actual).toBe(before.reduce((t, c) => t + now.get(c.key)!.x - c.x, 0));
+    expect(b.bins.reduce((t, x) => t + x.customers, 0)).toBe(before.length);
+    // Exactly the sample's size: every customer.
+    const all = backtest(days, AS_OF, { ...OPTIONS, sample: before.length });
+    expect(all.ok && all.scores[0]!.model.fit.customers).toBe(before.length);
   });
 });
 
