@@ -230,10 +230,17 @@ describe('honest limits', () => {
     expect(b.repeatBuyers).toBe(100);
   });
 
-  test('holdout of 0 days turns the check off', () => {
-    const b = run([{ key: 'a', day: AS_OF - 10, amount: 1 }], { holdoutDays: 0, minRepeatBuyers: 50 });
-    expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.reason).toBe('off');
-    expect(accuracyLine(b, 'en')).toBeUndefined();
+  test('a holdout of 0 days (or less) turns the check off: no cohort is even counted', () => {
+    const orders = [
+      { key: 'a', day: AS_OF - 10, amount: 1 },
+      { key: 'a', day: AS_OF - 5, amount: 1 },
+    ];
+    for (const holdoutDays of [0, -7]) {
+      const b = run(orders, { holdoutDays, minRepeatBuyers: 0 });
+      expect(b.ok).toBe(false);
+      if (!b.ok) expect(b.reason).toBe('off');
+      expect([b.customers, b.repeatBuyers]).toEqual([0, 0]);
+      expect(accuracyLine(b, 'en')).toBeUndefined();
+    }
   });
 });

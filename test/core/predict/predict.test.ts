@@ -362,7 +362,9 @@ describe('honest limits', () => {
     expect(p.verdict.message.ja).toContain(`2回以上購入した顧客が${p.repeatBuyers}人です(50人以上必要)`);
     expect(p.rows).toEqual([]);
     expect(p.buySoon).toEqual([]);
+    expect(p.winBack).toEqual([]);
     expect(p.bgnbd).toBeUndefined();
+    expect(p.model).toBeUndefined();
   });
 
   test('data the model cannot be fitted to (every customer buys every 7 days): not converged, no numbers', () => {
@@ -378,6 +380,7 @@ describe('honest limits', () => {
     expect(p.rows).toEqual([]);
     expect(p.byKey.size).toBe(0);
     expect(p.buySoon).toEqual([]);
+    expect(p.winBack).toEqual([]);
     expect(p.model).toBeUndefined();
     expect(p.gammaGamma).toBeUndefined();
     // The failed fit is kept for diagnosis, and says it failed.
