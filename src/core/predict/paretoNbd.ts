@@ -122,7 +122,7 @@ function solveWithin(p: ParetoNbdParams, c: RfmRecord, target: number): number {
   const k = p.r + c.x;
   let s = 0;
   for (let i = 0; i < 200; i++) {
-    const f = s === 0 ? 0 : Math.exp(logProbWithinIfAlive(p, c, s));
+    const f = Math.exp(logProbWithinIfAlive(p, c, s)); // 0 at s = 0 (an empty integral, e^−∞)
     const density = (k / aT) * Math.exp(-(k + 1) * Math.log1p(s / aT) - p.s * Math.log1p(s / bT));
     const step = (target - f) / density;
     s += step;
