@@ -268,6 +268,13 @@ describe('Pareto/NBD against its closed forms and limits', () => {
     expect(Math.exp(paretoNbdLogLikelihood(p, { x: 0, tx: 0, T }))).toBeCloseTo(k + (p.s / (p.r + p.s)) * (1 - k), 12);
   });
 
+  test('without a repeat purchase there is no last repeat purchase: t_x counts as 0 whatever the record says', () => {
+    const none = { x: 0, tx: 0, T: 30 };
+    const stray = { x: 0, tx: 12, T: 30 };
+    expect(paretoNbdLogLikelihood(BTYD, stray)).toBe(paretoNbdLogLikelihood(BTYD, none));
+    expect(pAlive(BTYD, stray)).toBe(pAlive(BTYD, none));
+  });
+
   test('the total ln L is the sum of the customers’ (customers sharing x, t_x, T counted each time)', () => {
     fc.assert(
       fc.property(params, fc.array(customer, { minLength: 1, maxLength: 10 }), (p, cs) => {
