@@ -41,6 +41,9 @@ export interface BacktestOptions {
   readonly holdoutDays: number;
   /** Fewer customers than this with a repeat purchase *before the split*: not enough to tell. */
   readonly minRepeatBuyers: number;
+  /** Cohorts larger than this are fitted and scored on a systematic sample of this size
+   *  (default {@link BACKTEST_SAMPLE}; smaller only in tests, to see the sampling at work). */
+  readonly sample?: number;
 }
 
 /** |z| beyond which two models' holdout scores differ (5 %, Bonferroni over two comparisons). */
@@ -114,8 +117,9 @@ export type Backtest =
       readonly bins: readonly BacktestBin[];
     });
 
-/** z of the paired differences d (Diebold–Mariano with independent customers). */
-function pairedZ(d: Float64Array): number {
+/** z of the paired differences d (Diebold–Mariano with independent customers): their mean over
+ *  its standard error; ±∞ (0 when they are all 0) when every difference is the same. */
+export function pairedZ(d: Float64Array): number {
   const n = d.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += d[i]!;
@@ -165,7 +169,8 @@ export function backtest(days: CustomerDays, asOf: Day, opts: BacktestOptions): 
   // A large shop is fitted and scored on a systematic sample of its customers (the comparison is
   // already decisive there, and each fit costs a pass over the customers per step); the counts the
   // owner sees are still every customer's, predicted with the sample's fit.
-  const sampled = n > BACKTEST_SAMPLE ? Array.from({ length: BACKTEST_SAMPLE }, (_, i) => Math.floor((i * n) / BACKTEST_SAMPLE)) : undefined;
+  const size = opts.sample ?? BACKTEST_SAMPLE;
+  const sampled = n > size ? Array.from({ length: size }, (_, i) => Math.floor((i * n) / size)) : undefined;
   const fitOn = sampled === undefined ? calibration : sampled.map((i) => calibration[i]!);
   const scoreBefore = sampled === undefined ? before : compressRfm(fitOn);
   const scoreAfter = compressRfm(sampled === undefined ? later : sampled.map((i) => later[i]!));

@@ -61,8 +61,9 @@ export function bgnbdTotalLogLikelihood(params: BgNbdParams, customers: readonly
 export function pAlive(params: BgNbdParams, c: RfmRecord): number {
   const { r, alpha, a, b } = params;
   if (c.x === 0) return 1;
+  // d = ln of the odds of having left; 1/(1 + e^d) is exact at both ends (e^d overflowing to ∞ gives 0).
   const d = Math.log(a) - Math.log(b + c.x - 1) + (r + c.x) * (Math.log(alpha + c.T) - Math.log(alpha + c.tx));
-  return d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+  return 1 / (1 + Math.exp(d));
 }
 
 /**
@@ -82,13 +83,12 @@ export function conditionalExpectedPurchases(params: BgNbdParams, c: RfmRecord, 
   const cc = a + b + x - 1;
   if (Math.abs(a - 1) > 1e-4 && cc > 0) {
     const z = t / (alpha + T + t);
+    // ln[((α+T)/(α+T+t))^(r+x) ₂F₁] = (r+x) ln(1 − z) + ln ₂F₁ (NaN when the series gave up:
+    // the value is then NaN, and the quadrature answers).
     const lf = logHyp2f1(r + x, b + x, cc, z);
-    if (lf === lf) {
-      // ln[((α+T)/(α+T+t))^(r+x) ₂F₁] = (r+x) ln(1 − z) + ln ₂F₁
-      const bracket = -Math.expm1((r + x) * Math.log1p(-z) + lf);
-      const value = ((cc / (a - 1)) * bracket) * pAlive(params, c);
-      if (value >= 0 && Number.isFinite(value)) return value;
-    }
+    const bracket = -Math.expm1((r + x) * Math.log1p(-z) + lf);
+    const value = ((cc / (a - 1)) * bracket) * pAlive(params, c);
+    if (value >= 0 && Number.isFinite(value)) return value;
   }
   return conditionalExpectedPurchasesByQuadrature(params, c, t);
 }
@@ -174,42 +174,41 @@ export function timeToPurchaseProbability(params: BgNbdParams, c: RfmRecord, pro
 // ————————————————————————————————————————————————————————— fitting
 
 /**
- * The mean negative log-likelihood per customer and, when `grad` is given, its gradient with
- * respect to (r, α, a, b). Terms that depend on x only (the Γ and B parts and their ψ
- * derivatives) are computed once per distinct x.
+ * The mean negative log-likelihood per customer, and its gradient with respect to (r, α, a, b)
+ * written into `grad`. Terms that depend on x only (the Γ and B parts and their ψ derivatives)
+ * are computed once per distinct x. The gradient is always computed: the fit needs it at every
+ * step, and the total log-likelihood alone is only reported (skipping it there saved nothing).
  *
  * With `dropoutAtZero` it is MBG/NBD's (mbgnbd.ts): the customer may also leave right after the
  * first purchase, so x repeat purchases mean x + 1 chances to leave — B(a, b+x+1) in place of
  * B(a, b+x), a/(b+x) in place of a/(b+x−1), and the "left after the last purchase" term for x = 0
  * too (Batislam, Denizel & Filiztekin 2007; BTYDplus's `dropout_at_zero`).
  */
-function negLogLikelihood(d: CompressedRfm, p: BgNbdParams, grad: number[] | undefined, dropoutAtZero: boolean): number {
+function negLogLikelihood(d: CompressedRfm, p: BgNbdParams, grad: number[], dropoutAtZero: boolean): number {
   const { r, alpha, a, b } = p;
   const shift = dropoutAtZero ? 1 : 0;
   const nx = d.xs.length;
   const cx = new Float64Array(nx);
-  const lnB1 = new Float64Array(nx); // ln(b + x − 1 + shift), when the second term exists
+  const lnB1 = new Float64Array(nx); // ln(b + x − 1 + shift), read only where the second term exists
   const dr = new Float64Array(nx);
   const da = new Float64Array(nx);
   const db = new Float64Array(nx);
   const lgr = lgamma(r);
   const lgb = lgamma(b);
   const lgab = lgamma(a + b);
-  const psr = grad ? digamma(r) : 0;
-  const psb = grad ? digamma(b) : 0;
-  const psab = grad ? digamma(a + b) : 0;
+  const psr = digamma(r);
+  const psb = digamma(b);
+  const psab = digamma(a + b);
   for (let i = 0; i < nx; i++) {
     const x = d.xs[i]!;
     const bx = b + x + shift;
     // ln Γ(r+x) − ln Γ(r) + ln B(a, b+x+shift) − ln B(a, b)
     cx[i] = lgamma(r + x) - lgr + lgamma(bx) - lgamma(a + bx) - lgb + lgab;
-    lnB1[i] = x > 0 || dropoutAtZero ? Math.log(bx - 1) : 0;
-    if (grad) {
-      const psabx = digamma(a + bx);
-      dr[i] = digamma(r + x) - psr;
-      da[i] = psab - psabx;
-      db[i] = digamma(bx) - psabx - psb + psab;
-    }
+    lnB1[i] = Math.log(bx - 1); // NaN for x = 0 without dropout when b < 1: never read then
+    const psabx = digamma(a + bx);
+    dr[i] = digamma(r + x) - psr;
+    da[i] = psab - psabx;
+    db[i] = digamma(bx) - psabx - psb + psab;
   }
   const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
@@ -228,12 +227,10 @@ function negLogLikelihood(d: CompressedRfm, p: BgNbdParams, grad: number[] | und
     const a1 = -rx * lu;
     if (x === 0 && !dropoutAtZero) {
       ll += w * (cx[i]! + r * lnAlpha + a1);
-      if (grad) {
-        gr += w * (dr[i]! + lnAlpha - lu);
-        gal += w * (r / alpha - rx / (alpha + d.T[k]!));
-        ga += w * da[i]!;
-        gb += w * db[i]!;
-      }
+      gr += w * (dr[i]! + lnAlpha - lu);
+      gal += w * (r / alpha - rx / (alpha + d.T[k]!));
+      ga += w * da[i]!;
+      gb += w * db[i]!;
       continue;
     }
     const lv = Math.log(alpha + d.tx[k]!);
@@ -251,27 +248,23 @@ function negLogLikelihood(d: CompressedRfm, p: BgNbdParams, grad: number[] | und
       w1 = e / (1 + e);
     }
     ll += w * (cx[i]! + r * lnAlpha + lse);
-    if (grad) {
-      const w2 = 1 - w1;
-      gr += w * (dr[i]! + lnAlpha - w1 * lu - w2 * lv);
-      gal += w * (r / alpha - rx * (w1 / (alpha + d.T[k]!) + w2 / (alpha + d.tx[k]!)));
-      ga += w * (da[i]! + w2 / a);
-      gb += w * (db[i]! - w2 / (b + x - 1 + shift));
-    }
+    const w2 = 1 - w1;
+    gr += w * (dr[i]! + lnAlpha - w1 * lu - w2 * lv);
+    gal += w * (r / alpha - rx * (w1 / (alpha + d.T[k]!) + w2 / (alpha + d.tx[k]!)));
+    ga += w * (da[i]! + w2 / a);
+    gb += w * (db[i]! - w2 / (b + x - 1 + shift));
   }
-  if (grad) {
-    const s = -1 / d.total;
-    grad[0] = gr * s;
-    grad[1] = gal * s;
-    grad[2] = ga * s;
-    grad[3] = gb * s;
-  }
+  const s = -1 / d.total;
+  grad[0] = gr * s;
+  grad[1] = gal * s;
+  grad[2] = ga * s;
+  grad[3] = gb * s;
   return -ll / d.total;
 }
 
 /** Σ ln L over customers, BG/NBD or (with `dropoutAtZero`) MBG/NBD. */
 export function betaGeometricTotalLogLikelihood(params: BgNbdParams, customers: readonly RfmRecord[], dropoutAtZero: boolean): number {
-  return -negLogLikelihood(compressRfm(customers), params, undefined, dropoutAtZero) * customers.length;
+  return -negLogLikelihood(compressRfm(customers), params, [0, 0, 0, 0], dropoutAtZero) * customers.length;
 }
 
 export interface FitOptions {

@@ -50,7 +50,7 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, c: RfmRecord): n
 
 /** Σ ln L over customers. */
 export function paretoNbdTotalLogLikelihood(params: ParetoNbdParams, customers: readonly RfmRecord[]): number {
-  return -negLogLikelihood(compressRfm(customers), params) * customers.length;
+  return -negLogLikelihood(compressRfm(customers), params, [0, 0, 0, 0]) * customers.length;
 }
 
 /**
@@ -59,7 +59,8 @@ export function paretoNbdTotalLogLikelihood(params: ParetoNbdParams, customers: 
  */
 export function pAlive(params: ParetoNbdParams, c: RfmRecord): number {
   const { alive, left } = parts(params, c);
-  return left === -Infinity ? 1 : Math.exp(alive - logAddExp(alive, left));
+  // 1 exactly when the customer cannot have left unseen (t_x = T: the left part is e^−∞).
+  return Math.exp(alive - logAddExp(alive, left));
 }
 
 /** [1 − (1 + u)^−k]/k, and its limit ln(1 + u) at k = 0 (s = 1 in the expectations). */
@@ -121,7 +122,7 @@ function solveWithin(p: ParetoNbdParams, c: RfmRecord, target: number): number {
   const k = p.r + c.x;
   let s = 0;
   for (let i = 0; i < 200; i++) {
-    const f = s === 0 ? 0 : Math.exp(logProbWithinIfAlive(p, c, s));
+    const f = Math.exp(logProbWithinIfAlive(p, c, s)); // 0 at s = 0 (an empty integral, e^−∞)
     const density = (k / aT) * Math.exp(-(k + 1) * Math.log1p(s / aT) - p.s * Math.log1p(s / bT));
     const step = (target - f) / density;
     s += step;
@@ -146,24 +147,25 @@ export function timeToPurchaseProbability(params: ParetoNbdParams, c: RfmRecord,
 // ————————————————————————————————————————————————————————— fitting
 
 /**
- * The mean negative log-likelihood per customer and, when `grad` is given, its gradient with
- * respect to (r, α, s, β). With A the "alive" part, D the "left" part and w = A/(A + D):
+ * The mean negative log-likelihood per customer, and its gradient with respect to (r, α, s, β)
+ * written into `grad` (always: the fit needs it at every step, and the total log-likelihood alone
+ * is only reported). With A the "alive" part, D the "left" part and w = A/(A + D):
  *   ∂/∂r = ψ(r+x) − ψ(r) + ln α − w ln(α+T) + (1−w) ∂ln I/∂r
  *   ∂/∂α = r/α − w (r+x)/(α+T) + (1−w) ∂ln I/∂α
  *   ∂/∂s = ln β − w ln(β+T) + (1−w) (1/s + ∂ln I/∂s)
  *   ∂/∂β = s/β − w s/(β+T) + (1−w) ∂ln I/∂β
  * the integral's derivatives coming with it from {@link logPowerIntegral}.
  */
-function negLogLikelihood(d: CompressedRfm, p: ParetoNbdParams, grad?: number[]): number {
+function negLogLikelihood(d: CompressedRfm, p: ParetoNbdParams, grad: number[]): number {
   const { r, alpha, s, beta } = p;
   const nx = d.xs.length;
   const cx = new Float64Array(nx);
   const dr = new Float64Array(nx);
   const lgr = lgamma(r);
-  const psr = grad ? digamma(r) : 0;
+  const psr = digamma(r);
   for (let i = 0; i < nx; i++) {
     cx[i] = lgamma(r + d.xs[i]!) - lgr;
-    if (grad) dr[i] = digamma(r + d.xs[i]!) - psr;
+    dr[i] = digamma(r + d.xs[i]!) - psr;
   }
   const base = r * Math.log(alpha) + s * Math.log(beta);
   const lnS = Math.log(s);
@@ -182,25 +184,22 @@ function negLogLikelihood(d: CompressedRfm, p: ParetoNbdParams, grad?: number[])
     const la = Math.log(alpha + T);
     const lb = Math.log(beta + T);
     const alive = -rx * la - s * lb;
-    const left = lnS + logPowerIntegral(alpha, rx, beta, s + 1, d.tx[k]!, T, grad ? gi : undefined);
+    const left = lnS + logPowerIntegral(alpha, rx, beta, s + 1, d.tx[k]!, T, gi);
     const lse = logAddExp(alive, left);
     ll += w * (cx[d.xi[k]!]! + base + lse);
-    if (grad) {
-      const wa = Math.exp(alive - lse);
-      const wl = left === -Infinity ? 0 : 1 - wa;
-      gr += w * (dr[d.xi[k]!]! + Math.log(alpha) - wa * la + wl * gi[1]!);
-      gal += w * (r / alpha - (wa * rx) / (alpha + T) + wl * gi[0]!);
-      gs += w * (Math.log(beta) - wa * lb + wl * (1 / s + gi[3]!));
-      gb += w * (s / beta - (wa * s) / (beta + T) + wl * gi[2]!);
-    }
+    // w = 1 and 1 − w = 0 when the customer cannot have left unseen (t_x = T: D = 0, e^−∞).
+    const wa = Math.exp(alive - lse);
+    const wl = 1 - wa;
+    gr += w * (dr[d.xi[k]!]! + Math.log(alpha) - wa * la + wl * gi[1]!);
+    gal += w * (r / alpha - (wa * rx) / (alpha + T) + wl * gi[0]!);
+    gs += w * (Math.log(beta) - wa * lb + wl * (1 / s + gi[3]!));
+    gb += w * (s / beta - (wa * s) / (beta + T) + wl * gi[2]!);
   }
-  if (grad) {
-    const f = -1 / d.total;
-    grad[0] = gr * f;
-    grad[1] = gal * f;
-    grad[2] = gs * f;
-    grad[3] = gb * f;
-  }
+  const f = -1 / d.total;
+  grad[0] = gr * f;
+  grad[1] = gal * f;
+  grad[2] = gs * f;
+  grad[3] = gb * f;
   return -ll / d.total;
 }
 

@@ -4,8 +4,8 @@
  * the result says it cannot tell; and the counts shown to the owner are the orders' own.
  */
 import { accuracyLine } from '../../../src/core/accuracy';
-import { backtest, BIN_COUNT } from '../../../src/core/predict/backtest';
-import { customerDays } from '../../../src/core/predict/rfm';
+import { backtest, BIN_COUNT, pairedZ, SIGNIFICANT_Z, type Backtest } from '../../../src/core/predict/backtest';
+import { customerDays, summarizeDays } from '../../../src/core/predict/rfm';
 import { simulateShop, type Generator } from '../../support/btyd';
 
 const AS_OF = 20_000;
@@ -59,17 +59,23 @@ describe('the generating model is chosen when the data are plentiful (two years 
 
 describe('what the owner sees is the orders’ own count', () => {
   const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 3000, firstDay: AS_OF - 700, asOf: AS_OF, seed: 3 });
-  const b = run(shop.orders);
+  // Run by each test that reads it (not once for the block): each is seen to exercise the backtest.
+  const ran = (): Extract<Backtest, { ok: true }> => {
+    const b = run(shop.orders);
+    if (!b.ok) throw new Error(`expected a backtest, got ${b.reason}`);
+    return b;
+  };
 
   test('actual = purchase days in the holdout of customers who had bought by the split; bins add up', () => {
-    expect(b.ok).toBe(true);
-    if (!b.ok) return;
+    const b = ran();
     const split = AS_OF - H;
     const firstDay = new Map<string, number>();
     for (const o of shop.orders) firstDay.set(o.key, Math.min(firstDay.get(o.key) ?? Infinity, o.day));
     const days = new Set(shop.orders.filter((o) => o.day > split && firstDay.get(o.key)! <= split).map((o) => `${o.key} ${o.day}`));
     expect(b.actual).toBe(days.size);
     expect(b.calibrationEnd).toBe(split);
+    expect(b.asOf).toBe(AS_OF);
+    expect(b.holdoutDays).toBe(H);
     expect(b.customers).toBe([...firstDay.values()].filter((d) => d <= split).length);
     expect(b.bins).toHaveLength(BIN_COUNT);
     expect(b.bins.reduce((n, x) => n + x.customers, 0)).toBe(b.customers);
@@ -79,15 +85,111 @@ describe('what the owner sees is the orders’ own count', () => {
     expect(b.bins[BIN_COUNT - 1]!.orMore).toBe(true);
   });
 
+  test('each bin holds the customers with that many repeat purchases before the split (the last: 7 or more), their holdout purchases and the chosen model’s expectation', () => {
+    const b = ran();
+    const days = customerDays(shop.orders, AS_OF);
+    const before = summarizeDays(days, { asOf: b.calibrationEnd });
+    const now = new Map(summarizeDays(days, { asOf: AS_OF }).map((c) => [c.key, c]));
+    const model = b.scores.find((s) => s.id === b.chosen)!.model;
+    const want = Array.from({ length: BIN_COUNT }, (_, repeat) => ({ repeat, orMore: repeat === BIN_COUNT - 1, customers: 0, actual: 0, predicted: 0 }));
+    for (const c of before) {
+      const bin = want[Math.min(c.x, BIN_COUNT - 1)]!;
+      bin.customers++;
+      bin.actual += now.get(c.key)!.x - c.x;
+      bin.predicted += model.expected(c, H);
+    }
+    b.bins.forEach((bin, i) => {
+      expect({ ...bin, predicted: 0 }).toEqual({ ...want[i]!, predicted: 0 });
+      expect(bin.predicted).toBeCloseTo(want[i]!.predicted, 6);
+    });
+    expect(want[BIN_COUNT - 1]!.customers).toBeGreaterThan(0);
+  });
+
+  test('each model’s score: its expected holdout purchases, their mean squared error, the holdout log score, and the paired z against BG/NBD', () => {
+    const b = ran();
+    const days = customerDays(shop.orders, AS_OF);
+    const before = summarizeDays(days, { asOf: b.calibrationEnd });
+    const now = new Map(summarizeDays(days, { asOf: AS_OF }).map((c) => [c.key, c]));
+    const actual = before.map((c) => now.get(c.key)!.x - c.x);
+    // ln p(holdout | calibration) = ln L at the as-of day − ln L at the split, per customer.
+    const logScores = new Map(
+      b.scores.map((s) => [s.id, before.map((c) => s.model.logLikelihood(now.get(c.key)!) - s.model.logLikelihood(c))] as const),
+    );
+    expect(b.baseline).toBe('bgnbd');
+    expect(b.scores.map((s) => s.id)).toEqual(['bgnbd', 'paretoNbd', 'mbgnbd']);
+    for (const s of b.scores) {
+      const expected = before.map((c) => s.model.expected(c, H));
+      expect(s.model.fit.converged).toBe(true);
+      expect(s.predicted).toBeCloseTo(expected.reduce((t, v) => t + v, 0), 6);
+      expect(s.mse).toBeCloseTo(expected.reduce((t, v, i) => t + (v - actual[i]!) ** 2, 0) / before.length, 9);
+      const ls = logScores.get(s.id)!;
+      expect(s.logScore).toBeCloseTo(ls.reduce((t, v) => t + v, 0), 6);
+      if (s.id === b.baseline) {
+        expect(s.z).toBeUndefined();
+        continue;
+      }
+      // Diebold–Mariano: mean of the paired differences over its standard error (n − 1 in the variance).
+      const d = ls.map((v, i) => v - logScores.get('bgnbd')![i]!);
+      const mean = d.reduce((t, v) => t + v, 0) / d.length;
+      const variance = d.reduce((t, v) => t + (v - mean) ** 2, 0) / (d.length - 1);
+      expect(s.z).toBeCloseTo(mean / Math.sqrt(variance / d.length), 6);
+    }
+  });
+
   test('3,000 BG/NBD customers: BG/NBD stays (another model is used only when clearly better)', () => {
-    expect(b.ok && b.chosen).toBe('bgnbd');
+    const b = ran();
+    expect(b.chosen).toBe('bgnbd');
+    // Neither other model scores significantly higher; nor are both significantly lower.
+    const others = b.scores.filter((s) => s.id !== 'bgnbd');
+    expect(others.every((s) => s.z! <= SIGNIFICANT_Z)).toBe(true);
+    expect(b.verdict).toBe(others.every((s) => s.z! < -SIGNIFICANT_Z) ? 'baselineBest' : 'indistinguishable');
   });
 
   test('the sidebar line reads predicted vs actual, in Japanese and English', () => {
-    if (!b.ok) throw new Error('expected a backtest');
+    const b = ran();
     const predicted = Math.round(b.scores.find((s) => s.id === b.chosen)!.predicted);
     expect(accuracyLine(b, 'ja')).toBe(`直近90日: 予測 ${predicted.toLocaleString('en-US')}回、実際 ${b.actual.toLocaleString('en-US')}回(BG/NBD)`);
     expect(accuracyLine(b, 'en')).toMatch(/^Last 90 days: predicted [\d,]+ purchases, actual [\d,]+ \(BG\/NBD\)$/);
+  });
+});
+
+describe('the paired comparison (Diebold–Mariano z)', () => {
+  test('mean difference over its standard error, with n − 1 in the variance', () => {
+    // d = 1, 2, 3, 6: mean 3, sample variance 14/3, standard error √(14/3/4).
+    expect(pairedZ(Float64Array.from([1, 2, 3, 6]))).toBeCloseTo(3 / Math.sqrt(14 / 3 / 4), 12);
+    expect(pairedZ(Float64Array.from([-1, -2, -3, -6]))).toBeCloseTo(-3 / Math.sqrt(14 / 3 / 4), 12);
+  });
+
+  test('every customer the same difference: certain, so ±∞ — and 0 when the models agree on everyone', () => {
+    expect(pairedZ(Float64Array.from([2, 2, 2]))).toBe(Infinity);
+    expect(pairedZ(Float64Array.from([-0.5, -0.5]))).toBe(-Infinity);
+    expect(pairedZ(Float64Array.from([0, 0, 0]))).toBe(0);
+  });
+});
+
+describe('a large cohort is fitted and scored on a systematic sample', () => {
+  test('log scores over the sample, counts over every customer (predicted with the sample’s fit)', () => {
+    const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 3000, firstDay: AS_OF - 700, asOf: AS_OF, seed: 3 });
+    const days = customerDays(shop.orders, AS_OF);
+    const b = backtest(days, AS_OF, { ...OPTIONS, sample: 1000 });
+    if (!b.ok) throw new Error(`expected a backtest, got ${b.reason}`);
+    const before = summarizeDays(days, { asOf: b.calibrationEnd });
+    const now = new Map(summarizeDays(days, { asOf: AS_OF }).map((c) => [c.key, c]));
+    expect(b.customers).toBe(before.length);
+    expect(before.length).toBeGreaterThan(1000);
+    // Every ⌊i·n/1000⌋-th customer of the cohort, in its order.
+    const sample = Array.from({ length: 1000 }, (_, i) => before[Math.floor((i * before.length) / 1000)]!);
+    for (const s of b.scores) {
+      expect(s.model.fit.customers).toBe(1000);
+      const ls = sample.reduce((t, c) => t + s.model.logLikelihood(now.get(c.key)!) - s.model.logLikelihood(c), 0);
+      expect(s.logScore).toBeCloseTo(ls, 6);
+      expect(s.predicted).toBeCloseTo(before.reduce((t, c) => t + s.model.expected(c, H), 0), 6);
+    }
+    expect(b.actual).toBe(before.reduce((t, c) => t + now.get(c.key)!.x - c.x, 0));
+    expect(b.bins.reduce((t, x) => t + x.customers, 0)).toBe(before.length);
+    // Exactly the sample's size: every customer.
+    const all = backtest(days, AS_OF, { ...OPTIONS, sample: before.length });
+    expect(all.ok && all.scores[0]!.model.fit.customers).toBe(before.length);
   });
 });
 
@@ -99,13 +201,46 @@ describe('honest limits', () => {
     if (b.ok) return;
     expect(b.reason).toBe('fewRepeatBuyers');
     expect(b.repeatBuyers).toBeLessThan(50);
+    expect(b.minRepeatBuyers).toBe(50);
+    // Counted before the split: customers who had bought by then, those of them who had bought twice.
+    const split = AS_OF - H;
+    const byKey = new Map<string, number[]>();
+    for (const o of small.orders) if (o.day <= split) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o.day]);
+    expect(b.customers).toBe(byKey.size);
+    expect(b.repeatBuyers).toBe([...byKey.values()].filter((ds) => new Set(ds).size > 1).length);
     expect(accuracyLine(b, 'ja')).toBe('直近90日の予測の確かさ: データが足りないため確かめられません');
   });
 
-  test('holdout of 0 days turns the check off', () => {
-    const b = run([{ key: 'a', day: AS_OF - 10, amount: 1 }], { holdoutDays: 0, minRepeatBuyers: 50 });
+  test('exactly the minimum number of repeat buyers before the split is enough', () => {
+    const shop = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 400, firstDay: AS_OF - 500, asOf: AS_OF, seed: 5 });
+    const counted = run(shop.orders, { holdoutDays: H, minRepeatBuyers: 1_000_000 });
+    expect(counted.ok).toBe(false);
+    expect(run(shop.orders, { holdoutDays: H, minRepeatBuyers: counted.repeatBuyers }).ok).toBe(true);
+    const short = run(shop.orders, { holdoutDays: H, minRepeatBuyers: counted.repeatBuyers + 1 });
+    expect(!short.ok && short.reason).toBe('fewRepeatBuyers');
+  });
+
+  test('a shop no model can be fitted to (every customer buys every 7 days): not converged, and no model chosen', () => {
+    const orders = [];
+    for (let c = 0; c < 100; c++) for (let d = c; d <= 700; d += 7) orders.push({ key: `k${c}`, day: AS_OF - 700 + d, amount: 1000 });
+    const b = run(orders);
     expect(b.ok).toBe(false);
-    if (!b.ok) expect(b.reason).toBe('off');
-    expect(accuracyLine(b, 'en')).toBeUndefined();
+    if (b.ok) return;
+    expect(b.reason).toBe('notConverged');
+    expect(b.repeatBuyers).toBe(100);
+  });
+
+  test('a holdout of 0 days (or less) turns the check off: no cohort is even counted', () => {
+    const orders = [
+      { key: 'a', day: AS_OF - 10, amount: 1 },
+      { key: 'a', day: AS_OF - 5, amount: 1 },
+    ];
+    for (const holdoutDays of [0, -7]) {
+      const b = run(orders, { holdoutDays, minRepeatBuyers: 0 });
+      expect(b.ok).toBe(false);
+      if (!b.ok) expect(b.reason).toBe('off');
+      expect([b.customers, b.repeatBuyers]).toEqual([0, 0]);
+      expect(accuracyLine(b, 'en')).toBeUndefined();
+    }
   });
 });

@@ -13,12 +13,16 @@ import {
   medianTimeToNextPurchase,
   pAlive,
   probPurchaseWithin,
+  betaGeometricTotalLogLikelihood,
+  fitBetaGeometric,
   probPurchases,
   timeToPurchaseProbability,
   type BgNbdFit,
   type BgNbdParams,
 } from '../../../src/core/predict/bgnbd';
+import { mbgnbdLogLikelihood } from '../../../src/core/predict/mbgnbd';
 import { summarize } from '../../../src/core/predict/rfm';
+import { lbeta, lgamma } from '../../../src/core/predict/special';
 import { simulate } from '../../support/btyd';
 import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from '../../support/cdnow';
 
@@ -169,6 +173,8 @@ describe('BG/NBD identities and numerical behaviour', () => {
     const ll = bgnbdLogLikelihood(PUBLISHED, { x: 5000, tx: 3000, T: 3100 });
     expect(Number.isFinite(ll)).toBe(true);
     expect(Number.isFinite(conditionalExpectedPurchases(PUBLISHED, { x: 5000, tx: 3000, T: 3100 }, 100))).toBe(true);
+    // A customer of 5,000 purchases silent for 3,000 weeks has left: P(alive) 0 (its odds overflow), not NaN.
+    expect(pAlive(PUBLISHED, { x: 5000, tx: 100, T: 3100 })).toBe(0);
   });
 
   test('the wait to the next purchase: median if alive, and the 50% time counting P(alive)', () => {
@@ -185,6 +191,169 @@ describe('BG/NBD identities and numerical behaviour', () => {
   test('P(purchase within s) matches E[Y(s)] for short s (at most one purchase)', () => {
     const s = 1e-3;
     expect(probPurchaseWithin(PUBLISHED, customer1, s) / conditionalExpectedPurchases(PUBLISHED, customer1, s)).toBeCloseTo(1, 3);
+  });
+});
+
+describe('BG/NBD likelihood, P(alive) and expectations, against their defining formulas', () => {
+  const params = fc.record({
+    r: fc.double({ min: 0.05, max: 10, noNaN: true }),
+    alpha: fc.double({ min: 0.1, max: 200, noNaN: true }),
+    a: fc.double({ min: 0.05, max: 8, noNaN: true }),
+    b: fc.double({ min: 0.05, max: 40, noNaN: true }),
+  });
+  const customer = fc
+    .record({ x: fc.integer({ min: 0, max: 30 }), f: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0.5, max: 200, noNaN: true }) })
+    .map(({ x, f, T }) => ({ x, tx: x === 0 ? 0 : f * T, T }));
+
+  /** FHL 2005 eq. (6) as printed: B(a, b+x)/B(a, b) Γ(r+x)α^r/(Γ(r)(α+T)^(r+x)) + δ(x>0) B(a+1, b+x−1)/B(a, b) Γ(r+x)α^r/(Γ(r)(α+t_x)^(r+x)). */
+  const paperLikelihood = (p: BgNbdParams, c: { x: number; tx: number; T: number }): number => {
+    const { r, alpha, a, b } = p;
+    const { x, tx, T } = c;
+    const g = Math.exp(lgamma(r + x) - lgamma(r)) * Math.pow(alpha, r);
+    const alive = (Math.exp(lbeta(a, b + x) - lbeta(a, b)) * g) / Math.pow(alpha + T, r + x);
+    const left = x > 0 ? (Math.exp(lbeta(a + 1, b + x - 1) - lbeta(a, b)) * g) / Math.pow(alpha + tx, r + x) : 0;
+    return alive + left;
+  };
+
+  test('ln L is the log of eq. (6) as printed in FHL 2005 (with B(a+1, b+x−1), not note 027’s a/(b+x−1))', () => {
+    fc.assert(
+      fc.property(params, customer, (p, c) => {
+        expect(bgnbdLogLikelihood(p, c)).toBeCloseTo(Math.log(paperLikelihood(p, c)), 8);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a customer with no repeat purchase: L = P(X(T) = 0) = (α/(α+T))^r, whatever a and b', () => {
+    for (const T of [0.5, 10, 38.86]) {
+      const c = { x: 0, tx: 0, T };
+      expect(bgnbdLogLikelihood(PUBLISHED, c)).toBeCloseTo(PUBLISHED.r * Math.log(PUBLISHED.alpha / (PUBLISHED.alpha + T)), 12);
+      expect(Math.exp(bgnbdLogLikelihood(PUBLISHED, c))).toBeCloseTo(probPurchases(PUBLISHED, T, 0), 12);
+      expect(bgnbdLogLikelihood({ ...PUBLISHED, a: 5, b: 0.2 }, c)).toBeCloseTo(bgnbdLogLikelihood(PUBLISHED, c), 12);
+    }
+  });
+
+  test('the total ln L is the sum of the customers’ (customers sharing x, t_x, T counted each time)', () => {
+    fc.assert(
+      fc.property(params, fc.array(customer, { minLength: 1, maxLength: 12 }), (p, cs) => {
+        const twice = [...cs, ...cs.slice(0, 3)];
+        const sum = twice.reduce((s, c) => s + bgnbdLogLikelihood(p, c), 0);
+        expect(bgnbdTotalLogLikelihood(p, twice)).toBeCloseTo(sum, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('the same total with dropout at zero is MBG/NBD’s (Batislam et al. 2007, eq. 3) summed', () => {
+    fc.assert(
+      fc.property(params, fc.array(customer, { minLength: 1, maxLength: 12 }), (p, cs) => {
+        const sum = cs.reduce((s, c) => s + mbgnbdLogLikelihood(p, c), 0);
+        expect(betaGeometricTotalLogLikelihood(p, cs, true)).toBeCloseTo(sum, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('P(alive) = 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) for x > 0, likely or not (FHL 2008)', () => {
+    fc.assert(
+      fc.property(params, customer, (p, c) => {
+        fc.pre(c.x > 0);
+        const odds = (p.a / (p.b + c.x - 1)) * Math.pow((p.alpha + c.T) / (p.alpha + c.tx), p.r + c.x);
+        fc.pre(Number.isFinite(odds));
+        expect(pAlive(p, c)).toBeCloseTo(1 / (1 + odds), 12);
+      }),
+      { numRuns: 300 },
+    );
+    // Both sides of even odds: a customer long silent after one purchase, and one just seen.
+    expect(pAlive(PUBLISHED, { x: 1, tx: 1, T: 300 })).toBeLessThan(0.5);
+    expect(pAlive(PUBLISHED, { x: 1, tx: 1, T: 300 })).toBeCloseTo(1 / (1 + (0.793 / 2.426) * ((4.414 + 300) / 5.414) ** 1.243), 12);
+    expect(pAlive(PUBLISHED, { x: 1, tx: 30, T: 30 })).toBeCloseTo(1 / (1 + 0.793 / 2.426), 12);
+  });
+
+  test('nothing is expected in no time: E[Y(0)], E[X(0)], P(purchase within 0) are 0, as for a negative span', () => {
+    for (const t of [0, -1]) {
+      expect(conditionalExpectedPurchases(PUBLISHED, customer1, t)).toBe(0);
+      expect(conditionalExpectedPurchasesByQuadrature(PUBLISHED, customer1, t)).toBe(0);
+      expect(expectedPurchases(PUBLISHED, t)).toBe(0);
+      expect(probPurchaseWithin(PUBLISHED, customer1, t)).toBe(0);
+    }
+  });
+
+  test('at first, purchases come at the mean rate: E[X(t)]/t → r/α, and E[Y(t)]/t → P(alive)·(r+x)/(α+T), as t → 0', () => {
+    const t = 1e-6;
+    expect(expectedPurchases(PUBLISHED, t) / t).toBeCloseTo(PUBLISHED.r / PUBLISHED.alpha, 5);
+    for (const c of [customer1, { x: 0, tx: 0, T: 20 }, { x: 7, tx: 12, T: 39 }]) {
+      const rate = (pAlive(PUBLISHED, c) * (PUBLISHED.r + c.x)) / (PUBLISHED.alpha + c.T);
+      expect(conditionalExpectedPurchases(PUBLISHED, c, t) / t / rate).toBeCloseTo(1, 5);
+      expect(conditionalExpectedPurchasesByQuadrature(PUBLISHED, c, t) / t / rate).toBeCloseTo(1, 5);
+    }
+  });
+
+  test('E[Y(t)] is continuous across a = 1, where (a+b+x−1)/(a−1) changes sign', () => {
+    const at = (a: number) => conditionalExpectedPurchases({ r: 0.5, alpha: 5, a, b: 2 }, customer1, 20);
+    const one = at(1);
+    // Its slope in a is below 1 here: a change of ε moves it by less than ε (plus rounding).
+    for (const eps of [1e-12, 1e-9, 1e-6, 1e-5, 1e-3]) {
+      expect(Math.abs(at(1 + eps) - one)).toBeLessThan(eps + 1e-9);
+      expect(Math.abs(at(1 - eps) - one)).toBeLessThan(eps + 1e-9);
+    }
+  });
+
+  test('the time to a given chance of purchase inverts P(purchase within s); never when P(alive) is not above it', () => {
+    fc.assert(
+      fc.property(params, customer, fc.double({ min: 0.01, max: 0.99, noNaN: true }), (p, c, prob) => {
+        const s = timeToPurchaseProbability(p, c, prob);
+        if (pAlive(p, c) > prob) expect(probPurchaseWithin(p, c, s)).toBeCloseTo(prob, 8);
+        else expect(s).toBe(Infinity);
+      }),
+      { numRuns: 300 },
+    );
+    // A customer with no repeat purchase is alive for sure, but a certain purchase never comes.
+    expect(timeToPurchaseProbability(PUBLISHED, { x: 0, tx: 0, T: 10 }, 1)).toBe(Infinity);
+  });
+
+  test('the median wait if alive is (α+T)(2^(1/(r+x)) − 1)', () => {
+    expect(medianTimeToNextPurchase(PUBLISHED, customer1)).toBeCloseTo((4.414 + 38.86) * (Math.pow(2, 1 / 2.243) - 1), 10);
+  });
+});
+
+describe('BG/NBD fitting: where the likelihood is highest', () => {
+  test('the fitted LL is the total ln L at the fitted parameters, and moving any parameter lowers it', () => {
+    const fit = fitBgNbd(summary);
+    const at = (p: BgNbdParams) => bgnbdTotalLogLikelihood(p, summary);
+    expect(fit.logLikelihood).toBeCloseTo(at(fit.params), 6);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+      for (const f of [0.99, 1.01]) expect(at({ ...fit.params, [k]: fit.params[k] * f })).toBeLessThan(fit.logLikelihood);
+    }
+  });
+
+  test('with dropout at zero the same fit is MBG/NBD’s: BTYDplus’s CDNOW estimates r = 0.525, α = 6.183, a = 0.891, b = 1.614', () => {
+    const fit = fitBetaGeometric(summary, true);
+    expect(fit.converged).toBe(true);
+    expect(fit.params.r).toBeCloseTo(0.525, 3);
+    expect(fit.params.alpha).toBeCloseTo(6.183, 3);
+    expect(fit.params.a).toBeCloseTo(0.891, 3);
+    expect(fit.params.b).toBeCloseTo(1.614, 3);
+    expect(fit.logLikelihood).toBeCloseTo(betaGeometricTotalLogLikelihood(fit.params, summary, true), 6);
+  });
+
+  test('the same fit in days as in weeks: α is 7 times larger, r, a, b unchanged, ln L lower by ln 7 per repeat purchase (a density of purchase times)', () => {
+    const days = summary.map((c) => ({ x: c.x, tx: 7 * c.tx, T: 7 * c.T }));
+    const w = fitBgNbd(summary);
+    const d = fitBgNbd(days);
+    expect(d.params.r).toBeCloseTo(w.params.r, 5);
+    expect(d.params.alpha / 7).toBeCloseTo(w.params.alpha, 4);
+    expect(d.params.a).toBeCloseTo(w.params.a, 5);
+    expect(d.params.b).toBeCloseTo(w.params.b, 4);
+    const repeats = summary.reduce((n, c) => n + c.x, 0);
+    expect(d.logLikelihood).toBeCloseTo(w.logLikelihood - repeats * Math.log(7), 4);
+  });
+
+  test('no customer has bought twice: no trustworthy fit (r → 0, nothing to learn a and b from)', () => {
+    const once = Array.from({ length: 200 }, (_, i) => ({ x: 0, tx: 0, T: 10 + (i % 30) }));
+    const fit = fitBgNbd(once);
+    expect(fit.repeatBuyers).toBe(0);
+    expect(fit.converged).toBe(false);
   });
 });
 

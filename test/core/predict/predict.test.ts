@@ -3,13 +3,15 @@ import fc from 'fast-check';
  * The product-facing prediction (predictCustomers) on simulated shops. What reaches it through the
  * order range (the refresh's predictFromAnalysis, NEXTPURCHASE) is in pipeline.test.ts.
  */
-import { dayFromCivil, isoDay } from '../../../src/core/dates';
+import { analyze, readInputs } from '../../../src/core/analyze';
+import { dayFromCivil, isoDay, makeZone } from '../../../src/core/dates';
 import type { StageId } from '../../../src/core/labels';
 import { conditionalExpectedPurchases, pAlive, probPurchaseWithin, timeToPurchaseProbability } from '../../../src/core/predict/bgnbd';
 import { expectedSpend } from '../../../src/core/predict/gammaGamma';
-import { predictCustomers, verdictMessage, type PredictInput, type PredictionResult } from '../../../src/core/predict/predict';
+import { predictCustomers, predictFromAnalysis, verdictMessage, type PredictInput, type PredictionResult } from '../../../src/core/predict/predict';
 import { summarize } from '../../../src/core/predict/rfm';
 import { compareCodePoints } from '../../../src/core/ranking';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import * as pnbd from '../../../src/core/predict/paretoNbd';
 import { simulateShop } from '../../support/btyd';
 
@@ -276,6 +278,79 @@ describe('options, verdicts and the order of the lists', () => {
   });
 });
 
+describe('which model makes the numbers when the backtest does not decide', () => {
+  let small: ReturnType<typeof simulateShop> | undefined;
+  const smallShop = () => (small ??= simulateShop(TRUE_BG, { customers: 500, firstDay: AS_OF - 700, asOf: AS_OF, seed: 11, spend: TRUE_GG }));
+
+  test('backtest off (NEXTPURCHASE): the model passed in, the one the last refresh chose', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { holdoutDays: 0, model: 'paretoNbd' } });
+    expect(p.backtest.ok).toBe(false);
+    expect(p.model?.id).toBe('paretoNbd');
+    expect(p.bgnbd).toBeUndefined();
+    const s = summarize(smallShop().orders, { asOf: AS_OF }).find((c) => c.key === p.rows[0]!.key)!;
+    expect(p.rows[0]!.pAlive).toBe(pnbd.pAlive((p.model!.fit as pnbd.ParetoNbdFit).params, s));
+  });
+
+  test('too few repeat buyers before the split to run the backtest, enough now: BG/NBD, whatever model was passed in', () => {
+    const all = predictBg({ orders: smallShop().orders, asOf: AS_OF });
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF, options: { minRepeatBuyers: all.repeatBuyers, model: 'paretoNbd' } });
+    expect(!p.backtest.ok && p.backtest.reason).toBe('fewRepeatBuyers');
+    expect(p.verdict.ok).toBe(true);
+    expect(p.model?.id).toBe('bgnbd');
+    expect(p.bgnbd).toBe(p.model?.fit);
+  });
+
+  test('with a backtest: its choice, fitted on every order from where its fit before the split ended', () => {
+    const p = predictCustomers({ orders: smallShop().orders, asOf: AS_OF });
+    expect(p.backtest.ok).toBe(true);
+    if (!p.backtest.ok) return;
+    expect(p.model?.id).toBe(p.backtest.chosen);
+    expect(p.model!.fit.warmStarted).toBe(true);
+    expect(p.model!.fit.customers).toBe(500);
+  });
+});
+
+describe('predictFromAnalysis: the refresh’s prediction describes the analysis’s customers', () => {
+  test('its orders and as-of day, its stages for the win-back list, its birthdays when the customers sheet has them; options passed on', () => {
+    const zone = makeZone('Asia/Tokyo');
+    const shop = simulateShop(TRUE_BG, { customers: 500, firstDay: AS_OF - 700, asOf: AS_OF, seed: 11, spend: TRUE_GG });
+    const orders = [['顧客ID', '注文日', '金額'], ...shop.orders.map((o) => [o.key, isoDay(o.day), o.amount])];
+    // Every 50th customer has a birthday in the coming week; the next one none given; the others'
+    // birthdays have passed. (Registered with a reaction, so that some of them are Dormant.)
+    const key = (i: number) => `C${String(i + 1).padStart(5, '0')}`;
+    const customers = [['顧客ID', 'ポジティブ反応回数', '誕生日'], ...shop.customers.map((_, i) => [key(i), 1, i % 50 === 0 ? '1990-07-03' : i % 50 === 1 ? '' : '1990-06-10'])];
+    const a = analyze(readInputs({ orders, customers }, { zone, settings: DEFAULT_SETTINGS, locale: 'ja_JP' }), AS_OF, DEFAULT_SETTINGS);
+    const p = predictFromAnalysis(a, { holdoutDays: 0 });
+    expect(p.asOf).toBe(AS_OF);
+    expect(!p.backtest.ok && p.backtest.reason).toBe('off');
+    expect(p.rows).toEqual(predictBg({ orders: shop.orders, asOf: AS_OF }).rows);
+    const dormant = p.rows.filter((r) => a.byKey.get(r.key)!.stage.stage === 'dormant');
+    expect(dormant.length).toBeGreaterThan(0);
+    expect(p.winBack).toEqual(dormant.slice(0, 50));
+    expect(p.birthdays!.map((b) => b.key)).toEqual(shop.customers.map((_, i) => i).filter((i) => i % 50 === 0).map(key));
+    expect(p.birthdays!.every((b) => b.prediction === p.byKey.get(b.key))).toBe(true);
+    // A customers sheet without a birthday column: no birthday list at all.
+    const plain = analyze(readInputs({ orders, customers: customers.map((row) => row.slice(0, 2)) }, { zone, settings: DEFAULT_SETTINGS, locale: 'ja_JP' }), AS_OF, DEFAULT_SETTINGS);
+    expect(predictFromAnalysis(plain, { holdoutDays: 0 }).birthdays).toBeUndefined();
+  });
+});
+
+describe('the spend model’s own minimum', () => {
+  test('exactly the minimum number of repeat buyers with a positive spend is enough for values', () => {
+    const orders = simulateShop(TRUE_BG, { customers: 500, firstDay: AS_OF - 700, asOf: AS_OF, seed: 11, spend: TRUE_GG }).orders;
+    // Only the first 300 customers' orders carry an amount.
+    const some = orders.map((o) => (Number(o.key.slice(1)) <= 300 ? o : { ...o, amount: 0 }));
+    const spenders = summarize(some, { asOf: AS_OF }).filter((x) => x.x > 0 && x.zbar > 0).length;
+    const at = predictBg({ orders: some, asOf: AS_OF, options: { minRepeatBuyers: spenders } });
+    expect(at.verdict.ok).toBe(true);
+    expect(at.spendVerdict.ok).toBe(true);
+    expect(at.rows.every((r) => r.value12m !== undefined)).toBe(true);
+    const above = predictBg({ orders: some, asOf: AS_OF, options: { minRepeatBuyers: spenders + 1 } });
+    expect(above.verdict.ok).toBe(true);
+    expect(!above.spendVerdict.ok && above.spendVerdict.reason).toBe('fewRepeatBuyers');
+  });
+});
+
 describe('honest limits', () => {
   test('fewer than 50 repeat buyers: a verdict with the reason in ja/en, and no numbers', () => {
     const small = simulateShop(TRUE_BG, { customers: 60, firstDay: AS_OF - 300, asOf: AS_OF, seed: 9 });
@@ -287,7 +362,9 @@ describe('honest limits', () => {
     expect(p.verdict.message.ja).toContain(`2回以上購入した顧客が${p.repeatBuyers}人です(50人以上必要)`);
     expect(p.rows).toEqual([]);
     expect(p.buySoon).toEqual([]);
+    expect(p.winBack).toEqual([]);
     expect(p.bgnbd).toBeUndefined();
+    expect(p.model).toBeUndefined();
   });
 
   test('data the model cannot be fitted to (every customer buys every 7 days): not converged, no numbers', () => {
@@ -296,7 +373,29 @@ describe('honest limits', () => {
     const p = predictBg({ orders, asOf: AS_OF });
     expect(p.verdict.ok).toBe(false);
     if (!p.verdict.ok) expect(p.verdict.reason).toBe('notConverged');
+    expect(verdictMessage(p.verdict, 'en')).toBe(
+      'The purchase model could not be fitted reliably to this data (the maximum-likelihood fit did not converge), so no predicted numbers are shown.',
+    );
+    expect(p.spendVerdict).toEqual(p.verdict);
     expect(p.rows).toEqual([]);
+    expect(p.byKey.size).toBe(0);
+    expect(p.buySoon).toEqual([]);
+    expect(p.winBack).toEqual([]);
+    expect(p.model).toBeUndefined();
+    expect(p.gammaGamma).toBeUndefined();
+    // The failed fit is kept for diagnosis, and says it failed.
+    expect(p.bgnbd?.converged).toBe(false);
+    expect(p.repeatBuyers).toBe(100);
+  });
+
+  test('every order the same amount (no spread to learn the spend model from): counts predicted, values blank with the reason', () => {
+    const flat = predictBg({ orders: shop().orders.map((o) => ({ ...o, amount: 1000 })), asOf: AS_OF });
+    expect(flat.verdict.ok).toBe(true);
+    expect(flat.spendVerdict.ok).toBe(false);
+    if (!flat.spendVerdict.ok) expect(flat.spendVerdict.reason).toBe('notConverged');
+    expect(verdictMessage(flat.spendVerdict, 'en')).toBe('The spend model could not be fitted reliably to this data, so the 12-month value is left blank.');
+    expect(flat.gammaGamma?.converged).toBe(false);
+    expect(flat.rows.every((r) => r.value12m === undefined && r.expectedSpend === undefined)).toBe(true);
   });
 
   test('no spend to learn from (all amounts 0): counts are predicted, values left blank with a reason', () => {
@@ -316,6 +415,13 @@ test('ties between customers go by key in code-point order, as in the LTV rankin
   const p = predictBg({ orders: [...shop().orders, ...twins], asOf: AS_OF });
   const keys = p.rows.map((r) => r.key);
   expect(keys.indexOf('\uFF21')).toBe(keys.indexOf('\u{1F600}') - 1);
+  // In the buy-soon list equal chances go by key too, even when the values differ: the same days,
+  // the full-width A spending half as much.
+  const unequal = [...twins.filter((o) => o.key === '\u{1F600}'), ...twins.filter((o) => o.key === '\uFF21').map((o) => ({ ...o, amount: o.amount / 2 }))];
+  const q = predictBg({ orders: [...shop().orders, ...unequal], asOf: AS_OF, options: { soonMinProbability: 0, listSize: 10_000 } });
+  expect(q.byKey.get('\uFF21')!.value12m!).toBeLessThan(q.byKey.get('\u{1F600}')!.value12m!);
+  const soon = q.buySoon.map((r) => r.key);
+  expect(soon.indexOf('\uFF21')).toBe(soon.indexOf('\u{1F600}') - 1);
   expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
 });
 
@@ -330,6 +436,7 @@ describe('the backtest’s model makes the predictions (issue 15)', () => {
     // Fitted on all the orders up to the as-of day, not only on those before the holdout.
     const fit = p.model!.fit as pnbd.ParetoNbdFit;
     expect(fit.customers).toBe(5000);
+    expect(fit.warmStarted).toBe(true); // from the backtest's fit on the orders before the split
     const s = summarize(pareto.orders, { asOf: AS_OF }).find((c) => c.key === p.rows[0]!.key)!;
     expect(p.rows[0]!.pAlive).toBe(pnbd.pAlive(fit.params, s));
     expect(p.rows[0]!.expected90).toBe(pnbd.conditionalExpectedPurchases(fit.params, s, 90));
