@@ -28,6 +28,7 @@ export const MUTATED = [
   'src/core/predict/bgnbd.ts',
   'src/core/predict/optimize.ts',
   'src/core/predict/mbgnbd.ts',
+  'src/core/orders.ts',
 ];
 
 /**
@@ -36,7 +37,6 @@ export const MUTATED = [
  * `npm run mutate -- <file>` and commit its file under mutation-results/.
  */
 export const NOT_YET_MEASURED = [
-  'src/core/orders.ts',
   'src/core/predict/gammaGamma.ts',
   'src/core/predict/special.ts',
   'src/core/predict/predict.ts',
