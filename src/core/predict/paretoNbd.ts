@@ -30,11 +30,11 @@ export interface ParetoNbdParams {
 }
 
 /** ln of the "alive at T" and "left in (t_x, T)" parts of L, without Γ(r+x)/Γ(r) α^r β^s. */
-function parts(p: ParetoNbdParams, c: RfmRecord, grad?: number[]): { alive: number; left: number } {
+function parts(p: ParetoNbdParams, c: RfmRecord): { alive: number; left: number } {
   const { r, alpha, s, beta } = p;
   const tx = c.x === 0 ? 0 : c.tx;
   const alive = -(r + c.x) * Math.log(alpha + c.T) - s * Math.log(beta + c.T);
-  const left = Math.log(s) + logPowerIntegral(alpha, r + c.x, beta, s + 1, tx, c.T, grad);
+  const left = Math.log(s) + logPowerIntegral(alpha, r + c.x, beta, s + 1, tx, c.T);
   return { alive, left };
 }
 
