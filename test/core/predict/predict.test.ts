@@ -345,6 +345,12 @@ describe('the spend model’s own minimum', () => {
     expect(at.verdict.ok).toBe(true);
     expect(at.spendVerdict.ok).toBe(true);
     expect(at.rows.every((r) => r.value12m !== undefined)).toBe(true);
+    // A repeat buyer whose repeat purchases carry no amount says nothing about spend: predicted at
+    // the population mean pγ/(q−1), as a customer with no repeat purchase is — not below it.
+    const { p: gp, q: gq, gamma } = at.gammaGamma!.params;
+    const unpaid = summarize(some, { asOf: AS_OF }).filter((x) => x.x > 0 && x.zbar === 0);
+    expect(unpaid.length).toBeGreaterThan(0);
+    for (const s of unpaid) expect(at.byKey.get(s.key)!.expectedSpend).toBeCloseTo((gp * gamma) / (gq - 1), 6);
     const above = predictBg({ orders: some, asOf: AS_OF, options: { minRepeatBuyers: spenders + 1 } });
     expect(above.verdict.ok).toBe(true);
     expect(!above.spendVerdict.ok && above.spendVerdict.reason).toBe('fewRepeatBuyers');
@@ -386,6 +392,11 @@ describe('honest limits', () => {
     // The failed fit is kept for diagnosis, and says it failed.
     expect(p.bgnbd?.converged).toBe(false);
     expect(p.repeatBuyers).toBe(100);
+    // Another model that cannot be fitted falls back to BG/NBD, whose failed fit is what is kept.
+    const q = predictCustomers({ orders, asOf: AS_OF, options: { holdoutDays: 0, model: 'paretoNbd' } });
+    expect(!q.verdict.ok && q.verdict.reason).toBe('notConverged');
+    expect(q.bgnbd?.converged).toBe(false);
+    expect(q.bgnbd?.params).toEqual(p.bgnbd?.params);
   });
 
   test('every order the same amount (no spread to learn the spend model from): counts predicted, values blank with the reason', () => {
