@@ -193,6 +193,58 @@ describe('a large cohort is fitted and scored on a systematic sample', () => {
   });
 });
 
+describe('a model that cannot be fitted on the calibration period is left out of the comparison', () => {
+  /** A small shop (its orders over 400 days), backtested with any number of repeat buyers. */
+  const small = (gen: Generator, customers: number, seed: number) => {
+    const shop = simulateShop(gen, { customers, firstDay: AS_OF - 400, asOf: AS_OF, seed });
+    const b = run(shop.orders, { holdoutDays: H, minRepeatBuyers: 1 });
+    if (!b.ok) throw new Error(`expected a backtest, got ${b.reason}`);
+    return b;
+  };
+  const fitted = (b: Extract<Backtest, { ok: true }>) => b.scores.filter((s) => s.model.fit.converged).map((s) => s.id);
+
+  test('it has no numbers and no z; BG/NBD is best when it beats every model that could be fitted', () => {
+    // 80 BG/NBD customers: Pareto/NBD's fit runs to a bound; MBG/NBD is fitted and scores lower.
+    const b = small({ model: 'bgnbd', params: { r: 0.8, alpha: 40, a: 0.6, b: 3 } }, 80, 4);
+    expect(fitted(b)).toEqual(['bgnbd', 'mbgnbd']);
+    const failed = b.scores.find((s) => s.id === 'paretoNbd')!;
+    expect([failed.predicted, failed.mse, failed.logScore, failed.z]).toEqual([NaN, NaN, NaN, undefined]);
+    expect(b.baseline).toBe('bgnbd');
+    expect(b.scores.find((s) => s.id === 'mbgnbd')!.z).toBeLessThan(-SIGNIFICANT_Z);
+    expect([b.chosen, b.verdict]).toEqual(['bgnbd', 'baselineBest']);
+  });
+
+  test('without BG/NBD the baseline is the best-scoring model that could be fitted, and the other is compared with it', () => {
+    // 60 customers of a BG/NBD shop that hardly ever leave: BG/NBD's own fit runs to a bound.
+    const shop = simulateShop({ model: 'bgnbd', params: { r: 2, alpha: 10, a: 0.05, b: 30 } }, { customers: 60, firstDay: AS_OF - 400, asOf: AS_OF, seed: 1 });
+    const b = run(shop.orders, { holdoutDays: H, minRepeatBuyers: 1 });
+    if (!b.ok) throw new Error(`expected a backtest, got ${b.reason}`);
+    expect(fitted(b)).toEqual(['paretoNbd', 'mbgnbd']);
+    const [pareto, mbg] = [b.scores.find((s) => s.id === 'paretoNbd')!, b.scores.find((s) => s.id === 'mbgnbd')!];
+    const [best, other] = pareto.logScore > mbg.logScore ? [pareto, mbg] : [mbg, pareto];
+    expect(b.baseline).toBe(best.id);
+    expect(best.z).toBeUndefined();
+    // The paired z of the other against the baseline, customer by customer.
+    const days = customerDays(shop.orders, AS_OF);
+    const before = summarizeDays(days, { asOf: b.calibrationEnd });
+    const now = new Map(summarizeDays(days, { asOf: AS_OF }).map((c) => [c.key, c]));
+    const score = (m: typeof best) => before.map((c) => m.model.logLikelihood(now.get(c.key)!) - m.model.logLikelihood(c));
+    const d = score(other).map((v, i) => v - score(best)[i]!);
+    expect(other.z).toBeCloseTo(pairedZ(Float64Array.from(d)), 9);
+    expect(Math.abs(other.z!)).toBeLessThanOrEqual(SIGNIFICANT_Z);
+    expect([b.chosen, b.verdict]).toEqual([best.id, 'indistinguishable']);
+    expect(b.bins.reduce((n, x) => n + x.predicted, 0)).toBeCloseTo(best.predicted, 6);
+  });
+
+  test('with only one model fitted there is nothing to compare: it is used, and the data cannot tell', () => {
+    // 80 customers of the same kind: only Pareto/NBD can be fitted.
+    const b = small({ model: 'bgnbd', params: { r: 2, alpha: 10, a: 0.05, b: 30 } }, 80, 1);
+    expect(fitted(b)).toEqual(['paretoNbd']);
+    expect([b.baseline, b.chosen, b.verdict]).toEqual(['paretoNbd', 'paretoNbd', 'indistinguishable']);
+    expect(b.scores.every((s) => s.z === undefined)).toBe(true);
+  });
+});
+
 describe('honest limits', () => {
   test('few repeat buyers before the split: not enough data to tell, and no model numbers', () => {
     const small = simulateShop({ r: 0.8, alpha: 40, a: 0.6, b: 3 }, { customers: 60, firstDay: AS_OF - 300, asOf: AS_OF, seed: 9 });
