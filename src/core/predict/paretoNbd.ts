@@ -103,9 +103,9 @@ function logProbWithinIfAlive(p: ParetoNbdParams, c: RfmRecord, s: number): numb
   return Math.log(k) + k * Math.log(aT) + p.s * Math.log(bT) + logPowerIntegral(aT, k + 1, bT, p.s, 0, s);
 }
 
-/** P(at least one purchase in the next s | x, t_x, T) = P(alive) · P(a purchase within s | alive). */
+/** P(at least one purchase in the next s | x, t_x, T) = P(alive) · P(a purchase within s | alive);
+ *  0 for s ≤ 0 (the integral over an empty range is e^−∞). */
 export function probPurchaseWithin(params: ParetoNbdParams, c: RfmRecord, s: number): number {
-  if (!(s > 0)) return 0;
   return pAlive(params, c) * Math.exp(logProbWithinIfAlive(params, c, s));
 }
 

@@ -292,7 +292,9 @@ describe('Pareto/NBD against its closed forms and limits', () => {
       expect(expectedPurchases(BTYD, t)).toBe(0);
       expect(probPurchaseWithin(BTYD, c1516, t)).toBe(0);
     }
+    // A chance of 0 (or less) is already reached: at once.
     expect(timeToPurchaseProbability(BTYD, c1516, 0)).toBe(0);
+    expect(timeToPurchaseProbability(BTYD, c1516, -0.1)).toBe(0);
   });
 
   test('at first, purchases come at the mean rate: E[X(t)]/t → r/α; E[Y(t)]/t → P(alive)·(r+x)/(α+T), as t → 0', () => {
@@ -340,6 +342,20 @@ describe('Pareto/NBD against its closed forms and limits', () => {
     );
   });
 
+  test('the time inverts P(purchase within s) to 13 digits (Newton from below: quadratic convergence), also hundreds of times β + T away', () => {
+    const cases: Array<[ParetoNbdParams, { x: number; tx: number; T: number }, number]> = [
+      [{ r: 0.3, alpha: 30, s: 0.5, beta: 1 }, { x: 0, tx: 0, T: 0.5 }, 0.1], // about 310: 200 times β + T
+      [{ r: 2, alpha: 1, s: 0.5, beta: 0.1 }, { x: 3, tx: 0.1, T: 0.5 }, 0.01], // about 0.01: a short wait
+      [BTYD, c1516, 0.5],
+      [{ r: 0.05, alpha: 1, s: 3, beta: 30 }, { x: 5, tx: 20, T: 30 }, 0.1],
+    ];
+    for (const [p, c, prob] of cases) {
+      const t = timeToPurchaseProbability(p, c, prob);
+      expect(Number.isFinite(t)).toBe(true);
+      expect(Math.abs(probPurchaseWithin(p, c, t) / prob - 1)).toBeLessThan(1e-13);
+    }
+  });
+
   test('the median wait if alive: P(purchase within it) is P(alive)/2; Infinity when an active customer more likely leaves first', () => {
     const c = { x: 4, tx: 20, T: 30 };
     const m = medianTimeToNextPurchase(BTYD, c);
@@ -374,11 +390,32 @@ describe('Pareto/NBD fitting: where the likelihood is highest', () => {
     expect(d.logLikelihood).toBeCloseTo(w.logLikelihood - repeats * Math.log(7), 4);
   });
 
+  test('the search runs in units of the mean T: in hours or in years the same fit to 9 digits, in seconds to 5, every start agreeing', () => {
+    const w = fitParetoNbd(summary);
+    const repeats = summary.reduce((n, c) => n + c.x, 0);
+    const inUnit = (u: number) => fitParetoNbd(summary.map((c) => ({ x: c.x, tx: u * c.tx, T: u * c.T })));
+    for (const [u, digits] of [[168, 1e-9], [1 / 52, 1e-9], [604_800, 1e-5]] as const) {
+      const f = inUnit(u);
+      expect(f.converged).toBe(true);
+      expect(f.agreeingStarts).toBe(f.starts);
+      for (const [k, m] of [['r', 1], ['alpha', u], ['s', 1], ['beta', u]] as const) expect(Math.abs(f.params[k] / m / w.params[k] - 1)).toBeLessThan(digits);
+      expect(f.logLikelihood).toBeCloseTo(w.logLikelihood - repeats * Math.log(u), 4);
+    }
+  });
+
   test('no customer has bought twice: no trustworthy fit', () => {
     const once = Array.from({ length: 200 }, (_, i) => ({ x: 0, tx: 0, T: 10 + (i % 30) }));
     const fit = fitParetoNbd(once);
     expect(fit.repeatBuyers).toBe(0);
     expect(fit.converged).toBe(false);
+    // …and why: nothing tells the purchase rate's spread, the likelihood is flat along it — the
+    // same from every start.
+    expect(fit.problem).toBe('flat');
+    expect(fit.agreeingStarts).toBe(fit.starts);
+    // No customers at all: no fit either, and numbers rather than NaN.
+    const none = fitParetoNbd([]);
+    expect(none.converged).toBe(false);
+    expect(Object.values(none.params).every(Number.isFinite)).toBe(true);
   });
 });
 
