@@ -157,12 +157,6 @@ describe('the coming week’s birthdays (as-of day and the six after it)', () =>
     expect([on(2000), on(2024), on(2100), on(2023)]).toEqual([['2000-02-29'], ['2024-02-29'], ['2100-02-28'], ['2023-02-28']]);
   });
 
-  test('only 29 February moves: another month’s 29th and another February day keep their day in a common year', () => {
-    const upcoming = (asOf: number, birthday: number) => predictBg({ orders: [], asOf, birthdays: new Map([['x', birthday]]) }).birthdays!.map((b) => isoDay(b.upcoming));
-    expect(upcoming(dayFromCivil(2025, 7, 27), dayFromCivil(1990, 7, 29))).toEqual(['2025-07-29']);
-    expect(upcoming(dayFromCivil(2025, 2, 8), dayFromCivil(1990, 2, 10))).toEqual(['2025-02-10']);
-  });
-
   test('property: listed exactly when the next birthday is 0–6 days away, and always on the birthday’s month and day', () => {
     fc.assert(
       fc.property(fc.integer({ min: dayFromCivil(1950, 1, 1), max: dayFromCivil(2010, 12, 31) }), fc.integer({ min: dayFromCivil(2020, 1, 1), max: dayFromCivil(2040, 12, 31) }), (birthday, asOf) => {
