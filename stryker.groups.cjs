@@ -34,7 +34,7 @@ const GROUPS = {
   'src/core/predict/gammaGamma.ts': ['test/core/predict/gammaGamma.test.ts', 'test/core/predict/gammaGammaFit.test.ts'],
   'src/core/predict/paretoNbd.ts': ['test/core/predict/paretoNbd.test.ts'],
   'src/core/predict/mbgnbd.ts': ['test/core/predict/mbgnbd.test.ts'],
-  'src/core/predict/predict.ts': ['test/core/predict/predict.test.ts'],
+  'src/core/predict/predict.ts': ['test/core/predict/predict.test.ts', 'test/core/predict/birthdays.test.ts'],
   'src/core/predict/backtest.ts': ['test/core/predict/backtest.test.ts'],
 };
 

@@ -1,9 +1,7 @@
 /**
  * The coming week's birthdays (predict.ts): which day a birthday falls on in a common year. The
- * window, New Year and leap years are in predict.test.ts.
- *
- * Not yet in predict.ts's group of stryker.groups.cjs: adding it there makes predict.ts's results
- * stale until its incremental run (it kills the three survivors of `birthdayIn`).
+ * window, New Year and leap years are in predict.test.ts. (A file of its own, in predict.ts's group
+ * of stryker.groups.cjs, so that adding it left predict.test.ts and its results as they were.)
  */
 import { dayFromCivil, isoDay } from '../../../src/core/dates';
 import { predictCustomers } from '../../../src/core/predict/predict';
