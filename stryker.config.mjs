@@ -29,6 +29,7 @@ export const MUTATED = [
   'src/core/predict/optimize.ts',
   'src/core/predict/mbgnbd.ts',
   'src/core/orders.ts',
+  'src/core/predict/gammaGamma.ts',
 ];
 
 /**
@@ -37,7 +38,6 @@ export const MUTATED = [
  * `npm run mutate -- <file>` and commit its file under mutation-results/.
  */
 export const NOT_YET_MEASURED = [
-  'src/core/predict/gammaGamma.ts',
   'src/core/predict/special.ts',
   'src/core/predict/predict.ts',
   'src/core/predict/paretoNbd.ts',
