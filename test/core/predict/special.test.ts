@@ -233,6 +233,16 @@ describe('the power integral ln ∫ (p + y)^−a (q + y)^−b dy', () => {
     expect(logPowerIntegralByQuadrature(3, 1, 2, 1, 5, 5)).toBe(-Infinity);
   });
 
+  test('a range that ends where it starts, or before, holds nothing: ln 0, by the series and by the quadrature', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }), (lo, back) => {
+        const hi = lo - back; // even below −o, where ln(1 + (hi − lo)/(o + lo)) is NaN
+        expect(logPowerIntegral(2, 1.5, 3, 0.7, lo, hi)).toBe(-Infinity);
+        expect(logPowerIntegralByQuadrature(3, 0.7, 2, 1.5, lo, hi)).toBe(-Infinity);
+      }),
+    );
+  });
+
   const cases: Array<[number, number, number, number, number, number]> = [
     [10.58, 26.55, 11.67, 1.6, 30.86, 31], // a P/NBD customer: t_x close to T
     [11.67, 1.6, 10.58, 26.55, 30.86, 31], // the same, bases swapped
