@@ -308,6 +308,13 @@ describe('the rule of thumb’s lists: their order, and when there is no rhythm 
     ]);
   });
 
+  test('a subscriber is never one to win back, however long since their last order', () => {
+    const customers: Cell[][] = [['顧客ID', '定期会員'], ['G', '○'], ['F', ''], ['H', '']];
+    const r = report({ orders, customers, now: at('2026-10-31') });
+    expect(r.analysis.byKey.get('G')!.metrics.subscribed).toBe(true);
+    expect(listOf(r.thisWeek, 'winBack').entries.map((e) => e.key)).toEqual(['F', 'H']);
+  });
+
   test('each list holds at most the list size of the options', () => {
     const r = report({ orders, now: at('2026-10-31') });
     const small = buildThisWeek({
