@@ -32,6 +32,9 @@ export const MUTATED = [
   'src/core/predict/predict.ts',
   'src/core/predict/paretoNbd.ts',
   'src/core/predict/backtest.ts',
+  'src/core/predict/gammaGamma.ts',
+  'src/core/predict/special.ts',
+  'src/core/rhythm.ts',
 ];
 
 /**
@@ -40,10 +43,7 @@ export const MUTATED = [
  * `npm run mutate -- <file>` and commit its file under mutation-results/.
  */
 export const NOT_YET_MEASURED = [
-  'src/core/predict/gammaGamma.ts',
-  'src/core/predict/special.ts',
   'src/core/thisWeek.ts',
-  'src/core/rhythm.ts',
 ];
 
 export { GROUPS, resultsFile, FILE_ENV, runTsconfig };

@@ -48,6 +48,9 @@ const fence = (s) => {
  * entry `` - `original` → `replacement`: why `` names the mutated code (whitespace-insensitive; a
  * trailing `…` matches any rest, for a long block) and what Stryker puts in its place; an optional
  * `` in `context` `` before the colon narrows it to mutants on a line containing that text.
+ * A rule-level entry `` - any mutant in `text`: why `` takes every survivor that starts on a line
+ * containing that text (a line that is one rule, e.g. a series' stopping rule: all its mutants
+ * are equivalent for the one reason given).
  */
 function readEquivalents() {
   const byFile = new Map();
@@ -56,9 +59,11 @@ function readEquivalents() {
     const heading = /^## (\S+)/.exec(line);
     if (heading) file = heading[1];
     const entry = /^- (`+) ?(.+?) ?\1 → (`+) ?(.*?) ?\3(?: in (`+) ?(.+?) ?\5)?:/.exec(line);
-    if (entry && file) {
+    const rule = /^- any mutant in (`+) ?(.+?) ?\1:/.exec(line);
+    if ((entry || rule) && file) {
       const list = byFile.get(file) ?? [];
-      list.push({ original: squash(entry[2]), replacement: squash(entry[4]), context: entry[6] && squash(entry[6]), line: line.slice(0, 80), used: 0 });
+      if (rule) list.push({ context: squash(rule[2]), line: line.slice(0, 80), used: 0 });
+      else list.push({ original: squash(entry[2]), replacement: squash(entry[4]), context: entry[6] && squash(entry[6]), line: line.slice(0, 80), used: 0 });
       byFile.set(file, list);
     }
   }
@@ -73,9 +78,10 @@ function originalOf(source, { start, end }) {
 }
 
 const matches = (entry, original, replacement, lineText) =>
-  squash(replacement) === entry.replacement &&
   (entry.context === undefined || squash(lineText).includes(entry.context)) &&
-  (entry.original.endsWith('…') ? squash(original).startsWith(entry.original.slice(0, -1).trimEnd()) : squash(original) === entry.original);
+  (entry.original === undefined || // a rule-level entry: any mutant on the line
+    (squash(replacement) === entry.replacement &&
+      (entry.original.endsWith('…') ? squash(original).startsWith(entry.original.slice(0, -1).trimEnd()) : squash(original) === entry.original)));
 
 const equivalents = readEquivalents();
 const files = new Map();

@@ -42,6 +42,15 @@ describe('the interval each customer is judged by', () => {
     expect(r.customers.get('a')).toMatchObject({ purchaseDays: 2, interval: 20, own: false, daysSince: 20 });
   });
 
+  test('purchase days are put in date order whatever the export’s order, across any span of years (1997 to 2024)', () => {
+    // Days 9_990 to 19_900 since 1970: a shop's whole history, newest row first.
+    const r = shopRhythm(
+      [19_900, 10_030, 10_010, 9_990].map((day) => ({ key: 'a', day, amount: 1 })),
+      AS_OF,
+    );
+    expect(r.customers.get('a')).toMatchObject({ purchaseDays: 4, lastDay: 19_900, interval: 20, own: true, daysSince: 100 });
+  });
+
   test('no one bought on two days: no interval, no rule for anyone', () => {
     const r = shopRhythm(orders({ a: [3], b: [40] }), AS_OF);
     expect([r.interval, r.repeatBuyers, r.customers.size]).toEqual([undefined, 0, 0]);

@@ -11,7 +11,8 @@ import type { StageId } from '../../src/core/labels';
 import { buildReport, type ReportInput } from '../../src/core/report';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { FUNNEL_COLUMN_WIDTHS } from '../../src/core/tabs';
-import { THIS_WEEK_SHOWN, isMoveUp, thisWeekView, type ThisWeek, type ThisWeekListId } from '../../src/core/thisWeek';
+import { THIS_WEEK_SHOWN, buildThisWeek, isMoveUp, notesOnce, thisWeekView, type ThisWeek, type ThisWeekList, type ThisWeekListId } from '../../src/core/thisWeek';
+import type { CustomerPrediction, PredictOptions } from '../../src/core/predict/predict';
 import type { Cell } from '../../src/core/values';
 import { SMALL_SHOP_NOW, smallShopSheets } from '../support/smallShop';
 import { SHOP_AS_OF, renderShop, shopOrders } from '../support/shops';
@@ -219,5 +220,160 @@ describe('property: on any messy export, two refreshes a week apart', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('from the model (a shop large enough for it): its lists as it gives them, each entry with the model’s number', () => {
+  const shop = smallShopSheets();
+  const r = report({ orders: shop.Orders, customers: shop.Customers });
+  /** A prediction row: only the key and the numbers the lists show matter here. */
+  const row = (key: string, over: Partial<CustomerPrediction>): CustomerPrediction => ({
+    key,
+    transactions: 3,
+    firstDay: 0,
+    lastDay: 0,
+    pAlive: 0.9,
+    expected30: 0.4,
+    expected90: 1.2,
+    pBuySoon: 0.5,
+    nextPurchaseDay: undefined,
+    medianDaysIfAlive: 30,
+    expectedSpend: 4000,
+    value12m: 12_000,
+    ...over,
+  });
+  const byModel = (buySoon: CustomerPrediction[], winBack: CustomerPrediction[], options: Partial<PredictOptions> = {}): ThisWeek =>
+    buildThisWeek({
+      analysis: r.analysis,
+      prediction: { ...r.prediction, verdict: { ok: true }, buySoon, winBack, options: { ...r.prediction.options, ...options } },
+      settings: DEFAULT_SETTINGS,
+      baseline: undefined,
+      vipsBefore: undefined,
+    });
+
+  test('buy soon: the chance of buying in 14 days, in the model’s order; win back: days since and the 12-month value, else the expected purchases', () => {
+    const w = byModel([row('S05', { pBuySoon: 0.634 }), row('S01', { pBuySoon: 0.25 })], [row('S03', { value12m: 23_456 }), row('S04', { value12m: undefined, expected90: 1.24 })]);
+    const buy = listOf(w, 'buySoon');
+    expect(buy.definition).toEqual({ id: 'buySoon', basis: 'model', params: { days: 14, minProbability: 0.25, max: 50 } });
+    expect(buy.title).toBe('そろそろ購入しそうな方(14日以内・予測)');
+    expect(buy.entries.map((e) => [e.key, e.name, e.stage, e.reason])).toEqual([
+      ['S05', '田中 四郎', 'visitor', '14日以内に購入する確率 63%(予測)'],
+      ['S01', '山田 花子', 'follower', '14日以内に購入する確率 25%(予測)'],
+    ]);
+    const win = listOf(w, 'winBack');
+    expect(win.definition).toEqual({ id: 'winBack', basis: 'model', params: { max: 50 } });
+    expect(win.title).toBe('呼び戻したい方(一時離脱・予測)');
+    expect(win.entries.map((e) => [e.key, e.reason])).toEqual([
+      ['S03', '一時離脱・前回の購入から160日・12か月の予測購入額 ¥23,456'],
+      ['S04', '一時離脱・前回の購入から100日・90日間の予測購入回数 1.2'],
+    ]);
+    // A prediction is not a rule of thumb: no note.
+    expect([buy.note, win.note, buy.empty, win.empty]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test('empty: no one above the chance the options ask for; no one Dormant (the stage rule’s numbers)', () => {
+    const w = byModel([], [], { soonMinProbability: 0.4, listSize: 20 });
+    expect(listOf(w, 'buySoon').definition.params).toEqual({ days: 14, minProbability: 0.4, max: 20 });
+    expect(listOf(w, 'buySoon').empty).toBe('14日以内の購入確率が40%以上の方はいません(予測)。');
+    expect(listOf(w, 'winBack').empty).toBe('一時離脱の方はいません(一時離脱 = 最終購入から90日以上・ポジティブ反応1回以上)。');
+  });
+});
+
+describe('the rule of thumb’s lists: their order, and when there is no rhythm yet', () => {
+  // Every repeat buyer buys every 30 days (the shop's interval too); as of 2026/10/31:
+  const orders: Cell[][] = [
+    ['顧客ID', '注文日', '金額'],
+    ...['2026/08/02', '2026/09/01', '2026/10/01'].map((d) => ['A', d, 1000]), // 3 purchase days: due today
+    ...['C', 'B'].flatMap((k) => ['2026/09/01', '2026/10/01'].map((d) => [k, d, 1000])), // 2 purchase days: due today
+    ...['E', 'D'].flatMap((k, i) => (i === 0 ? ['2026/08/27', '2026/09/26'] : ['2026/09/06', '2026/10/06']).map((d) => [k, d, 1000])), // 5 days late, due in 5
+    ...['H', 'G', 'F'].flatMap((k) => ['2026/06/03', '2026/07/03'].map((d) => [k, d, k === 'G' ? 5000 : 1000])), // 120 days since: 4 intervals
+  ];
+  const w = report({ orders, now: at('2026-10-31') }).thisWeek;
+
+  test('buy soon: nearest to due first (either side); at the same distance the one with more purchase days, then by customer ID', () => {
+    expect(listOf(w, 'buySoon').entries.map((e) => [e.key, e.reason])).toEqual([
+      ['A', 'いつも約30日ごとに購入・前回から30日(今日が目安)'],
+      ['B', 'この店のお客様は約30日ごとに購入・前回から30日(今日が目安)'],
+      ['C', 'この店のお客様は約30日ごとに購入・前回から30日(今日が目安)'],
+      ['D', 'この店のお客様は約30日ごとに購入・前回から25日(目安まであと5日)'],
+      ['E', 'この店のお客様は約30日ごとに購入・前回から35日(目安を5日過ぎ)'],
+    ]);
+  });
+
+  test('win back: the biggest customer first, then by customer ID', () => {
+    expect(listOf(w, 'winBack').entries.map((e) => [e.key, e.reason])).toEqual([
+      ['G', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥10,000'],
+      ['F', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥2,000'],
+      ['H', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥2,000'],
+    ]);
+  });
+
+  test('a subscriber is never one to win back, however long since their last order', () => {
+    const customers: Cell[][] = [['顧客ID', '定期会員'], ['G', '○'], ['F', ''], ['H', '']];
+    const r = report({ orders, customers, now: at('2026-10-31') });
+    expect(r.analysis.byKey.get('G')!.metrics.subscribed).toBe(true);
+    expect(listOf(r.thisWeek, 'winBack').entries.map((e) => e.key)).toEqual(['F', 'H']);
+  });
+
+  test('each list holds at most the list size of the options', () => {
+    const r = report({ orders, now: at('2026-10-31') });
+    const small = buildThisWeek({
+      analysis: r.analysis,
+      prediction: { ...r.prediction, options: { ...r.prediction.options, listSize: 2 } },
+      settings: DEFAULT_SETTINGS,
+      baseline: undefined,
+      vipsBefore: undefined,
+    });
+    expect(listOf(small, 'buySoon').entries.map((e) => e.key)).toEqual(['A', 'B']);
+    expect(listOf(small, 'winBack').entries.map((e) => e.key)).toEqual(['G', 'F']);
+    expect(listOf(small, 'buySoon').definition.params).toEqual({ soonDays: 14, overdueMultiple: 2, lostAfterDays: 365, max: 2 });
+  });
+
+  test('no one has bought on two days: both lists say there is no interval yet, still labelled as a rule of thumb', () => {
+    const once = report({ orders: [['顧客ID', '注文日', '金額'], ['A', '2026/10/01', 1000], ['B', '2026/06/01', 1000]], now: at('2026-10-31') }).thisWeek;
+    for (const id of ['buySoon', 'winBack'] as const) {
+      const l = listOf(once, id);
+      expect(l.entries).toEqual([]);
+      expect(l.empty).toBe('2回以上購入した方がまだいないため、購入の間隔がわかりません。どなたかが2回目の購入をすると、この目安を表示します。');
+      expect(l.note).toMatch(/^購入の間隔から出した目安です\(予測ではありません\)。/);
+    }
+  });
+
+  test('the sidebar: a list of exactly the shown size has no "and N more"; the shared rule-of-thumb note is said once, by the first list with entries', () => {
+    const v = thisWeekView(w);
+    const buy = v.lists.find((l) => l.id === 'buySoon')!;
+    expect([buy.total, buy.entries.length, 'more' in buy]).toEqual([5, 5, false]);
+    expect(thisWeekView(w, 4).lists.find((l) => l.id === 'buySoon')!.more).toBe('他 1人 — 全員は「ファンファネル」タブの「そろそろ購入の時期の方(目安): 全員」に');
+    expect(v.lists.map((l) => l.note !== undefined)).toEqual([true, false, false, false, false]);
+    const [soon, away] = w.lists as [ThisWeekList, ThisWeekList];
+    expect(notesOnce([{ ...soon, entries: [] }, away])).toEqual([undefined, away.note]);
+  });
+});
+
+describe('moved up since the last snapshot: the highest stage reached first, then the biggest customer; a return says so', () => {
+  test('Follower before Visitor whatever they spent; a tie on both goes by customer ID; back from Lapsed or Dormant', () => {
+    const orders: Cell[][] = [
+      ['Customer ID', 'Order date', 'Total'],
+      ['X', '2024-06-20', 50000], // a Visitor who spent the most
+      ['Z', '2024-06-01', 1000],
+      ['Z', '2024-06-20', 1000],
+      ['Y', '2024-06-01', 1000],
+      ['Y', '2024-06-20', 1000],
+      ['W', '2024-06-21', 3000],
+    ];
+    const r = report({ orders, locale: 'en_US', now: at('2024-06-25') });
+    expect(['X', 'Y', 'Z', 'W'].map((k) => r.analysis.byKey.get(k)!.stage.stage)).toEqual(['visitor', 'follower', 'follower', 'visitor']);
+    const w = buildThisWeek({
+      analysis: r.analysis,
+      prediction: r.prediction,
+      settings: DEFAULT_SETTINGS,
+      baseline: { day: r.analysis.asOf - 7, stages: new Map<string, StageId>([['X', 'lapsed'], ['Y', 'visitor'], ['Z', 'dormant'], ['W', 'visitor']]) },
+      vipsBefore: new Set(),
+    });
+    expect(listOf(w, 'movedUp').entries.map((e) => [e.key, e.reason])).toEqual([
+      ['Y', 'Visitor → Follower'],
+      ['Z', 'Back from Dormant → Follower'],
+      ['X', 'Back from Lapsed → Visitor'],
+    ]);
   });
 });

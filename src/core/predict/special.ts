@@ -59,6 +59,16 @@ const LN_SCALE = 575.6462732485114; // ln 1e250
 const MAX_TERMS = 2_000_000;
 
 /**
+ * The stopping rule of this module's series of positive terms (₂F₁'s and the power integral's):
+ * when the next term is at most `next` and each later one at most `ratio` (< 1) times the one
+ * before, the rest is at most next/(1 − ratio); stop once that is below 1e-16 of the sum so far,
+ * where it can no longer change a digit. (A ratio of 1 or more bounds nothing: go on.)
+ */
+function restIsNegligible(next: number, ratio: number, sum: number): boolean {
+  return ratio < 1 && next <= sum * 1e-16 * (1 - ratio);
+}
+
+/**
  * ln ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1, by the power series
  * Σ (a)ₖ(b)ₖ / ((c)ₖ k!) zᵏ. With positive parameters every term is positive, so the sum has no
  * cancellation; the running sum is rescaled (and the scale kept as a logarithm) so that values
@@ -69,7 +79,6 @@ const MAX_TERMS = 2_000_000;
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1)) return NaN;
-  if (z === 0) return 0;
   let term = 1;
   let sum = 1;
   let logScale = 0;
@@ -82,13 +91,11 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
       term /= 1e250;
       logScale += LN_SCALE;
     }
-    // The ratio of successive terms tends to z; once it is below 1, the tail after this term is
-    // at most term · ρ/(1 − ρ) with ρ the larger of the current ratio and z (the ratios approach z
-    // monotonically from one side or the other).
-    if (ratio < 1) {
-      const rho = Math.max(ratio, z);
-      if ((term * rho) / (1 - rho) <= sum * 1e-16) return logScale + Math.log(sum);
-    }
+    // The ratio of successive terms tends to z monotonically, from one side or the other: every
+    // later ratio is at most ρ, the larger of the current one and z, and the next term at most
+    // term · ρ. (At z = 0 the first term, 1, is all, and this stops there.)
+    const rho = Math.max(ratio, z);
+    if (restIsNegligible(term * rho, rho, sum)) return logScale + Math.log(sum);
   }
   return NaN;
 }
@@ -123,12 +130,14 @@ export function betaExpectation(a: number, b: number, h: (p: number, q: number) 
   let step = 0.5;
   let sum = at(0);
   for (let t = step; t <= T_MAX; t += step) sum += at(t) + at(-t);
-  let estimate = sum * step;
+  let estimate = NaN; // the level of step ½ is compared with nothing (see below)
   for (let level = 0; level < 12; level++) {
     step /= 2;
     // Add the midpoints of the previous level.
     for (let t = step; t <= T_MAX; t += 2 * step) sum += at(t) + at(-t);
     const next = sum * step;
+    // Two coarse levels can agree by missing a narrow peak alike: only from the third on (step ⅛
+    // against 1/16) is agreement trusted.
     if (Math.abs(next - estimate) <= tol * Math.abs(next) && level >= 2) return next;
     estimate = next;
   }
@@ -202,15 +211,14 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
   let sumOther = 0; // Σ coef1·g(n + 1): I with f + 1
   let converged = false;
   const quadrature = (): number => {
-    if (!grad) return logPowerIntegralByQuadrature(m, e, o, f, lo, hi);
-    const g: number[] = [];
-    const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi, g);
-    grad[0] = swap ? g[2]! : g[0]!;
-    grad[1] = swap ? g[3]! : g[1]!;
-    grad[2] = swap ? g[0]! : g[2]!;
-    grad[3] = swap ? g[1]! : g[3]!;
+    // It writes ∂ln I/∂(m, e, o, f); with the bases swapped that is (q, b, p, a): put back in (p, a, q, b) order.
+    const v = logPowerIntegralByQuadrature(m, e, o, f, lo, hi, grad);
+    if (grad && swap) [grad[0], grad[1], grad[2], grad[3]] = [grad[2]!, grad[3]!, grad[0]!, grad[1]!];
     return v;
   };
+  // The coefficient ratios of the series Σ (f)ⱼ/j! zʲ, z(f + j)/(j + 1), tend to z monotonically:
+  // from the j-th on, none is above the larger of that one and z.
+  const ratiosFrom = (f: number, j: number): number => Math.max((z * (f + j)) / (j + 1), z);
   if ((f * z + 37) / (1 - z) > SERIES_MAX_TERMS) return quadrature();
   for (let k = 0; k < SERIES_MAX_TERMS; k++) {
     const n = n0 + k;
@@ -230,21 +238,13 @@ export function logPowerIntegral(p: number, a: number, q: number, b: number, lo:
     coef *= next * (f + k);
     coef1 *= next * (f + 1 + k);
     harmonic += 1 / (f + k);
-    // The coefficient ratios z(f + j)/(j + 1) tend to z monotonically, and g decreases: after
-    // this term the rest is at most coef·g(n)·Σρ*ʲ, ρ* the larger of the next ratio and z (for
-    // the (f+1)ₖ series, of its next ratio and z). With equal bases (z = 0) the first term is all,
-    // and this test stops there.
-    const tail = Math.max((z * (f + k + 1)) / (k + 2), z);
-    if (tail < 1 && coef * gn <= sum * 1e-16 * (1 - tail)) {
-      if (!grad) {
-        converged = true;
-        break;
-      }
-      const tail1 = Math.max((z * (f + k + 2)) / (k + 2), z);
-      if (tail1 < 1 && coef1 * gn <= sumOther * 1e-16 * (1 - tail1)) {
-        converged = true;
-        break;
-      }
+    // g decreases, so the next term is at most coef·g(n) (coef is already the next coefficient),
+    // and the later ones fall by the coefficient ratios from the (k + 1)-th on; with `grad`, the
+    // (f+1)ₖ series of sumOther must have converged too. With equal bases (z = 0) the first term
+    // is all, and this stops there.
+    if (restIsNegligible(coef * gn, ratiosFrom(f, k + 1), sum) && (!grad || restIsNegligible(coef1 * gn, ratiosFrom(f + 1, k + 1), sumOther))) {
+      converged = true;
+      break;
     }
   }
   if (!converged) return quadrature();
@@ -285,32 +285,27 @@ export function logPowerIntegralByQuadrature(m: number, e: number, o: number, f:
   const d = m - o;
   const lnA = Math.log(A);
   const V = Math.log1p((hi - lo) / A); // Infinity for hi = ∞
+  if (!(V > 0)) return -Infinity; // an empty range (hi ≤ lo)
   const h = (v: number): number => (1 - f) * v - e * Math.log(d + A * Math.exp(v));
   // The peak: h′(v) = (1 − f) − e·A·eᵛ/(d + A·eᵛ) = 0, i.e. A·eᵛ = (1 − f)d/(e + f − 1).
   let peak = 0;
   if (f < 1 && d > 0 && e + f - 1 > 0) peak = Math.max(0, Math.log(((1 - f) * d) / ((e + f - 1) * A)));
   peak = Math.min(peak, V);
   const top = h(peak);
-  // Where h is 50 below the top on each side (doubling steps, then kept within [0, V]). The steps
+  // Where h is 50 below the top on each side (doubling steps, kept within [0, V]). The steps
   // start small: a steep integrand (an exponent in the hundreds: h falls 50 within 0.05) must not
   // be spread over a range of 1 or more, which 20-point panels cannot resolve; from 2⁻²⁰ the steps
   // pass through every power of two, so a range of 1 or more is cut exactly where it was before.
+  // The search ends: within about 30 doublings a step passes 0 or V, or (V = ∞) eᵛ overflows and
+  // h is −∞.
   const edge = (dir: 1 | -1): number => {
-    let step = 2 ** -20;
-    let v = peak;
-    for (let i = 0; i < 200; i++) {
-      const next = peak + dir * step;
-      if (dir < 0 && next <= 0) return 0;
-      if (dir > 0 && next >= V) return V;
-      v = next;
-      if (h(v) < top - 50) return v;
-      step *= 2;
+    for (let step = 2 ** -20; ; step *= 2) {
+      const v = Math.min(Math.max(peak + dir * step, 0), V);
+      if (v === 0 || v === V || h(v) < top - 50) return v;
     }
-    return v;
   };
   const left = edge(-1);
   const right = edge(1);
-  if (!(right > left)) return -Infinity;
   // 8 panels agree with 24 to 1e-12 on a finite range (the likelihood's); a range to ∞ (a power
   // tail, long in v) needs the 24.
   const panels = hi === Infinity ? 24 : 8;

@@ -210,6 +210,22 @@ describe('the power integral ln ∫ (p + y)^−a (q + y)^−b dy', () => {
     expect(logPowerIntegral(2, 0.4, 2, 0.6, 1, 7)).toBeCloseTo(Math.log(Math.log(9 / 3)), 13);
   });
 
+  test('equal bases and a + b = 1: I = ln((p + hi)/(p + lo)), the series’ one term, to the last bit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.double({ min: 0.01, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e5, noNaN: true }),
+        (k, p, lo, width) => {
+          const a = k / 8; // a and 1 − a sum to exactly 1
+          const hi = lo + width;
+          expect(logPowerIntegral(p, a, p, 1 - a, lo, hi)).toBe(Math.log(Math.log1p((hi - lo) / (p + lo))));
+        },
+      ),
+    );
+  });
+
   test('exponents 1 and 1: ∫ dy/((p + y)(q + y)) = ln((q + y)/(p + y))/(p − q), either base the larger', () => {
     const F = (p: number, q: number, y: number): number => Math.log((q + y) / (p + y)) / (p - q);
     for (const [p, q, lo, hi] of [
@@ -231,6 +247,16 @@ describe('the power integral ln ∫ (p + y)^−a (q + y)^−b dy', () => {
     expect(logPowerIntegral(2, 0.4, 3, 0.6, 0, Infinity)).toBeNaN();
     expect(logPowerIntegral(2, 0.4, 3, 0.5, 0, Infinity)).toBeNaN();
     expect(logPowerIntegralByQuadrature(3, 1, 2, 1, 5, 5)).toBe(-Infinity);
+  });
+
+  test('a range that ends where it starts, or before, holds nothing: ln 0, by the series and by the quadrature', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }), (lo, back) => {
+        const hi = lo - back; // even below −o, where ln(1 + (hi − lo)/(o + lo)) is NaN
+        expect(logPowerIntegral(2, 1.5, 3, 0.7, lo, hi)).toBe(-Infinity);
+        expect(logPowerIntegralByQuadrature(3, 0.7, 2, 1.5, lo, hi)).toBe(-Infinity);
+      }),
+    );
   });
 
   const cases: Array<[number, number, number, number, number, number]> = [
