@@ -107,15 +107,32 @@ export type Backtest =
       readonly scores: readonly ModelScore[];
       /** BG/NBD, unless it could not be fitted (then the best-scoring model that could). */
       readonly baseline: ModelId;
+      /** The model the predictions use ({@link chooseModel}). */
       readonly chosen: ModelId;
-      /**
-       * 'better': the chosen model predicted significantly better than the baseline;
-       * 'baselineBest': the baseline predicted significantly better than every other model;
-       * 'indistinguishable': the differences are within chance, and the baseline is kept.
-       */
-      readonly verdict: 'better' | 'baselineBest' | 'indistinguishable';
+      readonly verdict: Verdict;
       readonly bins: readonly BacktestBin[];
     });
+
+/**
+ * 'better': the chosen model predicted significantly better than the baseline;
+ * 'baselineBest': the baseline predicted significantly better than every other model;
+ * 'indistinguishable': the differences are within chance, and the baseline is kept.
+ */
+export type Verdict = 'better' | 'baselineBest' | 'indistinguishable';
+
+/**
+ * Which model the predictions use, from the fitted models ranked by holdout log score (best
+ * first, the baseline among them) and each other model's paired z against the baseline: another
+ * model only when it predicted significantly better (z > {@link SIGNIFICANT_Z}) — the
+ * best-scoring of those —, else the baseline; the baseline is called best only when every other
+ * model predicted significantly worse.
+ */
+export function chooseModel(ranked: readonly ModelId[], baseline: ModelId, z: ReadonlyMap<ModelId, number>): { chosen: ModelId; verdict: Verdict } {
+  const others = ranked.filter((id) => id !== baseline);
+  const better = others.find((id) => z.get(id)! > SIGNIFICANT_Z);
+  if (better !== undefined) return { chosen: better, verdict: 'better' };
+  return { chosen: baseline, verdict: others.length > 0 && others.every((id) => z.get(id)! < -SIGNIFICANT_Z) ? 'baselineBest' : 'indistinguishable' };
+}
 
 /** z of the paired differences d (Diebold–Mariano with independent customers): their mean over
  *  its standard error; ±∞ (0 when they are all 0) when every difference is the same. */
@@ -197,11 +214,11 @@ export function backtest(days: CustomerDays, asOf: Day, opts: BacktestOptions): 
     if (f.id === baseline) continue;
     z.set(f.id, pairedZ(f.score!.map((v, i) => v - base[i]!)));
   }
-  const better = byScore.filter((f) => f.id !== baseline && z.get(f.id)! > SIGNIFICANT_Z);
-  const chosen = better.length > 0 ? better[0]!.id : baseline;
-  const others = converged.filter((f) => f.id !== baseline);
-  const verdict =
-    chosen !== baseline ? 'better' : others.length > 0 && others.every((f) => z.get(f.id)! < -SIGNIFICANT_Z) ? 'baselineBest' : 'indistinguishable';
+  const { chosen, verdict } = chooseModel(
+    byScore.map((f) => f.id),
+    baseline,
+    z,
+  );
 
   const scores: ModelScore[] = fitted.map((f) => {
     if (!converged.includes(f)) return { id: f.id, model: f.model, predicted: NaN, mse: NaN, logScore: NaN, z: undefined };
