@@ -135,6 +135,12 @@ describe('since the last snapshot: new VIPs to thank, customers who moved up', (
     ]);
   });
 
+  test('a VIP by purchase count, below every tier: the reason names no tier', () => {
+    const many = [...orders, ...['2024-06-11', '2024-06-12', '2024-06-13', '2024-06-14'].map((d) => ['C', 'Cy', d, 2000])];
+    const w = report({ orders: many, locale: 'en_US', now: at('2024-06-25'), history: first.tabs.history.values }).thisWeek;
+    expect(listOf(w, 'newVips').entries.map((e) => [e.key, e.reason])).toEqual([['C', 'Now a VIP: ¥10,000 so far, 5 purchases']]);
+  });
+
   test('nothing changed since: each list says since when, and the VIP rule', () => {
     const again = report({ orders: later, locale: 'en_US', now: at('2024-06-26'), history: secondReport().tabs.history.values });
     expect(listOf(again.thisWeek, 'newVips').empty).toBe('No one has become a VIP since 2024/06/25 (VIP: LTV ¥80,000 or more or 5+ purchases).');
@@ -277,6 +283,11 @@ describe('from the model (a shop large enough for it): its lists as it gives the
     ]);
     // A prediction is not a rule of thumb: no note.
     expect([buy.note, win.note, buy.empty, win.empty]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test('a customer the analysis does not know (a prediction row of another sheet) shows no name and no stage', () => {
+    const w = byModel([row('X99', { pBuySoon: 0.5 })], []);
+    expect(listOf(w, 'buySoon').entries).toEqual([{ key: 'X99', name: '', stage: undefined, reason: '14日以内に購入する確率 50%(予測)' }]);
   });
 
   test('empty: no one above the chance the options ask for; no one Dormant (the stage rule’s numbers)', () => {
