@@ -35,16 +35,16 @@ export const MUTATED = [
   'src/core/predict/gammaGamma.ts',
   'src/core/predict/special.ts',
   'src/core/rhythm.ts',
+  'src/core/thisWeek.ts',
 ];
 
 /**
- * Core files issue 18 names that are not held to a threshold yet (README "Mutation scores of the
- * core" gives the score measured where there is one). To add one, move it to MUTATED, run
- * `npm run mutate -- <file>` and commit its file under mutation-results/.
+ * Core files measured but not held to a threshold yet (none: every core file issue 18 names is
+ * held). A new core file starts here: add it with its tests to stryker.groups.cjs, run
+ * `npm run mutate -- <file>`, commit its file under mutation-results/, then move it to MUTATED.
+ * @type {string[]}
  */
-export const NOT_YET_MEASURED = [
-  'src/core/thisWeek.ts',
-];
+export const NOT_YET_MEASURED = [];
 
 export { GROUPS, resultsFile, FILE_ENV, runTsconfig };
 

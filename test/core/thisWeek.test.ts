@@ -26,10 +26,13 @@ const at = (iso: string) => Date.parse(`${iso}T12:00:00+09:00`);
 
 describe('a 12-customer shop (too small for the model) gets explained lists from its own rhythm', () => {
   const shop = smallShopSheets();
-  const r = report({ orders: shop.Orders, customers: shop.Customers });
-  const w = r.thisWeek;
+  // Built inside each test: Stryker activates a mutant only once a test runs, so what a describe
+  // block computes would never see it (stryker.config.mjs).
+  const build = () => report({ orders: shop.Orders, customers: shop.Customers });
 
   test('buy soon: the customers due within 14 days either side, nearest first, each with the rhythm it is judged by', () => {
+    const r = build();
+    const w = r.thisWeek;
     expect(r.prediction.verdict.ok).toBe(false);
     const l = listOf(w, 'buySoon');
     expect(l.definition).toEqual({ id: 'buySoon', basis: 'rule', params: { soonDays: 14, overdueMultiple: 2, lostAfterDays: 365, max: 50 } });
@@ -46,7 +49,7 @@ describe('a 12-customer shop (too small for the model) gets explained lists from
   });
 
   test('win back: repeat buyers past twice their interval within a year, biggest first, with how far past', () => {
-    const l = listOf(w, 'winBack');
+    const l = listOf(build().thisWeek, 'winBack');
     expect(l.entries.map((e) => [e.key, e.reason])).toEqual([
       ['S03', 'いつも約20日ごとに購入・前回から160日(いつもの間隔の8.0倍)・累計 ¥12,000'],
       ['S04', 'この店のお客様は約36日ごとに購入・前回から100日(いつもの間隔の2.8倍)・累計 ¥9,000'],
@@ -56,12 +59,15 @@ describe('a 12-customer shop (too small for the model) gets explained lists from
   });
 
   test('birthdays: the coming week only (12/02), not this month’s passed one (11/15)', () => {
+    const w = build().thisWeek;
     const l = listOf(w, 'birthdays');
+    expect(l.definition).toEqual({ id: 'birthdays', basis: 'calendar', params: { days: 7 } });
     expect(l.entries.map((e) => [e.key, e.reason])).toEqual([['S01', '2026/12/02 が誕生日(あと2日)']]);
     expect(w.title).toBe('今週やること(2026/11/30〜2026/12/06)');
   });
 
   test('no earlier snapshot: new VIPs and stage moves say why they are empty', () => {
+    const w = build().thisWeek;
     for (const id of ['newVips', 'movedUp'] as const) {
       expect(listOf(w, id).entries).toEqual([]);
       expect(listOf(w, id).empty).toBe('前回の更新の記録がまだないため比べられません。別の日にもう一度更新すると表示します。');
@@ -69,6 +75,7 @@ describe('a 12-customer shop (too small for the model) gets explained lists from
   });
 
   test('the funnel tab: 今週やること first (before the stage table), the full lists before the matrices, a narrow label column', () => {
+    const r = build();
     const f = r.tabs.funnel.values;
     const row = (first: string) => f.findIndex((x) => x[0] === first);
     const section = row('今週やること(2026/11/30〜2026/12/06)');
@@ -86,7 +93,7 @@ describe('a 12-customer shop (too small for the model) gets explained lists from
   });
 
   test('the VIP tab with no VIP says why, with the numbers of the settings', () => {
-    const vip = r.tabs.vip.values.slice(NOTICE_ROWS);
+    const vip = build().tabs.vip.values.slice(NOTICE_ROWS);
     expect(vip).toHaveLength(2);
     expect(vip[1]![0]).toBe('候補 0人: LTV ¥80,000以上 または 5回以上購入の方がまだいません。');
     const settings: Settings = { ...DEFAULT_SETTINGS, vip: { ...DEFAULT_SETTINGS.vip, minLtv: 50_000, minPurchases: 7, mode: 'and' } };
@@ -116,10 +123,11 @@ describe('since the last snapshot: new VIPs to thank, customers who moved up', (
   ];
   const first = report({ orders, locale: 'en_US', now: at('2024-06-10') });
   const later = [...orders, ['A', 'Ann', '2024-06-20', 5000], ['B', 'Bob', '2024-06-21', 20000]];
-  const second = report({ orders: later, locale: 'en_US', now: at('2024-06-25'), history: first.tabs.history.values });
+  const secondReport = () => report({ orders: later, locale: 'en_US', now: at('2024-06-25'), history: first.tabs.history.values });
 
   test('B crossed ¥80,000 (a new VIP); A and B bought again (Visitor → Follower); C did not move', () => {
-    const w = second.thisWeek;
+    const w = secondReport().thisWeek;
+    expect(listOf(w, 'newVips').definition).toEqual({ id: 'newVips', basis: 'snapshot', params: { minLtv: 80_000, minPurchases: 5, count: DEFAULT_SETTINGS.vip.count } });
     expect(listOf(w, 'newVips').entries.map((e) => [e.key, e.name, e.reason])).toEqual([['B', 'Bob', 'Now a VIP: ¥90,000 so far, 2 purchases, Gold']]);
     expect(listOf(w, 'movedUp').entries.map((e) => [e.key, e.reason])).toEqual([
       ['B', 'Visitor → Follower'],
@@ -127,8 +135,14 @@ describe('since the last snapshot: new VIPs to thank, customers who moved up', (
     ]);
   });
 
+  test('a VIP by purchase count, below every tier: the reason names no tier', () => {
+    const many = [...orders, ...['2024-06-11', '2024-06-12', '2024-06-13', '2024-06-14'].map((d) => ['C', 'Cy', d, 2000])];
+    const w = report({ orders: many, locale: 'en_US', now: at('2024-06-25'), history: first.tabs.history.values }).thisWeek;
+    expect(listOf(w, 'newVips').entries.map((e) => [e.key, e.reason])).toEqual([['C', 'Now a VIP: ¥10,000 so far, 5 purchases']]);
+  });
+
   test('nothing changed since: each list says since when, and the VIP rule', () => {
-    const again = report({ orders: later, locale: 'en_US', now: at('2024-06-26'), history: second.tabs.history.values });
+    const again = report({ orders: later, locale: 'en_US', now: at('2024-06-26'), history: secondReport().tabs.history.values });
     expect(listOf(again.thisWeek, 'newVips').empty).toBe('No one has become a VIP since 2024/06/25 (VIP: LTV ¥80,000 or more or 5+ purchases).');
     expect(listOf(again.thisWeek, 'movedUp').empty).toBe('No one has moved up a stage since 2024/06/25.');
   });
@@ -271,6 +285,11 @@ describe('from the model (a shop large enough for it): its lists as it gives the
     expect([buy.note, win.note, buy.empty, win.empty]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  test('a customer the analysis does not know (a prediction row of another sheet) shows no name and no stage', () => {
+    const w = byModel([row('X99', { pBuySoon: 0.5 })], []);
+    expect(listOf(w, 'buySoon').entries).toEqual([{ key: 'X99', name: '', stage: undefined, reason: '14日以内に購入する確率 50%(予測)' }]);
+  });
+
   test('empty: no one above the chance the options ask for; no one Dormant (the stage rule’s numbers)', () => {
     const w = byModel([], [], { soonMinProbability: 0.4, listSize: 20 });
     expect(listOf(w, 'buySoon').definition.params).toEqual({ days: 14, minProbability: 0.4, max: 20 });
@@ -288,9 +307,10 @@ describe('the rule of thumb’s lists: their order, and when there is no rhythm 
     ...['E', 'D'].flatMap((k, i) => (i === 0 ? ['2026/08/27', '2026/09/26'] : ['2026/09/06', '2026/10/06']).map((d) => [k, d, 1000])), // 5 days late, due in 5
     ...['H', 'G', 'F'].flatMap((k) => ['2026/06/03', '2026/07/03'].map((d) => [k, d, k === 'G' ? 5000 : 1000])), // 120 days since: 4 intervals
   ];
-  const w = report({ orders, now: at('2026-10-31') }).thisWeek;
+  const week = () => report({ orders, now: at('2026-10-31') }).thisWeek;
 
   test('buy soon: nearest to due first (either side); at the same distance the one with more purchase days, then by customer ID', () => {
+    const w = week();
     expect(listOf(w, 'buySoon').entries.map((e) => [e.key, e.reason])).toEqual([
       ['A', 'いつも約30日ごとに購入・前回から30日(今日が目安)'],
       ['B', 'この店のお客様は約30日ごとに購入・前回から30日(今日が目安)'],
@@ -300,8 +320,29 @@ describe('the rule of thumb’s lists: their order, and when there is no rhythm 
     ]);
   });
 
+  test('the same order when customer IDs run the other way: distance to due, then purchase days, then ID', () => {
+    // Every repeat buyer buys every 30 days; as of 2026/10/31: Z with 3 purchase days and Y, X with
+    // 2 are due today; V is 5 days late and W due in 5 (a tie: V's ID first); U, due in 15 days, is not in the list.
+    const reversed: Cell[][] = [
+      ['顧客ID', '注文日', '金額'],
+      ...['2026/08/02', '2026/09/01', '2026/10/01'].map((d) => ['Z', d, 1000]),
+      ...['Y', 'X'].flatMap((k) => ['2026/09/01', '2026/10/01'].map((d) => [k, d, 1000])),
+      ...['2026/08/27', '2026/09/26'].map((d) => ['V', d, 1000]),
+      ...['2026/09/06', '2026/10/06'].map((d) => ['W', d, 1000]),
+      ...['2026/09/16', '2026/10/16'].map((d) => ['U', d, 1000]),
+    ];
+    const l = listOf(report({ orders: reversed, now: at('2026-10-31') }).thisWeek, 'buySoon');
+    expect(l.entries.map((e) => [e.key, e.reason.replace(/^.*・/, '')])).toEqual([
+      ['Z', '前回から30日(今日が目安)'],
+      ['X', '前回から30日(今日が目安)'],
+      ['Y', '前回から30日(今日が目安)'],
+      ['V', '前回から35日(目安を5日過ぎ)'],
+      ['W', '前回から25日(目安まであと5日)'],
+    ]);
+  });
+
   test('win back: the biggest customer first, then by customer ID', () => {
-    expect(listOf(w, 'winBack').entries.map((e) => [e.key, e.reason])).toEqual([
+    expect(listOf(week(), 'winBack').entries.map((e) => [e.key, e.reason])).toEqual([
       ['G', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥10,000'],
       ['F', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥2,000'],
       ['H', 'この店のお客様は約30日ごとに購入・前回から120日(いつもの間隔の4.0倍)・累計 ¥2,000'],
@@ -340,11 +381,15 @@ describe('the rule of thumb’s lists: their order, and when there is no rhythm 
   });
 
   test('the sidebar: a list of exactly the shown size has no "and N more"; the shared rule-of-thumb note is said once, by the first list with entries', () => {
+    const w = week();
     const v = thisWeekView(w);
     const buy = v.lists.find((l) => l.id === 'buySoon')!;
     expect([buy.total, buy.entries.length, 'more' in buy]).toEqual([5, 5, false]);
     expect(thisWeekView(w, 4).lists.find((l) => l.id === 'buySoon')!.more).toBe('他 1人 — 全員は「ファンファネル」タブの「そろそろ購入の時期の方(目安): 全員」に');
     expect(v.lists.map((l) => l.note !== undefined)).toEqual([true, false, false, false, false]);
+    // Only what is there is sent: no note key without a note, an empty text only for an empty list.
+    expect(v.lists.map((l) => Object.keys(l).filter((k) => k === 'note' || k === 'empty'))).toEqual([['note'], [], ['empty'], ['empty'], ['empty']]);
+    expect(v.lists[2]!.empty).toBe(listOf(w, 'birthdays').empty);
     const [soon, away] = w.lists as [ThisWeekList, ThisWeekList];
     expect(notesOnce([{ ...soon, entries: [] }, away])).toEqual([undefined, away.note]);
   });
