@@ -30,7 +30,7 @@ const GROUPS = {
   'src/core/predict/clv.ts': ['test/core/predict/gammaGamma.test.ts'],
   'src/core/predict/special.ts': ['test/core/predict/special.test.ts'],
   'src/core/predict/optimize.ts': ['test/core/predict/optimize.test.ts'],
-  'src/core/predict/bgnbd.ts': ['test/core/predict/bgnbd.test.ts'],
+  'src/core/predict/bgnbd.ts': ['test/core/predict/bgnbd.test.ts', 'test/core/predict/bgnbdRules.test.ts'],
   'src/core/predict/gammaGamma.ts': ['test/core/predict/gammaGamma.test.ts', 'test/core/predict/gammaGammaFit.test.ts'],
   'src/core/predict/paretoNbd.ts': ['test/core/predict/paretoNbd.test.ts'],
   'src/core/predict/mbgnbd.ts': ['test/core/predict/mbgnbd.test.ts'],

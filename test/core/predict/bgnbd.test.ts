@@ -28,6 +28,20 @@ import { CALIBRATION_END, cdnowSampleTransactions, cdnowSummary } from '../../su
 
 /** FHL 2005, Marketing Science 24(2), as restated in CLVTools' tests. */
 const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+/** Any parameters over wide ranges (a < 1 and a + b < 1 included). */
+const params = fc.record({
+  r: fc.double({ min: 0.05, max: 10, noNaN: true }),
+  alpha: fc.double({ min: 0.1, max: 200, noNaN: true }),
+  a: fc.double({ min: 0.05, max: 8, noNaN: true }),
+  b: fc.double({ min: 0.05, max: 40, noNaN: true }),
+});
+
+/** A customer of up to `maxX` repeat purchases observed for up to `maxT` (t_x = 0 when x = 0). */
+const customers = (maxX: number, maxT: number) =>
+  fc
+    .record({ x: fc.integer({ min: 0, max: maxX }), f: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0.5, max: maxT, noNaN: true }) })
+    .map(({ x, f, T }) => ({ x, tx: x === 0 ? 0 : f * T, T }));
 const PUBLISHED_LL = -9582.4;
 
 /** Rounds to `digits` significant digits. */
@@ -122,15 +136,7 @@ describe('BG/NBD on CDNOW (FHL 2005)', () => {
 });
 
 describe('BG/NBD identities and numerical behaviour', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 10, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 200, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 8, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 40, noNaN: true }),
-  });
-  const customer = fc
-    .record({ x: fc.integer({ min: 0, max: 60 }), f: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0.5, max: 400, noNaN: true }) })
-    .map(({ x, f, T }) => ({ x, tx: x === 0 ? 0 : f * T, T }));
+  const customer = customers(60, 400);
 
   test('P(alive) ∈ [0, 1], and falls as T grows with x and t_x fixed', () => {
     fc.assert(
@@ -195,15 +201,7 @@ describe('BG/NBD identities and numerical behaviour', () => {
 });
 
 describe('BG/NBD likelihood, P(alive) and expectations, against their defining formulas', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 10, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 200, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 8, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 40, noNaN: true }),
-  });
-  const customer = fc
-    .record({ x: fc.integer({ min: 0, max: 30 }), f: fc.double({ min: 0, max: 1, noNaN: true }), T: fc.double({ min: 0.5, max: 200, noNaN: true }) })
-    .map(({ x, f, T }) => ({ x, tx: x === 0 ? 0 : f * T, T }));
+  const customer = customers(30, 200);
 
   /** FHL 2005 eq. (6) as printed: B(a, b+x)/B(a, b) Γ(r+x)α^r/(Γ(r)(α+T)^(r+x)) + δ(x>0) B(a+1, b+x−1)/B(a, b) Γ(r+x)α^r/(Γ(r)(α+t_x)^(r+x)). */
   const paperLikelihood = (p: BgNbdParams, c: { x: number; tx: number; T: number }): number => {
